@@ -36,10 +36,14 @@ export interface SessionTally {
   status: 'valid' | 'no-quorum' | 'void';
 }
 
+/**
+ * One valid value of a group for a subject. Kept as an integer in the instrument's own scaled unit (not a Fraction per
+ * value: a province tally holds millions); the normalised value is `raw × GroupTally.unit`.
+ */
 export interface GroupValue {
   ballotId: string;
-  /** Normalised value (0–100 for grade/score instruments; points for adjustments instruments). */
-  value: Fraction;
+  /** Integer in the instrument's scaled unit (e.g. 87.5 points at resolution 0.1 → 875). */
+  raw: number;
 }
 
 export interface GroupTally {
@@ -47,6 +51,11 @@ export interface GroupTally {
   declaredWeight: Fraction;
   /** Weight actually applied after renormalisation (sums to 1 over the groups that count). */
   effectiveWeight: Fraction;
+  /**
+   * Normalised value of one raw step: value = raw × unit (0–100 scale for grade/score instruments, points for
+   * adjustments instruments).
+   */
+  unit: Fraction;
   /** The group's valid values for this subject, sorted ascending (ties by ballot id). */
   values: GroupValue[];
   /** null when the group has no valid value for the subject. */
