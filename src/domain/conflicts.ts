@@ -1,0 +1,31 @@
+/**
+ * 回避: a rater bound to a unit does not rate that unit, anything below it, or items it owns. Such subjects are
+ * neither shown on the ballot nor counted in its quota denominators.
+ */
+import { isAtOrBelow, type DefinitionIndex } from './definition-index.js';
+import type { Instrument, Subject } from './types.js';
+
+/** Is the rater bound to `boundUnitId` in conflict with `subject` (its unit, or an item's owner, is at or below it)? */
+export function hasConflict(index: DefinitionIndex, subject: Subject, boundUnitId: string | null): boolean {
+  return boundUnitId !== null && isAtOrBelow(index, subject.unitId, boundUnitId);
+}
+
+/**
+ * The instrument's subjects in order, minus those the bound rater has a conflict with. Unknown and repeated ids
+ * (refused by `checkDefinition`) are skipped, so the ballot size n stays consistent with `checkBallot`.
+ */
+export function subjectsOnBallot(
+  index: DefinitionIndex,
+  instrument: Instrument,
+  boundUnitId: string | null,
+): Subject[] {
+  const shown: Subject[] = [];
+  const seen = new Set<string>();
+  for (const id of instrument.subjectIds) {
+    const subject = index.subjects.get(id);
+    if (subject === undefined || seen.has(id)) continue;
+    seen.add(id);
+    if (!hasConflict(index, subject, boundUnitId)) shown.push(subject);
+  }
+  return shown;
+}
