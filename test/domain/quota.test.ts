@@ -140,7 +140,7 @@ const ruleArb = fc.record({
   numerator: fc.nat(),
   rounding: fc.constantFrom('exact' as const, 'half-up' as const, 'at-least-one' as const),
   base: fc.constantFrom('all' as const, 'rated' as const),
-}).map((r) => ({ ...r, numerator: r.numerator % (r.denominator + 1) }));
+}).map((r): QuotaRule => ({ ...r, grades: ['good'], numerator: r.numerator % (r.denominator + 1) }));
 
 /** The definition, with BigInt cross-multiplication. */
 function bruteHolds(rule: QuotaRule, count: number, n: number): boolean {
@@ -172,7 +172,7 @@ describe('quota: properties', () => {
   it('exact max/min allowed counts are the floor/ceil of num·n/den', () => {
     fc.assert(
       fc.property(ruleArb, fc.integer({ min: 0, max: 100000 }), (rule, n) => {
-        const exact = { ...rule, rounding: 'exact' as const };
+        const exact: QuotaRule = { ...rule, rounding: 'exact' };
         const q = (BigInt(rule.numerator) * BigInt(n)) / BigInt(rule.denominator);
         const r = (BigInt(rule.numerator) * BigInt(n)) % BigInt(rule.denominator);
         const expected = rule.bound === 'max' || r === 0n ? q : q + 1n;
