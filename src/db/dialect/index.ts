@@ -1,0 +1,22 @@
+/** The only place that knows which database engine is underneath. */
+import type { DbKind } from '../database.js';
+import { postgresAppendOnlyStatements, postgresAutoIncrementType } from './postgres.js';
+import { sqliteAppendOnlyStatements, sqliteAutoIncrementType } from './sqlite.js';
+
+export { openPostgres } from './postgres.js';
+export { openSqlite } from './sqlite.js';
+
+export function appendOnlyStatements(kind: DbKind, table: string): string[] {
+  return kind === 'sqlite' ? sqliteAppendOnlyStatements(table) : postgresAppendOnlyStatements(table);
+}
+
+/** Column definition of an auto-increment primary key (raw SQL, used in a migration). */
+export function autoIncrementPrimaryKey(kind: DbKind): string {
+  return kind === 'sqlite' ? sqliteAutoIncrementType() : postgresAutoIncrementType();
+}
+
+/** A UNIQUE or PRIMARY KEY violation, on either engine. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -1,0 +1,34 @@
+import { Migrator, type Migration, type MigrationProvider, type MigrationResult } from 'kysely';
+import type { Database, DbKind } from '../database.js';
+import { initial } from './0001-initial.js';
+import { appendOnly } from './0002-append-only.js';
+import { accounts } from './0003-accounts.js';
+
+/**
+ * Append-only list: never edit or reorder a released migration, add a new one. Listed statically (no directory
+ * globbing) so it works the same under tsx, in a bundle and in tests. Names sort in application order.
+ */
+function migrationsFor(kind: DbKind): Record<string, Migration> {
+  return {
+    '0001-initial': initial(kind),
+    '0002-append-only': appendOnly(kind),
+    '0003-accounts': accounts(),
+  };
+}
+
+function provider(kind: DbKind): MigrationProvider {
+  return { getMigrations: async () => migrationsFor(kind) };
+}
+
+/** Applies every pending migration; throws (after Kysely rolled back the failing one) on error. */
+export async function migrateToLatest(database: Database): Promise<MigrationResult[]> {
+  const migrator = new Migrator({ db: database.db, provider: provider(database.kind) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+  return results ?? [];
+}

@@ -1,0 +1,32 @@
+import type { AccessTokensTable, AccountsTable } from './accounts.js';
+import type { AuditLogTable } from './audit-log.js';
+import type { BallotsTable } from './ballots.js';
+import type { CampaignsTable } from './campaigns.js';
+import type { InstrumentsTable, RankingsTable, RaterGroupsTable, SubjectsTable } from './definition-parts.js';
+import type { SessionsTable } from './sessions.js';
+import type { TokensTable } from './tokens.js';
+import type { UnitsTable } from './units.js';
+
+export type * from './accounts.js';
+export type * from './audit-log.js';
+export type * from './ballots.js';
+export type * from './campaigns.js';
+export type * from './definition-parts.js';
+export type * from './sessions.js';
+export type * from './tokens.js';
+export type * from './units.js';
+
+export interface Schema {
+  units: UnitsTable;
+  campaigns: CampaignsTable;
+  subjects: SubjectsTable;
+  rater_groups: RaterGroupsTable;
+  instruments: InstrumentsTable;
+  rankings: RankingsTable;
+  sessions: SessionsTable;
+  tokens: TokensTable;
+  ballots: BallotsTable;
+  audit_log: AuditLogTable;
+  accounts: AccountsTable;
+  access_tokens: AccessTokensTable;
+}
