@@ -1,0 +1,129 @@
+import type { Session } from '../../domain/types.js';
+import type { Db } from '../database.js';
+import type { SessionsTable, SessionStatus } from '../tables/index.js';
+import { toCount } from './shared.js';
+
+export interface NewSession {
+  id: string;
+  campaignId: string;
+  name: string;
+  instrumentIds: string[];
+  expected: Record<string, number>;
+  /** Paper sheets issued per group (tokens are counted from the tokens table). */
+  paperIssued?: Record<string, number>;
+  present?: number | null;
+}
+
+/** A session as stored: the domain fields except `issued` (derived, see `issuedCounts`), plus bookkeeping. */
+export interface SessionRecord extends Omit<Session, 'issued'> {
+  campaignId: string;
+  paperIssued: Record<string, number>;
+  openedAt: string | null;
+  closedAt: string | null;
+}
+
+export function toSessionRecord(row: SessionsTable): SessionRecord {
+  return {
+    id: row.id,
+    campaignId: row.campaign_id,
+    name: row.name,
+    instrumentIds: JSON.parse(row.instrument_ids) as string[],
+    expected: JSON.parse(row.expected) as Record<string, number>,
+    paperIssued: JSON.parse(row.paper_issued) as Record<string, number>,
+    present: row.present,
+    status: row.status,
+    openedAt: row.opened_at,
+    closedAt: row.closed_at,
+  };
+}
+
+export async function createSession(db: Db, input: NewSession): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: input.id,
+      campaign_id: input.campaignId,
+      name: input.name,
+      instrument_ids: JSON.stringify(input.instrumentIds),
+      expected: JSON.stringify(input.expected),
+      paper_issued: JSON.stringify(input.paperIssued ?? {}),
+      present: input.present ?? null,
+      status: 'draft',
+      opened_at: null,
+      closed_at: null,
+    })
+    .execute();
+}
+
+export async function getSession(db: Db, id: string): Promise<SessionRecord | null> {
+  const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toSessionRecord(row) : null;
+}
+
+export async function listSessions(db: Db, campaignId: string): Promise<SessionRecord[]> {
+  const rows = await db.selectFrom('sessions').selectAll().where('campaign_id', '=', campaignId).orderBy('id').execute();
+  return rows.map(toSessionRecord);
+}
+
+/** draft → open stamps opened_at, open → closed stamps closed_at; false when the session was not in `from`. */
+export async function updateSessionStatus(
+  db: Db,
+  id: string,
+  from: SessionStatus,
+  to: SessionStatus,
+  now: Date,
+): Promise<boolean> {
+  const at = now.toISOString();
+  const result = await db
+    .updateTable('sessions')
+    .set({ status: to, ...(to === 'open' ? { opened_at: at } : {}), ...(to === 'closed' ? { closed_at: at } : {}) })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** The office's head count; null = the number of returned sheets stands for it. */
+export async function setSessionPresent(db: Db, id: string, present: number | null): Promise<void> {
+  await db.updateTable('sessions').set({ present }).where('id', '=', id).execute();
+}
+
+/** Replaces the per-group count of paper sheets issued (the clerk's figure, not an increment). */
+export async function setPaperIssued(db: Db, id: string, paperIssued: Record<string, number>): Promise<void> {
+  await db.updateTable('sessions').set({ paper_issued: JSON.stringify(paperIssued) }).where('id', '=', id).execute();
+}
+
+/** Token counts (any status but revoked) per session and group, for a whole campaign. */
+export async function tokenIssuedCounts(db: Db, campaignId: string): Promise<Map<string, Record<string, number>>> {
+  const rows = await db
+    .selectFrom('tokens')
+    .select(['session_id', 'rater_group_id', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .where('campaign_id', '=', campaignId)
+    .where('status', '<>', 'revoked')
+    .groupBy(['session_id', 'rater_group_id'])
+    .execute();
+  const out = new Map<string, Record<string, number>>();
+  for (const row of rows) {
+    const perGroup = out.get(row.session_id) ?? {};
+    perGroup[row.rater_group_id] = toCount(row.n);
+    out.set(row.session_id, perGroup);
+  }
+  return out;
+}
+
+/** Session.issued: tokens issued and not revoked, plus paper sheets issued, per group. */
+export function combineIssued(
+  tokens: Record<string, number> | undefined,
+  paper: Record<string, number>,
+): Record<string, number> {
+  const issued: Record<string, number> = { ...paper };
+  for (const [groupId, n] of Object.entries(tokens ?? {})) issued[groupId] = (issued[groupId] ?? 0) + n;
+  return issued;
+}
+
+export async function issuedCounts(db: Db, sessionId: string): Promise<Record<string, number>> {
+  const session = await getSession(db, sessionId);
+  if (!session) return {};
+  const tokens = await tokenIssuedCounts(db, session.campaignId);
+  return combineIssued(tokens.get(sessionId), session.paperIssued);
+}

@@ -1,0 +1,98 @@
+import type { Db } from '../database.js';
+import type { TokensTable, TokenStatus } from '../tables/index.js';
+import { chunk, inTransaction } from './shared.js';
+
+export interface Token {
+  id: string;
+  campaignId: string;
+  sessionId: string;
+  raterGroupId: string;
+  tokenHash: string;
+  codeHash: string;
+  boundUnitId: string | null;
+  raterName: string | null;
+  status: TokenStatus;
+  receipt: string | null;
+}
+
+export type NewToken = Omit<Token, 'status' | 'receipt'>;
+
+function toToken(row: TokensTable): Token {
+  return {
+    id: row.id,
+    campaignId: row.campaign_id,
+    sessionId: row.session_id,
+    raterGroupId: row.rater_group_id,
+    tokenHash: row.token_hash,
+    codeHash: row.code_hash,
+    boundUnitId: row.bound_unit_id,
+    raterName: row.rater_name,
+    status: row.status,
+    receipt: row.receipt,
+  };
+}
+
+/** Inserts tokens (hashes only) in chunks, one transaction. A hash collision fails the whole batch. */
+export async function issueTokens(db: Db, tokens: readonly NewToken[]): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    for (const part of chunk(tokens, 10)) {
+      await trx
+        .insertInto('tokens')
+        .values(
+          part.map((t) => ({
+            id: t.id,
+            campaign_id: t.campaignId,
+            session_id: t.sessionId,
+            rater_group_id: t.raterGroupId,
+            token_hash: t.tokenHash,
+            code_hash: t.codeHash,
+            bound_unit_id: t.boundUnitId,
+            rater_name: t.raterName,
+            status: 'issued' as const,
+            receipt: null,
+          })),
+        )
+        .execute();
+    }
+  });
+}
+
+export async function findTokenByHash(db: Db, tokenHash: string): Promise<Token | null> {
+  const row = await db.selectFrom('tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  return row ? toToken(row) : null;
+}
+
+export async function findTokenByCodeHash(db: Db, codeHash: string): Promise<Token | null> {
+  const row = await db.selectFrom('tokens').selectAll().where('code_hash', '=', codeHash).executeTakeFirst();
+  return row ? toToken(row) : null;
+}
+
+/**
+ * Single use, decided by the database: only the one UPDATE that still finds the token 'issued' changes it.
+ * True for that caller, false for everyone else (already used, revoked, or unknown).
+ */
+export async function markTokenUsed(db: Db, tokenId: string, receipt: string): Promise<boolean> {
+  const result = await db
+    .updateTable('tokens')
+    .set({ status: 'used', receipt })
+    .where('id', '=', tokenId)
+    .where('status', '=', 'issued')
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** Revokes an unused token; false when it was already used or revoked. */
+export async function revokeToken(db: Db, tokenId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('tokens')
+    .set({ status: 'revoked' })
+    .where('id', '=', tokenId)
+    .where('status', '=', 'issued')
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export async function listTokens(db: Db, sessionId: string): Promise<Token[]> {
+  const rows = await db.selectFrom('tokens').selectAll().where('session_id', '=', sessionId).orderBy('id').execute();
+  return rows.map(toToken);
+}
