@@ -10,8 +10,11 @@ import type {
   GradeInstrument,
   QuotaRule,
   Rating,
+  RankingSpec,
   ScoreInstrument,
+  Session,
   Subject,
+  TierSpec,
   Unit,
 } from '../../src/domain/types.js';
 
@@ -197,4 +200,50 @@ export function gradeRatings(subjectIds: string[], grades: (string | null)[]): R
     const grade = grades[i];
     return grade === null || grade === undefined ? { subjectId, abstain: true } : { subjectId, grade };
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tally, ranking and tier factories.
+
+/** A score ballot's ratings: subjectId → score (decimal string). */
+export function scoreRatings(scores: Record<string, string>): Rating[] {
+  return Object.entries(scores).map(([subjectId, score]) => ({ subjectId, score }));
+}
+
+/** Ranks the 6 counties by the given components; no adjustments, no tie-breaks, no tiers unless overridden. */
+export function rankingSpec(overrides: Partial<RankingSpec> = {}): RankingSpec {
+  return {
+    id: 'county-rank',
+    name: '县（市、区）排名',
+    level: 'county',
+    scopeUnitId: null,
+    components: [],
+    adjustmentInstrumentIds: [],
+    missingComponent: 'zero',
+    tieBreaks: [],
+    tiers: [],
+    ...overrides,
+  };
+}
+
+/** 好 ≤ 40% (exact), then 较好 taking the rest. */
+export function twoTiers(rounding: TierSpec['rounding'] = 'exact'): TierSpec[] {
+  return [
+    { key: 'good', label: '好', numerator: 40, denominator: 100, rounding },
+    { key: 'fair-good', label: '较好', numerator: 0, denominator: 100, rounding: 'exact' },
+  ];
+}
+
+/** A session `id` listing `instrumentIds`, with 10 expected and issued office raters, closed. */
+export function session(overrides: Partial<Session> = {}): Session {
+  return {
+    id: 's1',
+    name: '测评会',
+    instrumentIds: [],
+    expected: { office: 10 },
+    issued: { office: 10 },
+    present: null,
+    status: 'closed',
+    ...overrides,
+  };
 }
