@@ -17,6 +17,8 @@ import type {
   TierSpec,
   Unit,
 } from '../../src/domain/types.js';
+import type { Fraction } from '../../src/domain/exact.js';
+import type { InstrumentTally } from '../../src/domain/results.js';
 
 export const JINCHENG_COUNTIES = ['城区', '沁水县', '阳城县', '陵川县', '泽州县', '高平市'] as const;
 
@@ -246,4 +248,33 @@ export function session(overrides: Partial<Session> = {}): Session {
     status: 'closed',
     ...overrides,
   };
+}
+
+/** An instrument tally with the given subject scores only (no groups): for roll-up and ranking tests. */
+export function scoredInstrument(instrumentId: string, scores: Record<string, Fraction | null>): InstrumentTally {
+  return {
+    instrumentId,
+    subjects: Object.entries(scores).map(([subjectId, score]) => ({
+      subjectId,
+      score,
+      groups: [],
+      renormalized: false,
+      missingGroupIds: [],
+      abstentions: 0,
+      gradeCounts: null,
+    })),
+  };
+}
+
+/** Observation sites (实训点) `site-<county>-<n>` owned by counties. */
+export function sites(perCounty: Record<string, number>, rollupWeight?: string): Subject[] {
+  return Object.entries(perCounty).flatMap(([countyId, n]) =>
+    Array.from({ length: n }, (_, i) => ({
+      id: `site-${countyId}-${i + 1}`,
+      kind: 'site' as const,
+      unitId: countyId,
+      name: `实训点${countyId}-${i + 1}`,
+      ...(rollupWeight === undefined ? {} : { rollupWeight }),
+    })),
+  );
 }
