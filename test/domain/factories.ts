@@ -278,3 +278,106 @@ export function sites(perCounty: Record<string, number>, rollupWeight?: string):
     })),
   );
 }
+
+/**
+ * A whole Jincheng campaign with all five kinds of result: 汇报评 (grade, trimmed k=1, office 60 / taskforce 40),
+ * 观摩评 on sites (score, median), 交流评 on townships (grade, mean, missing group counts 0), 加减分 on counties,
+ * a county ranking with tiers and a township ranking that renormalises missing components. No quota rules, so any
+ * well-formed ballot is valid.
+ */
+export function fullCampaign(): CampaignDefinition {
+  const units = jinchengUnits(2);
+  const counties = units.filter((u) => u.level === 'county');
+  const townships = units.filter((u) => u.level === 'township');
+  const siteSubjects = sites(Object.fromEntries(counties.map((c, i) => [c.id, 1 + (i % 3)])));
+  const groups = [
+    { groupId: 'office', weight: '60' },
+    { groupId: 'taskforce', weight: '40' },
+  ];
+  const instruments = [
+    gradeInstrument({
+      subjectIds: counties.map((c) => `s-${c.id}`),
+      groupWeights: groups,
+      aggregation: { method: 'trimmed', k: 1 },
+      quotaRules: [],
+      allowAbstain: true,
+    }),
+    scoreInstrument({ subjectIds: siteSubjects.map((s) => s.id), aggregation: { method: 'median' }, groupWeights: groups }),
+    gradeInstrument({
+      id: 'exchange',
+      name: '交流评',
+      subjectIds: townships.map((t) => `s-${t.id}`),
+      groupWeights: groups,
+      missingGroup: 'zero',
+      quotaRules: [],
+    }),
+    adjustmentsInstrument({ subjectIds: counties.map((c) => `s-${c.id}`) }),
+  ];
+  return definition({
+    units,
+    subjects: [...unitSubjects(units), ...siteSubjects],
+    instruments,
+    rankings: [
+      rankingSpec({
+        components: [
+          { instrumentId: 'report', weight: '40' },
+          { instrumentId: 'observe', weight: '30' },
+          { instrumentId: 'exchange', weight: '30' },
+        ],
+        adjustmentInstrumentIds: ['adjust'],
+        tieBreaks: [{ instrumentId: 'report' }],
+        tiers: twoTiers(),
+      }),
+      rankingSpec({
+        id: 'township-rank',
+        name: '乡镇排名',
+        level: 'township',
+        components: [
+          { instrumentId: 'exchange', weight: '70' },
+          { instrumentId: 'report', weight: '30' },
+        ],
+        missingComponent: 'renormalize',
+      }),
+    ],
+    sessions: [session({ instrumentIds: instruments.map((i) => i.id), issued: { office: 500, taskforce: 100 }, status: 'open' })],
+  });
+}
+
+/** Deterministic pseudo-random ballots for `fullCampaign` (any seed gives well-formed ballots). */
+export function randomBallots(def: CampaignDefinition, seed: number, perInstrument = 8): Ballot[] {
+  let s = seed >>> 0;
+  const next = (n: number): number => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return (((t ^ (t >>> 14)) >>> 0) % n);
+  };
+  const out: Ballot[] = [];
+  for (const instrument of def.instruments) {
+    const count = 1 + next(perInstrument);
+    for (let i = 0; i < count; i++) {
+      const named = next(3) === 0;
+      const ratings: Rating[] = instrument.subjectIds.map((subjectId) => {
+        if (instrument.kind === 'grade') {
+          if (instrument.allowAbstain && next(10) === 0) return { subjectId, abstain: true };
+          return { subjectId, grade: instrument.grades[next(instrument.grades.length)]!.key };
+        }
+        if (instrument.kind === 'score') return { subjectId, score: String(60 + next(81) / 2) };
+        const adjustments = next(2) === 0 ? [] : [{ itemId: next(2) ? 'highlight' : 'shortcoming', points: String((1 + next(12)) / 4), reason: '理由' }];
+        return { subjectId, adjustments };
+      });
+      out.push({
+        id: `${instrument.id}-${String(i).padStart(2, '0')}`,
+        instrumentId: instrument.id,
+        raterGroupId: named ? 'taskforce' : 'office',
+        raterName: named ? `专班成员${i}` : null,
+        boundUnitId: null,
+        sessionId: 's1',
+        sheetId: `${instrument.id}-sheet-${i}`,
+        channel: 'online',
+        ratings,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,141 @@
+/**
+ * 计分说明: every published number as a tree — total → components → roll-up → subject → group → ballot. At every
+ * inner node value = Σ child.weight × child.value, so anyone holding the export can recompute it by hand.
+ */
+import { valueWeights } from './aggregate.js';
+import { indexDefinition, type DefinitionIndex } from './definition-index.js';
+import { ONE, ZERO, type Fraction } from './exact.js';
+import { rollupSource } from './rank.js';
+import type { ExplanationNode, GroupTally, Message, SubjectTally, Tally } from './results.js';
+import type { Rollup, UnitScore } from './rollup.js';
+import type { AggregationMethod, CampaignDefinition, Instrument } from './types.js';
+
+const list = (ids: string[]): string => ids.join('、');
+
+function node(
+  kind: ExplanationNode['kind'],
+  id: string,
+  label: string,
+  value: Fraction,
+  weight: Fraction,
+  children: ExplanationNode[],
+  note?: Message,
+): ExplanationNode {
+  return note ? { kind, id, label, value, weight, children, note } : { kind, id, label, value, weight, children };
+}
+
+function groupNote(g: GroupTally, missingGroup: Instrument['missingGroup'], aggregation: AggregationMethod): Message | undefined {
+  if (g.score === null && missingGroup === 'zero' && !g.effectiveWeight.equals(0)) {
+    return { zh: '该组无有效票，按 0 分计入', en: 'No valid ballot from this group: counted as 0' };
+  }
+  if (g.score === null) return { zh: '该组无有效票，不计入', en: 'No valid ballot from this group: left out' };
+  if (g.fellBackToMean && aggregation.method === 'trimmed') {
+    const k = aggregation.k;
+    return {
+      zh: `有效票 ${g.values.length} 张，不多于 ${2 * k} 张，未去掉最高最低分，改用平均分`,
+      en: `${g.values.length} values, not more than ${2 * k}: no values dropped, the mean was used instead`,
+    };
+  }
+  if (g.droppedBallotIds.length > 0) {
+    const k = g.droppedBallotIds.length / 2;
+    return { zh: `去掉 ${k} 个最高分和 ${k} 个最低分`, en: `The ${k} highest and ${k} lowest values were dropped` };
+  }
+  return undefined;
+}
+
+function groupNode(index: DefinitionIndex, instrument: Instrument, g: GroupTally): ExplanationNode {
+  const weights = valueWeights(g.values.length, instrument.aggregation);
+  // Anonymous or not, a leaf names the ballot only: the tally keeps no person.
+  const leaves = g.values.map((v, i) => node('ballot', v.ballotId, v.ballotId, g.unit.mul(v.raw), weights[i]!, []));
+  const label = index.groups.get(g.groupId)?.name ?? g.groupId;
+  return node('group', g.groupId, label, g.score ?? ZERO, g.effectiveWeight, leaves, groupNote(g, instrument.missingGroup, instrument.aggregation));
+}
+
+function subjectNode(index: DefinitionIndex, instrument: Instrument, st: SubjectTally, weight: Fraction): ExplanationNode {
+  const groups = st.groups.map((g) => groupNode(index, instrument, g));
+  const names = st.missingGroupIds.map((id) => index.groups.get(id)?.name ?? id);
+  let note: Message | undefined;
+  if (st.score === null) note = { zh: '无有效票', en: 'No valid ballot' };
+  else if (st.renormalized) {
+    note = {
+      zh: `${list(names)} 无有效票，其余测评组权重按比例重新归一`,
+      en: `No valid ballot from ${names.join(', ')}: the other groups' weights were renormalised`,
+    };
+  }
+  const label = index.subjects.get(st.subjectId)?.name ?? st.subjectId;
+  return node('subject', st.subjectId, label, st.score ?? ZERO, weight, groups, note);
+}
+
+function findSubject(tally: Tally, instrumentId: string, subjectId: string): SubjectTally {
+  const st = tally.instruments.find((t) => t.instrumentId === instrumentId)?.subjects.find((s) => s.subjectId === subjectId);
+  if (!st) throw new Error(`no tally for subject ${subjectId} of instrument ${instrumentId}`);
+  return st;
+}
+
+function unitScoreNode(index: DefinitionIndex, tally: Tally, instrument: Instrument, rollup: Rollup, us: UnitScore, weight: Fraction): ExplanationNode {
+  if (us.source === 'direct') {
+    return subjectNode(index, instrument, findSubject(tally, instrument.id, us.subjectId!), weight);
+  }
+  const children = us.parts.map((p) => {
+    const w = p.weight.div(us.weightSum);
+    if (p.kind === 'item') return subjectNode(index, instrument, findSubject(tally, instrument.id, p.id), w);
+    return unitScoreNode(index, tally, instrument, rollup, rollup.scoreOf(p.id), w);
+  });
+  const name = index.units.get(us.unitId)?.name ?? us.unitId;
+  const note = { zh: `由 ${us.parts.length} 项下级结果加权平均汇总`, en: `Weighted mean of ${us.parts.length} parts below` };
+  return node('rollup', us.unitId, `${name}（汇总）`, us.score ?? ZERO, weight, children, note);
+}
+
+/** 单个测评对象的计分说明: subject → groups → ballots. */
+export function explainSubject(def: CampaignDefinition, tally: Tally, instrumentId: string, subjectId: string): ExplanationNode {
+  const index = indexDefinition(def);
+  const instrument = index.instruments.get(instrumentId);
+  if (!instrument) throw new Error(`no instrument ${instrumentId}`);
+  return subjectNode(index, instrument, findSubject(tally, instrumentId, subjectId), ONE);
+}
+
+/** 总分说明: how one unit's total in one ranking is made, down to the ballots. */
+export function explainRankingRow(def: CampaignDefinition, tally: Tally, rankingId: string, unitId: string): ExplanationNode {
+  const index = indexDefinition(def);
+  const spec = def.rankings.find((r) => r.id === rankingId);
+  const row = tally.rankings.find((r) => r.rankingId === rankingId)?.rows.find((r) => r.unitId === unitId);
+  if (!spec || !row) throw new Error(`no row for unit ${unitId} in ranking ${rankingId}`);
+  const rollupOf = rollupSource(index, tally.instruments);
+  const explainInstrument = (instrumentId: string, weight: Fraction): ExplanationNode | null => {
+    const instrument = index.instruments.get(instrumentId);
+    const rollup = rollupOf(instrumentId);
+    const us = rollup?.scoreOf(unitId);
+    if (!instrument || !rollup || !us || us.score === null) return null;
+    return unitScoreNode(index, tally, instrument, rollup, us, weight);
+  };
+  const children = row.components.map((c) => {
+    const name = index.instruments.get(c.instrumentId)?.name ?? c.instrumentId;
+    const below = explainInstrument(c.instrumentId, ONE);
+    let note: Message | undefined;
+    if (c.score === null) {
+      note = spec.missingComponent === 'zero'
+        ? { zh: '缺少该项得分，按 0 分计入', en: 'Missing component: counted as 0' }
+        : { zh: '缺少该项得分，不计入，其余权重重新归一', en: 'Missing component: left out, the other weights renormalised' };
+    }
+    return node('component', c.instrumentId, name, c.score ?? ZERO, c.effectiveWeight, below ? [below] : [], note);
+  });
+  if (spec.adjustmentInstrumentIds.length > 0) {
+    const parts = spec.adjustmentInstrumentIds.map((id) => {
+      const name = index.instruments.get(id)?.name ?? id;
+      const below = explainInstrument(id, ONE);
+      const note = below ? undefined : { zh: '无加减分，按 0 计', en: 'No adjustments: counted as 0' };
+      return node('adjustments', id, name, below?.value ?? ZERO, ONE, below ? [below] : [], note);
+    });
+    children.push(node('adjustments', 'adjustments', '加减分', row.adjustments, ONE, parts));
+  }
+  const unitName = index.units.get(unitId)?.name ?? unitId;
+  let note: Message | undefined;
+  if (spec.missingComponent === 'renormalize' && row.missingComponents.length > 0) {
+    const names = row.missingComponents.map((id) => index.instruments.get(id)?.name ?? id);
+    note = {
+      zh: `缺少 ${list(names)}，其余评价方式权重按比例重新归一`,
+      en: `Missing ${names.join(', ')}: the other components' weights were renormalised`,
+    };
+  }
+  return node('total', unitId, `${unitName} 总分`, row.total, ONE, children, note);
+}

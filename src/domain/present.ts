@@ -1,0 +1,290 @@
+/**
+ * 结果呈现: the tally as plain JSON — what the API returns and what `leitai tally --format json` prints, byte for
+ * byte. Every number goes out as { exact: "n/d", display: rounded once, half-up }; order follows the definition
+ * (instruments, subjects, groups, sessions) or the ranking, never the order ballots arrived in.
+ */
+import { exactString, formatFixed, type Fraction } from './exact.js';
+import type { BallotProblem, ExplanationNode, GroupTally, Message, Tally } from './results.js';
+import type { CampaignDefinition, Instrument } from './types.js';
+
+/** A group breakdown with fewer values than this keeps its values hidden (it still counts). */
+export const MIN_VALUES_SHOWN = 3;
+
+export interface PresentedNumber {
+  exact: string;
+  display: string;
+}
+
+export function presentNumber(f: Fraction, precision: number): PresentedNumber {
+  return { exact: exactString(f), display: formatFixed(f, precision) };
+}
+
+const hiddenFor = (count: number): boolean => count > 0 && count < MIN_VALUES_SHOWN;
+
+export interface PresentedGroup {
+  groupId: string;
+  name: string;
+  mode: 'anonymous' | 'named';
+  declaredWeight: PresentedNumber;
+  effectiveWeight: PresentedNumber;
+  count: number;
+  score: PresentedNumber | null;
+  fellBackToMean: boolean;
+  hiddenForAnonymity: boolean;
+  /** null when hidden for anonymity. */
+  values: { ballotId: string; value: PresentedNumber; dropped: boolean }[] | null;
+}
+
+export interface PresentedSubject {
+  subjectId: string;
+  name: string;
+  kind: 'unit' | 'site' | 'case';
+  unitId: string;
+  score: PresentedNumber | null;
+  valueCount: number;
+  abstentions: number;
+  renormalized: boolean;
+  missingGroupIds: string[];
+  gradeCounts: { key: string; label: string; count: number }[] | null;
+  groups: PresentedGroup[];
+}
+
+export interface PresentedTally {
+  campaignId: string;
+  name: string;
+  precision: number;
+  tieJudgement: 'exact' | 'published';
+  ballots: Tally['ballots'];
+  sessions: {
+    sessionId: string;
+    name: string;
+    sessionStatus: 'draft' | 'open' | 'closed';
+    /** Counted provisionally: the session is not closed yet. */
+    provisional: boolean;
+    /** Its ballots count in the results (a closed session counts only when valid). */
+    counted: boolean;
+    expected: number;
+    issued: number;
+    returned: number;
+    present: number;
+    validBallots: number;
+    invalidBallots: number;
+    abstentions: number;
+    quorumMet: boolean;
+    overReturned: boolean;
+    status: 'valid' | 'no-quorum' | 'void';
+  }[];
+  invalidBallots: {
+    ballotId: string;
+    sessionId: string | null;
+    channel: 'online' | 'paper';
+    problems: {
+      code: string;
+      severity: BallotProblem['severity'];
+      subjectId: string | null;
+      ruleId: string | null;
+      params: Record<string, string | number>;
+      message: Message;
+    }[];
+  }[];
+  instruments: {
+    instrumentId: string;
+    name: string;
+    kind: Instrument['kind'];
+    method: 'mean' | 'median' | 'trimmed';
+    trimK: number | null;
+    missingGroup: 'renormalize' | 'zero';
+    subjects: PresentedSubject[];
+  }[];
+  rankings: {
+    rankingId: string;
+    name: string;
+    level: string;
+    tiers: { key: string; label: string; cap: number | null; filled: number }[];
+    rows: {
+      rank: number;
+      unitId: string;
+      name: string;
+      total: PresentedNumber;
+      tier: string | null;
+      tierLabel: string | null;
+      tierTie: boolean;
+      adjustments: PresentedNumber;
+      missingComponents: string[];
+      components: {
+        instrumentId: string;
+        name: string;
+        weight: PresentedNumber;
+        effectiveWeight: PresentedNumber;
+        score: PresentedNumber | null;
+        contribution: PresentedNumber;
+        source: 'direct' | 'rollup' | 'missing';
+      }[];
+    }[];
+  }[];
+}
+
+function presentGroup(def: CampaignDefinition, g: GroupTally): PresentedGroup {
+  const p = def.precision;
+  const group = def.raterGroups.find((r) => r.id === g.groupId);
+  const hidden = hiddenFor(g.values.length);
+  const dropped = new Set(g.droppedBallotIds);
+  return {
+    groupId: g.groupId,
+    name: group?.name ?? g.groupId,
+    mode: group?.mode ?? 'anonymous',
+    declaredWeight: presentNumber(g.declaredWeight, p),
+    effectiveWeight: presentNumber(g.effectiveWeight, p),
+    count: g.values.length,
+    score: g.score === null ? null : presentNumber(g.score, p),
+    fellBackToMean: g.fellBackToMean,
+    hiddenForAnonymity: hidden,
+    values: hidden
+      ? null
+      : g.values.map((v) => ({ ballotId: v.ballotId, value: presentNumber(g.unit.mul(v.raw), p), dropped: dropped.has(v.ballotId) })),
+  };
+}
+
+function presentInstruments(def: CampaignDefinition, tally: Tally): PresentedTally['instruments'] {
+  const p = def.precision;
+  const subjects = new Map(def.subjects.map((s) => [s.id, s]));
+  return tally.instruments.map((it) => {
+    const instrument = def.instruments.find((i) => i.id === it.instrumentId)!;
+    return {
+      instrumentId: it.instrumentId,
+      name: instrument.name,
+      kind: instrument.kind,
+      method: instrument.aggregation.method,
+      trimK: instrument.aggregation.method === 'trimmed' ? instrument.aggregation.k : null,
+      missingGroup: instrument.missingGroup,
+      subjects: it.subjects.map((st) => {
+        const subject = subjects.get(st.subjectId);
+        const gradeCounts = st.gradeCounts;
+        return {
+          subjectId: st.subjectId,
+          name: subject?.name ?? st.subjectId,
+          kind: subject?.kind ?? 'unit',
+          unitId: subject?.unitId ?? '',
+          score: st.score === null ? null : presentNumber(st.score, p),
+          valueCount: st.groups.reduce((n, g) => n + g.values.length, 0),
+          abstentions: st.abstentions,
+          renormalized: st.renormalized,
+          missingGroupIds: st.missingGroupIds,
+          gradeCounts:
+            instrument.kind === 'grade' && gradeCounts
+              ? instrument.grades.map((g) => ({ key: g.key, label: g.label, count: gradeCounts[g.key] ?? 0 }))
+              : null,
+          groups: st.groups.map((g) => presentGroup(def, g)),
+        };
+      }),
+    };
+  });
+}
+
+function presentRankings(def: CampaignDefinition, tally: Tally): PresentedTally['rankings'] {
+  const p = def.precision;
+  const units = new Map(def.units.map((u) => [u.id, u]));
+  const instrumentName = (id: string): string => def.instruments.find((i) => i.id === id)?.name ?? id;
+  return tally.rankings.map((r) => {
+    const spec = def.rankings.find((s) => s.id === r.rankingId)!;
+    const tierLabel = new Map(spec.tiers.map((t) => [t.key, t.label]));
+    return {
+      rankingId: r.rankingId,
+      name: spec.name,
+      level: spec.level,
+      tiers: r.tiers.map((t) => ({ key: t.key, label: tierLabel.get(t.key) ?? t.key, cap: t.cap, filled: t.filled })),
+      rows: r.rows.map((row) => ({
+        rank: row.rank,
+        unitId: row.unitId,
+        name: units.get(row.unitId)?.name ?? row.unitId,
+        total: presentNumber(row.total, p),
+        tier: row.tier,
+        tierLabel: row.tier === null ? null : (tierLabel.get(row.tier) ?? row.tier),
+        tierTie: row.tierTie,
+        adjustments: presentNumber(row.adjustments, p),
+        missingComponents: row.missingComponents,
+        components: row.components.map((c) => ({
+          instrumentId: c.instrumentId,
+          name: instrumentName(c.instrumentId),
+          weight: presentNumber(c.weight, p),
+          effectiveWeight: presentNumber(c.effectiveWeight, p),
+          score: c.score === null ? null : presentNumber(c.score, p),
+          contribution: presentNumber(c.contribution, p),
+          source: c.source,
+        })),
+      })),
+    };
+  });
+}
+
+export function presentTally(def: CampaignDefinition, tally: Tally): PresentedTally {
+  const sessions = new Map(def.sessions.map((s) => [s.id, s]));
+  return {
+    campaignId: tally.campaignId,
+    name: def.name,
+    precision: def.precision,
+    tieJudgement: def.tieJudgement,
+    ballots: { total: tally.ballots.total, valid: tally.ballots.valid, invalid: tally.ballots.invalid, excluded: tally.ballots.excluded },
+    sessions: tally.sessions.map((s) => {
+      const session = sessions.get(s.sessionId)!;
+      return {
+        sessionId: s.sessionId,
+        name: session.name,
+        sessionStatus: session.status,
+        provisional: session.status !== 'closed',
+        counted: session.status !== 'closed' || s.status === 'valid',
+        expected: s.expected,
+        issued: s.issued,
+        returned: s.returned,
+        present: s.present,
+        validBallots: s.validBallots,
+        invalidBallots: s.invalidBallots,
+        abstentions: s.abstentions,
+        quorumMet: s.quorumMet,
+        overReturned: s.overReturned,
+        status: s.status,
+      };
+    }),
+    invalidBallots: tally.invalidBallots.map((b) => ({
+      ballotId: b.ballotId,
+      sessionId: b.sessionId,
+      channel: b.channel,
+      problems: b.problems.map((q) => ({
+        code: q.code,
+        severity: q.severity,
+        subjectId: q.subjectId ?? null,
+        ruleId: q.ruleId ?? null,
+        params: q.params,
+        message: { zh: q.message.zh, en: q.message.en },
+      })),
+    })),
+    instruments: presentInstruments(def, tally),
+    rankings: presentRankings(def, tally),
+  };
+}
+
+export interface PresentedExplanation {
+  kind: ExplanationNode['kind'];
+  id: string;
+  label: string;
+  value: PresentedNumber;
+  weight: PresentedNumber;
+  note: Message | null;
+  /** A group node with fewer than 3 ballots keeps its ballot leaves hidden (its value still counts). */
+  hiddenForAnonymity: boolean;
+  children: PresentedExplanation[];
+}
+
+export function presentExplanation(n: ExplanationNode, precision: number): PresentedExplanation {
+  const hidden = n.kind === 'group' && hiddenFor(n.children.length);
+  return {
+    kind: n.kind,
+    id: n.id,
+    label: n.label,
+    value: presentNumber(n.value, precision),
+    weight: presentNumber(n.weight, precision),
+    note: n.note ? { zh: n.note.zh, en: n.note.en } : null,
+    hiddenForAnonymity: hidden,
+    children: hidden ? [] : n.children.map((c) => presentExplanation(c, precision)),
+  };
+}
