@@ -74,14 +74,14 @@ function labelOf(labels: GradeLabels | undefined, key: string): string {
 }
 
 /** “好” or “较好”“一般”或“差”. */
-function zhGrades(rule: QuotaRule, labels?: GradeLabels): string {
+export function zhGrades(rule: QuotaRule, labels?: GradeLabels): string {
   const quoted = rule.grades.map((g) => `“${labelOf(labels, g)}”`);
   if (quoted.length <= 1) return quoted.join('');
   return quoted.slice(0, -1).join('') + '或' + quoted[quoted.length - 1];
 }
 
 /** 好 or 较好, 一般 or 差. */
-function enGrades(rule: QuotaRule, labels?: GradeLabels): string {
+export function enGrades(rule: QuotaRule, labels?: GradeLabels): string {
   const names = rule.grades.map((g) => labelOf(labels, g));
   if (names.length <= 1) return names.join('');
   return names.slice(0, -1).join(', ') + ' or ' + names[names.length - 1];
