@@ -2,8 +2,8 @@
  * Building blocks for plausible ballots that respect an instrument's rules: grades within every quota rule,
  * scores on the step, adjustments within their caps. Used by the Jincheng demo and the province fixture.
  */
-import type { AdjustmentConfig, GradeInstrument, Rating, ScoreInstrument } from '../domain/types.js';
-import { quotaBreaches } from './quota.js';
+import type { AdjustmentConfig, GradeInstrument, QuotaRule, Rating, ScoreInstrument } from '../domain/types.js';
+import { quotaLimit } from './quota.js';
 import type { Random } from './random.js';
 
 export interface Perceived {
@@ -12,10 +12,41 @@ export interface Perceived {
   value: number;
 }
 
+interface PreparedGrades {
+  keys: string[];
+  /** Per rule: which grade indexes it counts. */
+  rules: { rule: QuotaRule; counts: boolean[] }[];
+}
+
+const preparedGrades = new WeakMap<GradeInstrument, PreparedGrades>();
+
+function prepare(instrument: GradeInstrument): PreparedGrades {
+  let p = preparedGrades.get(instrument);
+  if (!p) {
+    const keys = instrument.grades.map((g) => g.key);
+    const rules = instrument.quotaRules.map((rule) => ({ rule, counts: keys.map((k) => rule.grades.includes(k)) }));
+    preparedGrades.set(instrument, (p = { keys, rules }));
+  }
+  return p;
+}
+
+/** The first rule that grade indexes (−1 = abstain) break, or undefined. */
+function firstBreach(p: PreparedGrades, index: readonly number[]): PreparedGrades['rules'][number] | undefined {
+  let rated = 0;
+  for (const i of index) if (i !== -1) rated++;
+  for (const r of p.rules) {
+    let count = 0;
+    for (const i of index) if (i !== -1 && r.counts[i]) count++;
+    const limit = quotaLimit(r.rule, r.rule.base === 'all' ? index.length : rated);
+    if (r.rule.bound === 'max' ? count > limit : count < limit) return r;
+  }
+  return undefined;
+}
+
 /**
  * Grades from perceived values by thresholds (best grade first), then repaired until every quota rule holds:
  * an over-full grade set gives up its weakest subject to the next grade down; an under-full one takes an abstention
- * or the weakest subject from above.
+ * or the weakest subject from outside it.
  */
 export function gradeRatings(
   rng: Random,
@@ -24,46 +55,63 @@ export function gradeRatings(
   thresholds: readonly number[],
   abstainRate = 0,
 ): Rating[] {
-  const keys = instrument.grades.map((g) => g.key);
-  const gradeIndexFor = (v: number) => {
-    const i = thresholds.findIndex((t) => v > t);
-    return i === -1 ? keys.length - 1 : i;
-  };
-  const entries = perceived.map((p) => ({
-    subjectId: p.subjectId,
-    value: p.value,
-    index: instrument.allowAbstain && rng.chance(abstainRate) ? -1 : gradeIndexFor(p.value),
-  }));
-  const toRatings = (): Rating[] =>
-    entries.map((e) => {
-      if (e.index === -1) return { subjectId: e.subjectId, abstain: true };
-      const grade = keys[e.index];
-      if (grade === undefined) throw new Error('grade index out of range');
-      return { subjectId: e.subjectId, grade };
-    });
+  return gradeRatingsOf(
+    rng,
+    instrument,
+    perceived.map((p) => p.subjectId),
+    Float64Array.from(perceived, (p) => p.value),
+    thresholds,
+    abstainRate,
+  );
+}
 
-  for (let round = 0; round < 4 * entries.length + 8; round++) {
-    const breach = quotaBreaches(instrument, toRatings())[0];
-    if (!breach) return toRatings();
-    const rule = instrument.quotaRules.find((r) => r.id === breach.ruleId);
-    if (!rule) throw new Error('unknown rule');
-    const inSet = rule.grades.map((g) => keys.indexOf(g));
-    const byValue = [...entries].sort((a, b) => a.value - b.value || a.subjectId.localeCompare(b.subjectId));
-    if (rule.bound === 'max') {
-      const victim = byValue.find((e) => inSet.includes(e.index));
-      if (!victim) throw new Error(`cannot satisfy ${rule.id}`);
-      const below = keys.findIndex((_, i) => i > victim.index && !inSet.includes(i));
-      let above = -1;
-      for (let i = victim.index - 1; i >= 0 && above === -1; i--) if (!inSet.includes(i)) above = i;
-      victim.index = below !== -1 ? below : above;
+/** `gradeRatings` over parallel arrays, for hot loops that should not allocate a `Perceived` per subject. */
+export function gradeRatingsOf(
+  rng: Random,
+  instrument: GradeInstrument,
+  subjectIds: readonly string[],
+  values: Float64Array,
+  thresholds: readonly number[],
+  abstainRate = 0,
+): Rating[] {
+  const p = prepare(instrument);
+  const last = p.keys.length - 1;
+  const gradeIndexFor = (v: number) => {
+    for (let i = 0; i < thresholds.length && i < last; i++) if (v > (thresholds[i] ?? Infinity)) return i;
+    return last;
+  };
+  const n = subjectIds.length;
+  const index: number[] = new Array(n);
+  const abstains = instrument.allowAbstain && abstainRate > 0;
+  for (let i = 0; i < n; i++) index[i] = abstains && rng.chance(abstainRate) ? -1 : gradeIndexFor(values[i] ?? 0);
+
+  for (let round = 0; round < 4 * index.length + 8; round++) {
+    const breach = firstBreach(p, index);
+    if (!breach) {
+      const ratings: Rating[] = new Array(n);
+      for (let i = 0; i < n; i++) {
+        const g = index[i] ?? -1;
+        const subjectId = subjectIds[i] ?? '';
+        ratings[i] = g === -1 ? { subjectId, abstain: true } : { subjectId, grade: p.keys[g] ?? '' };
+      }
+      return ratings;
+    }
+    // Positions from the weakest perceived subject up.
+    const order = index.map((_, i) => i).sort((a, b) => (values[a] ?? 0) - (values[b] ?? 0) || a - b);
+    const inSet = breach.counts;
+    if (breach.rule.bound === 'max') {
+      const victim = order.find((i) => (index[i] ?? -1) !== -1 && inSet[index[i] ?? -1]);
+      if (victim === undefined) throw new Error(`cannot satisfy ${breach.rule.id}`);
+      const g = index[victim] ?? 0;
+      let target = -1;
+      for (let k = g + 1; k <= last && target === -1; k++) if (!inSet[k]) target = k;
+      for (let k = g - 1; k >= 0 && target === -1; k--) if (!inSet[k]) target = k;
+      index[victim] = target;
     } else {
-      const bestInSet = Math.min(...inSet);
-      const abstained = byValue.find((e) => e.index === -1);
-      const outside = byValue.find((e) => e.index !== -1 && !inSet.includes(e.index));
-      const recruit = abstained ?? outside;
-      if (!recruit) throw new Error(`cannot satisfy ${rule.id}`);
-      const natural = gradeIndexFor(recruit.value);
-      recruit.index = inSet.includes(natural) ? natural : bestInSet;
+      const recruit = order.find((i) => index[i] === -1) ?? order.find((i) => !inSet[index[i] ?? -1]);
+      if (recruit === undefined) throw new Error(`cannot satisfy ${breach.rule.id}`);
+      const natural = gradeIndexFor(values[recruit] ?? 0);
+      index[recruit] = inSet[natural] ? natural : inSet.indexOf(true);
     }
   }
   throw new Error(`quota repair did not converge for ${instrument.id}`);
