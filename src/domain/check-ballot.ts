@@ -8,7 +8,7 @@
 import type { DefinitionIndex } from './definition-index.js';
 import { hasConflict } from './conflicts.js';
 import { Fraction, isDecimal, parseDecimal } from './exact.js';
-import { allowedCount, quotaViolationMessage, ruleBase } from './quota.js';
+import { allowedCount, quotaViolationMessage, ruleBase, ruleTitle } from './quota.js';
 import type { BallotProblem, Message } from './results.js';
 import type { AdjustmentConfig, AdjustmentItem, Ballot, Instrument, QuotaRule, Rating, Subject } from './types.js';
 
@@ -443,7 +443,7 @@ function ruleProblem(p: PreparedInstrument, rule: QuotaRule, n: number, allowed:
     code: rule.bound === 'max' ? 'quota_exceeded' : 'quota_not_met',
     severity: 'rule',
     ruleId: rule.id,
-    params: { ruleId: rule.id, rule: rule.label, n, allowed, actual, base: rule.base },
+    params: { ruleId: rule.id, rule: ruleTitle(rule, p.gradeLabels), n, allowed, actual, base: rule.base },
     message: quotaViolationMessage(rule, n, actual, p.gradeLabels),
   };
 }
