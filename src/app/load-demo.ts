@@ -1,0 +1,67 @@
+/**
+ * 示例: loads the Jincheng demo — real units, the article's campaign, sessions as held, ballots as cast and
+ * entered — so a first start already has a complete, explainable ranking. Also one account per role.
+ */
+import { appendBallots, type BallotRow } from '../db/repositories/ballots.js';
+import { createCampaign, getCampaign, updateCampaignStatus } from '../db/repositories/campaigns.js';
+import { saveDefinitionParts } from '../db/repositories/definition.js';
+import { createSession, updateSessionStatus } from '../db/repositories/sessions.js';
+import { inTransaction } from '../db/repositories/shared.js';
+import { getUnit, insertUnits } from '../db/repositories/units.js';
+import { buildJinchengDemo, JINCHENG_CITY_ID } from '../demo/jincheng.js';
+import type { Ballot } from '../domain/types.js';
+import { contentHash } from './canonical.js';
+import type { AppContext } from './context.js';
+import { createAccount, type Credentials } from './manage-accounts.js';
+import { recordAudit } from './record-audit.js';
+import { newReceipt } from './secrets.js';
+
+export interface DemoLoaded {
+  campaignId: string;
+  units: number;
+  ballots: number;
+  accounts: Credentials[];
+}
+
+export async function loadDemo(ctx: AppContext): Promise<DemoLoaded | null> {
+  const { definition: def, ballots } = buildJinchengDemo();
+  if (await getCampaign(ctx.database.db, def.id)) return null;
+  const now = ctx.clock();
+  await inTransaction(ctx.database.db, async (trx) => {
+    const missing = [];
+    for (const u of def.units) if (!(await getUnit(trx, u.id))) missing.push(u);
+    await insertUnits(trx, missing);
+    await createCampaign(trx, { id: def.id, name: def.name, rootUnitId: JINCHENG_CITY_ID, precision: def.precision, tieJudgement: def.tieJudgement }, now);
+    await saveDefinitionParts(trx, def.id, def);
+    for (const s of def.sessions) {
+      await createSession(trx, { id: s.id, campaignId: def.id, name: s.name, instrumentIds: s.instrumentIds, expected: s.expected, paperIssued: s.issued, present: s.present });
+      await updateSessionStatus(trx, s.id, 'draft', 'open', now);
+      if (s.status === 'closed') await updateSessionStatus(trx, s.id, 'open', 'closed', now);
+    }
+    await appendBallots(trx, toDemoRows(def.id, ballots));
+    await updateCampaignStatus(trx, def.id, 'draft', 'active', now);
+    await recordAudit(trx, ctx, 'system', 'demo.load', 'campaign', def.id, { ballots: ballots.length });
+  });
+  const accounts = [
+    await createAccount(ctx, 'system', { username: 'organiser', displayName: '市委组织部（专项行动办公室）', role: 'organiser', unitId: null }),
+    await createAccount(ctx, 'system', { username: 'clerk', displayName: '计票员', role: 'clerk', unitId: null }),
+    await createAccount(ctx, 'system', { username: 'zezhou', displayName: '泽州县（单位查看）', role: 'viewer', unitId: 'u140525' }),
+  ];
+  return { campaignId: def.id, units: def.units.length, ballots: ballots.length, accounts };
+}
+
+/** One receipt per sheet, as if each sheet had been submitted or entered once. */
+function toDemoRows(campaignId: string, ballots: Ballot[]): BallotRow[] {
+  const receipts = new Map<string, string>();
+  return ballots.map((b) => {
+    let receipt = receipts.get(b.sheetId);
+    if (!receipt) receipts.set(b.sheetId, (receipt = newReceipt()));
+    return {
+      ...b,
+      campaignId,
+      contentHash: contentHash({ instrumentId: b.instrumentId, raterGroupId: b.raterGroupId, raterName: b.raterName, boundUnitId: b.boundUnitId, ratings: b.ratings }),
+      receipt,
+      enteredBy: b.channel === 'paper' ? 'demo' : null,
+    };
+  });
+}

@@ -1,0 +1,65 @@
+/**
+ * 提交选票 (online): a rater's token redeems one sheet. Rule-breaking ballots are refused with the rule and counts,
+ * nothing stored; a re-send of the same content answers the first receipt; different content on a used token is
+ * refused. The acknowledgement comes only after the commit.
+ */
+import type { SubmitInput } from '../contracts/api.js';
+import { AppError } from '../contracts/errors.js';
+import { submitSheet } from '../db/repositories/submit-sheet.js';
+import { findTokenByCodeHash, findTokenByHash, markTokenUsed, type Token } from '../db/repositories/tokens.js';
+import { indexDefinition } from '../domain/definition-index.js';
+import { buildSheet, problemDetails, toRows } from './build-sheet.js';
+import type { AppContext } from './context.js';
+import { requireDefinition } from './load-campaign.js';
+import { requireSession } from './manage-sessions.js';
+import { newReceipt, normaliseShortCode, sha256Hex } from './secrets.js';
+
+export interface Receipt {
+  receipt: string;
+  /** true when this was a re-send of a sheet already stored. */
+  duplicate: boolean;
+  ballots: number;
+}
+
+export async function findToken(ctx: AppContext, input: { token?: string; code?: string }): Promise<Token> {
+  let token: Token | null = null;
+  if (input.token !== undefined) token = await findTokenByHash(ctx.database.db, sha256Hex(input.token));
+  else if (input.code !== undefined) {
+    const code = normaliseShortCode(input.code);
+    if (code) token = await findTokenByCodeHash(ctx.database.db, sha256Hex(code));
+  }
+  if (!token) throw new AppError('token_unknown');
+  if (token.status === 'revoked') throw new AppError('token_revoked');
+  return token;
+}
+
+export async function submitOnline(ctx: AppContext, input: SubmitInput): Promise<Receipt> {
+  const token = await findToken(ctx, input);
+  const session = await requireSession(ctx, token.sessionId);
+  const def = await requireDefinition(ctx, token.campaignId);
+  const index = indexDefinition(def);
+  const sheet = buildSheet(index, session, {
+    sheetId: token.id,
+    channel: 'online',
+    raterGroupId: token.raterGroupId,
+    raterName: token.raterName,
+    boundUnitId: token.boundUnitId,
+    ballots: input.ballots,
+  });
+  // A used token may only be answered with its receipt when the very same content comes again.
+  if (token.status !== 'used') {
+    if (session.status !== 'open') throw new AppError('session_not_open');
+    const details = problemDetails(sheet);
+    if (details.length > 0) throw new AppError('ballot_refused', { details });
+  }
+  const receipt = newReceipt();
+  const result = await submitSheet(ctx.database.db, {
+    sheetId: token.id,
+    ballots: toRows(sheet, token.campaignId, receipt, null),
+    onStored: async (trx) => {
+      if (!(await markTokenUsed(trx, token.id, receipt))) throw new AppError('token_used');
+    },
+  });
+  if (result.status === 'conflict') throw new AppError('token_used');
+  return { receipt: result.receipt, duplicate: result.status === 'duplicate', ballots: sheet.ballots.length };
+}

@@ -1,0 +1,17 @@
+/** `leitai tally <bundle.json>`: recompute every result from an export, through the same domain code as the server. */
+import { readFile } from 'node:fs/promises';
+import { verifyBundle, type TallyOutput, tallyBundle } from '../../app/tally-bundle.js';
+import { parseBundleText } from '../../app/read-bundle.js';
+import { renderRankingTables } from '../render-table.js';
+
+export async function runTally(file: string, options: { format: 'json' | 'table'; verify?: boolean }): Promise<void> {
+  const bundle = parseBundleText(await readFile(file, 'utf8'));
+  const output: TallyOutput = tallyBundle(bundle);
+  if (options.format === 'json') process.stdout.write(JSON.stringify(output.results, null, 2) + '\n');
+  else process.stdout.write(renderRankingTables(bundle.definition, output.results));
+  if (options.verify) {
+    const verdict = verifyBundle(bundle, output);
+    process.stderr.write(verdict.message + '\n');
+    if (!verdict.ok) process.exitCode = 2;
+  }
+}

@@ -1,0 +1,14 @@
+/** Opens the configured database for a one-shot command and closes it afterwards. */
+import type { AppContext } from '../app/context.js';
+import { loadConfig } from '../config/index.js';
+import { openDatabase } from '../server/open-database.js';
+
+export async function withContext<T>(work: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase(config.database);
+  try {
+    return await work({ database, clock: () => new Date() });
+  } finally {
+    await database.close();
+  }
+}

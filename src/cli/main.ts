@@ -1,0 +1,63 @@
+/** The `leitai` command: serve, demo, import-units, export, tally. Commands call src/app, never SQL. */
+import { Command, InvalidArgumentError } from 'commander';
+import { runDemo } from './commands/load-demo.js';
+import { runExport } from './commands/export-bundle.js';
+import { runImportUnits } from './commands/import-units.js';
+import { runServe } from './commands/serve.js';
+import { runTally } from './commands/tally-bundle.js';
+
+function formatOption(value: string): 'json' | 'table' {
+  if (value !== 'json' && value !== 'table') throw new InvalidArgumentError('json 或 table / json or table');
+  return value;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('leitai')
+    .description('擂台 Leitai — 训考一体测评系统 / training-and-assessment campaigns with exact, auditable tallies')
+    .showHelpAfterError();
+
+  program
+    .command('serve')
+    .description('启动服务（空数据库时载入晋城示例）/ start the server (loads the Jincheng demo into an empty database)')
+    .action(runServe);
+
+  program
+    .command('demo')
+    .description('向数据库载入晋城示例活动 / load the Jincheng demo campaign into the database')
+    .option('--force', '即使数据库已有数据也载入 / load even when the database is not empty')
+    .action(runDemo);
+
+  program
+    .command('import-units')
+    .description('从 CSV 或 xlsx 导入单位 / import units from a CSV or xlsx file')
+    .argument('<file>', '单位文件 / units file (.csv or .xlsx)')
+    .option('--dry-run', '只检查不保存 / check only, store nothing')
+    .action(runImportUnits);
+
+  program
+    .command('export')
+    .description('导出活动定义与全部选票 / export a campaign definition and all its ballots')
+    .argument('<campaign>', '活动编号 / campaign id')
+    .requiredOption('--out <file>', '输出文件 / output file, e.g. bundle.json')
+    .action(runExport);
+
+  program
+    .command('tally')
+    .description('离线重新计票 / recompute all results offline from an exported bundle')
+    .argument('<bundle>', '导出包 / bundle.json')
+    .option('--format <format>', 'json | table', formatOption, 'table')
+    .option('--verify', '与导出包中服务器的结果逐位比对 / compare with the server results stored in the bundle')
+    .action(runTally);
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`leitai: ${message}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,75 @@
+/** Request schemas of the HTTP API (one per route), shared by server, web client and tests. */
+import { z } from 'zod';
+import { definitionSchema, id, ratingSchema, unitLevel, unitSchema } from './definition.js';
+
+const countsByGroup = z.record(id, z.number().int().min(0).max(1_000_000));
+const name = z.string().trim().min(1).max(200);
+
+/** A campaign's set-up: the definition without units (they come from the root unit's subtree) and sessions. */
+export const campaignSetupSchema = definitionSchema.omit({ units: true, sessions: true }).extend({ rootUnitId: id });
+export type CampaignSetup = z.output<typeof campaignSetupSchema>;
+
+export const campaignParams = z.object({ campaignId: id });
+export const sessionParams = z.object({ sessionId: id });
+
+export const unitsQuery = z.object({
+  root: id.optional(),
+  parent: id.optional(),
+  level: unitLevel.optional(),
+});
+
+export const unitsCreateSchema = z.object({ units: z.array(unitSchema).min(1).max(100_000) });
+
+export const sessionInputSchema = z.object({
+  id: id.optional(),
+  name,
+  instrumentIds: z.array(id).min(1).max(20),
+  expected: countsByGroup,
+  /** Paper sheets issued per group (tokens issued are counted by themselves). */
+  paperIssued: countsByGroup.default({}),
+  present: z.number().int().min(0).max(1_000_000).nullable().default(null),
+});
+export type SessionInput = z.output<typeof sessionInputSchema>;
+
+export const presentSchema = z.object({ present: z.number().int().min(0).max(1_000_000).nullable() });
+
+export const issueTokensSchema = z.object({
+  raterGroupId: id,
+  count: z.number().int().min(1).max(5000),
+  /** One per token (null = not bound): the unit each rater belongs to, which they never rate. */
+  boundUnitIds: z.array(id.nullable()).max(5000).optional(),
+  /** Named groups: one name (or role title) per token. */
+  raterNames: z.array(z.string().trim().min(1).max(100)).max(5000).optional(),
+});
+export type IssueTokensInput = z.output<typeof issueTokensSchema>;
+
+const sheetBallots = z
+  .array(z.object({ instrumentId: id, ratings: z.array(ratingSchema).max(50_000) }))
+  .min(1)
+  .max(20);
+
+export const submitSchema = z
+  .object({
+    /** The QR token secret, or the short code typed on a phone. */
+    token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional(),
+    code: z.string().min(4).max(32).optional(),
+    ballots: sheetBallots,
+  })
+  .refine((v) => (v.token === undefined) !== (v.code === undefined), {
+    error: 'send exactly one of token or code',
+    path: ['token'],
+  });
+export type SubmitInput = z.output<typeof submitSchema>;
+
+export const paperEntrySchema = z.object({
+  /** The serial number printed on the paper ballot. */
+  sheetNumber: z.string().trim().min(1).max(64),
+  raterGroupId: id,
+  raterName: z.string().trim().min(1).max(100).nullable().default(null),
+  boundUnitId: id.nullable().default(null),
+  ballots: sheetBallots,
+});
+export type PaperEntryInput = z.output<typeof paperEntrySchema>;
+
+export const explainParams = z.object({ campaignId: id, rankingId: id, unitId: id });
+export const explainSubjectParams = z.object({ campaignId: id, instrumentId: id, subjectId: id });

@@ -1,0 +1,65 @@
+/**
+ * The one error type that leaves the server: a closed set of codes, each with an HTTP status and a message a clerk
+ * understands, in Chinese first and English. Internal error text never reaches a client.
+ */
+import type { Message } from '../domain/results.js';
+
+export const ERRORS = {
+  invalid_request: { status: 400, zh: '请求内容不符合要求', en: 'The request is not valid' },
+  malformed_json: { status: 400, zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  unsupported_media_type: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  payload_too_large: { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },
+  unauthenticated: { status: 401, zh: '请先登录或提供有效的访问令牌', en: 'Sign in or send a valid access token' },
+  forbidden: { status: 403, zh: '当前角色无权进行此操作', en: 'Your role may not do this' },
+  not_found: { status: 404, zh: '未找到请求的内容', en: 'Not found' },
+  route_not_found: { status: 404, zh: '没有这个接口', en: 'No such route' },
+  method_not_allowed: { status: 405, zh: '不支持该请求方法', en: 'Method not allowed' },
+  invalid_definition: { status: 422, zh: '测评方案设置有误', en: 'The campaign set-up has errors' },
+  invalid_units: { status: 422, zh: '单位数据有误，未导入任何内容', en: 'The units file has errors; nothing was imported' },
+  ballot_refused: { status: 422, zh: '选票不符合规则，未保存，请修改后重新提交', en: 'The ballot breaks a rule and was not stored; fix it and submit again' },
+  token_unknown: { status: 404, zh: '测评码无效', en: 'This rating code is not valid' },
+  token_used: { status: 409, zh: '该测评码已使用，不能再提交不同的选票', en: 'This code has been used; a different ballot cannot be submitted on it' },
+  token_revoked: { status: 410, zh: '该测评码已作废', en: 'This code has been revoked' },
+  sheet_conflict: { status: 409, zh: '该票号已录入过内容不同的选票', en: 'A different ballot was already entered for this sheet number' },
+  session_not_open: { status: 409, zh: '测评会未开始或已结束', en: 'The session is not open' },
+  session_state: { status: 409, zh: '测评会当前状态不允许此操作', en: 'The session is not in a state that allows this' },
+  campaign_state: { status: 409, zh: '测评活动当前状态不允许此操作', en: 'The campaign is not in a state that allows this' },
+  duplicate_id: { status: 409, zh: '编号已存在', en: 'That id already exists' },
+  rate_limited: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again shortly' },
+  internal: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface ErrorDetail {
+  path?: string;
+  code?: string;
+  row?: number;
+  message: Message;
+  [key: string]: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly userMessage: Message;
+  readonly details: ErrorDetail[];
+
+  constructor(code: ErrorCode, options: { message?: Message; details?: ErrorDetail[]; cause?: unknown } = {}) {
+    const spec = ERRORS[code];
+    super(`${code}: ${options.message?.en ?? spec.en}`, { cause: options.cause });
+    this.code = code;
+    this.status = spec.status;
+    this.userMessage = options.message ?? { zh: spec.zh, en: spec.en };
+    this.details = options.details ?? [];
+  }
+}
+
+/** The body of every refused request. */
+export interface ErrorBody {
+  error: { code: ErrorCode; status: number; message: Message; details: ErrorDetail[] };
+}
+
+export function errorBody(e: AppError): ErrorBody {
+  return { error: { code: e.code, status: e.status, message: e.userMessage, details: e.details } };
+}

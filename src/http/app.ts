@@ -1,0 +1,51 @@
+/** buildApp(deps): the HTTP adapter. Routes stay thin: parse (zod), authorise, call src/app, present. */
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import rateLimit from '@fastify/rate-limit';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../app/context.js';
+import { installAuth } from './auth.js';
+import { installErrorHandler } from './error-handler.js';
+import { registerRoutes } from './routes/index.js';
+
+export interface BuildAppOptions {
+  logger?: boolean | { level: string };
+  /** Per-IP limit of token redemptions per minute (rate limiting of guesses at codes). */
+  redeemLimitPerMinute?: number;
+}
+
+export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 20 * 1024 * 1024,
+    // Anonymity: request logs carry no ballot bodies; Fastify logs only method/url/status by default.
+    disableRequestLogging: false,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: '擂台 Leitai API',
+        description: '训考一体测评：单位、活动、评价方式、测评组、测评会、测评码、选票、计票与结果说明。\n' +
+          'Campaigns, units, instruments, rater groups, sessions, tokens, ballots, tallies and explained results.',
+        version: '1',
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: '访问令牌 / access token' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(rateLimit, { global: false });
+
+  installAuth(app, ctx);
+  await app.register(async (scope) => registerRoutes(scope, ctx, options), { prefix: '' });
+  return app;
+}

@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { checkCampaign } from '../../app/check-campaign.js';
+import type { AppContext } from '../../app/context.js';
+import { createCampaign } from '../../app/create-campaign.js';
+import { replaceSetup, upsertPart } from '../../app/edit-campaign.js';
+import { exportBundle } from '../../app/export-bundle.js';
+import { requireCampaign, requireDefinition } from '../../app/load-campaign.js';
+import { OFFICE, STAFF } from '../../app/policies/roles.js';
+import { campaignParams, campaignSetupSchema } from '../../contracts/api.js';
+import { AppError } from '../../contracts/errors.js';
+import { instrumentSchema, raterGroupSchema, rankingSchema, subjectSchema } from '../../contracts/definition.js';
+import { listCampaigns } from '../../db/repositories/campaigns.js';
+import { requireActor } from '../auth.js';
+import { typed } from './types.js';
+
+export function campaignRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = typed(app);
+  const tags = ['campaigns'];
+
+  api.get('/api/campaigns', { config: { access: STAFF }, schema: { tags, summary: '活动列表 / list campaigns' } }, async (request) => {
+    const all = await listCampaigns(ctx.database.db);
+    return requireActor(request).role === 'viewer' ? all.filter((c) => c.status === 'published') : all;
+  });
+
+  api.post('/api/campaigns', {
+    config: { access: OFFICE },
+    schema: { tags, summary: '新建活动（方案经检查后保存）/ create a campaign (checked before it is stored)', body: campaignSetupSchema },
+  }, async (request, reply) => reply.code(201).send(await createCampaign(ctx, requireActor(request), request.body)));
+
+  api.get('/api/campaigns/:campaignId', {
+    config: { access: STAFF },
+    schema: { tags, summary: '活动及其完整方案 / a campaign and its full definition', params: campaignParams },
+  }, async (request) => {
+    const campaign = await requireCampaign(ctx, request.params.campaignId);
+    if (requireActor(request).role === 'viewer' && campaign.status !== 'published') throw new AppError('forbidden');
+    return { campaign, definition: await requireDefinition(ctx, campaign.id) };
+  });
+
+  api.put('/api/campaigns/:campaignId', {
+    config: { access: OFFICE },
+    schema: { tags, summary: '替换草稿活动的方案 / replace a draft campaign’s set-up', params: campaignParams, body: campaignSetupSchema },
+  }, async (request) => replaceSetup(ctx, requireActor(request), request.params.campaignId, request.body));
+
+  const parts = [
+    ['rater-groups', 'raterGroups', raterGroupSchema, '测评组 / rater groups'],
+    ['instruments', 'instruments', instrumentSchema, '评价方式 / instruments'],
+    ['subjects', 'subjects', subjectSchema, '测评对象 / subjects'],
+    ['rankings', 'rankings', rankingSchema, '排名 / rankings'],
+  ] as const;
+  for (const [path, part, schema, label] of parts) {
+    api.post(`/api/campaigns/:campaignId/${path}`, {
+      config: { access: OFFICE },
+      schema: { tags, summary: `新增或替换${label}（按编号）/ add or replace by id`, params: campaignParams, body: z.object({ items: z.array(schema as z.ZodType).min(1).max(50_000) }) },
+    }, async (request) => upsertPart(ctx, requireActor(request), request.params.campaignId, part, request.body.items as never));
+  }
+
+  api.get('/api/campaigns/:campaignId/check', {
+    config: { access: OFFICE },
+    schema: { tags, summary: '方案检查：设置错误、永不生效或无法满足的比例规则 / set-up check: errors, rules that never bind or cannot be met', params: campaignParams },
+  }, async (request) => checkCampaign(ctx, request.params.campaignId));
+
+  api.get('/api/campaigns/:campaignId/export', {
+    config: { access: OFFICE },
+    schema: { tags, summary: '导出包：方案与全部选票，可用 leitai tally 离线复核 / bundle: definition and every ballot, verifiable offline', params: campaignParams },
+  }, async (request, reply) => {
+    const bundle = await exportBundle(ctx, request.params.campaignId);
+    return reply.header('content-disposition', `attachment; filename="${request.params.campaignId}-bundle.json"`).send(bundle);
+  });
+}

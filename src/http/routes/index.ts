@@ -1,0 +1,21 @@
+/** Every route of the API. Each declares its schema and who may call it. */
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../app/context.js';
+import type { BuildAppOptions } from '../app.js';
+import { accountRoutes } from './accounts.js';
+import { ballotRoutes } from './ballots.js';
+import { campaignRoutes } from './campaigns.js';
+import { healthRoutes } from './health.js';
+import { resultRoutes } from './results.js';
+import { sessionRoutes } from './sessions.js';
+import { unitRoutes } from './units.js';
+
+export async function registerRoutes(app: FastifyInstance, ctx: AppContext, options: BuildAppOptions): Promise<void> {
+  healthRoutes(app, ctx);
+  unitRoutes(app, ctx);
+  campaignRoutes(app, ctx);
+  sessionRoutes(app, ctx);
+  await ballotRoutes(app, ctx, options);
+  resultRoutes(app, ctx);
+  accountRoutes(app, ctx);
+}

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.js';
+import { addUnits, importUnits, listUnits, requireUnit } from '../../app/manage-units.js';
+import { OFFICE, STAFF } from '../../app/policies/roles.js';
+import { unitsCreateSchema, unitsQuery } from '../../contracts/api.js';
+import { id } from '../../contracts/definition.js';
+import { AppError } from '../../contracts/errors.js';
+import { requireActor } from '../auth.js';
+import { typed } from './types.js';
+
+const UPLOAD_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
+
+export function unitRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.register(async (scope) => {
+    scope.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+    const api = typed(scope);
+
+    api.get('/api/units', {
+      config: { access: STAFF },
+      schema: { tags: ['units'], summary: '单位列表（默认顶层；可按上级或层级筛选）/ list units (roots by default; filter by parent or level)', querystring: unitsQuery },
+    }, async (request) => listUnits(ctx, request.query));
+
+    api.get('/api/units/:unitId', {
+      config: { access: STAFF },
+      schema: { tags: ['units'], summary: '单位详情 / one unit', params: z.object({ unitId: id }) },
+    }, async (request) => requireUnit(ctx, request.params.unitId));
+
+    api.post('/api/units', {
+      config: { access: OFFICE },
+      schema: { tags: ['units'], summary: '新增单位 / add units', body: unitsCreateSchema },
+    }, async (request, reply) => reply.code(201).send(await addUnits(ctx, requireActor(request), request.body.units)));
+
+    api.post('/api/units/import', {
+      config: { access: OFFICE },
+      schema: {
+        tags: ['units'],
+        summary: '从 CSV 或 xlsx 导入单位（请求体为文件本身；dryRun=true 只预览）/ import units from CSV or xlsx (the body is the file; dryRun=true previews)',
+        querystring: z.object({ filename: z.string().min(1).max(200).default('units.csv'), dryRun: z.enum(['true', 'false']).default('false') }),
+      },
+    }, async (request, reply) => {
+      if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
+        throw new AppError('invalid_request', { message: { zh: '请上传 CSV 或 xlsx 文件内容', en: 'Send the CSV or xlsx file as the request body' } });
+      }
+      const result = await importUnits(ctx, requireActor(request), { name: request.query.filename, data: request.body }, request.query.dryRun === 'true');
+      return reply.code(result.dryRun ? 200 : 201).send(result);
+    });
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * Starting Leitai: open and migrate the database, create the admin on first run, load the Jincheng demo into an
+ * empty database, then serve. Credentials are printed once and kept in the data directory (mode 600).
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Config } from '../config/index.js';
+import type { AppContext } from '../app/context.js';
+import { loadDemo } from '../app/load-demo.js';
+import { ensureAdmin, type Credentials } from '../app/manage-accounts.js';
+import { listCampaigns } from '../db/repositories/campaigns.js';
+import { buildApp } from '../http/app.js';
+import { openDatabase } from './open-database.js';
+
+export async function start(config: Readonly<Config>): Promise<{ close: () => Promise<void>; url: string }> {
+  const database = await openDatabase(config.database);
+  const ctx: AppContext = { database, clock: () => new Date() };
+  const credentials: Credentials[] = [];
+  const admin = await ensureAdmin(ctx);
+  if (admin) credentials.push(admin);
+  if (config.demo && (await listCampaigns(database.db)).length === 0) {
+    const demo = await loadDemo(ctx);
+    if (demo) {
+      credentials.push(...demo.accounts);
+      process.stdout.write(`已载入晋城示例活动 / loaded the Jincheng demo: ${demo.campaignId} (${demo.units} units, ${demo.ballots} ballots)\n`);
+    }
+  }
+  const app = await buildApp(ctx, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${new URL(address).port}`;
+  if (credentials.length > 0) await announce(config, url, credentials);
+  process.stdout.write(`擂台 Leitai 已启动 / listening on ${url}  (API docs: ${url}/api/docs, database: ${database.kind})\n`);
+  return {
+    url,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+async function announce(config: Readonly<Config>, url: string, credentials: Credentials[]): Promise<void> {
+  const lines = [
+    '首次启动：已创建以下账号。访问令牌只显示这一次（另存于数据目录的 credentials.txt）。',
+    'First start: these accounts were created. Their access tokens are shown only now (also saved to credentials.txt in the data directory).',
+    ...credentials.map((c) => `  ${c.role.padEnd(9)} ${c.username.padEnd(10)} Authorization: Bearer ${c.accessToken}`),
+    `例 / e.g.: curl -H "Authorization: Bearer ${credentials[0]?.accessToken ?? ''}" ${url}/api/campaigns`,
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  const file = path.join(config.dataDir, 'credentials.txt');
+  await writeFile(file, lines.join('\n') + '\n', { mode: 0o600 });
+}
