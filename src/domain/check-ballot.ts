@@ -10,7 +10,7 @@ import { hasConflict } from './conflicts.js';
 import { Fraction, isDecimal, parseDecimal } from './exact.js';
 import { allowedCount, quotaViolationMessage, ruleBase, ruleTitle } from './quota.js';
 import type { BallotProblem, Message } from './results.js';
-import type { AdjustmentConfig, AdjustmentItem, Ballot, Instrument, QuotaRule, Rating, Subject } from './types.js';
+import type { AdjustmentConfig, AdjustmentItem, Ballot, Instrument, QuotaRule, Rating, Session, Subject } from './types.js';
 
 /** Longest reason or opinion, in characters. */
 export const MAX_TEXT_LENGTH = 2000;
@@ -126,11 +126,15 @@ function sumText(values: string[]): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Per-instrument preparation.
 
-/** Which subjects one rater sees: the instrument's positions minus conflicts with the rater's bound unit. */
+/**
+ * Which subjects one rater sees: the instrument's subjects, limited to the session's agenda when it has one, minus
+ * conflicts with the rater's bound unit (the same as `subjectsOnBallot`).
+ */
 export interface BallotView {
-  /** 1 at the positions of subjects this rater has a conflict with (not shown, not counted). */
-  conflict: Uint8Array;
-  shownCount: number;
+  /** Positions (into `PreparedInstrument.subjects`, ascending) of the subjects on the ballot. */
+  shown: Int32Array;
+  /** The session whose agenda limits the ballot, or null when every subject of the instrument is on it. */
+  session: Session | null;
 }
 
 interface PreparedRule {
@@ -162,19 +166,30 @@ export interface PreparedInstrument {
   /** Grade key → index in `instrument.grades` (grade instruments; empty otherwise). */
   gradeIndex: Map<string, number>;
   gradeLabels: Map<string, string>;
-  /** The rater's view for a bound unit (null = not bound), cached. */
-  view(boundUnitId: string | null): BallotView;
+  /** The rater's view for a bound unit (null = not bound) in a session (null = none), cached. */
+  view(boundUnitId: string | null, session?: Session | null): BallotView;
   rules: PreparedRule[];
   score: { min: Exact; max: Exact; step: Exact; zero: Exact } | null;
   criteria: { id: string; label: string; max: Exact }[] | null;
   adjustments: PreparedAdjustments | null;
   // Scratch space reused by every check of this instrument (checks are synchronous).
   seen: Int32Array;
+  shownMark: Int32Array;
   stamp: number;
   gradeCounts: Int32Array;
 }
 
 const prepared = new WeakMap<DefinitionIndex, WeakMap<Instrument, PreparedInstrument>>();
+
+/** Positions of the agenda's subjects that belong to the instrument, ascending (the instrument's order). */
+function agendaPositions(position: ReadonlyMap<string, number>, agenda: readonly string[]): number[] {
+  const found = new Set<number>();
+  for (const id of agenda) {
+    const pos = position.get(id);
+    if (pos !== undefined) found.add(pos);
+  }
+  return [...found].sort((a, b) => a - b);
+}
 
 function prepareAdjustments(config: AdjustmentConfig | null): PreparedAdjustments | null {
   if (config === null) return null;
@@ -204,18 +219,21 @@ export function prepareInstrument(index: DefinitionIndex, instrument: Instrument
     position.set(id, subjects.length);
     subjects.push(subject);
   }
-  const views = new Map<string | null, BallotView>();
-  const view = (boundUnitId: string | null): BallotView => {
-    let v = views.get(boundUnitId);
+  const allPositions = subjects.map((_, i) => i);
+  const views = new Map<Session | null, Map<string | null, BallotView>>();
+  const view = (boundUnitId: string | null, session: Session | null = null): BallotView => {
+    const agendaSession = session?.agenda ? session : null;
+    let byBound = views.get(agendaSession);
+    if (byBound === undefined) {
+      byBound = new Map();
+      views.set(agendaSession, byBound);
+    }
+    let v = byBound.get(boundUnitId);
     if (v === undefined) {
-      const conflict = new Uint8Array(subjects.length);
-      let shownCount = 0;
-      subjects.forEach((s, i) => {
-        if (hasConflict(index, s, boundUnitId)) conflict[i] = 1;
-        else shownCount++;
-      });
-      v = { conflict, shownCount };
-      views.set(boundUnitId, v);
+      const candidates = agendaSession ? agendaPositions(position, agendaSession.agenda!) : allPositions;
+      const shown = candidates.filter((i) => !hasConflict(index, subjects[i]!, boundUnitId));
+      v = { shown: Int32Array.from(shown), session: agendaSession };
+      byBound.set(boundUnitId, v);
     }
     return v;
   };
@@ -267,6 +285,7 @@ export function prepareInstrument(index: DefinitionIndex, instrument: Instrument
     criteria,
     adjustments,
     seen: new Int32Array(subjects.length),
+    shownMark: new Int32Array(subjects.length),
     stamp: 0,
     gradeCounts: new Int32Array(instrument.kind === 'grade' ? instrument.grades.length : 0),
   };
@@ -308,9 +327,14 @@ export function checkBallot(index: DefinitionIndex, ballot: Ballot): BallotProbl
   checkHeader(index, instrument, ballot, problems);
 
   const p = prepareInstrument(index, instrument);
-  const view = p.view(ballot.boundUnitId !== null && index.units.has(ballot.boundUnitId) ? ballot.boundUnitId : null);
+  const bound = ballot.boundUnitId !== null && index.units.has(ballot.boundUnitId) ? ballot.boundUnitId : null;
+  const session = ballot.sessionId === null ? null : (index.sessions.get(ballot.sessionId) ?? null);
+  const view = p.view(bound, session);
   const stamp = ++p.stamp === 0x7fffffff ? resetStamp(p) : p.stamp;
   const seen = p.seen;
+  const onBallot = p.shownMark;
+  const shown = view.shown;
+  for (let k = 0; k < shown.length; k++) onBallot[shown[k]!] = stamp;
   const counts = p.gradeCounts;
   if (counts.length > 0) counts.fill(0);
   let distinct = 0;
@@ -321,8 +345,8 @@ export function checkBallot(index: DefinitionIndex, ballot: Ballot): BallotProbl
   for (let i = 0; i < ratings.length; i++) {
     const r = ratings[i]!;
     const pos = p.position.get(r.subjectId);
-    if (pos === undefined || view.conflict[pos] === 1) {
-      problems.push(notOnBallot(p, r.subjectId, pos));
+    if (pos === undefined || onBallot[pos] !== stamp) {
+      problems.push(notOnBallot(p, view, r.subjectId, pos));
       continue;
     }
     if (seen[pos] === stamp) {
@@ -355,13 +379,13 @@ export function checkBallot(index: DefinitionIndex, ballot: Ballot): BallotProbl
     }
   }
 
-  if (distinct < view.shownCount) addMissing(p, view, stamp, problems);
+  if (distinct < shown.length) addMissing(p, view, stamp, problems);
   // With a subject rated twice the counts mean nothing; the ballot is refused as structural anyway.
   if (duplicates) return problems;
   for (const pr of p.rules) {
     let count = 0;
     for (const g of pr.gradeIndexes) count += counts[g]!;
-    const n = ruleBase(pr.rule, view.shownCount, abstentions);
+    const n = ruleBase(pr.rule, shown.length, abstentions);
     const allowed = pr.allowed[n] ?? allowedCount(pr.rule, n);
     const holds = pr.rule.bound === 'max' ? count <= allowed : count >= allowed;
     if (!holds) problems.push(ruleProblem(p, pr.rule, n, allowed, count));
@@ -371,6 +395,7 @@ export function checkBallot(index: DefinitionIndex, ballot: Ballot): BallotProbl
 
 function resetStamp(p: PreparedInstrument): number {
   p.seen.fill(0);
+  p.shownMark.fill(0);
   p.stamp = 1;
   return 1;
 }
@@ -417,7 +442,12 @@ function checkHeader(index: DefinitionIndex, instrument: Instrument, ballot: Bal
   }
 }
 
-function notOnBallot(p: PreparedInstrument, subjectId: string, pos: number | undefined): BallotProblem {
+function notOnBallot(p: PreparedInstrument, view: BallotView, subjectId: string, pos: number | undefined): BallotProblem {
+  const session = view.session;
+  if (pos !== undefined && session !== null && !session.agenda!.includes(subjectId)) {
+    const params = subjectParams(p, subjectId, { sessionId: session.id, sessionName: session.name });
+    return structural('subject_not_on_agenda', params, subjectId);
+  }
   if (pos !== undefined) {
     const unitId = p.subjects[pos]!.unitId;
     return structural('subject_conflict', subjectParams(p, subjectId, { unitId }), subjectId);
@@ -431,8 +461,8 @@ function notOnBallot(p: PreparedInstrument, subjectId: string, pos: number | und
 }
 
 function addMissing(p: PreparedInstrument, view: BallotView, stamp: number, problems: BallotProblem[]): void {
-  for (let pos = 0; pos < p.subjects.length; pos++) {
-    if (view.conflict[pos] === 1 || p.seen[pos] === stamp) continue;
+  for (const pos of view.shown) {
+    if (p.seen[pos] === stamp) continue;
     const id = p.subjects[pos]!.id;
     problems.push(structural('missing_subject', subjectParams(p, id), id));
   }
@@ -638,6 +668,8 @@ const MESSAGES = {
   unknown_subject: (p: Params) => msg(`未知的测评对象 ${p.subjectId}`, `Unknown subject ${p.subjectId}`),
   subject_not_in_instrument: (p: Params) =>
     msg(`${subj(p)}不在「${p.instrumentName}」的测评范围内`, `${cap(subjEn(p))} is not rated in “${p.instrumentName}”`),
+  subject_not_on_agenda: (p: Params) =>
+    msg(`${subj(p)}不在测评会「${p.sessionName}」的议程上`, `${cap(subjEn(p))} is not on the agenda of session “${p.sessionName}”`),
   subject_conflict: (p: Params) =>
     msg(`${subj(p)}与测评人所属单位回避，不应出现在本票上`, `${cap(subjEn(p))} is the rater's own unit (conflict) and is not on this ballot`),
   duplicate_subject: (p: Params) => msg(`${subj(p)}在本票上出现了不止一次`, `${cap(subjEn(p))} appears more than once on this ballot`),

@@ -162,6 +162,10 @@ const MESSAGES = {
     zh: `结果等次「${p.tier}」的比例须在 0 到 1 之间，分子分母为整数、分母大于 0（现为 ${p.numerator}/${p.denominator}）`,
     en: `Tier “${p.tier}”: the share must be between 0 and 1 with whole numbers and a positive denominator (got ${p.numerator}/${p.denominator})`,
   }),
+  agenda_subject_not_rated: (p: Params) => ({
+    zh: `议程上的对象「${p.subjectId}」不是本测评会任何评价方式的测评对象`,
+    en: `Agenda subject “${p.subjectId}” is not rated by any instrument of this session`,
+  }),
   count_invalid: (p: Params) => ({
     zh: `人数须为不小于 0 的整数，现为 ${p.value}`,
     en: `A count must be a whole number of at least 0, not ${p.value}`,
@@ -236,7 +240,8 @@ export function checkDefinition(def: CampaignDefinition): DefinitionProblem[] {
   out.uniqueIds(def.rankings, 'rankings', 'ranking');
   def.rankings.forEach((r, i) => checkRanking(r, `rankings[${i}]`, instruments, units, out));
   out.uniqueIds(def.sessions, 'sessions', 'session');
-  def.sessions.forEach((s, i) => checkSession(s, `sessions[${i}]`, instruments, groups, out));
+  const instrumentSubjects = new Map(def.instruments.map((inst) => [inst.id, new Set(inst.subjectIds)]));
+  def.sessions.forEach((s, i) => checkSession(s, `sessions[${i}]`, { instrumentSubjects, subjects, groups }, out));
   return out.list;
 }
 
@@ -432,14 +437,23 @@ function checkRanking(
   });
 }
 
-function checkSession(
-  s: Session,
-  path: string,
-  instruments: ReadonlyMap<string, Instrument>,
-  groups: ReadonlySet<string>,
-  out: Problems,
-): void {
-  out.references(s.instrumentIds, instruments, `${path}.instrumentIds`, 'instrument');
+interface SessionContext {
+  instrumentSubjects: ReadonlyMap<string, ReadonlySet<string>>;
+  subjects: ReadonlySet<string>;
+  groups: ReadonlySet<string>;
+}
+
+function checkSession(s: Session, path: string, ctx: SessionContext, out: Problems): void {
+  const { instrumentSubjects, subjects, groups } = ctx;
+  out.references(s.instrumentIds, instrumentSubjects, `${path}.instrumentIds`, 'instrument');
+  if (s.agenda !== undefined && s.agenda !== null) {
+    out.references(s.agenda, subjects, `${path}.agenda`, 'subject');
+    s.agenda.forEach((id, j) => {
+      if (subjects.has(id) && !s.instrumentIds.some((i) => instrumentSubjects.get(i)?.has(id))) {
+        out.add('agenda_subject_not_rated', `${path}.agenda[${j}]`, { subjectId: id });
+      }
+    });
+  }
   for (const field of ['expected', 'issued'] as const) {
     for (const [groupId, count] of Object.entries(s[field])) {
       const at = `${path}.${field}.${groupId}`;

@@ -182,6 +182,12 @@ export interface Session {
   id: string;
   name: string;
   instrumentIds: string[];
+  /**
+   * 议程对象: ids of the subjects on this session's agenda (e.g. one county's townships at its secretaries' seminar).
+   * A ballot of this session rates exactly those of its instrument's subjects, minus conflicts, and its quotas count
+   * over them. Absent or null: every subject of each instrument in `instrumentIds`.
+   */
+  agenda?: string[] | null;
   /** Expected raters per group. */
   expected: Record<string, number>;
   /** Ballot sheets (tokens or paper forms) issued per group. */

@@ -134,6 +134,37 @@ describe('checkBallot: quota rules', () => {
   });
 });
 
+describe('checkBallot: session agendas', () => {
+  const def = definition({ units, subjects, instruments: [report] });
+  def.sessions.push({ ...def.sessions[0]!, id: 'seminar', name: '城区片区座谈会', agenda: counties.slice(0, 3) });
+  const idx = indexDefinition(def);
+  const onAgenda = counties.slice(0, 3);
+
+  it('rates exactly the agenda and counts the quota over it: 1 好 of 3 allowed, 2 refused', () => {
+    assert.deepEqual(checkBallot(idx, grades('report', onAgenda, [G, F, A], { sessionId: 'seminar' })), []);
+    const problems = checkBallot(idx, grades('report', onAgenda, [G, G, A], { sessionId: 'seminar' }));
+    assert.deepEqual(problems.map((p) => [p.code, p.params.n, p.params.allowed, p.params.actual]), [['quota_exceeded', 3, 1, 2]]);
+  });
+
+  it('refuses a subject off the agenda and asks only for agenda subjects', () => {
+    const problems = checkBallot(idx, grades('report', [counties[0]!, counties[1]!, counties[4]!], [G, F, A], { sessionId: 'seminar' }));
+    assert.deepEqual(problems.map((p) => [p.code, p.subjectId]).sort(), [
+      ['missing_subject', counties[2]],
+      ['subject_not_on_agenda', counties[4]],
+    ]);
+    assert.match(problems.find((p) => p.code === 'subject_not_on_agenda')!.message.zh, /不在测评会「城区片区座谈会」的议程上/);
+  });
+
+  it('removes conflicts from the agenda too (2 left: 40% allows no 好)', () => {
+    const b = grades('report', onAgenda.slice(1), [F, A], { sessionId: 'seminar', boundUnitId: 'county-1' });
+    assert.deepEqual(checkBallot(idx, b), []);
+  });
+
+  it('uses every instrument subject for a session without an agenda', () => {
+    assert.deepEqual(checkBallot(idx, grades('report', counties, [G, G, F, F, A, A], { sessionId: 's1' })), []);
+  });
+});
+
 describe('checkBallot: ballot header', () => {
   it('refuses an unknown instrument and stops there', () => {
     assert.deepEqual(codes(checkBallot(index, ballot({ instrumentId: 'nope' }))), ['unknown_instrument']);

@@ -210,6 +210,16 @@ describe('checkDefinition', () => {
     assert.match(problems[0]!.message.en, /140\/100/);
   });
 
+  it('refuses an agenda naming unknown subjects or subjects no instrument of the session rates', () => {
+    const problems = checkDefinition(
+      campaign((d) => {
+        d.sessions.push({ ...d.sessions[0]!, id: 's2', instrumentIds: ['report'], agenda: ['s-county-1', 'ghost', 's-county-1-town-1'] });
+      }),
+    );
+    assert.deepEqual(pairs(problems), ['agenda_subject_not_rated sessions[1].agenda[2]', 'unknown_reference sessions[1].agenda[1]']);
+    assert.deepEqual(checkDefinition(campaign((d) => (d.sessions[0]!.agenda = ['s-county-1']))), []);
+  });
+
   it('refuses a precision outside 0–6 and negative session counts', () => {
     const problems = checkDefinition(
       campaign((d) => {

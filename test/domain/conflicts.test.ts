@@ -56,6 +56,18 @@ describe('conflicts: who leaves the ballot', () => {
     );
   });
 
+  it("limits the ballot to the session's agenda, then removes conflicts", () => {
+    const session = { ...index.def.sessions[0]!, agenda: [townships[5]!, townships[0]!, townships[1]!, 'not-in-instrument'] };
+    assert.deepEqual(
+      subjectsOnBallot(index, exchange, null, session).map((s) => s.id),
+      [townships[0], townships[1], townships[5]],
+    );
+    assert.deepEqual(
+      subjectsOnBallot(index, exchange, 'county-1-town-1', session).map((s) => s.id),
+      [townships[1], townships[5]],
+    );
+  });
+
   it('removes everything for a rater bound to the city', () => {
     assert.equal(subjectsOnBallot(index, report, 'city').length, 0);
   });
