@@ -14,8 +14,10 @@ import {
   zhGrades,
   type GradeLabels,
 } from './quota.js';
+import { subjectsOnBallot } from './conflicts.js';
+import type { DefinitionIndex } from './definition-index.js';
 import type { Message } from './results.js';
-import type { GradeInstrument, QuotaRule } from './types.js';
+import type { GradeInstrument, Instrument, QuotaRule, Session } from './types.js';
 
 export type RuleFindingCode =
   | 'rule_forbids_all'
@@ -66,6 +68,31 @@ export function describeRules(instrument: GradeInstrument, n: number): RuleDescr
     allowed: allowedCount(rule, n),
     message: describeRuleForBallot(rule, n, labels),
   }));
+}
+
+/**
+ * The ballot sizes raters of this instrument can meet: per session agenda (or the whole instrument when a session has
+ * none, or no session lists it), unbound and bound to any unit that owns a subject on it or is above one. Descending.
+ */
+export function ballotSizes(index: DefinitionIndex, instrument: Instrument): number[] {
+  const sessions: (Session | null)[] = index.def.sessions.filter((s) => s.instrumentIds.includes(instrument.id));
+  if (sessions.length === 0 || sessions.some((s) => !s?.agenda)) sessions.push(null);
+  const sizes = new Set<number>();
+  for (const session of sessions) {
+    if (session !== null && !session.agenda) continue;
+    const shown = subjectsOnBallot(index, instrument, null, session);
+    sizes.add(shown.length);
+    const bounds = new Set<string>();
+    for (const subject of shown) {
+      let unitId: string | null = subject.unitId;
+      for (let guard = 0; unitId !== null && guard < 64 && !bounds.has(unitId); guard++) {
+        bounds.add(unitId);
+        unitId = index.units.get(unitId)?.parentId ?? null;
+      }
+    }
+    for (const unitId of bounds) sizes.add(subjectsOnBallot(index, instrument, unitId, session).length);
+  }
+  return [...sizes].sort((a, b) => b - a);
 }
 
 /** Grades merged by the set of rules they belong to; `rules[i]` lists the atoms rule i counts. */

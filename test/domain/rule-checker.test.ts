@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { quotaHolds, ruleBase } from '../../src/domain/quota.js';
-import { checkInstrumentRules, describeRules, type RuleFinding } from '../../src/domain/rule-checker.js';
+import { indexDefinition } from '../../src/domain/definition-index.js';
+import { ballotSizes, checkInstrumentRules, describeRules, type RuleFinding } from '../../src/domain/rule-checker.js';
 import type { Grade, GradeInstrument, QuotaRule } from '../../src/domain/types.js';
-import { gradeInstrument, quotaRule, reportRules } from './factories.js';
+import { definition, gradeInstrument, quotaRule, reportRules } from './factories.js';
 
 const summary = (findings: RuleFinding[]): string[] => findings.map((f) => `${f.code}:${f.ruleIds.join('+')}@${f.n}`).sort();
 
@@ -56,6 +57,20 @@ describe('rule checker: the article’s rules', () => {
   it('analyses a province-sized exchange rating within the default cap', () => {
     const inst = gradeInstrument({ quotaRules: [quotaRule({ numerator: 10 })], allowAbstain: true });
     assert.deepEqual(checkInstrumentRules(inst, [1350]), []);
+  });
+
+  it('lists the real ballot sizes: 6 counties, 5 for a county-bound rater, 0 for a city-bound one', () => {
+    const inst = gradeInstrument({ subjectIds: ['s-county-1', 's-county-2', 's-county-3', 's-county-4', 's-county-5', 's-county-6'] });
+    const def = definition({ instruments: [inst] });
+    assert.deepEqual(ballotSizes(indexDefinition(def), inst), [6, 5, 0]);
+    def.sessions[0]!.agenda = ['s-county-1', 's-county-2', 's-county-3'];
+    assert.deepEqual(ballotSizes(indexDefinition(def), inst), [3, 2, 0]);
+    const sizes = ballotSizes(indexDefinition(def), inst);
+    assert.deepEqual(summary(checkInstrumentRules(inst, sizes)), [
+      'rule_forbids_all:rule-good-max@2',
+      'rule_never_binds:rule-lower-min@2',
+      'rule_never_binds:rule-lower-min@3',
+    ]);
   });
 
   it('describes each rule’s concrete count for a ballot size', () => {
