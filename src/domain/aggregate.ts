@@ -12,13 +12,29 @@ export function compareGroupValues(a: GroupValue, b: GroupValue): number {
   return a.ballotId < b.ballotId ? -1 : a.ballotId > b.ballotId ? 1 : 0;
 }
 
+/**
+ * A group's values sorted with `compareGroupValues`, as columns: the tally keeps them this way and makes `GroupValue`
+ * objects only when someone reads `GroupTally.values` (an explanation), not for every value of a province.
+ */
+export interface SortedValues {
+  raw: ArrayLike<number>;
+  ballotId(i: number): string;
+  /** The same values as objects. */
+  materialize(): GroupValue[];
+}
+
+/** Columns over values already sorted with `compareGroupValues` (tests, small inputs). */
+export function sortedValuesOf(values: GroupValue[]): SortedValues {
+  return { raw: values.map((v) => v.raw), ballotId: (i) => values[i]!.ballotId, materialize: () => values };
+}
+
 /** Σ raw over sorted positions [from, to), exact even past 2^53. */
-function sumRaw(values: GroupValue[], from: number, to: number): bigint {
+function sumRaw(raw: ArrayLike<number>, from: number, to: number): bigint {
   let total = 0;
-  for (let i = from; i < to; i++) total += values[i]!.raw;
+  for (let i = from; i < to; i++) total += raw[i]!;
   if (Number.isSafeInteger(total)) return BigInt(total);
   let big = 0n;
-  for (let i = from; i < to; i++) big += BigInt(values[i]!.raw);
+  for (let i = from; i < to; i++) big += BigInt(raw[i]!);
   return big;
 }
 
@@ -33,25 +49,25 @@ export function trims(n: number, k: number): boolean {
   return k > 0 && n > 2 * k;
 }
 
-/** Aggregates values already sorted with `compareGroupValues`; `unit` turns a raw sum into a normalised value. */
-export function aggregateGroup(sorted: GroupValue[], unit: Fraction, aggregation: AggregationMethod): GroupAggregate {
-  const n = sorted.length;
+/** Aggregates sorted values; `unit` turns a raw sum into a normalised value. */
+export function aggregateGroup(sorted: SortedValues, unit: Fraction, aggregation: AggregationMethod): GroupAggregate {
+  const raw = sorted.raw;
+  const n = raw.length;
   if (n === 0) return { score: null, fellBackToMean: false, droppedBallotIds: [] };
   if (aggregation.method === 'median') {
     const mid = n >> 1;
-    const score =
-      n % 2 === 1
-        ? unit.mul(sorted[mid]!.raw)
-        : new Fraction(sumRaw(sorted, mid - 1, mid + 1), 2n).mul(unit);
+    const score = n % 2 === 1 ? unit.mul(raw[mid]!) : new Fraction(sumRaw(raw, mid - 1, mid + 1), 2n).mul(unit);
     return { score, fellBackToMean: false, droppedBallotIds: [] };
   }
   if (aggregation.method === 'trimmed' && trims(n, aggregation.k)) {
     const k = aggregation.k;
-    const dropped = [...sorted.slice(0, k), ...sorted.slice(n - k)].map((v) => v.ballotId);
-    const score = new Fraction(sumRaw(sorted, k, n - k), BigInt(n - 2 * k)).mul(unit);
+    const dropped: string[] = [];
+    for (let i = 0; i < k; i++) dropped.push(sorted.ballotId(i));
+    for (let i = n - k; i < n; i++) dropped.push(sorted.ballotId(i));
+    const score = new Fraction(sumRaw(raw, k, n - k), BigInt(n - 2 * k)).mul(unit);
     return { score, fellBackToMean: false, droppedBallotIds: dropped };
   }
-  const score = new Fraction(sumRaw(sorted, 0, n), BigInt(n)).mul(unit);
+  const score = new Fraction(sumRaw(raw, 0, n), BigInt(n)).mul(unit);
   return { score, fellBackToMean: aggregation.method === 'trimmed' && aggregation.k > 0, droppedBallotIds: [] };
 }
 
@@ -80,8 +96,20 @@ export function valueWeights(n: number, aggregation: AggregationMethod): Fractio
 export interface GroupInput {
   groupId: string;
   declaredWeight: Fraction;
-  /** Sorted with `compareGroupValues`. */
-  values: GroupValue[];
+  values: SortedValues;
+}
+
+/** A GroupTally whose `values` are made on first read (then kept). */
+function groupTally(fields: Omit<GroupTally, 'values'>, values: SortedValues): GroupTally {
+  let cache: GroupValue[] | undefined;
+  return Object.defineProperty(fields, 'values', {
+    enumerable: true,
+    configurable: true,
+    get: () => (cache ??= values.materialize()),
+    set: (v: GroupValue[]) => {
+      cache = v;
+    },
+  }) as GroupTally;
 }
 
 /**
@@ -95,30 +123,31 @@ export function combineGroups(
   missingGroup: 'renormalize' | 'zero',
 ): Pick<SubjectTally, 'score' | 'groups' | 'renormalized' | 'missingGroupIds'> {
   const aggregates = inputs.map((g) => aggregateGroup(g.values, unit, aggregation));
-  const missingGroupIds = inputs.filter((g) => g.values.length === 0).map((g) => g.groupId);
+  const missingGroupIds = inputs.filter((g) => g.values.raw.length === 0).map((g) => g.groupId);
   const anyValue = missingGroupIds.length < inputs.length;
   const renormalized = missingGroup === 'renormalize' && anyValue && missingGroupIds.length > 0;
   let weightBase = ZERO;
   for (const g of inputs) {
-    if (missingGroup === 'zero' || g.values.length > 0) weightBase = weightBase.add(g.declaredWeight);
+    if (missingGroup === 'zero' || g.values.raw.length > 0) weightBase = weightBase.add(g.declaredWeight);
   }
   let score: Fraction | null = anyValue ? ZERO : null;
   const groups: GroupTally[] = inputs.map((g, i) => {
     const agg = aggregates[i]!;
-    const counts = missingGroup === 'zero' || g.values.length > 0;
+    const counts = missingGroup === 'zero' || g.values.raw.length > 0;
     const effectiveWeight = anyValue && counts && !weightBase.equals(0) ? g.declaredWeight.div(weightBase) : ZERO;
     if (score !== null && agg.score !== null) score = score.add(effectiveWeight.mul(agg.score));
-    return {
+    const fields = {
       groupId: g.groupId,
       declaredWeight: g.declaredWeight,
       effectiveWeight,
       unit,
-      values: g.values,
+      count: g.values.raw.length,
       score: agg.score,
       method: aggregation.method,
       fellBackToMean: agg.fellBackToMean,
       droppedBallotIds: agg.droppedBallotIds,
     };
+    return groupTally(fields, g.values);
   });
   return { score, groups, renormalized, missingGroupIds };
 }

@@ -4,12 +4,13 @@
  * rescales what was collected so far, so the result does not depend on ballot order.
  */
 import { Fraction, HUNDRED, isDecimal, parseDecimal } from './exact.js';
+import type { SortedValues } from './aggregate.js';
 import type { BallotProblem, GroupValue } from './results.js';
 import type { Ballot, Instrument } from './types.js';
 
 export interface SubjectValues {
-  /** Values per group, in the instrument's groupWeights order. */
-  groups: GroupValue[][];
+  /** Position in the instrument's subject list. */
+  position: number;
   abstentions: number;
   /** Grade instruments: count per grade, in the instrument's grade order. */
   gradeCounts: number[] | null;
@@ -22,6 +23,8 @@ export interface InstrumentValues {
   /** Raw values are integers in units of 10^-decimals points. */
   decimals: number;
   subjects: Map<string, SubjectValues>;
+  /** The same, in the instrument's subject order. */
+  subjectList: [string, SubjectValues][];
   groupIndex: Map<string, number>;
   /** Grade key → [raw points, grade position]. */
   grades: Map<string, [number, number]>;
@@ -29,6 +32,14 @@ export interface InstrumentValues {
   adjustmentSigns: Map<string, 1 | -1>;
   /** Criteria ids of a score instrument with a rubric. */
   criteria: string[] | null;
+  /**
+   * Every value collected so far, as flat columns written in arrival order (no object per value, no per-group array
+   * growth): slot = subject position × group count + group position; ballot = position in the tally's ballot list.
+   */
+  length: number;
+  slot: Int32Array;
+  raw: Float64Array;
+  ballot: Int32Array;
 }
 
 function decimalsOf(s: string): number {
@@ -88,15 +99,30 @@ export function prepareInstrument(instrument: Instrument): InstrumentValues {
   }
   const groupIndex = new Map(instrument.groupWeights.map((g, i) => [g.groupId, i]));
   const subjects = new Map<string, SubjectValues>();
-  for (const subjectId of instrument.subjectIds) {
+  instrument.subjectIds.forEach((subjectId, position) => {
+    if (subjects.has(subjectId)) return;
     subjects.set(subjectId, {
-      groups: instrument.groupWeights.map(() => []),
+      position,
       abstentions: 0,
       gradeCounts: instrument.kind === 'grade' ? instrument.grades.map(() => 0) : null,
       lastBallot: -1,
     });
-  }
-  return { instrument, decimals, subjects, groupIndex, grades, adjustmentSigns, criteria };
+  });
+  const capacity = 1024;
+  return {
+    instrument,
+    decimals,
+    subjects,
+    subjectList: [...subjects],
+    groupIndex,
+    grades,
+    adjustmentSigns,
+    criteria,
+    length: 0,
+    slot: new Int32Array(capacity),
+    raw: new Float64Array(capacity),
+    ballot: new Int32Array(capacity),
+  };
 }
 
 /** Normalised value of one raw step: 100 / (10^decimals × max) for grade and score instruments, 10^-decimals else. */
@@ -114,11 +140,27 @@ export function unitOf(values: InstrumentValues): Fraction {
 
 function rescale(values: InstrumentValues, decimals: number): void {
   const factor = POW10[decimals - values.decimals]!;
-  for (const subject of values.subjects.values()) {
-    for (const group of subject.groups) for (const v of group) v.raw *= factor;
-  }
+  const raw = values.raw;
+  for (let i = 0; i < values.length; i++) raw[i]! *= factor;
   for (const entry of values.grades.values()) entry[0] *= factor;
   values.decimals = decimals;
+}
+
+function append(values: InstrumentValues, slot: number, raw: number, ballot: number): void {
+  if (values.length === values.slot.length) {
+    const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    values.slot = grow(values.slot, (n) => new Int32Array(n));
+    values.raw = grow(values.raw, (n) => new Float64Array(n));
+    values.ballot = grow(values.ballot, (n) => new Int32Array(n));
+  }
+  const i = values.length++;
+  values.slot[i] = slot;
+  values.raw[i] = raw;
+  values.ballot[i] = ballot;
 }
 
 /** The finest resolution a ballot's values need; -1 when a value is not a plain decimal. */
@@ -148,8 +190,10 @@ function unreadable(subjectId: string | undefined, what: string): BallotProblem 
   };
 }
 
+// Scratch space for one ballot's readings, reused so the hot loop allocates only the values it keeps.
 const pendingSubjects: SubjectValues[] = [];
 const pendingRaw: number[] = [];
+const pendingGrade: number[] = [];
 
 /**
  * Adds one ballot (already found valid by checkBallot) to the collected values. Returns a problem instead when the
@@ -159,34 +203,45 @@ export function addBallot(values: InstrumentValues, ballot: Ballot, ballotIndex:
   const instrument = values.instrument;
   const group = values.groupIndex.get(ballot.raterGroupId);
   if (group === undefined) return unreadable(undefined, `group ${ballot.raterGroupId}`);
-  if (instrument.kind !== 'grade') {
+  const isGrade = instrument.kind === 'grade';
+  if (!isGrade) {
     const needed = ballotDecimals(ballot);
     if (needed < 0) return unreadable(undefined, 'not a decimal');
     if (needed > values.decimals) rescale(values, needed);
   }
-  pendingSubjects.length = 0;
-  pendingRaw.length = 0;
-  for (const r of ballot.ratings) {
-    const subject = values.subjects.get(r.subjectId);
-    if (!subject || subject.lastBallot === ballotIndex) return unreadable(r.subjectId, 'subject');
+  const ratings = ballot.ratings;
+  const n = ratings.length;
+  const groupCount = values.groupIndex.size;
+  for (let i = 0; i < n; i++) {
+    const r = ratings[i]!;
+    // Ratings usually come in the instrument's subject order: try that position before hashing.
+    const hinted = values.subjectList[i];
+    const subject = hinted !== undefined && hinted[0] === r.subjectId ? hinted[1] : values.subjects.get(r.subjectId);
+    if (subject === undefined || subject.lastBallot === ballotIndex) return unreadable(r.subjectId, 'subject');
     subject.lastBallot = ballotIndex;
-    const raw = r.abstain ? NaN : readRating(values, r);
-    if (raw === undefined) return unreadable(r.subjectId, 'value');
-    pendingSubjects.push(subject);
-    pendingRaw.push(raw);
+    pendingSubjects[i] = subject;
+    if (r.abstain) {
+      pendingRaw[i] = NaN;
+    } else if (isGrade) {
+      const grade = r.grade === undefined ? undefined : values.grades.get(r.grade);
+      if (grade === undefined) return unreadable(r.subjectId, 'grade');
+      pendingRaw[i] = grade[0];
+      pendingGrade[i] = grade[1];
+    } else {
+      const raw = readRating(values, r);
+      if (raw === undefined) return unreadable(r.subjectId, 'value');
+      pendingRaw[i] = raw;
+    }
   }
-  for (let i = 0; i < pendingSubjects.length; i++) {
+  for (let i = 0; i < n; i++) {
     const subject = pendingSubjects[i]!;
     const raw = pendingRaw[i]!;
-    if (Number.isNaN(raw)) {
+    if (raw !== raw) {
       subject.abstentions++;
       continue;
     }
-    subject.groups[group]!.push({ ballotId: ballot.id, raw });
-    if (subject.gradeCounts) {
-      const grade = values.grades.get(ballot.ratings[i]!.grade!)!;
-      subject.gradeCounts[grade[1]]!++;
-    }
+    append(values, subject.position * groupCount + group, raw, ballotIndex);
+    if (isGrade) subject.gradeCounts![pendingGrade[i]!]!++;
   }
   return null;
 }
@@ -221,4 +276,63 @@ function readRating(values: InstrumentValues, r: Ballot['ratings'][number]): num
     }
   }
   return Number.isSafeInteger(raw) ? raw : undefined;
+}
+
+/**
+ * The collected values per subject position and group position, each sorted ascending by raw, ties by ballot id.
+ * Ballots must have been added in ballot-id order: a stable sort by raw then gives the tie order.
+ */
+export function groupValues(values: InstrumentValues, ballotIds: readonly string[]): SortedValues[][] {
+  const groupCount = values.groupIndex.size;
+  const slots = values.instrument.subjectIds.length * groupCount;
+  const { length, slot, raw, ballot } = values;
+  // Bucket entries by slot (counting sort keeps arrival order inside a slot).
+  const start = new Int32Array(slots + 1);
+  for (let i = 0; i < length; i++) start[slot[i]! + 1]!++;
+  for (let s = 0; s < slots; s++) start[s + 1]! += start[s]!;
+  const fill = start.slice(0, slots);
+  const order = new Int32Array(length);
+  for (let i = 0; i < length; i++) order[fill[slot[i]!]!++] = i;
+  const out: SortedValues[][] = [];
+  for (let p = 0; p < values.instrument.subjectIds.length; p++) {
+    const groups: SortedValues[] = [];
+    for (let g = 0; g < groupCount; g++) {
+      const s = p * groupCount + g;
+      const entries = sortByRaw(order.subarray(start[s]!, start[s + 1]!), raw);
+      groups.push(sortedColumns(entries, raw, ballot, ballotIds));
+    }
+    out.push(groups);
+  }
+  return out;
+}
+
+function sortedColumns(entries: Int32Array, raw: Float64Array, ballot: Int32Array, ballotIds: readonly string[]): SortedValues {
+  const sortedRaw = new Float64Array(entries.length);
+  for (let i = 0; i < entries.length; i++) sortedRaw[i] = raw[entries[i]!]!;
+  const ballotId = (i: number): string => ballotIds[ballot[entries[i]!]!]!;
+  const materialize = (): GroupValue[] => {
+    const list: GroupValue[] = [];
+    for (let i = 0; i < entries.length; i++) list.push({ ballotId: ballotId(i), raw: sortedRaw[i]! });
+    return list;
+  };
+  return { raw: sortedRaw, ballotId, materialize };
+}
+
+/** A stable sort of entry indices by raw value. Few distinct raws (always so for grades): one pass per raw. */
+function sortByRaw(entries: Int32Array, raw: Float64Array): Int32Array {
+  const n = entries.length;
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) sorted = raw[entries[i - 1]!]! <= raw[entries[i]!]!;
+  if (sorted) return entries;
+  const keys: number[] = [];
+  for (let i = 0; i < n && keys.length <= 16; i++) {
+    const r = raw[entries[i]!]!;
+    if (keys.indexOf(r) < 0) keys.push(r);
+  }
+  if (keys.length > 16) return Int32Array.from(Array.from(entries).sort((a, b) => raw[a]! - raw[b]!));
+  keys.sort((a, b) => a - b);
+  const out = new Int32Array(n);
+  let j = 0;
+  for (const k of keys) for (let i = 0; i < n; i++) if (raw[entries[i]!] === k) out[j++] = entries[i]!;
+  return out;
 }

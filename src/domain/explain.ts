@@ -32,8 +32,8 @@ function groupNote(g: GroupTally, missingGroup: Instrument['missingGroup'], aggr
   if (g.fellBackToMean && aggregation.method === 'trimmed') {
     const k = aggregation.k;
     return {
-      zh: `有效票 ${g.values.length} 张，不多于 ${2 * k} 张，未去掉最高最低分，改用平均分`,
-      en: `${g.values.length} values, not more than ${2 * k}: no values dropped, the mean was used instead`,
+      zh: `有效票 ${g.count} 张，不多于 ${2 * k} 张，未去掉最高最低分，改用平均分`,
+      en: `${g.count} values, not more than ${2 * k}: no values dropped, the mean was used instead`,
     };
   }
   if (g.droppedBallotIds.length > 0) {

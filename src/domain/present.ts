@@ -21,6 +21,10 @@ export function presentNumber(f: Fraction, precision: number): PresentedNumber {
 
 const hiddenFor = (count: number): boolean => count > 0 && count < MIN_VALUES_SHOWN;
 
+/**
+ * A rater group's part of a subject's score. Per-ballot values are not listed here (a province has millions; see
+ * `presentExplanation`). A group with fewer than 3 values keeps its score hidden too — it still counts in the subject.
+ */
 export interface PresentedGroup {
   groupId: string;
   name: string;
@@ -28,11 +32,11 @@ export interface PresentedGroup {
   declaredWeight: PresentedNumber;
   effectiveWeight: PresentedNumber;
   count: number;
+  /** null when the group has no value, or when hidden for anonymity. */
   score: PresentedNumber | null;
   fellBackToMean: boolean;
+  droppedCount: number;
   hiddenForAnonymity: boolean;
-  /** null when hidden for anonymity. */
-  values: { ballotId: string; value: PresentedNumber; dropped: boolean }[] | null;
 }
 
 export interface PresentedSubject {
@@ -127,21 +131,18 @@ export interface PresentedTally {
 function presentGroup(def: CampaignDefinition, g: GroupTally): PresentedGroup {
   const p = def.precision;
   const group = def.raterGroups.find((r) => r.id === g.groupId);
-  const hidden = hiddenFor(g.values.length);
-  const dropped = new Set(g.droppedBallotIds);
+  const hidden = hiddenFor(g.count);
   return {
     groupId: g.groupId,
     name: group?.name ?? g.groupId,
     mode: group?.mode ?? 'anonymous',
     declaredWeight: presentNumber(g.declaredWeight, p),
     effectiveWeight: presentNumber(g.effectiveWeight, p),
-    count: g.values.length,
-    score: g.score === null ? null : presentNumber(g.score, p),
+    count: g.count,
+    score: g.score === null || hidden ? null : presentNumber(g.score, p),
     fellBackToMean: g.fellBackToMean,
+    droppedCount: g.droppedBallotIds.length,
     hiddenForAnonymity: hidden,
-    values: hidden
-      ? null
-      : g.values.map((v) => ({ ballotId: v.ballotId, value: presentNumber(g.unit.mul(v.raw), p), dropped: dropped.has(v.ballotId) })),
   };
 }
 
@@ -166,7 +167,7 @@ function presentInstruments(def: CampaignDefinition, tally: Tally): PresentedTal
           kind: subject?.kind ?? 'unit',
           unitId: subject?.unitId ?? '',
           score: st.score === null ? null : presentNumber(st.score, p),
-          valueCount: st.groups.reduce((n, g) => n + g.values.length, 0),
+          valueCount: st.groups.reduce((n, g) => n + g.count, 0),
           abstentions: st.abstentions,
           renormalized: st.renormalized,
           missingGroupIds: st.missingGroupIds,
@@ -267,10 +268,11 @@ export interface PresentedExplanation {
   kind: ExplanationNode['kind'];
   id: string;
   label: string;
-  value: PresentedNumber;
+  /** null for a group hidden for anonymity. */
+  value: PresentedNumber | null;
   weight: PresentedNumber;
   note: Message | null;
-  /** A group node with fewer than 3 ballots keeps its ballot leaves hidden (its value still counts). */
+  /** A group node with fewer than 3 ballots keeps its value and ballot leaves hidden (it still counts above). */
   hiddenForAnonymity: boolean;
   children: PresentedExplanation[];
 }
@@ -281,7 +283,7 @@ export function presentExplanation(n: ExplanationNode, precision: number): Prese
     kind: n.kind,
     id: n.id,
     label: n.label,
-    value: presentNumber(n.value, precision),
+    value: hidden ? null : presentNumber(n.value, precision),
     weight: presentNumber(n.weight, precision),
     note: n.note ? { zh: n.note.zh, en: n.note.en } : null,
     hiddenForAnonymity: hidden,

@@ -56,7 +56,12 @@ export interface GroupTally {
    * adjustments instruments).
    */
   unit: Fraction;
-  /** The group's valid values for this subject, sorted ascending (ties by ballot id). */
+  /** How many valid values the group has for this subject (= values.length, without materialising them). */
+  count: number;
+  /**
+   * The group's valid values for this subject, sorted ascending (ties by ballot id). The tally may build this list
+   * only when it is first read; treat it as read-only.
+   */
   values: GroupValue[];
   /** null when the group has no valid value for the subject. */
   score: Fraction | null;

@@ -2,9 +2,9 @@
  * 计票: the whole tally of a campaign from its definition and raw ballots — sessions, valid and invalid ballots,
  * per-subject aggregates, rankings and tiers. Pure: the server, the CLI and the offline verifier all call this.
  */
-import { combineGroups, compareGroupValues } from './aggregate.js';
+import { combineGroups } from './aggregate.js';
 import { checkBallot } from './check-ballot.js';
-import { addBallot, prepareInstrument, unitOf, type InstrumentValues } from './collect.js';
+import { addBallot, groupValues, prepareInstrument, unitOf, type InstrumentValues } from './collect.js';
 import { indexDefinition, type DefinitionIndex } from './definition-index.js';
 import { parseDecimal } from './exact.js';
 import { rankAll } from './rank.js';
@@ -49,16 +49,17 @@ function unknownInstrument(id: string): BallotProblem {
   };
 }
 
-function finishInstrument(values: InstrumentValues): InstrumentTally {
+function finishInstrument(values: InstrumentValues, ballotIds: readonly string[]): InstrumentTally {
   const instrument = values.instrument;
   const unit = unitOf(values);
   const weights = instrument.groupWeights.map((g) => parseDecimal(g.weight));
-  const subjects: SubjectTally[] = instrument.subjectIds.map((subjectId) => {
+  const grouped = groupValues(values, ballotIds);
+  const subjects: SubjectTally[] = instrument.subjectIds.map((subjectId, position) => {
     const collected = values.subjects.get(subjectId)!;
     const inputs = instrument.groupWeights.map((g, i) => ({
       groupId: g.groupId,
       declaredWeight: weights[i]!,
-      values: collected.groups[i]!.sort(compareGroupValues),
+      values: grouped[position]![i]!,
     }));
     const combined = combineGroups(inputs, unit, instrument.aggregation, instrument.missingGroup);
     const gradeCounts =
@@ -83,7 +84,16 @@ export function tallyCampaign(def: CampaignDefinition, ballots: Ballot[], option
   const counts = { total: ballots.length, valid: 0, invalid: 0, excluded: 0 };
   const invalidBallots: Tally['invalidBallots'] = [];
 
-  ballots.forEach((ballot, i) => {
+  // Collected in ballot-id order, so each group's values need only a stable sort by value (ties stay by id).
+  const ballotIds = ballots.map((b) => b.id);
+  const order = ballots.map((_, i) => i);
+  order.sort((a, b) => {
+    const x = ballotIds[a]!;
+    const y = ballotIds[b]!;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  for (const i of order) {
+    const ballot = ballots[i]!;
     const session = ballot.sessionId === null ? undefined : sessionById.get(ballot.sessionId);
     const collector = collectors.get(ballot.instrumentId);
     let problems = check(index, ballot);
@@ -105,10 +115,9 @@ export function tallyCampaign(def: CampaignDefinition, ballots: Ballot[], option
       counts.invalid++;
       invalidBallots.push({ ballotId: ballot.id, sessionId: ballot.sessionId, channel: ballot.channel, problems });
     } else counts.valid++;
-  });
+  }
 
-  invalidBallots.sort((a, b) => (a.ballotId < b.ballotId ? -1 : a.ballotId > b.ballotId ? 1 : 0));
-  const instruments = def.instruments.map((i) => finishInstrument(collectors.get(i.id)!));
+  const instruments = def.instruments.map((i) => finishInstrument(collectors.get(i.id)!, ballotIds));
   return {
     campaignId: def.id,
     ballots: counts,

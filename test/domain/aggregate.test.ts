@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { aggregateGroup, combineGroups, compareGroupValues, valueWeights } from '../../src/domain/aggregate.js';
+import { aggregateGroup, combineGroups, compareGroupValues, sortedValuesOf, valueWeights } from '../../src/domain/aggregate.js';
 import { Fraction, ONE, ZERO, exactString, sum } from '../../src/domain/exact.js';
 import type { GroupValue } from '../../src/domain/results.js';
 
-const values = (...raws: number[]): GroupValue[] =>
+const list = (...raws: number[]): GroupValue[] =>
   raws.map((raw, i) => ({ ballotId: `b${String(i).padStart(3, '0')}`, raw })).sort(compareGroupValues);
+const values = (...raws: number[]) => sortedValuesOf(list(...raws));
 const exact = (f: Fraction | null): string | null => (f === null ? null : exactString(f));
 
 describe('group aggregation', () => {
@@ -16,6 +17,18 @@ describe('group aggregation', () => {
     assert.equal(exact(agg.score), '85');
     assert.equal(agg.fellBackToMean, false);
     assert.equal(agg.droppedBallotIds.length, 2);
+  });
+
+  it('keeps ties ordered by ballot id, so the same instances are dropped whatever the ballot order', () => {
+    const vs = [
+      { ballotId: 'b2', raw: 70 },
+      { ballotId: 'b1', raw: 70 },
+      { ballotId: 'b3', raw: 100 },
+      { ballotId: 'b0', raw: 100 },
+      { ballotId: 'b4', raw: 85 },
+    ].sort(compareGroupValues);
+    const agg = aggregateGroup(sortedValuesOf(vs), ONE, { method: 'trimmed', k: 1 });
+    assert.deepEqual(agg.droppedBallotIds, ['b1', 'b3']);
   });
 
   it('trimmed mean falls back to the mean with not more than 2k values and says so', () => {
@@ -40,7 +53,7 @@ describe('group aggregation', () => {
   });
 
   it('no values gives no score', () => {
-    assert.equal(aggregateGroup([], ONE, { method: 'mean' }).score, null);
+    assert.equal(aggregateGroup(values(), ONE, { method: 'mean' }).score, null);
   });
 
   it('mean of identical values equals the value (property)', () => {
@@ -62,11 +75,11 @@ describe('group aggregation', () => {
     );
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 30 }), method, (raws, m) => {
-        const vs = values(...raws);
+        const vs = list(...raws);
         const w = valueWeights(vs.length, m);
         assert.ok(sum(w).equals(1));
         const viaWeights = sum(vs.map((v, i) => w[i]!.mul(v.raw)));
-        assert.ok(viaWeights.equals(aggregateGroup(vs, ONE, m).score!));
+        assert.ok(viaWeights.equals(aggregateGroup(sortedValuesOf(vs), ONE, m).score!));
       }),
     );
   });
@@ -75,7 +88,7 @@ describe('group aggregation', () => {
 describe('combining groups', () => {
   const groups = () => [
     { groupId: 'office', declaredWeight: new Fraction(60), values: values(90) },
-    { groupId: 'taskforce', declaredWeight: new Fraction(40), values: [] as GroupValue[] },
+    { groupId: 'taskforce', declaredWeight: new Fraction(40), values: values() },
   ];
 
   it('renormalises the remaining weights when a group cast no valid value', () => {
@@ -96,7 +109,7 @@ describe('combining groups', () => {
   });
 
   it('a subject with no values at all has no score', () => {
-    const empty = groups().map((g) => ({ ...g, values: [] }));
+    const empty = groups().map((g) => ({ ...g, values: values() }));
     assert.equal(combineGroups(empty, ONE, { method: 'mean' }, 'zero').score, null);
     assert.equal(combineGroups(empty, ONE, { method: 'mean' }, 'renormalize').score, null);
   });
