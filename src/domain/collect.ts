@@ -1,7 +1,8 @@
 /**
- * 取值: reads the values of valid ballots into per-subject, per-group lists of scaled integers. Decimal strings are
- * parsed by hand at the instrument's decimal resolution (no Fraction per rating); a value finer than that resolution
- * rescales what was collected so far, so the result does not depend on ballot order.
+ * 取值: reads the values of valid ballots into flat columns of scaled integers, then hands them out per subject and
+ * group, sorted. Decimal strings are parsed by hand at the instrument's decimal resolution (no Fraction, no object per
+ * rating); a value finer than that resolution rescales what was collected so far, so the result does not depend on
+ * ballot order.
  */
 import { Fraction, HUNDRED, isDecimal, parseDecimal } from './exact.js';
 import type { SortedValues } from './aggregate.js';

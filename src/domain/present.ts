@@ -5,7 +5,7 @@
  */
 import { exactString, formatFixed, type Fraction } from './exact.js';
 import type { BallotProblem, ExplanationNode, GroupTally, Message, Tally } from './results.js';
-import type { CampaignDefinition, Instrument } from './types.js';
+import type { CampaignDefinition, Instrument, RaterGroup } from './types.js';
 
 /** A group breakdown with fewer values than this keeps its values hidden (it still counts). */
 export const MIN_VALUES_SHOWN = 3;
@@ -128,9 +128,9 @@ export interface PresentedTally {
   }[];
 }
 
-function presentGroup(def: CampaignDefinition, g: GroupTally): PresentedGroup {
+function presentGroup(def: CampaignDefinition, groups: Map<string, RaterGroup>, g: GroupTally): PresentedGroup {
   const p = def.precision;
-  const group = def.raterGroups.find((r) => r.id === g.groupId);
+  const group = groups.get(g.groupId);
   const hidden = hiddenFor(g.count);
   return {
     groupId: g.groupId,
@@ -149,8 +149,10 @@ function presentGroup(def: CampaignDefinition, g: GroupTally): PresentedGroup {
 function presentInstruments(def: CampaignDefinition, tally: Tally): PresentedTally['instruments'] {
   const p = def.precision;
   const subjects = new Map(def.subjects.map((s) => [s.id, s]));
+  const instruments = new Map(def.instruments.map((i) => [i.id, i]));
+  const groups = new Map(def.raterGroups.map((g) => [g.id, g]));
   return tally.instruments.map((it) => {
-    const instrument = def.instruments.find((i) => i.id === it.instrumentId)!;
+    const instrument = instruments.get(it.instrumentId)!;
     return {
       instrumentId: it.instrumentId,
       name: instrument.name,
@@ -175,7 +177,7 @@ function presentInstruments(def: CampaignDefinition, tally: Tally): PresentedTal
             instrument.kind === 'grade' && gradeCounts
               ? instrument.grades.map((g) => ({ key: g.key, label: g.label, count: gradeCounts[g.key] ?? 0 }))
               : null,
-          groups: st.groups.map((g) => presentGroup(def, g)),
+          groups: st.groups.map((g) => presentGroup(def, groups, g)),
         };
       }),
     };
@@ -185,7 +187,8 @@ function presentInstruments(def: CampaignDefinition, tally: Tally): PresentedTal
 function presentRankings(def: CampaignDefinition, tally: Tally): PresentedTally['rankings'] {
   const p = def.precision;
   const units = new Map(def.units.map((u) => [u.id, u]));
-  const instrumentName = (id: string): string => def.instruments.find((i) => i.id === id)?.name ?? id;
+  const instruments = new Map(def.instruments.map((i) => [i.id, i.name]));
+  const instrumentName = (id: string): string => instruments.get(id) ?? id;
   return tally.rankings.map((r) => {
     const spec = def.rankings.find((s) => s.id === r.rankingId)!;
     const tierLabel = new Map(spec.tiers.map((t) => [t.key, t.label]));

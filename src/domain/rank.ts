@@ -3,7 +3,6 @@
  * a rank (1, 2, 2, 4) after the declared tie-breaks; tiers are then filled from the top (`tiers.ts`).
  */
 import type { DefinitionIndex } from './definition-index.js';
-import { isAtOrBelow } from './definition-index.js';
 import { Fraction, HUNDRED, ZERO, formatFixed, parseDecimal } from './exact.js';
 import type { ComponentResult, InstrumentTally, RankingResult, RankingRow } from './results.js';
 import { createRollup, type Rollup } from './rollup.js';
@@ -32,10 +31,30 @@ export function judgedValue(index: DefinitionIndex, f: Fraction): Fraction {
   return new Fraction(BigInt(formatFixed(f, p).replace('.', '')), 10n ** BigInt(p));
 }
 
+/** The units a ranking ranks, in definition order. A scoped ranking walks down its subtree only (a province has
+ * thousands of scoped rankings; filtering every unit for each would be quadratic). */
 export function unitsOfRanking(index: DefinitionIndex, spec: RankingSpec): string[] {
-  return index.def.units
-    .filter((u) => u.level === spec.level && (spec.scopeUnitId === null || isAtOrBelow(index, u.id, spec.scopeUnitId)))
-    .map((u) => u.id);
+  if (spec.scopeUnitId === null) return index.def.units.filter((u) => u.level === spec.level).map((u) => u.id);
+  const inScope = new Set<string>();
+  const stack = [spec.scopeUnitId];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (inScope.has(id)) continue;
+    inScope.add(id);
+    for (const child of index.children.get(id) ?? []) stack.push(child);
+  }
+  const position = unitPositions(index);
+  return [...inScope]
+    .filter((id) => index.units.get(id)?.level === spec.level)
+    .sort((a, b) => position.get(a)! - position.get(b)!);
+}
+
+const positions = new WeakMap<DefinitionIndex, Map<string, number>>();
+
+function unitPositions(index: DefinitionIndex): Map<string, number> {
+  let map = positions.get(index);
+  if (!map) positions.set(index, (map = new Map(index.def.units.map((u, i) => [u.id, i]))));
+  return map;
 }
 
 function scoreRow(spec: RankingSpec, rollupOf: (id: string) => Rollup | null, unitId: string): RankingRow {
