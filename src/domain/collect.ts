@@ -74,7 +74,8 @@ function parseScaled(s: string, decimals: number): number {
   return negative ? -value : value;
 }
 
-export function prepareInstrument(instrument: Instrument): InstrumentValues {
+/** `capacity`: how many values to make room for at once (the ratings on its ballots), to avoid regrowing columns. */
+export function prepareInstrument(instrument: Instrument, capacity = 1024): InstrumentValues {
   const decimalStrings: string[] = [];
   const grades = new Map<string, [number, number]>();
   const adjustmentSigns = new Map<string, 1 | -1>();
@@ -109,7 +110,7 @@ export function prepareInstrument(instrument: Instrument): InstrumentValues {
       lastBallot: -1,
     });
   });
-  const capacity = 1024;
+  capacity = Math.max(16, capacity);
   return {
     instrument,
     decimals,

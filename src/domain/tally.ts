@@ -80,7 +80,9 @@ export function tallyCampaign(def: CampaignDefinition, ballots: Ballot[], option
   const excluded = new Set(
     def.sessions.filter((s) => s.status === 'closed' && sessionById.get(s.id)!.status !== 'valid').map((s) => s.id),
   );
-  const collectors = new Map(def.instruments.map((i) => [i.id, prepareInstrument(i)]));
+  const ratingsPerInstrument = new Map<string, number>();
+  for (const b of ballots) ratingsPerInstrument.set(b.instrumentId, (ratingsPerInstrument.get(b.instrumentId) ?? 0) + b.ratings.length);
+  const collectors = new Map(def.instruments.map((i) => [i.id, prepareInstrument(i, ratingsPerInstrument.get(i.id) ?? 0)]));
   const counts = { total: ballots.length, valid: 0, invalid: 0, excluded: 0 };
   const invalidBallots: Tally['invalidBallots'] = [];
 
