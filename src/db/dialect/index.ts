@@ -1,10 +1,11 @@
 /** The only place that knows which database engine is underneath. */
+import { sql, type CreateTableBuilder } from 'kysely';
 import type { DbKind } from '../database.js';
 import { postgresAppendOnlyStatements, postgresAutoIncrementType } from './postgres.js';
 import { sqliteAppendOnlyStatements, sqliteAutoIncrementType } from './sqlite.js';
 
 export { openPostgres } from './postgres.js';
-export { openSqlite } from './sqlite.js';
+export { openSqlite, rememberSqliteHandle, sqliteRawRows } from './sqlite.js';
 
 export function appendOnlyStatements(kind: DbKind, table: string): string[] {
   return kind === 'sqlite' ? sqliteAppendOnlyStatements(table) : postgresAppendOnlyStatements(table);
@@ -19,4 +20,10 @@ export function autoIncrementPrimaryKey(kind: DbKind): string {
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** SQLite: store the table clustered by its primary key, with no hidden rowid sequence. PostgreSQL: no-op. */
+export function withoutRowid(kind: DbKind) {
+  return <T extends CreateTableBuilder<any, any>>(builder: T): T =>
+    kind === 'sqlite' ? (builder.modifyEnd(sql`without rowid`) as T) : builder;
 }

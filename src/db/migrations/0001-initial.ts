@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import type { DbKind } from '../database.js';
-import { autoIncrementPrimaryKey } from '../dialect/index.js';
+import { autoIncrementPrimaryKey, withoutRowid } from '../dialect/index.js';
 
 /**
  * The first schema. Ids are text (the app generates them); JSON is stored as text and times as ISO-8601 UTC text,
@@ -93,10 +93,12 @@ export function initial(kind: DbKind): Migration {
         .columns(['session_id', 'rater_group_id', 'status'])
         .execute();
 
+      // Clustered by (campaign_id, random id): a campaign's ballots are read in one range, in an order that says
+      // nothing about when they were cast; on SQLite without a rowid, which would be a hidden insertion sequence.
       await db.schema
         .createTable('ballots')
-        .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('campaign_id', 'text', (c) => c.notNull().references('campaigns.id'))
+        .addColumn('id', 'text', (c) => c.notNull())
         .addColumn('session_id', 'text', (c) => c.references('sessions.id'))
         .addColumn('instrument_id', 'text', (c) => c.notNull().references('instruments.id'))
         .addColumn('rater_group_id', 'text', (c) => c.notNull().references('rater_groups.id'))
@@ -108,9 +110,10 @@ export function initial(kind: DbKind): Migration {
         .addColumn('content_hash', 'text', (c) => c.notNull())
         .addColumn('receipt', 'text', (c) => c.notNull())
         .addColumn('entered_by', 'text')
+        .addPrimaryKeyConstraint('ballots_pk', ['campaign_id', 'id'])
         .addUniqueConstraint('ballots_sheet_instrument', ['sheet_id', 'instrument_id'])
+        .$call(withoutRowid(kind))
         .execute();
-      await db.schema.createIndex('ballots_campaign_id').on('ballots').column('campaign_id').execute();
       await db.schema.createIndex('ballots_session_id').on('ballots').column('session_id').execute();
 
       await db.schema
