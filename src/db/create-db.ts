@@ -1,6 +1,6 @@
 import { Kysely } from 'kysely';
 import type { Database, DbConfig } from './database.js';
-import { openPostgres, openSqlite } from './dialect/index.js';
+import { openPostgres, openSqlite, rememberSqliteHandle } from './dialect/index.js';
 import type { Schema } from './tables/index.js';
 
 export type { Database, DbConfig, DbKind, Db } from './database.js';
@@ -10,6 +10,7 @@ export async function createDb(config: DbConfig): Promise<Database> {
   if (config.kind === 'sqlite') {
     const { dialect, handle } = openSqlite(config.file);
     const db = new Kysely<Schema>({ dialect });
+    rememberSqliteHandle(db, handle);
     // Kysely's SqliteDriver closes the handle on destroy.
     return { db, kind: 'sqlite', close: () => db.destroy().then(() => void (handle.open && handle.close())) };
   }

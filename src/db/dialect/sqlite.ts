@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { SqliteDialect } from 'kysely';
+import { SqliteDialect, type Kysely } from 'kysely';
 
 /**
  * synchronous=FULL: an acknowledged ballot survives power loss (WAL alone with NORMAL may lose the last commits).
@@ -26,4 +26,31 @@ export function sqliteAppendOnlyStatements(table: string): string[] {
 
 export function sqliteAutoIncrementType(): string {
   return 'integer primary key autoincrement';
+}
+
+/*
+ * Native read hook. Kysely's better-sqlite3 driver returns one object per row; for the tally's 150,000-row read,
+ * arrays from `.raw()` cost measurably less. The handle is found from the Kysely instance that createDb built.
+ */
+const handles = new WeakMap<object, BetterSqlite3.Database>();
+const statements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+
+export function rememberSqliteHandle(db: Kysely<any>, handle: BetterSqlite3.Database): void {
+  handles.set(db, handle);
+}
+
+/**
+ * Runs a read as rows of arrays on SQLite's native statement, holding Kysely's connection so it never interleaves
+ * with a transaction in flight. Null when `db` is not a SQLite database built by createDb (PostgreSQL, or a
+ * transaction: then the caller uses Kysely).
+ */
+export async function sqliteRawRows(db: Kysely<any>, text: string, params: unknown[]): Promise<unknown[][] | null> {
+  const handle = handles.get(db);
+  if (!handle) return null;
+  let cache = statements.get(handle);
+  if (!cache) statements.set(handle, (cache = new Map()));
+  let statement = cache.get(text);
+  if (!statement) cache.set(text, (statement = handle.prepare(text).raw(true)));
+  const prepared = statement;
+  return db.connection().execute(async () => prepared.all(...params) as unknown[][]);
 }
