@@ -82,7 +82,9 @@ async function freshPostgres(): Promise<Database> {
     ...database,
     close: async () => {
       await database.close();
-      await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      // Not WITH (FORCE): pg's pool.end() resolves before its connections have closed, and killing them makes
+      // their clients throw. A plain DROP waits (up to 5 s) for those sessions to go away.
+      await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name}`));
     },
   };
 }
