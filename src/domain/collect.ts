@@ -198,10 +198,11 @@ const pendingRaw: number[] = [];
 const pendingGrade: number[] = [];
 
 /**
- * Adds one ballot (already found valid by checkBallot) to the collected values. Returns a problem instead when the
- * ballot cannot be read after all — a safety net, so a gap in validation never turns into a wrong number.
+ * Adds one ballot (already found valid by checkBallot) to the collected values and returns its abstention count.
+ * Returns a problem instead when the ballot cannot be read after all — a safety net, so a gap in validation never
+ * turns into a wrong number.
  */
-export function addBallot(values: InstrumentValues, ballot: Ballot, ballotIndex: number): BallotProblem | null {
+export function addBallot(values: InstrumentValues, ballot: Ballot, ballotIndex: number): BallotProblem | number {
   const instrument = values.instrument;
   const group = values.groupIndex.get(ballot.raterGroupId);
   if (group === undefined) return unreadable(undefined, `group ${ballot.raterGroupId}`);
@@ -235,17 +236,19 @@ export function addBallot(values: InstrumentValues, ballot: Ballot, ballotIndex:
       pendingRaw[i] = raw;
     }
   }
+  let abstentions = 0;
   for (let i = 0; i < n; i++) {
     const subject = pendingSubjects[i]!;
     const raw = pendingRaw[i]!;
     if (raw !== raw) {
       subject.abstentions++;
+      abstentions++;
       continue;
     }
     append(values, subject.position * groupCount + group, raw, ballotIndex);
     if (isGrade) subject.gradeCounts![pendingGrade[i]!]!++;
   }
-  return null;
+  return abstentions;
 }
 
 /** A rating's raw value, or undefined when it cannot be read. */

@@ -101,15 +101,19 @@ export function tallyCampaign(def: CampaignDefinition, ballots: Ballot[], option
     let problems = check(index, ballot);
     if (problems.length === 0 && !collector) problems = [unknownInstrument(ballot.instrumentId)];
     const isExcluded = session !== undefined && excluded.has(session.sessionId);
-    if (problems.length === 0 && !isExcluded) {
-      const problem = addBallot(collector!, ballot, i);
-      if (problem) problems = [problem];
+    let abstentions = 0;
+    if (problems.length === 0 && isExcluded) {
+      for (const r of ballot.ratings) if (r.abstain) abstentions++;
+    } else if (problems.length === 0) {
+      const added = addBallot(collector!, ballot, i);
+      if (typeof added === 'number') abstentions = added;
+      else problems = [added];
     }
     if (session) {
       if (problems.length > 0) session.invalidBallots++;
       else {
         session.validBallots++;
-        for (const r of ballot.ratings) if (r.abstain) session.abstentions++;
+        session.abstentions += abstentions;
       }
     }
     if (isExcluded) counts.excluded++;
