@@ -34,7 +34,7 @@ export async function loadDemo(ctx: AppContext): Promise<DemoLoaded | null> {
     await createCampaign(trx, { id: def.id, name: def.name, rootUnitId: JINCHENG_CITY_ID, precision: def.precision, tieJudgement: def.tieJudgement }, now);
     await saveDefinitionParts(trx, def.id, def);
     for (const s of def.sessions) {
-      await createSession(trx, { id: s.id, campaignId: def.id, name: s.name, instrumentIds: s.instrumentIds, expected: s.expected, paperIssued: s.issued, present: s.present });
+      await createSession(trx, { id: s.id, campaignId: def.id, name: s.name, instrumentIds: s.instrumentIds, agenda: s.agenda ?? null, expected: s.expected, paperIssued: s.issued, present: s.present });
       await updateSessionStatus(trx, s.id, 'draft', 'open', now);
       if (s.status === 'closed') await updateSessionStatus(trx, s.id, 'open', 'closed', now);
     }

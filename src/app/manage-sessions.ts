@@ -15,12 +15,12 @@ import { newId } from './secrets.js';
 export async function createSession(ctx: AppContext, actor: Actor, campaignId: string, input: SessionInput): Promise<SessionRecord> {
   const def = await requireDefinition(ctx, campaignId);
   const id = input.id ?? newId('s');
-  const session = { id, name: input.name, instrumentIds: input.instrumentIds, expected: input.expected, issued: input.paperIssued, present: input.present, status: 'draft' as const };
+  const session = { id, name: input.name, instrumentIds: input.instrumentIds, agenda: input.agenda, expected: input.expected, issued: input.paperIssued, present: input.present, status: 'draft' as const };
   const problems = checkDefinition({ ...def, sessions: [...def.sessions, session] }).filter((p) => p.path.startsWith('sessions'));
   if (problems.length > 0) throw new AppError('invalid_definition', { details: problems.map((p) => ({ ...p })) });
   await translateStorage(() =>
     inTransaction(ctx.database.db, async (trx) => {
-      await insertSession(trx, { id, campaignId, name: input.name, instrumentIds: input.instrumentIds, expected: input.expected, paperIssued: input.paperIssued, present: input.present });
+      await insertSession(trx, { id, campaignId, name: input.name, instrumentIds: input.instrumentIds, agenda: input.agenda, expected: input.expected, paperIssued: input.paperIssued, present: input.present });
       await recordAudit(trx, ctx, actor, 'session.create', 'session', id, { campaignId, name: input.name });
     }),
   );

@@ -24,6 +24,8 @@ export const sessionInputSchema = z.object({
   id: id.optional(),
   name,
   instrumentIds: z.array(id).min(1).max(20),
+  /** Subject ids on this session's agenda (e.g. one county's townships); omit for all subjects of the instruments. */
+  agenda: z.array(id).min(1).max(100_000).nullable().default(null),
   expected: countsByGroup,
   /** Paper sheets issued per group (tokens issued are counted by themselves). */
   paperIssued: countsByGroup.default({}),

@@ -129,6 +129,8 @@ export const sessionSchema = z.object({
   issued: countsByGroup.default({}),
   present: z.number().int().min(0).max(1_000_000).nullable().default(null),
   status: z.enum(['draft', 'open', 'closed']).default('draft'),
+  /** Subject ids on this session's agenda; absent or null = every subject of its instruments. */
+  agenda: z.array(id).max(100_000).nullable().optional(),
 });
 
 export const definitionSchema = z.object({
@@ -169,7 +171,9 @@ export const ballotSchema = z.object({
 });
 
 // Drift guards: each schema's output must be exactly the domain type.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Also compares the key sets, so an optional field added on one side only is caught too. */
+type Same<A, B> = SameShape<A, B> extends true ? SameShape<keyof A, keyof B> : false;
 const assertSame = <T extends true>(): T | undefined => undefined;
 assertSame<Same<z.output<typeof unitSchema>, D.Unit>>();
 assertSame<Same<z.output<typeof subjectSchema>, D.Subject>>();

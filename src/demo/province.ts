@@ -4,8 +4,8 @@
  *
  * Meetings happen where the article held them: a review meeting (调度点评会) and a secretaries' seminar per county, a
  * report meeting per city. Each ballot rates only its meeting's subjects (one county's sites or townships, one city's
- * counties or cases), so a 交流评 ballot has ~12 townships and “好 ≤ 10%” still means something. The domain's Session
- * has no subject agenda yet, so the agendas are returned beside the definition.
+ * counties or cases), so a 交流评 ballot has ~12 townships and “好 ≤ 10%” still means something. Each
+ * session's `agenda` lists those subjects (also returned as `agendas`).
  */
 import type { Ballot, CampaignDefinition, RankingSpec, Session, Subject, Unit } from '../domain/types.js';
 import { loadDivisionTree } from '../divisions/china-division.js';
@@ -113,7 +113,7 @@ function layout(units: Unit[]): { layout: ProvinceLayout; subjects: Subject[] } 
 }
 
 /** Sessions with issued = expected = the sheets that came back, plus an unused spare sheet in every third session. */
-function sessionsFrom(ballots: Ballot[], names: Map<string, { name: string; instrumentIds: string[] }>): Session[] {
+function sessionsFrom(ballots: Ballot[], names: Map<string, { name: string; instrumentIds: string[]; subjectIds: string[] }>): Session[] {
   const sheets = new Map<string, Map<string, Set<string>>>();
   for (const b of ballots) {
     if (b.sessionId === null) continue;
@@ -124,11 +124,11 @@ function sessionsFrom(ballots: Ballot[], names: Map<string, { name: string; inst
     set.add(b.sheetId);
   }
   let n = 0;
-  return [...names].map(([id, { name, instrumentIds }]) => {
+  return [...names].map(([id, { name, instrumentIds, subjectIds }]) => {
     const counts: Record<string, number> = {};
     for (const [group, set] of sheets.get(id) ?? []) counts[group] = set.size + (n % 3 === 0 && set.size >= 3 ? 1 : 0);
     n++;
-    return { id, name, instrumentIds, expected: { ...counts }, issued: { ...counts }, present: null, status: 'closed' };
+    return { id, name, instrumentIds, agenda: subjectIds, expected: { ...counts }, issued: { ...counts }, present: null, status: 'closed' };
   });
 }
 

@@ -201,6 +201,7 @@ export function smallDefinition(): CampaignDefinition {
         id: 'sess-1',
         name: '县委书记汇报会',
         instrumentIds: ['i-report'],
+        agenda: null,
         expected: { 'g-office': 10, 'g-force': 3 },
         issued: { 'g-office': 5 },
         present: null,

@@ -65,6 +65,7 @@ export function initial(kind: DbKind): Migration {
         .addColumn('campaign_id', 'text', (c) => c.notNull().references('campaigns.id'))
         .addColumn('name', 'text', (c) => c.notNull())
         .addColumn('instrument_ids', 'text', (c) => c.notNull())
+        .addColumn('agenda', 'text')
         .addColumn('expected', 'text', (c) => c.notNull())
         .addColumn('paper_issued', 'text', (c) => c.notNull().defaultTo('{}'))
         .addColumn('present', 'integer')

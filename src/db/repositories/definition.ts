@@ -51,6 +51,7 @@ export async function loadDefinition(db: Db, campaignId: string): Promise<Campai
     id: s.id,
     name: s.name,
     instrumentIds: s.instrumentIds,
+    agenda: s.agenda,
     expected: s.expected,
     issued: combineIssued(tokenCounts.get(s.id), s.paperIssued),
     present: s.present,

@@ -8,6 +8,8 @@ export interface NewSession {
   campaignId: string;
   name: string;
   instrumentIds: string[];
+  /** Subject ids on the agenda; null or absent = every subject of its instruments. */
+  agenda?: string[] | null;
   expected: Record<string, number>;
   /** Paper sheets issued per group (tokens are counted from the tokens table). */
   paperIssued?: Record<string, number>;
@@ -28,6 +30,7 @@ export function toSessionRecord(row: SessionsTable): SessionRecord {
     campaignId: row.campaign_id,
     name: row.name,
     instrumentIds: JSON.parse(row.instrument_ids) as string[],
+    agenda: row.agenda === null ? null : (JSON.parse(row.agenda) as string[]),
     expected: JSON.parse(row.expected) as Record<string, number>,
     paperIssued: JSON.parse(row.paper_issued) as Record<string, number>,
     present: row.present,
@@ -45,6 +48,7 @@ export async function createSession(db: Db, input: NewSession): Promise<void> {
       campaign_id: input.campaignId,
       name: input.name,
       instrument_ids: JSON.stringify(input.instrumentIds),
+      agenda: input.agenda ? JSON.stringify(input.agenda) : null,
       expected: JSON.stringify(input.expected),
       paper_issued: JSON.stringify(input.paperIssued ?? {}),
       present: input.present ?? null,

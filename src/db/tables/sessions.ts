@@ -7,6 +7,8 @@ export interface SessionsTable {
   name: string;
   /** JSON text: string[]. */
   instrument_ids: string;
+  /** JSON text: string[] of subject ids on the agenda; null = every subject of its instruments. */
+  agenda: string | null;
   /** JSON text: Record<groupId, number> of expected raters. */
   expected: string;
   /** JSON text: Record<groupId, number> of paper sheets issued. */
