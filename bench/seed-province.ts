@@ -7,6 +7,7 @@ import { inTransaction } from '../src/db/repositories/shared.js';
 import { insertUnits } from '../src/db/repositories/units.js';
 import type { Database } from '../src/db/database.js';
 import { buildProvinceFixture, SHANXI_ID } from '../src/demo/province.js';
+import { storedBallot } from '../src/app/stored-ballot.js';
 
 export interface Seeded {
   campaignId: string;
@@ -34,7 +35,8 @@ export async function seedProvince(database: Database, ballotCount: number): Pro
       await updateSessionStatus(trx, s.id, 'draft', 'open', now);
       await updateSessionStatus(trx, s.id, 'open', 'closed', now);
     }
-    const rows: BallotRow[] = ballots.map((b) => ({ ...b, campaignId: def.id, contentHash: b.id, receipt: b.sheetId.slice(-8), enteredBy: null }));
+    const instruments = new Map(def.instruments.map((i) => [i.id, i]));
+    const rows: BallotRow[] = ballots.map((b) => storedBallot(instruments, b, { campaignId: def.id, receipt: b.sheetId.slice(-8), enteredBy: null }));
     await appendBallots(trx, rows);
     await updateCampaignStatus(trx, def.id, 'draft', 'active', now);
   });

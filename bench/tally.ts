@@ -41,7 +41,7 @@ async function child(mode: 'scan' | 'tally', file: string, campaignId: string, r
       summary = { rows: rows.length };
     } else {
       const def = await loadDefinition(database.db, campaignId);
-      const ballots = await listBallotsForTally(database.db, campaignId);
+      const ballots = await listBallotsForTally(database.db, campaignId, def!.instruments);
       const t1 = performance.now();
       const tally = tallyCampaign(def!, ballots);
       const t2 = performance.now();

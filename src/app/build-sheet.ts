@@ -6,7 +6,7 @@ import { checkBallot } from '../domain/check-ballot.js';
 import type { DefinitionIndex } from '../domain/definition-index.js';
 import type { BallotProblem } from '../domain/results.js';
 import type { Ballot, Rating } from '../domain/types.js';
-import { contentHash } from './canonical.js';
+import { storedBallot } from './stored-ballot.js';
 import { newId } from './secrets.js';
 
 export interface SheetInput {
@@ -64,12 +64,6 @@ export function problemDetails(sheet: CheckedSheet, only?: BallotProblem['severi
   );
 }
 
-export function toRows(sheet: CheckedSheet, campaignId: string, receipt: string, enteredBy: string | null): BallotRow[] {
-  return sheet.ballots.map((b) => ({
-    ...b,
-    campaignId,
-    contentHash: contentHash({ instrumentId: b.instrumentId, raterGroupId: b.raterGroupId, raterName: b.raterName, boundUnitId: b.boundUnitId, ratings: b.ratings }),
-    receipt,
-    enteredBy,
-  }));
+export function toRows(index: DefinitionIndex, sheet: CheckedSheet, campaignId: string, receipt: string, enteredBy: string | null): BallotRow[] {
+  return sheet.ballots.map((b) => storedBallot(index.instruments, b, { campaignId, receipt, enteredBy }));
 }

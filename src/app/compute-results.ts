@@ -21,7 +21,7 @@ export interface ComputedTally {
 
 export async function computeTally(ctx: AppContext, campaignId: string): Promise<ComputedTally> {
   const def = await requireDefinition(ctx, campaignId);
-  const ballots = await listBallotsForTally(ctx.database.db, campaignId);
+  const ballots = await listBallotsForTally(ctx.database.db, campaignId, def.instruments);
   return { def, tally: tallyCampaign(def, ballots) };
 }
 

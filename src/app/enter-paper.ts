@@ -44,7 +44,7 @@ export async function enterPaper(ctx: AppContext, actor: Actor, sessionId: strin
   if (structural.length > 0) throw new AppError('ballot_refused', { details: structural, message: { zh: '选票内容有误，未保存，请核对后重新录入', en: 'The ballot has entry errors and was not stored; check and enter it again' } });
   const result = await submitSheet(ctx.database.db, {
     sheetId,
-    ballots: toRows(sheet, campaign.id, newReceipt(), actor.id),
+    ballots: toRows(index, sheet, campaign.id, newReceipt(), actor.id),
     onStored: (trx) => recordAudit(trx, ctx, actor, 'ballot.paper.enter', 'session', sessionId, { sheetNumber: input.sheetNumber }),
   });
   if (result.status === 'conflict') throw new AppError('sheet_conflict', { message: { zh: `票号 ${input.sheetNumber} 已录入过内容不同的选票`, en: `Sheet ${input.sheetNumber} was already entered with different content` } });

@@ -9,12 +9,12 @@ import { createSession, updateSessionStatus } from '../db/repositories/sessions.
 import { inTransaction } from '../db/repositories/shared.js';
 import { getUnit, insertUnits } from '../db/repositories/units.js';
 import { buildJinchengDemo, JINCHENG_CITY_ID } from '../demo/jincheng.js';
-import type { Ballot } from '../domain/types.js';
-import { contentHash } from './canonical.js';
+import type { Ballot, CampaignDefinition } from '../domain/types.js';
 import type { AppContext } from './context.js';
 import { createAccount, type Credentials } from './manage-accounts.js';
 import { recordAudit } from './record-audit.js';
 import { newReceipt } from './secrets.js';
+import { storedBallot } from './stored-ballot.js';
 
 export interface DemoLoaded {
   campaignId: string;
@@ -38,7 +38,7 @@ export async function loadDemo(ctx: AppContext): Promise<DemoLoaded | null> {
       await updateSessionStatus(trx, s.id, 'draft', 'open', now);
       if (s.status === 'closed') await updateSessionStatus(trx, s.id, 'open', 'closed', now);
     }
-    await appendBallots(trx, toDemoRows(def.id, ballots));
+    await appendBallots(trx, toDemoRows(def, ballots));
     await updateCampaignStatus(trx, def.id, 'draft', 'active', now);
     await recordAudit(trx, ctx, 'system', 'demo.load', 'campaign', def.id, { ballots: ballots.length });
   });
@@ -51,17 +51,12 @@ export async function loadDemo(ctx: AppContext): Promise<DemoLoaded | null> {
 }
 
 /** One receipt per sheet, as if each sheet had been submitted or entered once. */
-function toDemoRows(campaignId: string, ballots: Ballot[]): BallotRow[] {
+function toDemoRows(def: CampaignDefinition, ballots: Ballot[]): BallotRow[] {
+  const instruments = new Map(def.instruments.map((i) => [i.id, i]));
   const receipts = new Map<string, string>();
   return ballots.map((b) => {
     let receipt = receipts.get(b.sheetId);
     if (!receipt) receipts.set(b.sheetId, (receipt = newReceipt()));
-    return {
-      ...b,
-      campaignId,
-      contentHash: contentHash({ instrumentId: b.instrumentId, raterGroupId: b.raterGroupId, raterName: b.raterName, boundUnitId: b.boundUnitId, ratings: b.ratings }),
-      receipt,
-      enteredBy: b.channel === 'paper' ? 'demo' : null,
-    };
+    return storedBallot(instruments, b, { campaignId: def.id, receipt, enteredBy: b.channel === 'paper' ? 'demo' : null });
   });
 }

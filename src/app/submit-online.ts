@@ -55,7 +55,7 @@ export async function submitOnline(ctx: AppContext, input: SubmitInput): Promise
   const receipt = newReceipt();
   const result = await submitSheet(ctx.database.db, {
     sheetId: token.id,
-    ballots: toRows(sheet, token.campaignId, receipt, null),
+    ballots: toRows(index, sheet, token.campaignId, receipt, null),
     onStored: async (trx) => {
       if (!(await markTokenUsed(trx, token.id, receipt))) throw new AppError('token_used');
     },

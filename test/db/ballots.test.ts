@@ -3,11 +3,14 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { Database } from '../../src/db/database.js';
 import {
+  appendBallots,
   countBallots,
   countReturnedSheets,
   findBallotsBySheet,
+  listBallotsAsCast,
   listBallotsForTally,
 } from '../../src/db/repositories/ballots.js';
+import { loadDefinition } from '../../src/db/repositories/definition.js';
 import { submitSheet } from '../../src/db/repositories/submit-sheet.js';
 import { appendAudit, listAudit } from '../../src/db/repositories/audit.js';
 import { createTestDb, dialects, NOW, reportBallot, seedSmallCampaign } from '../helpers/db.js';
@@ -68,15 +71,25 @@ for (const kind of dialects()) {
       assert.equal(await countBallots(database.db, { campaignId: 'c-1' }), 3);
     });
 
-    it('lists domain ballots for the tally', async () => {
-      const ballots = await listBallotsForTally(database.db, 'c-1');
-      assert.equal(ballots.length, 3);
+    it('lists domain ballots for the tally, the same whether read packed or as cast', async () => {
+      await appendBallots(database.db, [reportBallot('sheet-json', 1, false)]);
+      const def = (await loadDefinition(database.db, 'c-1'))!;
+      const ballots = await listBallotsForTally(database.db, 'c-1', def.instruments);
+      assert.equal(ballots.length, 4);
       const one = ballots.find((b) => b.sheetId === 'sheet-1')!;
-      const { contentHash, receipt, enteredBy, campaignId, ...expected } = reportBallot('sheet-1');
-      void [contentHash, receipt, enteredBy, campaignId];
+      const { contentHash, receipt, enteredBy, campaignId, packed, ...expected } = reportBallot('sheet-1');
+      void [contentHash, receipt, enteredBy, campaignId, packed];
       assert.deepEqual(one, { ...expected, id: one.id });
       assert.deepEqual(Object.keys(one).sort(), Object.keys(expected).sort());
-      assert.deepEqual(await countReturnedSheets(database.db, 'sess-1'), { 'g-office': 3 });
+      assert.deepEqual(ballots, await listBallotsAsCast(database.db, 'c-1'));
+      // Without the instruments every ballot is read from its JSON, with the same result.
+      assert.deepEqual(await listBallotsForTally(database.db, 'c-1', []), ballots);
+      assert.deepEqual(await countReturnedSheets(database.db, 'sess-1'), { 'g-office': 4 });
+    });
+
+    it('refuses UPDATE and DELETE on ballot contents too', async () => {
+      await assert.rejects(sql`update ballot_contents set ratings = '[]'`.execute(database.db), /append-only/);
+      await assert.rejects(sql`delete from ballot_contents`.execute(database.db), /append-only/);
     });
 
     it('keeps an append-only audit log', async () => {

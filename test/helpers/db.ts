@@ -11,7 +11,8 @@ import pg from 'pg';
 import { createDb } from '../../src/db/create-db.js';
 import type { Database, DbKind } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrations/index.js';
-import type { CampaignDefinition, Unit } from '../../src/domain/types.js';
+import type { CampaignDefinition, Rating, Unit } from '../../src/domain/types.js';
+import { packRatings } from '../../src/db/ballot-codec.js';
 import { insertUnits } from '../../src/db/repositories/units.js';
 import { createCampaign } from '../../src/db/repositories/campaigns.js';
 import { saveDefinitionParts } from '../../src/db/repositories/definition.js';
@@ -237,8 +238,17 @@ export async function seedSmallCampaign(database: Database): Promise<CampaignDef
   return def;
 }
 
-/** A 汇报评 ballot on the seeded campaign; `variant` changes the content (and so the content hash). */
-export function reportBallot(sheetId: string, variant = 0): BallotRow {
+/**
+ * A 汇报评 ballot on the seeded campaign; `variant` changes the content (and so the content hash). Stored packed
+ * unless `packed` is false, so both ways the tally reads ratings are exercised.
+ */
+export function reportBallot(sheetId: string, variant = 0, packed = true): BallotRow {
+  const ratings: Rating[] = [
+    { subjectId: 's-u-c1', grade: variant === 0 ? 'good' : 'fair' },
+    { subjectId: 's-u-c2', grade: 'fair' },
+    { subjectId: 's-u-c3', abstain: true },
+  ];
+  const instrument = smallDefinition().instruments.find((i) => i.id === 'i-report')!;
   return {
     id: `b-${randomBytes(8).toString('hex')}`,
     campaignId: 'c-1',
@@ -249,13 +259,10 @@ export function reportBallot(sheetId: string, variant = 0): BallotRow {
     boundUnitId: null,
     sheetId,
     channel: 'online',
-    ratings: [
-      { subjectId: 's-u-c1', grade: variant === 0 ? 'good' : 'fair' },
-      { subjectId: 's-u-c2', grade: 'fair' },
-      { subjectId: 's-u-c3', abstain: true },
-    ],
+    ratings,
     contentHash: `hash-${variant}`,
     receipt: `receipt-${sheetId}-${variant}`,
     enteredBy: null,
+    packed: packed ? packRatings(instrument, ratings) : null,
   };
 }

@@ -96,6 +96,8 @@ export function initial(kind: DbKind): Migration {
 
       // Clustered by (campaign_id, random id): a campaign's ballots are read in one range, in an order that says
       // nothing about when they were cast; on SQLite without a rowid, which would be a hidden insertion sequence.
+      // The tally reads only this lean table (header + packed ratings, ~100 bytes a ballot); the ratings as cast
+      // live in ballot_contents, read for export, for re-sends, and for ballots that could not be packed.
       await db.schema
         .createTable('ballots')
         .addColumn('campaign_id', 'text', (c) => c.notNull().references('campaigns.id'))
@@ -107,15 +109,25 @@ export function initial(kind: DbKind): Migration {
         .addColumn('bound_unit_id', 'text', (c) => c.references('units.id'))
         .addColumn('sheet_id', 'text', (c) => c.notNull())
         .addColumn('channel', 'text', (c) => c.notNull())
-        .addColumn('ratings', 'text', (c) => c.notNull())
-        .addColumn('content_hash', 'text', (c) => c.notNull())
-        .addColumn('receipt', 'text', (c) => c.notNull())
-        .addColumn('entered_by', 'text')
+        .addColumn('packed', kind === 'sqlite' ? 'blob' : 'bytea')
         .addPrimaryKeyConstraint('ballots_pk', ['campaign_id', 'id'])
         .addUniqueConstraint('ballots_sheet_instrument', ['sheet_id', 'instrument_id'])
         .$call(withoutRowid(kind))
         .execute();
       await db.schema.createIndex('ballots_session_id').on('ballots').column('session_id').execute();
+
+      await db.schema
+        .createTable('ballot_contents')
+        .addColumn('campaign_id', 'text', (c) => c.notNull())
+        .addColumn('ballot_id', 'text', (c) => c.notNull())
+        .addColumn('ratings', 'text', (c) => c.notNull())
+        .addColumn('content_hash', 'text', (c) => c.notNull())
+        .addColumn('receipt', 'text', (c) => c.notNull())
+        .addColumn('entered_by', 'text')
+        .addPrimaryKeyConstraint('ballot_contents_pk', ['campaign_id', 'ballot_id'])
+        .addForeignKeyConstraint('ballot_contents_ballot', ['campaign_id', 'ballot_id'], 'ballots', ['campaign_id', 'id'])
+        .$call(withoutRowid(kind))
+        .execute();
 
       await db.schema
         .createTable('audit_log')

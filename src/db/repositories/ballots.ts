@@ -1,6 +1,6 @@
-import type { Ballot, Rating } from '../../domain/types.js';
+import type { Ballot, Instrument, Rating } from '../../domain/types.js';
+import { unpackRatings } from '../ballot-codec.js';
 import type { Db } from '../database.js';
-import type { BallotsTable } from '../tables/index.js';
 import { sqliteRawRows } from '../dialect/index.js';
 import { chunk, inTransaction, toCount } from './shared.js';
 
@@ -12,29 +12,81 @@ export interface BallotRow extends Ballot {
   receipt: string;
   /** The clerk who entered a paper ballot; null online. */
   enteredBy: string | null;
+  /** Compact ratings for the tally (ballot-codec.ts); null when they cannot be packed without loss. */
+  packed: Uint8Array | null;
 }
 
-const COLUMN_COUNT = 13;
+const HEADER_COLUMNS = ['id', 'instrument_id', 'rater_group_id', 'rater_name', 'bound_unit_id', 'session_id', 'sheet_id', 'channel'] as const;
 
-function toTableRow(b: BallotRow): BallotsTable {
-  return {
-    id: b.id,
-    campaign_id: b.campaignId,
-    session_id: b.sessionId,
-    instrument_id: b.instrumentId,
-    rater_group_id: b.raterGroupId,
-    rater_name: b.raterName,
-    bound_unit_id: b.boundUnitId,
-    sheet_id: b.sheetId,
-    channel: b.channel,
-    ratings: JSON.stringify(b.ratings),
-    content_hash: b.contentHash,
-    receipt: b.receipt,
-    entered_by: b.enteredBy,
-  };
+/** Inserts ballots and their contents in multi-row statements inside one transaction: all are stored or none. */
+export async function appendBallots(db: Db, rows: readonly BallotRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await inTransaction(db, async (trx) => {
+    for (const part of chunk(rows, 10)) {
+      await trx
+        .insertInto('ballots')
+        .values(
+          part.map((b) => ({
+            id: b.id,
+            campaign_id: b.campaignId,
+            session_id: b.sessionId,
+            instrument_id: b.instrumentId,
+            rater_group_id: b.raterGroupId,
+            rater_name: b.raterName,
+            bound_unit_id: b.boundUnitId,
+            sheet_id: b.sheetId,
+            channel: b.channel,
+            packed: b.packed,
+          })),
+        )
+        .execute();
+    }
+    for (const part of chunk(rows, 6)) {
+      await trx
+        .insertInto('ballot_contents')
+        .values(
+          part.map((b) => ({
+            campaign_id: b.campaignId,
+            ballot_id: b.id,
+            ratings: JSON.stringify(b.ratings),
+            content_hash: b.contentHash,
+            receipt: b.receipt,
+            entered_by: b.enteredBy,
+          })),
+        )
+        .execute();
+    }
+  });
 }
 
-function toBallotRow(r: BallotsTable): BallotRow {
+/** Ballots with their contents, as cast. */
+function withContents(db: Db) {
+  return db
+    .selectFrom('ballots')
+    .innerJoin('ballot_contents', (join) =>
+      join.onRef('ballot_contents.campaign_id', '=', 'ballots.campaign_id').onRef('ballot_contents.ballot_id', '=', 'ballots.id'),
+    )
+    .select([
+      'ballots.id',
+      'ballots.campaign_id',
+      'ballots.session_id',
+      'ballots.instrument_id',
+      'ballots.rater_group_id',
+      'ballots.rater_name',
+      'ballots.bound_unit_id',
+      'ballots.sheet_id',
+      'ballots.channel',
+      'ballots.packed',
+      'ballot_contents.ratings',
+      'ballot_contents.content_hash',
+      'ballot_contents.receipt',
+      'ballot_contents.entered_by',
+    ]);
+}
+
+type JoinedRow = Awaited<ReturnType<ReturnType<typeof withContents>['execute']>>[number];
+
+function toBallotRow(r: JoinedRow): BallotRow {
   return {
     id: r.id,
     campaignId: r.campaign_id,
@@ -49,90 +101,74 @@ function toBallotRow(r: BallotsTable): BallotRow {
     contentHash: r.content_hash,
     receipt: r.receipt,
     enteredBy: r.entered_by,
+    packed: r.packed === null ? null : new Uint8Array(r.packed),
   };
 }
 
-/** Inserts ballots in multi-row statements inside one transaction: all are stored or none. */
-export async function appendBallots(db: Db, rows: readonly BallotRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await inTransaction(db, async (trx) => {
-    for (const part of chunk(rows, COLUMN_COUNT)) {
-      await trx.insertInto('ballots').values(part.map(toTableRow)).execute();
-    }
-  });
-}
-
 export async function findBallotsBySheet(db: Db, sheetId: string): Promise<BallotRow[]> {
-  const rows = await db
-    .selectFrom('ballots')
-    .selectAll()
-    .where('sheet_id', '=', sheetId)
-    .orderBy('instrument_id')
-    .execute();
+  const rows = await withContents(db).where('ballots.sheet_id', '=', sheetId).orderBy('ballots.instrument_id').execute();
   return rows.map(toBallotRow);
 }
 
-const TALLY_COLUMNS = [
-  'id',
-  'instrument_id',
-  'rater_group_id',
-  'rater_name',
-  'bound_unit_id',
-  'session_id',
-  'sheet_id',
-  'channel',
-  'ratings',
-] as const;
+/** Every ballot of a campaign exactly as cast or entered (the export; nothing packed is used). */
+export async function listBallotsAsCast(db: Db, campaignId: string): Promise<Ballot[]> {
+  const rows = await withContents(db).where('ballots.campaign_id', '=', campaignId).orderBy('ballots.id').execute();
+  return rows.map((r) => {
+    const { campaignId: _c, contentHash: _h, receipt: _r, enteredBy: _e, packed: _p, ...ballot } = toBallotRow(r);
+    return ballot;
+  });
+}
 
-type TallyRow = [string, string, string, string | null, string | null, string | null, string, Ballot['channel'], string];
+type HeaderRow = [string, string, string, string | null, string | null, string | null, string, Ballot['channel'], Uint8Array | null];
 
 /**
- * Every ballot of a campaign as domain Ballots, for the tally. Hot path (150,000 ballots in a province session):
- * only the needed columns, on SQLite as native row arrays (see dialect/sqlite.ts). Ordered by the random id, which
- * is also the table's physical order: the order says nothing about when ballots were cast.
+ * Every ballot of a campaign as domain Ballots, for the tally. Hot path (150,000 ballots in a province): it reads
+ * the lean ballots table only, on SQLite as native row arrays, and decodes packed ratings against the instruments
+ * (the same Rating objects the JSON holds — see ballot-codec.ts); only ballots that were not packed, or whose
+ * instrument's dictionary changed, are read from their JSON. Ordered by the random id, the table's physical order:
+ * the order says nothing about when ballots were cast.
  */
-export async function listBallotsForTally(db: Db, campaignId: string): Promise<Ballot[]> {
-  const native = await sqliteRawRows(
-    db,
-    `select ${TALLY_COLUMNS.join(', ')} from ballots where campaign_id = ? order by id`,
-    [campaignId],
-  );
+export async function listBallotsForTally(db: Db, campaignId: string, instruments: readonly Instrument[]): Promise<Ballot[]> {
+  const columns = [...HEADER_COLUMNS, 'packed'] as const;
+  const native = await sqliteRawRows(db, `select ${columns.join(', ')} from ballots where campaign_id = ? order by id`, [campaignId]);
   const rows =
-    (native as TallyRow[] | null) ??
-    (
-      await db
-        .selectFrom('ballots')
-        .select(TALLY_COLUMNS)
-        .where('campaign_id', '=', campaignId)
-        .orderBy('id')
-        .execute()
-    ).map((r): TallyRow => [
-      r.id,
-      r.instrument_id,
-      r.rater_group_id,
-      r.rater_name,
-      r.bound_unit_id,
-      r.session_id,
-      r.sheet_id,
-      r.channel,
-      r.ratings,
-    ]);
+    (native as HeaderRow[] | null) ??
+    (await db.selectFrom('ballots').select(columns).where('campaign_id', '=', campaignId).orderBy('id').execute()).map(
+      (r): HeaderRow => [r.id, r.instrument_id, r.rater_group_id, r.rater_name, r.bound_unit_id, r.session_id, r.sheet_id, r.channel, r.packed],
+    );
+  const byId = new Map(instruments.map((i) => [i.id, i]));
   const ballots: Ballot[] = new Array(rows.length);
+  const unpacked: number[] = [];
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    ballots[i] = {
-      id: r[0],
-      instrumentId: r[1],
-      raterGroupId: r[2],
-      raterName: r[3],
-      boundUnitId: r[4],
-      sessionId: r[5],
-      sheetId: r[6],
-      channel: r[7],
-      ratings: JSON.parse(r[8]) as Rating[],
-    };
+    const instrument = byId.get(r[1]);
+    const ratings = r[8] !== null && instrument ? unpackRatings(instrument, r[8]) : null;
+    if (ratings === null) unpacked.push(i);
+    ballots[i] = { id: r[0], instrumentId: r[1], raterGroupId: r[2], raterName: r[3], boundUnitId: r[4], sessionId: r[5], sheetId: r[6], channel: r[7], ratings: ratings ?? [] };
+  }
+  if (unpacked.length > 0) {
+    const json = await ratingsJson(db, campaignId, unpacked.length * 2 > rows.length ? null : unpacked.map((i) => ballots[i]!.id));
+    for (const i of unpacked) {
+      const text = json.get(ballots[i]!.id);
+      if (text === undefined) throw new Error(`ballot ${ballots[i]!.id} has no contents`);
+      ballots[i]!.ratings = JSON.parse(text) as Rating[];
+    }
   }
   return ballots;
+}
+
+/** Ratings JSON of the given ballots (or of every ballot of the campaign when `ids` is null). */
+async function ratingsJson(db: Db, campaignId: string, ids: string[] | null): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const base = () => db.selectFrom('ballot_contents').select(['ballot_id', 'ratings']).where('campaign_id', '=', campaignId);
+  if (ids === null) {
+    for (const r of await base().execute()) out.set(r.ballot_id, r.ratings);
+    return out;
+  }
+  for (const part of chunk(ids, 1, 1000)) {
+    for (const r of await base().where('ballot_id', 'in', part).execute()) out.set(r.ballot_id, r.ratings);
+  }
+  return out;
 }
 
 export async function countBallots(db: Db, filter: { campaignId: string; sessionId?: string }): Promise<number> {

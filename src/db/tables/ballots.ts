@@ -1,6 +1,7 @@
 /**
  * 选票 rows. Append-only (database triggers refuse UPDATE and DELETE). Deliberately no timestamp and no sequence:
  * ballots must not be matchable to people by the time they were cast. `id` is random.
+ * The lean `ballots` row is what the tally reads; the ratings exactly as cast are in `ballot_contents`.
  */
 export interface BallotsTable {
   id: string;
@@ -12,7 +13,14 @@ export interface BallotsTable {
   bound_unit_id: string | null;
   sheet_id: string;
   channel: 'online' | 'paper';
-  /** JSON text: Rating[]. */
+  /** Compact ratings (see ballot-codec.ts), or null when they cannot be packed without loss. */
+  packed: Uint8Array | null;
+}
+
+export interface BallotContentsTable {
+  campaign_id: string;
+  ballot_id: string;
+  /** JSON text: Rating[], exactly as cast or entered. */
   ratings: string;
   /** Hash of the ballot's canonical content, computed by the app; decides duplicate vs conflict on re-send. */
   content_hash: string;

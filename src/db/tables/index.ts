@@ -1,6 +1,6 @@
 import type { AccessTokensTable, AccountsTable } from './accounts.js';
 import type { AuditLogTable } from './audit-log.js';
-import type { BallotsTable } from './ballots.js';
+import type { BallotContentsTable, BallotsTable } from './ballots.js';
 import type { CampaignsTable } from './campaigns.js';
 import type { InstrumentsTable, RankingsTable, RaterGroupsTable, SubjectsTable } from './definition-parts.js';
 import type { SessionsTable } from './sessions.js';
@@ -26,6 +26,7 @@ export interface Schema {
   sessions: SessionsTable;
   tokens: TokensTable;
   ballots: BallotsTable;
+  ballot_contents: BallotContentsTable;
   audit_log: AuditLogTable;
   accounts: AccountsTable;
   access_tokens: AccessTokensTable;
