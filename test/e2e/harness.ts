@@ -1,0 +1,64 @@
+/**
+ * End-to-end harness: a real Leitai server on 127.0.0.1 over a fresh database, and Debian's Chromium driven by
+ * playwright-core (never a downloaded browser). `npm run test:e2e` runs test/e2e/*.test.ts with it.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import type { AppContext } from '../../src/app/context.js';
+import { createAccount, ensureAdmin } from '../../src/app/manage-accounts.js';
+import type { Role } from '../../src/app/policies/roles.js';
+import { buildApp } from '../../src/http/app.js';
+import { openDatabase } from '../../src/server/open-database.js';
+
+export const CHROMIUM = process.env.LEITAI_CHROMIUM ?? '/usr/bin/chromium';
+
+export interface RunningServer {
+  url: string;
+  ctx: AppContext;
+  tokens: Record<Exclude<Role, 'viewer'>, string>;
+  /** fetch against the server with a role's bearer token. */
+  api(role: Exclude<Role, 'viewer'> | null, path: string, init?: { method?: string; body?: unknown }): Promise<{ status: number; json: any }>;
+  close(): Promise<void>;
+}
+
+export async function startServer(): Promise<RunningServer> {
+  const dir = await mkdtemp(join(tmpdir(), 'leitai-e2e-'));
+  const database = await openDatabase({ kind: 'sqlite', file: join(dir, 'leitai.sqlite') });
+  const ctx: AppContext = { database, clock: () => new Date() };
+  const admin = (await ensureAdmin(ctx))!;
+  const tokens = { admin: admin.accessToken } as RunningServer['tokens'];
+  for (const role of ['organiser', 'clerk'] as const) {
+    tokens[role] = (await createAccount(ctx, 'system', { username: role, displayName: role, role, unitId: null })).accessToken;
+  }
+  const app = await buildApp(ctx, { logger: false });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = address.replace('0.0.0.0', '127.0.0.1');
+  return {
+    url,
+    ctx,
+    tokens,
+    async api(role, path, init = {}) {
+      const res = await fetch(url + path, {
+        method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+        headers: { ...(role ? { authorization: `Bearer ${tokens[role]}` } : {}), ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      });
+      const text = await res.text();
+      return { status: res.status, json: text ? JSON.parse(text) : null };
+    },
+    async close() {
+      await app.close();
+      await database.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
