@@ -75,3 +75,66 @@ export type PaperEntryInput = z.output<typeof paperEntrySchema>;
 
 export const explainParams = z.object({ campaignId: id, rankingId: id, unitId: id });
 export const explainSubjectParams = z.object({ campaignId: id, instrumentId: id, subjectId: id });
+
+/** What a phone asks for before rating: the sheet for one token (the QR secret) or short code. */
+export const ballotFormRequestSchema = z
+  .object({
+    token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional(),
+    code: z.string().min(4).max(32).optional(),
+  })
+  .refine((v) => (v.token === undefined) !== (v.code === undefined), {
+    error: 'send exactly one of token or code',
+    path: ['token'],
+  });
+export type BallotFormRequest = z.output<typeof ballotFormRequestSchema>;
+
+const message = z.object({ zh: z.string(), en: z.string() });
+
+/** A quota rule as the rater sees it on this ballot: the concrete count, not the ratio. */
+const ballotFormRule = z.object({
+  id: z.string(),
+  /** As the office wrote it, e.g. "好 ≤ 40%". */
+  title: z.string(),
+  grades: z.array(z.string()),
+  bound: z.enum(['max', 'min']),
+  base: z.enum(['all', 'rated']),
+  /** Allowed (max) or required (min) count over all subjects on this ballot. */
+  allowed: z.number().int(),
+  /** base 'rated': the allowed count for each number of rated subjects 0…n (abstentions leave the base). */
+  allowedByRated: z.array(z.number().int()).nullable(),
+  /** 本票最多 2 个“好” / At most 2 × 好 on this ballot. */
+  description: message,
+});
+
+const ballotFormInstrument = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['grade', 'score', 'adjustments']),
+  allowAbstain: z.boolean(),
+  opinion: z.enum(['none', 'optional', 'required']),
+  /** Grade instruments: the grades, best first as declared. */
+  grades: z.array(z.object({ key: z.string(), label: z.string() })).nullable(),
+  /** Score instruments: the range and step (decimal strings) and the rubric criteria, if any. */
+  score: z
+    .object({
+      min: z.string(),
+      max: z.string(),
+      step: z.string(),
+      criteria: z.array(z.object({ id: z.string(), label: z.string(), maxPoints: z.string() })).nullable(),
+    })
+    .nullable(),
+  /** The subjects on this rater's ballot: the session's agenda minus the rater's own unit (回避). */
+  subjects: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['unit', 'site', 'case']) })),
+  rules: z.array(ballotFormRule),
+});
+
+export const ballotFormSchema = z.object({
+  campaign: z.object({ name: z.string() }),
+  session: z.object({ name: z.string(), status: z.enum(['draft', 'open', 'closed']) }),
+  /** used: the sheet is stored; the receipt is shown again. */
+  token: z.object({ status: z.enum(['issued', 'used']), receipt: z.string().nullable() }),
+  /** The rater's group; a named group's token also carries the name it signs with, an anonymous one never. */
+  group: z.object({ name: z.string(), mode: z.enum(['anonymous', 'named']), raterName: z.string().nullable() }),
+  instruments: z.array(ballotFormInstrument),
+});
+export type BallotForm = z.output<typeof ballotFormSchema>;

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { AppContext } from '../../app/context.js';
+import { getBallotForm } from '../../app/get-ballot-form.js';
 import { submitOnline } from '../../app/submit-online.js';
-import { submitSchema } from '../../contracts/api.js';
+import { ballotFormRequestSchema, ballotFormSchema, submitSchema } from '../../contracts/api.js';
 import type { BuildAppOptions } from '../app.js';
 import { typed } from './types.js';
 
@@ -21,6 +22,18 @@ export async function ballotRoutes(app: FastifyInstance, ctx: AppContext, option
     }, async (request, reply) => {
       const receipt = await submitOnline(ctx, request.body);
       return reply.code(receipt.duplicate ? 200 : 201).send(receipt);
+    });
+    // POST, not GET: the token is a secret and must not land in access logs or browser history as a query string.
+    typed(scope).post('/api/ballot-form', {
+      config: { access: 'rater' },
+      schema: {
+        tags: ['ballots'],
+        summary: '手机选票：凭测评码取本票的评价方式、对象与比例限制 / the phone ballot form for one token: instruments, subjects on this ballot, quota rules as counts',
+        body: ballotFormRequestSchema,
+        response: { 200: ballotFormSchema },
+      },
+    }, async (request, reply) => {
+      return reply.header('cache-control', 'no-store').send(await getBallotForm(ctx, request.body));
     });
   });
 }
