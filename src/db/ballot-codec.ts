@@ -19,6 +19,11 @@ interface Dictionary {
   position: Map<string, number>;
   gradeKeys: readonly string[];
   gradeIndex: Map<string, number>;
+  /**
+   * Grade instruments: the few distinct ratings there can be (subject × grade, and abstain), made once and frozen,
+   * so a province of 1.6M ratings allocates none — at [position × (grades + 1) + grade], abstain last.
+   */
+  shared: (Readonly<Rating> | undefined)[];
 }
 
 const dictionaries = new WeakMap<Instrument, Dictionary>();
@@ -43,6 +48,7 @@ function dictionaryOf(instrument: Instrument): Dictionary {
     position: new Map(instrument.subjectIds.map((s, i) => [s, i])),
     gradeKeys,
     gradeIndex: new Map(gradeKeys.map((k, i) => [k, i])),
+    shared: [],
   };
   dictionaries.set(instrument, d);
   return d;
@@ -89,7 +95,27 @@ export function packRatings(instrument: Instrument, ratings: readonly Rating[]):
   return out;
 }
 
-/** The ratings exactly as they were packed, or null when the bytes do not match this instrument's dictionary. */
+function sharedGradeRating(d: Dictionary, position: number, grade: number): Readonly<Rating> | undefined {
+  const slots = d.gradeKeys.length + 1;
+  const at = position * slots + (grade === ABSTAIN_GRADE ? slots - 1 : grade);
+  let rating = d.shared[at];
+  if (rating) return rating;
+  const subjectId = d.subjectIds[position];
+  if (subjectId === undefined) return undefined;
+  if (grade === ABSTAIN_GRADE) rating = Object.freeze({ subjectId, abstain: true as const });
+  else {
+    const key = d.gradeKeys[grade];
+    if (key === undefined) return undefined;
+    rating = Object.freeze({ subjectId, grade: key });
+  }
+  d.shared[at] = rating;
+  return rating;
+}
+
+/**
+ * The ratings exactly as they were packed, or null when the bytes do not match this instrument's dictionary.
+ * Grade ratings are shared frozen objects (see Dictionary.shared): read them, never change them.
+ */
 export function unpackRatings(instrument: Instrument, bytes: Uint8Array): Rating[] | null {
   if (bytes.length < HEADER) return null;
   const d = dictionaryOf(instrument);
@@ -105,13 +131,9 @@ export function unpackRatings(instrument: Instrument, bytes: Uint8Array): Rating
     const subjectId = d.subjectIds[view.getUint32(at, true)];
     if (subjectId === undefined) return null;
     if (grade) {
-      const g = view.getUint8(at + 4);
-      if (g === ABSTAIN_GRADE) ratings[i] = { subjectId, abstain: true };
-      else {
-        const key = d.gradeKeys[g];
-        if (key === undefined) return null;
-        ratings[i] = { subjectId, grade: key };
-      }
+      const shared = sharedGradeRating(d, view.getUint32(at, true), view.getUint8(at + 4));
+      if (shared === undefined) return null;
+      ratings[i] = shared as Rating;
     } else {
       const x = view.getFloat64(at + 4, true);
       ratings[i] = x !== x ? { subjectId, abstain: true } : { subjectId, score: String(x) };

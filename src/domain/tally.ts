@@ -89,11 +89,16 @@ export function tallyCampaign(def: CampaignDefinition, ballots: Ballot[], option
   // Collected in ballot-id order, so each group's values need only a stable sort by value (ties stay by id).
   const ballotIds = ballots.map((b) => b.id);
   const order = ballots.map((_, i) => i);
-  order.sort((a, b) => {
-    const x = ballotIds[a]!;
-    const y = ballotIds[b]!;
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  // Storage already returns ballots in id order; sorting 150,000 ids again would cost a fifth of a second.
+  let sorted = true;
+  for (let i = 1; i < ballotIds.length && sorted; i++) sorted = ballotIds[i - 1]! < ballotIds[i]!;
+  if (!sorted) {
+    order.sort((a, b) => {
+      const x = ballotIds[a]!;
+      const y = ballotIds[b]!;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+  }
   for (const i of order) {
     const ballot = ballots[i]!;
     const session = ballot.sessionId === null ? undefined : sessionById.get(ballot.sessionId);
