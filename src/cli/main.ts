@@ -1,5 +1,6 @@
 /** The `leitai` command: serve, demo, import-units, export, tally. Commands call src/app, never SQL. */
 import { Command, InvalidArgumentError } from 'commander';
+import { AppError } from '../contracts/errors.js';
 import { runDemo } from './commands/load-demo.js';
 import { runExport } from './commands/export-bundle.js';
 import { runImportUnits } from './commands/import-units.js';
@@ -56,8 +57,12 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`leitai: ${message}\n`);
+    if (error instanceof AppError) {
+      process.stderr.write(`leitai: ${error.userMessage.zh} / ${error.userMessage.en}\n`);
+      for (const d of error.details.slice(0, 20)) process.stderr.write(`  ${d.path ? `${d.path}: ` : ''}${d.message.zh} / ${d.message.en}\n`);
+    } else {
+      process.stderr.write(`leitai: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
     process.exitCode = 1;
   }
 }

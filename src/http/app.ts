@@ -19,9 +19,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 20 * 1024 * 1024,
-    // Anonymity: request logs carry no ballot bodies; Fastify logs only method/url/status by default.
-    disableRequestLogging: false,
-    ajv: undefined,
+    // Anonymity: Fastify's request logs carry method, url and status only — never a ballot body.
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

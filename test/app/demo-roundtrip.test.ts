@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { exportBundle } from '../../src/app/export-bundle.js';
+import { getResults } from '../../src/app/compute-results.js';
+import { loadDemo } from '../../src/app/load-demo.js';
+import { parseBundle } from '../../src/app/read-bundle.js';
+import { tallyBundle } from '../../src/app/tally-bundle.js';
+import type { AppContext } from '../../src/app/context.js';
+import type { Actor } from '../../src/app/policies/roles.js';
+import { JINCHENG_INVALID_BALLOT_ID } from '../../src/demo/jincheng.js';
+import { createTestDb, dialects } from '../helpers/db.js';
+
+const office: Actor = { id: 'a-1', name: '办公室', role: 'organiser', unitId: null };
+
+for (const kind of dialects()) {
+  describe(`the Jincheng demo, stored and recomputed (${kind})`, () => {
+    let ctx: AppContext;
+    before(async () => {
+      ctx = { database: await createTestDb(kind), clock: () => new Date('2022-06-30T00:00:00Z') };
+      const loaded = await loadDemo(ctx);
+      assert.ok(loaded);
+      assert.equal(loaded.ballots, 150);
+    });
+    after(() => ctx.database.close());
+
+    it('ranks the six counties and the 77 townships, with the one rule-breaking paper ballot invalid', async () => {
+      const results = await getResults(ctx, office, 'jincheng-2022-06');
+      const [counties, townships] = results.rankings;
+      assert.equal(counties!.rows.length, 6);
+      assert.equal(townships!.rows.length, 77);
+      assert.deepEqual(results.invalidBallots.map((b) => b.ballotId), [JINCHENG_INVALID_BALLOT_ID]);
+      assert.equal(results.invalidBallots[0]!.problems[0]!.code, 'quota_exceeded');
+      // 好 ≤ 10% of 77 townships: at most 7.
+      assert.ok(townships!.tiers[0]!.filled <= 7);
+    });
+
+    it('reproduces the server results digit for digit from the export, offline', async () => {
+      const server = await getResults(ctx, office, 'jincheng-2022-06');
+      const bundle = parseBundle(JSON.parse(JSON.stringify(await exportBundle(ctx, 'jincheng-2022-06'))));
+      assert.equal(bundle.ballots.length, 150);
+      assert.deepEqual(JSON.parse(JSON.stringify(tallyBundle(bundle).results)), JSON.parse(JSON.stringify(server)));
+    });
+  });
+}
