@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { GroupCommit, type Outcome } from '../../src/app/group-commit.js';
+
+const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
+
+describe('group commit (pure queueing)', () => {
+  it('flushes a lone item at once, without waiting for company', async () => {
+    const flushed: number[][] = [];
+    const gc = new GroupCommit<number, number>({ flush: async (items) => (flushed.push([...items]), items.map((i) => ok(i * 2))) });
+    const started = performance.now();
+    assert.equal(await gc.submit(21), 42);
+    assert.ok(performance.now() - started < 50);
+    assert.deepEqual(flushed, [[21]]);
+  });
+
+  it('gathers what arrives in one turn into one flush, and what arrives during a flush into the next', async () => {
+    const flushed: number[][] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const gc = new GroupCommit<number, number>({
+      flush: async (items) => {
+        flushed.push([...items]);
+        if (flushed.length === 1) await gate;
+        return items.map(ok);
+      },
+    });
+    const first = [1, 2, 3].map((i) => gc.submit(i));
+    await new Promise((r) => setImmediate(r));
+    const second = [4, 5].map((i) => gc.submit(i));
+    assert.equal(gc.pending, 2);
+    release();
+    assert.deepEqual(await Promise.all([...first, ...second]), [1, 2, 3, 4, 5]);
+    assert.deepEqual(flushed, [[1, 2, 3], [4, 5]]);
+    assert.deepEqual(gc.stats, { flushes: 2, items: 5, largestFlush: 3 });
+  });
+
+  it('answers each item with its own outcome: one refusal does not fail its neighbours', async () => {
+    const gc = new GroupCommit<number, number>({
+      flush: async (items) => items.map((i) => (i === 2 ? { ok: false, error: new Error('bad 2') } : ok(i))),
+    });
+    const results = await Promise.allSettled([1, 2, 3].map((i) => gc.submit(i)));
+    assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled']);
+  });
+
+  it('fails every item of a flush that throws, and keeps serving afterwards', async () => {
+    let fail = true;
+    const gc = new GroupCommit<number, number>({
+      flush: async (items) => {
+        if (fail) throw new Error('commit failed');
+        return items.map(ok);
+      },
+    });
+    const results = await Promise.allSettled([1, 2].map((i) => gc.submit(i)));
+    assert.deepEqual(results.map((r) => r.status), ['rejected', 'rejected']);
+    fail = false;
+    assert.equal(await gc.submit(7), 7);
+  });
+
+  it('caps a flush at maxBatch and carries the rest to the next', async () => {
+    const sizes: number[] = [];
+    const gc = new GroupCommit<number, number>({ maxBatch: 4, flush: async (items) => (sizes.push(items.length), items.map(ok)) });
+    await Promise.all(Array.from({ length: 10 }, (_, i) => gc.submit(i)));
+    assert.deepEqual(sizes, [4, 4, 2]);
+    await gc.idle();
+  });
+});
