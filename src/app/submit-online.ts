@@ -1,16 +1,15 @@
 /**
  * 提交选票 (online): a rater's token redeems one sheet. Rule-breaking ballots are refused with the rule and counts,
  * nothing stored; a re-send of the same content answers the first receipt; different content on a used token is
- * refused. The acknowledgement comes only after the commit.
+ * refused. The acknowledgement comes only after the commit, which concurrent submissions share (ballot-writer.ts).
  */
 import type { SubmitInput } from '../contracts/api.js';
 import { AppError } from '../contracts/errors.js';
-import { submitSheet } from '../db/repositories/submit-sheet.js';
-import { findTokenByCodeHash, findTokenByHash, markTokenUsed, type Token } from '../db/repositories/tokens.js';
-import { indexDefinition } from '../domain/definition-index.js';
+import { findTokenByCodeHash, findTokenByHash, type Token } from '../db/repositories/tokens.js';
+import { ballotFeed } from './ballot-feed.js';
+import { ballotWriterFor, definitionsFor } from './ballot-writer.js';
 import { buildSheet, problemDetails, toRows } from './build-sheet.js';
 import type { AppContext } from './context.js';
-import { requireDefinition } from './load-campaign.js';
 import { requireSession } from './manage-sessions.js';
 import { newReceipt, normaliseShortCode, sha256Hex } from './secrets.js';
 
@@ -35,9 +34,7 @@ export async function findToken(ctx: AppContext, input: { token?: string; code?:
 
 export async function submitOnline(ctx: AppContext, input: SubmitInput): Promise<Receipt> {
   const token = await findToken(ctx, input);
-  const session = await requireSession(ctx, token.sessionId);
-  const def = await requireDefinition(ctx, token.campaignId);
-  const index = indexDefinition(def);
+  const { index, session } = await definitionsFor(ctx).forSheet(token.campaignId, token.sessionId, token.boundUnitId);
   const sheet = buildSheet(index, session, {
     sheetId: token.id,
     channel: 'online',
@@ -47,19 +44,22 @@ export async function submitOnline(ctx: AppContext, input: SubmitInput): Promise
     ballots: input.ballots,
   });
   // A used token may only be answered with its receipt when the very same content comes again.
-  if (token.status !== 'used') {
-    if (session.status !== 'open') throw new AppError('session_not_open');
+  const isNew = token.status !== 'used';
+  if (isNew) {
+    // The cached status is a snapshot: 'open' is re-checked where the sheet is stored, anything else is re-read.
+    const status = session.status === 'open' ? 'open' : (await requireSession(ctx, token.sessionId)).status;
+    if (status !== 'open') throw new AppError('session_not_open');
     const details = problemDetails(sheet);
     if (details.length > 0) throw new AppError('ballot_refused', { details });
   }
-  const receipt = newReceipt();
-  const result = await submitSheet(ctx.database.db, {
+  const result = await ballotWriterFor(ctx).submit({
     sheetId: token.id,
-    ballots: toRows(index, sheet, token.campaignId, receipt, null),
-    onStored: async (trx) => {
-      if (!(await markTokenUsed(trx, token.id, receipt))) throw new AppError('token_used');
-    },
+    ballots: toRows(index, sheet, token.campaignId, newReceipt(), null),
+    tokenId: token.id,
+    requireOpenSession: isNew ? token.sessionId : null,
   });
+  if (result.status === 'refused') throw new AppError(result.reason);
   if (result.status === 'conflict') throw new AppError('token_used');
+  if (result.status === 'stored') ballotFeed(ctx).emit({ sessionId: token.sessionId });
   return { receipt: result.receipt, duplicate: result.status === 'duplicate', ballots: sheet.ballots.length };
 }

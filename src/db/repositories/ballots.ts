@@ -110,6 +110,21 @@ export async function findBallotsBySheet(db: Db, sheetId: string): Promise<Ballo
   return rows.map(toBallotRow);
 }
 
+/** The stored ballots of many sheets at once (a group commit's look-up), by sheet id. */
+export async function findBallotsBySheets(db: Db, sheetIds: readonly string[]): Promise<Map<string, BallotRow[]>> {
+  const out = new Map<string, BallotRow[]>();
+  for (const part of chunk(sheetIds, 1, 1000)) {
+    const rows = await withContents(db).where('ballots.sheet_id', 'in', part).orderBy('ballots.instrument_id').execute();
+    for (const r of rows) {
+      const row = toBallotRow(r);
+      const list = out.get(row.sheetId);
+      if (list) list.push(row);
+      else out.set(row.sheetId, [row]);
+    }
+  }
+  return out;
+}
+
 /** Every ballot of a campaign exactly as cast or entered (the export; nothing packed is used). */
 export async function listBallotsAsCast(db: Db, campaignId: string): Promise<Ballot[]> {
   const rows = await withContents(db).where('ballots.campaign_id', '=', campaignId).orderBy('ballots.id').execute();

@@ -69,6 +69,13 @@ export async function listSessions(db: Db, campaignId: string): Promise<SessionR
   return rows.map(toSessionRecord);
 }
 
+/** Which of these sessions are open right now (a group commit checks its batch's sessions once, in its transaction). */
+export async function openSessionIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('sessions').select('id').where('id', 'in', [...ids]).where('status', '=', 'open').execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 /** draft → open stamps opened_at, open → closed stamps closed_at; false when the session was not in `from`. */
 export async function updateSessionStatus(
   db: Db,

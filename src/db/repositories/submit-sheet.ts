@@ -39,7 +39,7 @@ export async function submitSheet(db: Db, input: SubmitSheet): Promise<SubmitShe
   try {
     return await db.transaction().execute(async (trx) => {
       const existing = await findBallotsBySheet(trx, sheetId);
-      if (existing.length > 0) return compare(existing, ballots);
+      if (existing.length > 0) return compareSheet(existing, ballots);
       await appendBallots(trx, ballots);
       await input.onStored?.(trx);
       return { status: 'stored', receipt } as const;
@@ -49,12 +49,13 @@ export async function submitSheet(db: Db, input: SubmitSheet): Promise<SubmitShe
     const existing = await findBallotsBySheet(db, sheetId);
     // A unique violation with nothing to read back is not a duplicate sheet (e.g. a reused ballot id).
     if (existing.length === 0) throw error;
-    return compare(existing, ballots);
+    return compareSheet(existing, ballots);
   }
 }
 
-function compare(existing: BallotRow[], incoming: BallotRow[]): SubmitSheetResult {
-  const key = (rows: BallotRow[]) =>
+/** Answers a sheet that was stored before: the same content (instrument, content hash) is a duplicate, else a conflict. */
+export function compareSheet(existing: readonly BallotRow[], incoming: readonly BallotRow[]): SubmitSheetResult {
+  const key = (rows: readonly BallotRow[]) =>
     rows
       .map((b) => `${b.instrumentId}\u0000${b.contentHash}`)
       .sort()

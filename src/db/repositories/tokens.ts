@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../database.js';
 import type { TokensTable, TokenStatus } from '../tables/index.js';
 import { chunk, inTransaction } from './shared.js';
@@ -79,6 +80,26 @@ export async function markTokenUsed(db: Db, tokenId: string, receipt: string): P
     .where('status', '=', 'issued')
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
+}
+
+/**
+ * markTokenUsed for many tokens in one statement: the ids of those this call moved from 'issued' to 'used'
+ * (each with its own receipt). A token missing from the answer was used, revoked or unknown already.
+ */
+export async function markTokensUsed(db: Db, claims: readonly { tokenId: string; receipt: string }[]): Promise<Set<string>> {
+  const claimed = new Set<string>();
+  for (const part of chunk(claims, 3, 3000)) {
+    const receipt = sql<string>`case id ${sql.join(part.map((c) => sql`when ${c.tokenId} then ${c.receipt}`), sql` `)} end`;
+    const rows = await db
+      .updateTable('tokens')
+      .set({ status: 'used', receipt })
+      .where('id', 'in', part.map((c) => c.tokenId))
+      .where('status', '=', 'issued')
+      .returning('id')
+      .execute();
+    for (const r of rows) claimed.add(r.id);
+  }
+  return claimed;
 }
 
 /** Revokes an unused token; false when it was already used or revoked. */

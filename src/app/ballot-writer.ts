@@ -1,0 +1,90 @@
+/**
+ * The write path of online ballots: concurrent submissions share one transaction (group commit), and each is
+ * acknowledged only after that transaction has committed. Per sheet the answers are those of submitSheet (see
+ * store-sheets.ts). When a batch's transaction fails, its sheets are retried one by one, each in its own
+ * transaction, so one bad sheet (or one failed commit) costs the others a retry, never their ballot.
+ */
+import type { Database, Db } from '../db/database.js';
+import { storeSheets, type SheetToStore, type StoreSheetResult, type StoreSheetsOptions } from '../db/repositories/store-sheets.js';
+import type { AppContext } from './context.js';
+import { DefinitionCache } from './definition-cache.js';
+import { GroupCommit, type GroupCommitStats, type Outcome } from './group-commit.js';
+
+export interface BallotWriterOptions {
+  /** false: every sheet in its own transaction, immediately — the naive path, kept for comparison. Default true. */
+  groupCommit?: boolean;
+  /** Most sheets per transaction. Default 1000. */
+  maxBatch?: number;
+  /** Runs last in every storing transaction; throwing rolls it back. A seam for tests (a failing commit). */
+  beforeCommit?: StoreSheetsOptions['beforeCommit'];
+}
+
+export class BallotWriter {
+  readonly #db: Db;
+  readonly #options: StoreSheetsOptions;
+  readonly #batcher: GroupCommit<SheetToStore, StoreSheetResult> | null;
+
+  constructor(db: Db, options: BallotWriterOptions = {}) {
+    this.#db = db;
+    this.#options = options.beforeCommit ? { beforeCommit: options.beforeCommit } : {};
+    this.#batcher =
+      options.groupCommit === false ? null : new GroupCommit({ flush: (sheets) => this.#flush(sheets), maxBatch: options.maxBatch ?? 1000 });
+  }
+
+  /** Stores one sheet; resolves after the commit that made it durable (or found it stored before). */
+  async submit(sheet: SheetToStore): Promise<StoreSheetResult> {
+    if (this.#batcher) return this.#batcher.submit(sheet);
+    const [result] = await storeSheets(this.#db, [sheet], this.#options);
+    return result!;
+  }
+
+  /** Resolves when no batch is queued or in flight. */
+  idle(): Promise<void> {
+    return this.#batcher?.idle() ?? Promise.resolve();
+  }
+
+  get stats(): GroupCommitStats | null {
+    return this.#batcher ? { ...this.#batcher.stats } : null;
+  }
+
+  async #flush(sheets: readonly SheetToStore[]): Promise<Outcome<StoreSheetResult>[]> {
+    let outcomes: Outcome<StoreSheetResult>[];
+    try {
+      outcomes = (await storeSheets(this.#db, sheets, this.#options)).map((value) => ({ ok: true, value }));
+    } catch (error) {
+      if (sheets.length === 1) return [{ ok: false, error }];
+      // Nothing of the batch was stored. One by one, in order, each sheet gets its own transaction and fate.
+      outcomes = [];
+      for (const sheet of sheets) {
+        try {
+          outcomes.push({ ok: true, value: (await storeSheets(this.#db, [sheet], this.#options))[0]! });
+        } catch (e) {
+          outcomes.push({ ok: false, error: e });
+        }
+      }
+    }
+    return outcomes;
+  }
+}
+
+interface WritePath {
+  writer: BallotWriter;
+  definitions: DefinitionCache;
+}
+
+const paths = new WeakMap<Database, WritePath>();
+
+/** The context's own write path when it brings one, else the one shared by every context on this database. */
+function writePath(ctx: AppContext): WritePath {
+  let path = paths.get(ctx.database);
+  if (!path) paths.set(ctx.database, (path = { writer: new BallotWriter(ctx.database.db), definitions: new DefinitionCache(ctx.database.db) }));
+  return path;
+}
+
+export function ballotWriterFor(ctx: AppContext): BallotWriter {
+  return ctx.ballotWriter ?? writePath(ctx).writer;
+}
+
+export function definitionsFor(ctx: AppContext): DefinitionCache {
+  return ctx.definitions ?? writePath(ctx).definitions;
+}
