@@ -1,11 +1,13 @@
 /** The `leitai` command: serve, demo, import-units, export, tally. Commands call src/app, never SQL. */
 import { Command, InvalidArgumentError } from 'commander';
 import { AppError } from '../contracts/errors.js';
-import { runDemo } from './commands/load-demo.js';
-import { runExport } from './commands/export-bundle.js';
-import { runImportUnits } from './commands/import-units.js';
-import { runServe } from './commands/serve.js';
-import { runTally } from './commands/tally-bundle.js';
+
+// Each command loads only what it needs: `leitai tally` must not load the server, nor `serve` the verifier.
+const runServe = async () => (await import('./commands/serve.js')).runServe();
+const runDemo = async (o: { force?: boolean }) => (await import('./commands/load-demo.js')).runDemo(o);
+const runImportUnits = async (file: string, o: { dryRun?: boolean }) => (await import('./commands/import-units.js')).runImportUnits(file, o);
+const runExport = async (campaign: string, o: { out: string }) => (await import('./commands/export-bundle.js')).runExport(campaign, o);
+const runTally = async (file: string, o: { format: 'json' | 'table'; verify?: boolean }) => (await import('./commands/tally-bundle.js')).runTally(file, o);
 
 function formatOption(value: string): 'json' | 'table' {
   if (value !== 'json' && value !== 'table') throw new InvalidArgumentError('json 或 table / json or table');
