@@ -47,9 +47,9 @@ export interface ImportResult {
 }
 
 export async function importUnits(ctx: AppContext, actor: Actor | 'system', file: { name: string; data: Buffer }, dryRun: boolean): Promise<ImportResult> {
+  // Parents the file names but does not define may already be stored: look them up and read the file again.
   const firstPass = await parseUnitsFile(file.data, file.name, []);
-  const parentCodes = firstPass.units.length === 0 ? [] : await referencedCodes(file, firstPass);
-  const existing = parentCodes.length > 0 ? await findUnitsByCodes(ctx.database.db, parentCodes) : [];
+  const existing = firstPass.parentCodes.length > 0 ? await findUnitsByCodes(ctx.database.db, firstPass.parentCodes) : [];
   const { units, errors } = existing.length > 0 ? await parseUnitsFile(file.data, file.name, existing) : firstPass;
   const clash = await findUnitsByIds(ctx.database.db, units.map((u) => u.id));
   const allErrors = [
@@ -64,9 +64,4 @@ export async function importUnits(ctx: AppContext, actor: Actor | 'system', file
     });
   }
   return { dryRun, imported: dryRun ? 0 : units.length, units: units.slice(0, 1000) };
-}
-
-/** Parent codes a file names that it does not define itself: to be found among stored units. */
-async function referencedCodes(_file: { name: string; data: Buffer }, parsed: { errors: { row: number; column?: string }[]; parentCodes?: string[] }): Promise<string[]> {
-  return parsed.parentCodes ?? [];
 }
