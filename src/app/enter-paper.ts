@@ -5,6 +5,7 @@
  */
 import type { PaperEntryInput } from '../contracts/api.js';
 import { AppError } from '../contracts/errors.js';
+import { ballotFeed } from './ballot-feed.js';
 import { submitSheet } from '../db/repositories/submit-sheet.js';
 import { indexDefinition } from '../domain/definition-index.js';
 import type { BallotProblem } from '../domain/results.js';
@@ -48,6 +49,7 @@ export async function enterPaper(ctx: AppContext, actor: Actor, sessionId: strin
     onStored: (trx) => recordAudit(trx, ctx, actor, 'ballot.paper.enter', 'session', sessionId, { sheetNumber: input.sheetNumber }),
   });
   if (result.status === 'conflict') throw new AppError('sheet_conflict', { message: { zh: `票号 ${input.sheetNumber} 已录入过内容不同的选票`, en: `Sheet ${input.sheetNumber} was already entered with different content` } });
+  if (result.status === 'stored') ballotFeed(ctx).emit({ sessionId });
   const problems = sheet.ballots.flatMap((b, i) => (sheet.problems[i] ?? []).map((p) => ({ ...p, instrumentId: b.instrumentId })));
   return { receipt: result.receipt, duplicate: result.status === 'duplicate', sheetId, valid: problems.length === 0, problems };
 }

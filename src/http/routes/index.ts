@@ -6,7 +6,9 @@ import { accountRoutes } from './accounts.js';
 import { ballotRoutes } from './ballots.js';
 import { campaignRoutes } from './campaigns.js';
 import { healthRoutes } from './health.js';
+import { ratePageRoutes } from './rate-page.js';
 import { resultRoutes } from './results.js';
+import { roomRoutes } from './room.js';
 import { sessionRoutes } from './sessions.js';
 import { unitRoutes } from './units.js';
 
@@ -16,6 +18,8 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext, opti
   campaignRoutes(app, ctx);
   sessionRoutes(app, ctx);
   await ballotRoutes(app, ctx, options);
+  await ratePageRoutes(app);
   resultRoutes(app, ctx);
   accountRoutes(app, ctx);
+  roomRoutes(app, ctx);
 }

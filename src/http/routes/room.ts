@@ -1,0 +1,122 @@
+/**
+ * The room's office side: session verdicts live in sessions.ts; here token sheets, the clerk's paper form and
+ * double-entry check, the tally report (JSON, print, xlsx) and the live screen (keys, board, events) with the
+ * pages that use them. Pages are plain HTML shells with a small script; they hold no data until the API answers.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../app/context.js';
+import { paperForm } from '../../app/paper-form.js';
+import { COUNTING, OFFICE } from '../../app/policies/roles.js';
+import { screenBoard } from '../../app/screen-board.js';
+import { issueScreenKey, requireScreenKey, revokeScreenKeys } from '../../app/screen-key.js';
+import { buildTallyReport } from '../../app/tally-report.js';
+import { issueTokenSheet } from '../../app/token-sheet.js';
+import { getPaperSheet, verifyPaperSheet } from '../../app/verify-paper.js';
+import { paperEntrySchema, sessionParams } from '../../contracts/api.js';
+import { screenParams, screenQuery, sheetParams, tokenSheetSchema } from '../../contracts/room.js';
+import { requireActor } from '../auth.js';
+import { asset, zhDateTime } from '../pages/html.js';
+import { renderTallyReport } from '../pages/tally-report-html.js';
+import { tallyReportXlsx } from '../pages/tally-report-xlsx.js';
+import { renderTokenSheet } from '../pages/token-sheet-html.js';
+import { ScreenHub } from '../screen-stream.js';
+import { typed } from './types.js';
+
+const HTML = 'text/html; charset=utf-8';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const SCRIPTS: Record<string, string> = { 'paper-entry.js': asset('paper-entry.js'), 'screen.js': asset('screen.js') };
+const PAGES = { paper: asset('paper-entry.html'), screen: asset('screen.html') };
+
+export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = typed(app);
+  const tags = ['room'];
+  const hub = new ScreenHub(ctx, (error) => app.log.error({ err: error }, 'screen board'));
+  app.addHook('onClose', async () => hub.close());
+
+  api.post('/api/sessions/:sessionId/token-sheets', {
+    config: { access: COUNTING },
+    schema: { tags, summary: '发放测评码并生成 A4 打印单（二维码 + 短码；测评码只显示这一次）/ issue tokens as a printable A4 sheet of slips (shown once)', params: sessionParams, body: tokenSheetSchema },
+  }, async (request, reply) => {
+    const origin = request.body.origin ?? `${request.protocol}://${request.host}`;
+    const sheet = await issueTokenSheet(ctx, requireActor(request), request.params.sessionId, request.body, origin);
+    const html = await renderTokenSheet(sheet, zhDateTime(ctx.clock().toISOString()));
+    return reply.code(201).header('cache-control', 'no-store').type(HTML).send(html);
+  });
+
+  api.get('/api/sessions/:sessionId/paper-form', {
+    config: { access: COUNTING },
+    schema: { tags, summary: '纸质票录入表：各测评组的评价方式、对象、等次与比例限制 / the paper entry form of a session', params: sessionParams },
+  }, async (request) => paperForm(ctx, request.params.sessionId));
+
+  api.get('/api/sessions/:sessionId/paper-ballots/:sheetNumber', {
+    config: { access: COUNTING },
+    schema: { tags, summary: '已录入的纸质票（按票号）/ a stored paper sheet by its number', params: sheetParams },
+  }, async (request) => getPaperSheet(ctx, request.params.sessionId, request.params.sheetNumber));
+
+  api.post('/api/sessions/:sessionId/paper-verifications', {
+    config: { access: COUNTING },
+    schema: { tags, summary: '双人录入核对：第二人重录一张纸质票，与已存内容逐项比对，不写入选票 / double entry: compare a second entry with the stored sheet', params: sessionParams, body: paperEntrySchema },
+  }, async (request) => verifyPaperSheet(ctx, requireActor(request), request.params.sessionId, request.body));
+
+  api.get('/api/sessions/:sessionId/tally-report', {
+    config: { access: COUNTING },
+    schema: { tags, summary: '计票单（JSON）/ the session’s tally report', params: sessionParams },
+  }, async (request) => buildTallyReport(ctx, request.params.sessionId));
+
+  api.get('/api/sessions/:sessionId/tally-report.html', {
+    config: { access: COUNTING },
+    schema: { tags, summary: '计票单（可打印网页）/ the tally report as a printable page', params: sessionParams },
+  }, async (request, reply) => reply.type(HTML).send(renderTallyReport(await buildTallyReport(ctx, request.params.sessionId))));
+
+  api.get('/api/sessions/:sessionId/tally-report.xlsx', {
+    config: { access: COUNTING },
+    schema: { tags, summary: '计票单（Excel）/ the tally report as xlsx', params: sessionParams },
+  }, async (request, reply) => {
+    const report = await buildTallyReport(ctx, request.params.sessionId);
+    const filename = encodeURIComponent(`计票单-${report.session.name}.xlsx`);
+    return reply.type(XLSX).header('content-disposition', `attachment; filename="tally-report.xlsx"; filename*=UTF-8''${filename}`).send(await tallyReportXlsx(report));
+  });
+
+  api.post('/api/sessions/:sessionId/screen-keys', {
+    config: { access: OFFICE },
+    schema: { tags, summary: '生成大屏只读密钥（只显示这一次）/ issue a read-only screen key for the session (shown once)', params: sessionParams },
+  }, async (request, reply) => reply.code(201).send(await issueScreenKey(ctx, requireActor(request), request.params.sessionId)));
+
+  api.delete('/api/sessions/:sessionId/screen-keys', {
+    config: { access: OFFICE },
+    schema: { tags, summary: '作废本场所有大屏密钥 / revoke every screen key of the session', params: sessionParams },
+  }, async (request, reply) => {
+    await revokeScreenKeys(ctx, requireActor(request), request.params.sessionId);
+    return reply.code(204).send();
+  });
+
+  // The screen authenticates with its key (a browser on a projector has no account): public routes, key checked here.
+  api.get('/api/sessions/:sessionId/screen', {
+    config: { access: 'public' },
+    schema: { tags, summary: '大屏看板数据（凭大屏密钥）/ the big screen’s board (with the screen key)', params: screenParams, querystring: screenQuery },
+  }, async (request, reply) => {
+    await requireScreenKey(ctx, request.params.sessionId, request.query.key);
+    return reply.header('cache-control', 'no-store').send(await screenBoard(ctx, request.params.sessionId));
+  });
+
+  api.get('/api/sessions/:sessionId/screen/events', {
+    config: { access: 'public' },
+    schema: { tags, summary: '大屏推送（server-sent events，每张选票后一秒内）/ the board pushed as server-sent events', params: screenParams, querystring: screenQuery },
+  }, async (request, reply) => {
+    await requireScreenKey(ctx, request.params.sessionId, request.query.key);
+    const board = await screenBoard(ctx, request.params.sessionId);
+    reply.hijack();
+    hub.attach(request.params.sessionId, reply.raw, board);
+  });
+
+  api.get('/screen/:sessionId', { config: { access: 'public' }, schema: { hide: true, params: screenParams } }, async (_request, reply) =>
+    reply.type(HTML).header('cache-control', 'no-store').send(PAGES.screen));
+
+  api.get('/clerk/paper', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => reply.type(HTML).send(PAGES.paper));
+
+  api.get('/office/assets/:name', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    const script = SCRIPTS[(request.params as { name: string }).name];
+    if (script === undefined) return reply.callNotFound();
+    return reply.type('text/javascript; charset=utf-8').send(script);
+  });
+}
