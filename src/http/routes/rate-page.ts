@@ -1,0 +1,93 @@
+/**
+ * The phone ballot page (手机测评): /r/<token> from the QR code and /r for a typed code return the same small page
+ * built from web/rate/ (`npm run build:web`); its hashed files are served under /assets/ with year-long caching and
+ * pre-compressed (.br/.gz) when the phone accepts it.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { typed } from './types.js';
+
+/** Where `npm run build:web` writes the phone page. */
+export const RATE_PAGE_DIR = fileURLToPath(new URL('../../../dist/web/rate/', import.meta.url));
+
+const ASSET = /^[A-Za-z0-9_-]+\.(js|css)$/;
+
+const NOT_BUILT = `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>擂台</title><p>手机测评页面尚未构建，请在服务器上运行 <code>npm run build:web</code>。</p>
+<p>The phone ballot page has not been built; run <code>npm run build:web</code> on the server.</p>`;
+
+interface Page {
+  html: string;
+  csp: string;
+}
+
+/**
+ * The page and a Content-Security-Policy allowing exactly its inline bootstrap script (by hash) and its own files:
+ * a ballot page runs nothing it did not ship, and cannot be framed.
+ */
+function loadPage(dir: string): Page | null {
+  let html: string;
+  try {
+    html = readFileSync(`${dir}index.html`, 'utf8');
+  } catch {
+    return null;
+  }
+  const hashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    (m) => `'sha256-${createHash('sha256').update(m[1] ?? '').digest('base64')}'`,
+  );
+  const csp = [
+    "default-src 'none'",
+    `script-src 'self' ${hashes.join(' ')}`.trim(),
+    "style-src 'self'",
+    "connect-src 'self'",
+    "img-src 'self' data:",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+  return { html, csp };
+}
+
+export async function ratePageRoutes(app: FastifyInstance, dir: string = RATE_PAGE_DIR): Promise<void> {
+  let page: Page | null = null;
+  const sendPage = (reply: FastifyReply) => {
+    page ??= loadPage(dir);
+    if (!page) return reply.code(503).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(NOT_BUILT);
+    return reply
+      .type('text/html; charset=utf-8')
+      // The URL carries the rater's token: nothing may keep it, and no request from the page may pass it on.
+      .header('cache-control', 'no-store')
+      .header('referrer-policy', 'no-referrer')
+      .header('x-robots-tag', 'noindex')
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', page.csp)
+      .send(page.html);
+  };
+  const api = typed(app);
+  const hidden = { hide: true };
+  api.get('/r', { config: { access: 'public' }, schema: hidden }, (_request, reply) => sendPage(reply));
+  api.get('/r/', { config: { access: 'public' }, schema: hidden }, (_request, reply) => sendPage(reply));
+  api.get('/r/:token', { config: { access: 'public' }, schema: { ...hidden, params: z.object({ token: z.string().max(200) }) } }, (_request, reply) => sendPage(reply));
+
+  await app.register(async (scope) => {
+    // serve: false — the plugin's own routes cannot declare access; ours below does, and only names flat files.
+    await scope.register(fastifyStatic, {
+      root: `${dir}assets`,
+      serve: false,
+      preCompressed: true,
+      suppressWarning: true,
+    });
+    typed(scope).get('/assets/:file', {
+      config: { access: 'public' },
+      schema: { hide: true, params: z.object({ file: z.string().max(100) }) },
+    }, (request, reply) => {
+      const { file } = request.params;
+      if (!ASSET.test(file)) return reply.callNotFound();
+      return reply.sendFile(file, { immutable: true, maxAge: '365d' });
+    });
+  });
+}

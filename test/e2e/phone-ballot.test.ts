@@ -1,0 +1,229 @@
+/**
+ * The phone ballot in Chromium at 360×740: a rater opens the QR link, is stopped by "好 ≤ 40%" with a message that
+ * names the rule and the counts, fixes it, submits, reloads and still sees the receipt; the database holds one sheet.
+ * Screenshots go to $LEITAI_SCREENSHOTS (or a temp dir, printed) for a human look at the Chinese rendering.
+ */
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { countBallots } from '../../src/db/repositories/ballots.js';
+import { ensureRatePage } from '../../scripts/build-web.js';
+import { CITY, COUNTIES, setup } from '../http/fixtures.js';
+import { launchBrowser, startServer, type RunningServer } from './harness.js';
+
+const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
+
+describe('phone ballot (Chromium, 360×740)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let shots = '';
+  let sessionId = '';
+  let tokens: { token: string; code: string }[] = [];
+  const sheets = () => countBallots(server.ctx.database.db, { campaignId: 'camp1' });
+
+  before(async () => {
+    await ensureRatePage();
+    shots = process.env.LEITAI_SCREENSHOTS ?? (await mkdtemp(join(tmpdir(), 'leitai-phone-')));
+    await mkdir(shots, { recursive: true });
+    console.log(`screenshots: ${shots}`);
+    server = await startServer();
+    assert.equal((await server.api('organiser', '/api/units', { body: { units: [CITY, ...COUNTIES] } })).status, 201);
+    const created = await server.api('organiser', '/api/campaigns', { body: setup() });
+    assert.equal(created.status, 201, JSON.stringify(created.json));
+    const session = await server.api('organiser', '/api/campaigns/camp1/sessions', { body: { name: '县委书记抓基层党建述职评议会', instrumentIds: ['i-report'], expected: { 'g-office': 6 } } });
+    assert.equal(session.status, 201, JSON.stringify(session.json));
+    sessionId = session.json.id;
+    assert.equal((await server.api('organiser', `/api/sessions/${sessionId}/open`, { method: 'POST' })).status, 200);
+    const issued = await server.api('clerk', `/api/sessions/${sessionId}/tokens`, { body: { raterGroupId: 'g-office', count: 6 } });
+    assert.equal(issued.status, 201, JSON.stringify(issued.json));
+    tokens = issued.json;
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const phone = (): Promise<BrowserContext> => browser.newContext(PHONE);
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
+  const row = (page: Page, subjectId: string) => page.locator(`li[data-subject="${subjectId}"]`);
+  const choose = (page: Page, subjectId: string, label: string) => row(page, subjectId).getByRole('radio', { name: label, exact: true }).click();
+  const submit = (page: Page) => page.locator('.submitbar button.primary');
+  const counter = (page: Page, ruleId: string) => page.locator(`.counter[data-rule="${ruleId}"]`);
+
+  async function assertFitsPhone(page: Page): Promise<void> {
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `page is ${width}px wide: horizontal scroll on a 360px phone`);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll('button, input, textarea')]
+        .map((el) => ({ text: (el as HTMLElement).innerText || (el as HTMLInputElement).name, h: el.getBoundingClientRect().height, w: el.getBoundingClientRect().width }))
+        .filter((b) => b.h > 0 && (b.h < 44 || b.w < 44)),
+    );
+    assert.deepEqual(small, [], 'tap targets under 44px');
+  }
+
+  it('stops 3 × 好 of 7 with the rule and counts, takes the fixed ballot, and keeps the receipt across a reload', async () => {
+    const ctx = await phone();
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/r/${tokens[0]!.token}`);
+    await page.locator('li[data-subject]').first().waitFor();
+    assert.equal(await page.locator('li[data-subject]').count(), 7);
+    assert.match(await page.locator('.top').innerText(), /测试活动/);
+    await assertFitsPhone(page);
+    await shot(page, '01-ballot-empty');
+
+    for (const k of ['s-k1', 's-k2', 's-k3']) await choose(page, k, '好');
+    assert.match(await counter(page, 'r-good').innerText(), /好\s*已选\s*3\s*\/\s*最多\s*2/);
+    assert.match(await counter(page, 'r-good').getAttribute('class') ?? '', /breaks/);
+    const problems = await page.getByTestId('problems').innerText();
+    assert.match(problems, /「好 ≤ 40%」：本票最多 2 个“好”，已选 3 个/);
+    assert.equal(await submit(page).isDisabled(), true);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, '02-three-good-stopped');
+
+    await choose(page, 's-k3', '较好');
+    for (const k of ['s-k4', 's-k5', 's-k6', 's-k7']) await choose(page, k, '较好');
+    assert.match(await counter(page, 'r-good').innerText(), /好\s*已选\s*2\s*\/\s*最多\s*2/);
+    assert.equal(await submit(page).isDisabled(), false);
+    assert.equal(await submit(page).innerText(), '提交选票');
+    await shot(page, '03-fixed-ready');
+    await submit(page).click();
+    const receipt = (await page.getByTestId('receipt').innerText()).trim();
+    assert.match(receipt, /^[0-9A-Z]{8}$/);
+    await shot(page, '04-receipt');
+
+    await page.reload();
+    assert.equal((await page.getByTestId('receipt').innerText()).trim(), receipt);
+    assert.equal(await sheets(), 1);
+    // The server agrees: the token is used and answers this receipt.
+    const form = await server.api(null, '/api/ballot-form', { body: { token: tokens[0]!.token } });
+    assert.deepEqual(form.json.token, { status: 'used', receipt });
+    // Another phone opening the used link gets the receipt page, not an error.
+    const other = await (await phone()).newPage();
+    await other.goto(`${server.url}/r/${tokens[0]!.token}`);
+    assert.equal((await other.getByTestId('receipt').innerText()).trim(), receipt);
+    await other.context().close();
+    await ctx.close();
+  });
+
+  it('shows the server’s own refusal naming the rule, in Chinese and after the switch in English', async () => {
+    const ctx = await phone();
+    const page = await ctx.newPage();
+    // A form whose rule the phone would let pass (as if the office's set-up and the phone disagreed): the server decides.
+    await page.route('**/api/ballot-form', async (route) => {
+      const res = await route.fetch();
+      const body = await res.json();
+      for (const ins of body.instruments) for (const r of ins.rules) if (r.id === 'r-good') r.allowed = 7;
+      await route.fulfill({ response: res, json: body });
+    });
+    await page.goto(`${server.url}/r/${tokens[1]!.token}`);
+    await page.locator('li[data-subject]').first().waitFor();
+    for (const k of ['s-k1', 's-k2', 's-k3']) await choose(page, k, '好');
+    for (const k of ['s-k4', 's-k5', 's-k6', 's-k7']) await choose(page, k, '较好');
+    await submit(page).click();
+    const refusal = page.getByTestId('refusal');
+    assert.match(await refusal.innerText(), /「好 ≤ 40%」：本票 7 个对象最多 2 个“好”，实际 3 个/);
+    assert.match(await row(page, 's-k1').getAttribute('class') ?? '', /subject/);
+    await shot(page, '05-server-refusal-zh');
+    await page.getByRole('button', { name: 'English' }).click();
+    assert.match(await refusal.innerText(), /Rule “好 ≤ 40%”: at most 2 of 7 subjects may be 好; this ballot has 3/);
+    assert.equal(await submit(page).isVisible(), true);
+    await shot(page, '06-server-refusal-en');
+    assert.equal(await sheets(), 1);
+    // The choice of language is remembered.
+    await page.reload();
+    await page.locator('li[data-subject]').first().waitFor();
+    assert.equal(await page.getByRole('button', { name: '中文' }).isVisible(), true);
+    await page.getByRole('button', { name: '中文' }).click();
+    await ctx.close();
+  });
+
+  it('keeps the draft over a reload and, when the answer is lost, retries the same sheet which is stored once', async () => {
+    const ctx = await phone();
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/r/${tokens[2]!.token}`);
+    await page.locator('li[data-subject]').first().waitFor();
+    await choose(page, 's-k1', '好');
+    await choose(page, 's-k2', '一般');
+    await choose(page, 's-k3', '弃权');
+    await page.reload();
+    await page.locator('li[data-subject]').first().waitFor();
+    assert.equal(await row(page, 's-k1').getByRole('radio', { name: '好', exact: true }).getAttribute('aria-checked'), 'true');
+    assert.equal(await row(page, 's-k3').getByRole('radio', { name: '弃权', exact: true }).getAttribute('aria-checked'), 'true');
+    for (const k of ['s-k4', 's-k5', 's-k6', 's-k7']) await choose(page, k, '差');
+
+    // First the connection drops before the sheet arrives: the phone keeps it and offers a retry, also after a reload.
+    await page.route('**/api/ballots', (route) => route.abort('internetdisconnected'));
+    await submit(page).click();
+    await page.getByTestId('network').waitFor();
+    await shot(page, '07-network-lost');
+    await page.reload();
+    await page.getByTestId('network').waitFor();
+    assert.equal(await row(page, 's-k7').getByRole('radio', { name: '差', exact: true }).getAttribute('aria-checked'), 'true');
+    assert.equal(await sheets(), 1);
+
+    // Then the sheet arrives and is stored, but the answer is lost on the way back.
+    await page.unroute('**/api/ballots');
+    const bodies: string[] = [];
+    await page.route('**/api/ballots', async (route) => {
+      bodies.push(route.request().postData() ?? '');
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.getByRole('button', { name: '重试提交' }).click();
+    await page.getByTestId('network').waitFor();
+    assert.equal(await sheets(), 2);
+
+    // The retry sends the very same sheet; the server answers the first receipt and stores nothing new.
+    await page.unroute('**/api/ballots');
+    page.on('request', (r) => void (r.url().endsWith('/api/ballots') && bodies.push(r.postData() ?? '')));
+    await page.getByRole('button', { name: '重试提交' }).click();
+    const receipt = (await page.getByTestId('receipt').innerText()).trim();
+    assert.match(receipt, /^[0-9A-Z]{8}$/);
+    assert.equal(bodies.length, 2);
+    assert.equal(bodies[0], bodies[1]);
+    assert.equal(await sheets(), 2);
+    const form = await server.api(null, '/api/ballot-form', { body: { token: tokens[2]!.token } });
+    assert.equal(form.json.token.receipt, receipt);
+    await ctx.close();
+  });
+
+  it('opens a ballot from a code typed at /r and comes back to its receipt after a reload', async () => {
+    const ctx = await phone();
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/r`);
+    await page.locator('input[name="code"]').fill('nonsense');
+    await page.getByRole('button', { name: '开始测评' }).click();
+    assert.match(await page.getByRole('alert').innerText(), /10 位/);
+    await page.locator('input[name="code"]').fill(tokens[3]!.code.toLowerCase().replace('-', ' '));
+    await assertFitsPhone(page);
+    await shot(page, '08-code-entry');
+    await page.getByRole('button', { name: '开始测评' }).click();
+    await page.locator('li[data-subject]').first().waitFor();
+    for (const k of ['s-k1', 's-k2', 's-k3', 's-k4', 's-k5', 's-k6', 's-k7']) await choose(page, k, '一般');
+    await submit(page).click();
+    const receipt = (await page.getByTestId('receipt').innerText()).trim();
+    await page.reload();
+    assert.equal((await page.getByTestId('receipt').innerText()).trim(), receipt);
+    assert.equal(await sheets(), 3);
+    await ctx.close();
+  });
+
+  it('gives an unknown link and a closed session a clear page', async () => {
+    const ctx = await phone();
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/r/${'Z'.repeat(22)}`);
+    await page.getByText('无法使用此测评码').waitFor();
+    assert.match(await page.locator('.notice').innerText(), /测评码无效/);
+    await shot(page, '09-unknown-token');
+    assert.equal((await server.api('organiser', `/api/sessions/${sessionId}/close`, { method: 'POST' })).status, 200);
+    await page.goto(`${server.url}/r/${tokens[4]!.token}`);
+    await page.getByText('测评会已结束').first().waitFor();
+    await assertFitsPhone(page);
+    await shot(page, '10-session-closed');
+    await ctx.close();
+  });
+});

@@ -1,0 +1,133 @@
+/** zh-CN first; English on request. The choice is remembered on the phone. */
+export type Lang = 'zh' | 'en';
+
+const LANG_KEY = 'leitai.lang';
+
+export function initialLang(): Lang {
+  try {
+    return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+export function rememberLang(lang: Lang): void {
+  try {
+    localStorage.setItem(LANG_KEY, lang);
+  } catch {
+    // Private mode: the switch still works for this page.
+  }
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+}
+
+const zh = {
+  switchTo: 'English',
+  appName: '擂台 · 手机测评',
+  loading: '正在加载选票…',
+  codeTitle: '输入测评码',
+  codeHint: '请输入测评码条上的 10 位测评码（如 AB3C7-9XKQ2），不区分大小写。',
+  codeLabel: '测评码',
+  codeGo: '开始测评',
+  codeBad: '测评码应为 10 位字母或数字',
+  otherCode: '换一个测评码',
+  group: '测评组：',
+  signedAs: '署名',
+  anonymous: '匿名测评',
+  abstain: '弃权',
+  chosen: '已选',
+  atMost: '最多',
+  atLeast: '至少',
+  ratedBase: '（按已评对象计）',
+  subjects: (n: number) => `共 ${n} 个测评对象`,
+  opinion: '评价意见',
+  opinionRequired: '评价意见（必填）',
+  scoreHint: (min: string, max: string, step: string) => `${min}–${max} 分，步长 ${step}`,
+  criterionHint: (max: string) => `0–${max} 分`,
+  total: '合计',
+  unrated: (n: number) => `还有 ${n} 个对象未评`,
+  unratedAbstain: (n: number) => `还有 ${n} 个对象未评（不评可选“弃权”）`,
+  overMax: (title: string, allowed: number, grades: string, count: number) =>
+    `「${title}」：本票最多 ${allowed} 个${grades}，已选 ${count} 个，请改选`,
+  underMin: (title: string, allowed: number, grades: string, count: number) =>
+    `「${title}」：本票至少 ${allowed} 个${grades}，已选 ${count} 个`,
+  badScore: (name: string) => `「${name}」的分数不在范围内或步长不对`,
+  needOpinion: (name: string) => `「${name}」需要填写评价意见`,
+  phoneOnly: (name: string) => `「${name}」含加减分项，请使用纸质选票`,
+  submit: '提交选票',
+  cannotSubmit: '还不能提交',
+  submitting: '正在提交…',
+  retry: '重试提交',
+  networkLost: '网络中断，选票未能送达。已保存在本机，内容不变，恢复网络后点“重试提交”即可（重复提交只会保存一次）。',
+  pendingNote: '上次提交尚未确认，请重试；重试发送的是同一份选票。',
+  offline: '当前离线，显示的是本机保存的选票。',
+  offlineNoForm: '无法连接服务器，请检查网络后重试。',
+  reload: '重新加载',
+  refused: '服务器未保存这张选票：',
+  receiptTitle: '选票已提交',
+  receiptCode: '回执码',
+  receiptKeep: '请截图或记下回执码，可凭此核对选票已计入。同一测评码不能再提交不同的选票。',
+  closedTitle: '测评会已结束',
+  closedBody: '本次测评会已结束，不能再提交选票。如有疑问请联系计票员。',
+  draftTitle: '测评会尚未开始',
+  draftBody: '请等待主持人宣布开始后点“刷新”。已填的内容会保存在本机。',
+  refresh: '刷新',
+  errorTitle: '无法使用此测评码',
+  savedLocally: '已自动保存在本机',
+};
+
+export type Texts = typeof zh;
+
+const en: Texts = {
+  switchTo: '中文',
+  appName: 'Leitai · Phone ballot',
+  loading: 'Loading the ballot…',
+  codeTitle: 'Enter your rating code',
+  codeHint: 'Type the 10-character code from your slip (e.g. AB3C7-9XKQ2); case does not matter.',
+  codeLabel: 'Rating code',
+  codeGo: 'Start',
+  codeBad: 'The code has 10 letters or digits',
+  otherCode: 'Use another code',
+  group: 'Rater group: ',
+  signedAs: 'Signed by',
+  anonymous: 'Anonymous',
+  abstain: 'Abstain',
+  chosen: 'chosen',
+  atMost: 'at most',
+  atLeast: 'at least',
+  ratedBase: ' (over rated subjects)',
+  subjects: (n) => `${n} subjects`,
+  opinion: 'Opinion',
+  opinionRequired: 'Opinion (required)',
+  scoreHint: (min, max, step) => `${min}–${max} points, step ${step}`,
+  criterionHint: (max) => `0–${max} points`,
+  total: 'Total',
+  unrated: (n) => `${n} subject${n === 1 ? '' : 's'} not rated yet`,
+  unratedAbstain: (n) => `${n} subject${n === 1 ? '' : 's'} not rated yet (choose “Abstain” to skip)`,
+  overMax: (title, allowed, grades, count) => `Rule “${title}”: at most ${allowed} × ${grades} on this ballot; you chose ${count}. Change some.`,
+  underMin: (title, allowed, grades, count) => `Rule “${title}”: at least ${allowed} × ${grades} on this ballot; you chose ${count}`,
+  badScore: (name) => `The score for ${name} is out of range or off the step`,
+  needOpinion: (name) => `${name} needs a written opinion`,
+  phoneOnly: (name) => `${name} has bonus/deduction items; please use a paper ballot`,
+  submit: 'Submit ballot',
+  cannotSubmit: 'Cannot submit yet',
+  submitting: 'Submitting…',
+  retry: 'Retry',
+  networkLost: 'The connection dropped and the ballot did not arrive. It is kept on this phone unchanged; tap “Retry” when you are back online (a re-send is stored once).',
+  pendingNote: 'The last submission was not confirmed; retry — the very same ballot is sent again.',
+  offline: 'Offline: showing the ballot saved on this phone.',
+  offlineNoForm: 'Cannot reach the server. Check the connection and try again.',
+  reload: 'Reload',
+  refused: 'The server did not store this ballot:',
+  receiptTitle: 'Ballot submitted',
+  receiptCode: 'Receipt',
+  receiptKeep: 'Keep a screenshot or note of the receipt to check that your ballot was counted. A different ballot cannot be sent on this code.',
+  closedTitle: 'The session has closed',
+  closedBody: 'This session has closed; no more ballots can be submitted. Ask the clerk if in doubt.',
+  draftTitle: 'The session has not started',
+  draftBody: 'Wait until the chair opens the session, then tap “Refresh”. What you fill in stays on this phone.',
+  refresh: 'Refresh',
+  errorTitle: 'This code cannot be used',
+  savedLocally: 'Saved on this phone',
+};
+
+export const TEXTS: Record<Lang, Texts> = { zh, en };
