@@ -34,7 +34,8 @@ export interface ScreenBoard {
     waiting: Message | null;
     subjects: { rank: number; subjectId: string; name: string; score: string | null; hiddenForAnonymity: boolean }[];
   }[];
-  rankings: { rankingId: string; name: string; rows: { rank: number; name: string; total: string; tierLabel: string | null; tierTie: boolean }[] }[];
+  /** A ranking built on a subject with only 1–2 ballots is held back whole: its order would show how they rated. */
+  rankings: { rankingId: string; name: string; hiddenForAnonymity: boolean; rows: { rank: number; name: string; total: string; tierLabel: string | null; tierTie: boolean }[] }[];
   /** The session is still open: results may change. */
   provisional: boolean;
 }
@@ -94,14 +95,24 @@ export async function screenBoard(ctx: AppContext, sessionId: string): Promise<S
   if (computed) {
     const presented = presentTally(computed.def, computed.tally);
     const agendaUnits = agenda === null ? null : new Set([...agenda].map((id) => subjects.get(id)?.unitId));
+    const thin = new Set(
+      computed.tally.instruments
+        .filter((it) => it.subjects.some((s) => {
+          const count = s.groups.reduce((n, g) => n + g.count, 0);
+          return count > 0 && count < MIN_VALUES_SHOWN;
+        }))
+        .map((it) => it.instrumentId),
+    );
     rankings = def.rankings
       .filter((r) => r.components.every((c) => visibleIds.has(c.instrumentId)) && r.adjustmentInstrumentIds.every((id) => visibleIds.has(id)))
       .map((spec) => {
         const p = presented.rankings.find((r) => r.rankingId === spec.id)!;
+        const hidden = [...spec.components.map((c) => c.instrumentId), ...spec.adjustmentInstrumentIds].some((id) => thin.has(id));
         return {
           rankingId: spec.id,
           name: spec.name,
-          rows: p.rows
+          hiddenForAnonymity: hidden,
+          rows: hidden ? [] : p.rows
             .filter((row) => agendaUnits === null || agendaUnits.has(row.unitId))
             .map((row) => ({ rank: row.rank, name: row.name, total: row.total.display, tierLabel: row.tierLabel, tierTie: row.tierTie })),
         };

@@ -101,7 +101,7 @@ export async function buildTallyReport(ctx: AppContext, sessionId: string): Prom
       return {
         channel: b.channel,
         // A paper sheet's number lets the clerk find the paper; an online ballot keeps no identifier here.
-        sheetNumber: ballot.channel === 'paper' && ballot.sheetId.startsWith(sheetPrefix) ? ballot.sheetId.slice(sheetPrefix.length) : null,
+        sheetNumber: ballot.channel !== 'paper' ? null : ballot.sheetId.startsWith(sheetPrefix) ? ballot.sheetId.slice(sheetPrefix.length) : ballot.sheetId,
         instrumentId: ballot.instrumentId,
         instrumentName: instruments.get(ballot.instrumentId)?.name ?? ballot.instrumentId,
         reasons: b.problems.map((p) => ({ zh: p.message.zh, en: p.message.en })),

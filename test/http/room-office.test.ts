@@ -58,10 +58,21 @@ for (const kind of dialects()) {
     });
 
     it('stores a rule-breaking paper sheet as 无效票 and returns it by its number', async () => {
+      const key = (await t.call('organiser', { method: 'POST', url: url('/screen-keys') })).json().key;
+      const screen = async () => (await t.call(null, { method: 'GET', url: url(`/screen?key=${key}`) })).json();
       for (const [n, good] of [['P-001', 2], ['P-002', 1], ['P-003', 3], ['P-004', 0]] as const) {
         const res = await t.call('clerk', { method: 'POST', url: url('/paper-ballots'), payload: paper(n, good) });
         assert.equal(res.statusCode, 201, res.body);
+        if (n === 'P-001') {
+          // One valid ballot: a live screen must not show scores or an order that is that one rater's ratings.
+          const one = await screen();
+          assert.ok(one.instruments[0].subjects.every((s: { score: string | null; hiddenForAnonymity: boolean }) => s.score === null && s.hiddenForAnonymity));
+          assert.deepEqual(one.rankings.map((r: { hiddenForAnonymity: boolean; rows: unknown[] }) => [r.hiddenForAnonymity, r.rows.length]), [[true, 0]]);
+        }
       }
+      const three = await screen();
+      assert.equal(three.rankings[0].hiddenForAnonymity, false);
+      assert.equal(three.rankings[0].rows.length, 7);
       const stored = await t.call('clerk', { method: 'GET', url: url('/paper-ballots/P-003') });
       assert.equal(stored.statusCode, 200, stored.body);
       assert.equal(stored.json().valid, false);

@@ -25,7 +25,7 @@ export async function renderTokenSheet(sheet: TokenSheet, printedAt: string): Pr
           <div class="group">测评组：${esc(sheet.groupName)}${s.raterName ? `　测评人：${esc(s.raterName)}` : ''}${s.boundUnitName ? `<br>所在单位：${esc(s.boundUnitName)}（回避本单位）` : ''}</div>
           <div class="code-label">测评码</div>
           <div class="code">${esc(s.code)}</div>
-          <div class="hint">用手机扫描二维码进入测评；无法扫码时打开 ${esc(origin)}/r 输入测评码。本码只能提交一次，请勿转借。</div>
+          <div class="hint">用手机扫描二维码进入测评；无法扫码时打开<br><span class="url">${esc(origin)}/r</span> 输入测评码。<br>本码只能提交一次，请勿转借。</div>
           <div class="no">No. ${i + 1}</div>
         </div>
       </div>`),
@@ -49,12 +49,13 @@ export async function renderTokenSheet(sheet: TokenSheet, printedAt: string): Pr
   .qr { flex: 0 0 33mm; height: 33mm; align-self: center; }
   .qr svg { width: 33mm; height: 33mm; display: block; }
   .text { flex: 1; min-width: 0; position: relative; font-size: 8.5pt; line-height: 1.35; }
-  .campaign { font-size: 7.5pt; color: #444; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .campaign { padding-right: 9mm; font-size: 7.5pt; color: #444; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   .session { font-size: 10pt; font-weight: 700; margin: 0.5mm 0; overflow: hidden; max-height: 2.8em; }
   .group { font-size: 8pt; }
   .code-label { font-size: 7pt; color: #444; margin-top: 1mm; }
   .code { font-family: "DejaVu Sans Mono", "Consolas", monospace; font-size: 15pt; font-weight: 700; letter-spacing: 0.5mm; }
-  .hint { font-size: 6.5pt; color: #333; margin-top: 0.8mm; word-break: break-all; }
+  .hint { font-size: 6.5pt; color: #333; margin-top: 0.8mm; }
+  .hint .url { font-family: "DejaVu Sans Mono", "Consolas", monospace; word-break: break-all; }
   .no { position: absolute; right: 0; top: 0; font-size: 6.5pt; color: #888; }
   @media print {
     body { background: #fff; }

@@ -24,26 +24,67 @@ function groupsHtml(p) {
   }).join('');
 }
 
-function rowSize(n, columns) {
-  const perColumn = Math.ceil(n / columns);
-  // Fit the rows into the panel's height: about 60% of the screen is left for the lists.
-  return `${Math.max(1.8, Math.min(3.2, 58 / Math.max(perColumn, 1) - 0.9)).toFixed(2)}vh`;
+function listHtml(key, items, render) {
+  const columns = items.length > 36 ? 3 : items.length > 12 ? 2 : 1;
+  return `<ol class="rank" data-key="${esc(key)}" style="columns:${columns};--row:3.2vh">${items.map(render).join('')}</ol>`;
 }
 
-function listHtml(items, render) {
-  const columns = items.length > 30 ? 3 : items.length > 14 ? 2 : 1;
-  return `<ol class="rank" style="columns:${columns};--row:${rowSize(items.length, columns)}">${items.map(render).join('')}</ol>`;
+/** Smallest row size still read from the back of a meeting room; a longer list is shown page by page instead. */
+const MIN_ROW_VH = 2.3;
+const PAGE_SECONDS = 8;
+const pageOf = new Map();
+
+function insideOf(ol, li) {
+  const box = ol.getBoundingClientRect();
+  const r = li.getBoundingClientRect();
+  return r.right <= box.right + 1 && r.bottom <= box.bottom + 1;
 }
+
+/** Shrinks a list's rows until its last row is inside the panel (CSS columns overflow sideways, out of sight); past
+ * the legible minimum, splits it into pages that turn every few seconds. */
+function fit(ol) {
+  const items = [...ol.children];
+  const last = items[items.length - 1];
+  if (!last) return;
+  let size = 3.2;
+  while (size > MIN_ROW_VH && !insideOf(ol, last)) {
+    size = Math.max(MIN_ROW_VH, size - 0.15);
+    ol.style.setProperty('--row', `${size.toFixed(2)}vh`);
+  }
+  if (insideOf(ol, last)) return;
+  const cap = Math.max(1, items.filter((li) => insideOf(ol, li)).length);
+  ol.dataset.cap = String(cap);
+  ol.dataset.pages = String(Math.ceil(items.length / cap));
+  showPage(ol);
+  ol.classList.toggle('clipped', !items.slice(0, cap).every((li) => insideOf(ol, li)));
+}
+
+function showPage(ol) {
+  const cap = Number(ol.dataset.cap);
+  const pages = Number(ol.dataset.pages);
+  const page = (pageOf.get(ol.dataset.key) || 0) % pages;
+  [...ol.children].forEach((li, i) => { li.style.display = i >= page * cap && i < (page + 1) * cap ? '' : 'none'; });
+  const label = ol.parentElement.querySelector('.page-no');
+  if (label) label.textContent = `第 ${page + 1} / ${pages} 页`;
+}
+
+setInterval(() => {
+  document.querySelectorAll('ol.rank[data-pages]').forEach((ol) => {
+    pageOf.set(ol.dataset.key, ((pageOf.get(ol.dataset.key) || 0) + 1) % Number(ol.dataset.pages));
+    showPage(ol);
+  });
+}, PAGE_SECONDS * 1000);
 
 function instrumentPanel(it) {
   if (!it.visible) return `<div class="panel"><h2>${esc(it.name)}</h2><div class="waiting">${esc(it.waiting?.zh || '结果暂不公布')}</div></div>`;
-  const list = listHtml(it.subjects, (s) => `<li><span class="no">${s.rank || '—'}</span><span class="who">${esc(s.name)}</span>${s.score === null ? `<span class="muted">${s.hiddenForAnonymity ? '不足 3 票' : '暂无得分'}</span>` : `<span class="score">${esc(s.score)}</span>`}</li>`);
-  return `<div class="panel"><h2>${esc(it.name)}<small>得分排名</small></h2>${list}</div>`;
+  const list = listHtml(it.instrumentId, it.subjects, (s) => `<li><span class="no">${s.rank || '—'}</span><span class="who">${esc(s.name)}</span>${s.score === null ? `<span class="muted">${s.hiddenForAnonymity ? '不足 3 票' : '暂无得分'}</span>` : `<span class="score">${esc(s.score)}</span>`}</li>`);
+  return `<div class="panel"><h2>${esc(it.name)}<small>得分排名</small><small class="page-no"></small></h2>${list}</div>`;
 }
 
 function rankingPanel(r) {
-  const list = listHtml(r.rows, (row, i) => `<li><span class="no">${row.rank}</span><span class="who">${esc(row.name)}</span><span class="score">${esc(row.total)}</span>${row.tierLabel ? `<span class="tier${row.tierLabel === r.rows[0]?.tierLabel ? ' t1' : ''}">${esc(row.tierLabel)}${row.tierTie ? '（并列待定）' : ''}</span>` : ''}</li>`);
-  return `<div class="panel"><h2>${esc(r.name)}<small>总分与等次</small></h2>${list}</div>`;
+  if (r.hiddenForAnonymity) return `<div class="panel"><h2>${esc(r.name)}<small>总分与等次</small></h2><div class="waiting">有对象不足 3 票，暂不显示排名</div></div>`;
+  const list = listHtml(r.rankingId, r.rows, (row) => `<li><span class="no">${row.rank}</span><span class="who">${esc(row.name)}</span><span class="score">${esc(row.total)}</span>${row.tierLabel ? `<span class="tier${row.tierLabel === r.rows[0]?.tierLabel ? ' t1' : ''}">${esc(row.tierLabel)}${row.tierTie ? '（并列待定）' : ''}</span>` : ''}</li>`);
+  return `<div class="panel"><h2>${esc(r.name)}<small>总分与等次</small><small class="page-no"></small></h2>${list}</div>`;
 }
 
 function draw(board) {
@@ -67,6 +108,10 @@ function draw(board) {
     <footer><span>${anyResults && waiting ? waiting : '擂台 · 测评大屏'}</span><span id="updated">更新于 ${lastUpdate.toLocaleTimeString('zh-CN', { hour12: false })}</span></footer>`;
 }
 
+function afterDraw() {
+  document.querySelectorAll('ol.rank').forEach(fit);
+}
+
 function fail(message) {
   frame.innerHTML = `<div class="error">${esc(message)}</div>`;
 }
@@ -74,7 +119,10 @@ function fail(message) {
 function connect() {
   if (!sessionId || !key) return fail('大屏链接不完整：请使用测评办公室提供的完整链接（含 key）。');
   const source = new EventSource(`/api/sessions/${encodeURIComponent(sessionId)}/screen/events?key=${encodeURIComponent(key)}`);
-  source.addEventListener('board', (e) => draw(JSON.parse(e.data)));
+  source.addEventListener('board', (e) => {
+    draw(JSON.parse(e.data));
+    afterDraw();
+  });
   source.addEventListener('error', async () => {
     if (source.readyState !== EventSource.CLOSED) return; // the browser reconnects by itself
     try {
