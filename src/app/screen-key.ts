@@ -1,14 +1,11 @@
 /**
  * 大屏密钥: a per-session, read-only key for the live big screen. The screen is a browser on a projector, with no
  * account: its URL carries the key (/screen/<sessionId>?key=…), which lets it read that one session's board and
- * nothing else. Only its sha-256 hash is stored.
- *
- * Storage: until a screen_keys table exists, issuance and revocation are audit entries (entity 'screen', the
- * session id): the audit log is append-only and indexed by entity, so the current keys are the hashes issued after
- * the last revocation. Revoking removes every key of the session at once.
+ * nothing else. Only its sha-256 hash is stored (screen_keys); issuance and revocation are audited. Revoking removes
+ * every key of the session at once.
  */
 import { AppError } from '../contracts/errors.js';
-import { listAudit } from '../db/repositories/audit.js';
+import { insertScreenKey, isLiveScreenKey, revokeScreenKeysOf } from '../db/repositories/screen-keys.js';
 import { inTransaction } from '../db/repositories/shared.js';
 import type { AppContext } from './context.js';
 import { requireSession } from './manage-sessions.js';
@@ -28,35 +25,24 @@ export async function issueScreenKey(ctx: AppContext, actor: Actor, sessionId: s
   await requireSession(ctx, sessionId);
   const key = newSecret();
   const keyId = newId('sk');
-  await inTransaction(ctx.database.db, (trx) => recordAudit(trx, ctx, actor, 'screen.key.issue', 'screen', sessionId, { keyId, keyHash: sha256Hex(key) }));
+  await inTransaction(ctx.database.db, async (trx) => {
+    await insertScreenKey(trx, { id: keyId, sessionId, keyHash: sha256Hex(key), createdAt: ctx.clock().toISOString() });
+    await recordAudit(trx, ctx, actor, 'screen.key.issue', 'session', sessionId, { keyId });
+  });
   return { keyId, key, path: `/screen/${encodeURIComponent(sessionId)}?key=${key}` };
 }
 
 export async function revokeScreenKeys(ctx: AppContext, actor: Actor, sessionId: string): Promise<void> {
   await requireSession(ctx, sessionId);
-  await inTransaction(ctx.database.db, (trx) => recordAudit(trx, ctx, actor, 'screen.key.revoke', 'screen', sessionId));
-}
-
-async function currentKeyHashes(ctx: AppContext, sessionId: string): Promise<Set<string>> {
-  const hashes = new Set<string>();
-  let afterId: number | undefined;
-  for (;;) {
-    const page = await listAudit(ctx.database.db, { entity: 'screen', entityId: sessionId, afterId, limit: 500 });
-    for (const entry of page) {
-      if (entry.action === 'screen.key.revoke') hashes.clear();
-      if (entry.action === 'screen.key.issue') {
-        const hash = (entry.detail as { keyHash?: unknown }).keyHash;
-        if (typeof hash === 'string') hashes.add(hash);
-      }
-    }
-    if (page.length < 500) return hashes;
-    afterId = page[page.length - 1]!.id;
-  }
+  await inTransaction(ctx.database.db, async (trx) => {
+    const revoked = await revokeScreenKeysOf(trx, sessionId, ctx.clock().toISOString());
+    await recordAudit(trx, ctx, actor, 'screen.key.revoke', 'session', sessionId, { revoked });
+  });
 }
 
 /** Refuses a missing, wrong or revoked key with 401; the same answer for an unknown session, so keys cannot be probed. */
 export async function requireScreenKey(ctx: AppContext, sessionId: string, key: string | undefined): Promise<void> {
   const refuse = () => new AppError('unauthenticated', { message: { zh: '大屏密钥无效或已作废，请向测评办公室索取新的大屏链接', en: 'The screen key is not valid or was revoked; ask the office for a new screen link' } });
   if (!key || !/^[A-Za-z0-9_-]{16,64}$/.test(key)) throw refuse();
-  if (!(await currentKeyHashes(ctx, sessionId)).has(sha256Hex(key))) throw refuse();
+  if (!(await isLiveScreenKey(ctx.database.db, sessionId, sha256Hex(key)))) throw refuse();
 }

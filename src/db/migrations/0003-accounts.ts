@@ -1,6 +1,6 @@
 import type { Kysely, Migration } from 'kysely';
 
-/** Office accounts and bearer access tokens, so every route can check a role. */
+/** Credentials: office accounts and their bearer tokens (so every route can check a role), and big-screen keys. */
 export function accounts(): Migration {
   return {
     async up(db: Kysely<any>) {
@@ -24,8 +24,18 @@ export function accounts(): Migration {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('revoked_at', 'text')
         .execute();
+      await db.schema
+        .createTable('screen_keys')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('session_id', 'text', (c) => c.notNull().references('sessions.id'))
+        .addColumn('key_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .execute();
+      await db.schema.createIndex('screen_keys_session_id').on('screen_keys').column('session_id').execute();
     },
     async down(db: Kysely<any>) {
+      await db.schema.dropTable('screen_keys').execute();
       await db.schema.dropTable('access_tokens').execute();
       await db.schema.dropTable('accounts').execute();
     },

@@ -21,3 +21,13 @@ export interface AccessTokensTable {
   created_at: string;
   revoked_at: string | null;
 }
+
+/** 大屏密钥: read-only keys for a session's live big screen; only hashes are stored. */
+export interface ScreenKeysTable {
+  id: string;
+  session_id: string;
+  /** sha-256 hex of the key. */
+  key_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
