@@ -1,4 +1,4 @@
-import type { AccessTokensTable, AccountsTable } from './accounts.js';
+import type { AccessTokensTable, AccountsTable, ScreenKeysTable } from './accounts.js';
 import type { AuditLogTable } from './audit-log.js';
 import type { BallotContentsTable, BallotsTable } from './ballots.js';
 import type { CampaignsTable } from './campaigns.js';
@@ -30,4 +30,5 @@ export interface Schema {
   audit_log: AuditLogTable;
   accounts: AccountsTable;
   access_tokens: AccessTokensTable;
+  screen_keys: ScreenKeysTable;
 }
