@@ -6,9 +6,11 @@
  */
 import type { Database, Db } from '../db/database.js';
 import { storeSheets, type SheetToStore, type StoreSheetResult, type StoreSheetsOptions } from '../db/repositories/store-sheets.js';
+import { sqliteFileOf } from '../db/dialect/index.js';
 import type { AppContext } from './context.js';
 import { DefinitionCache } from './definition-cache.js';
 import { GroupCommit, type GroupCommitStats, type Outcome } from './group-commit.js';
+import { SqliteBallotThread } from './sqlite-ballot-thread.js';
 
 export interface BallotWriterOptions {
   /** false: every sheet in its own transaction, immediately — the naive path, kept for comparison. Default true. */
@@ -17,16 +19,21 @@ export interface BallotWriterOptions {
   maxBatch?: number;
   /** Runs last in every storing transaction; throwing rolls it back. A seam for tests (a failing commit). */
   beforeCommit?: StoreSheetsOptions['beforeCommit'];
+  /** Where a batch is stored; default storeSheets on `db` in this thread (SqliteBallotThread: off the main thread). */
+  store?: (sheets: readonly SheetToStore[]) => Promise<StoreSheetResult[]>;
+  /** Called by close(), e.g. to end a writer thread. */
+  onClose?: () => Promise<void>;
 }
 
 export class BallotWriter {
-  readonly #db: Db;
-  readonly #options: StoreSheetsOptions;
+  readonly #store: (sheets: readonly SheetToStore[]) => Promise<StoreSheetResult[]>;
+  readonly #onClose: (() => Promise<void>) | undefined;
   readonly #batcher: GroupCommit<SheetToStore, StoreSheetResult> | null;
 
   constructor(db: Db, options: BallotWriterOptions = {}) {
-    this.#db = db;
-    this.#options = options.beforeCommit ? { beforeCommit: options.beforeCommit } : {};
+    const storeOptions: StoreSheetsOptions = options.beforeCommit ? { beforeCommit: options.beforeCommit } : {};
+    this.#store = options.store ?? ((sheets) => storeSheets(db, sheets, storeOptions));
+    this.#onClose = options.onClose;
     this.#batcher =
       options.groupCommit === false ? null : new GroupCommit({ flush: (sheets) => this.#flush(sheets), maxBatch: options.maxBatch ?? 1000 });
   }
@@ -34,13 +41,19 @@ export class BallotWriter {
   /** Stores one sheet; resolves after the commit that made it durable (or found it stored before). */
   async submit(sheet: SheetToStore): Promise<StoreSheetResult> {
     if (this.#batcher) return this.#batcher.submit(sheet);
-    const [result] = await storeSheets(this.#db, [sheet], this.#options);
+    const [result] = await this.#store([sheet]);
     return result!;
   }
 
   /** Resolves when no batch is queued or in flight. */
   idle(): Promise<void> {
     return this.#batcher?.idle() ?? Promise.resolve();
+  }
+
+  /** Waits for what is queued, then ends the writer (and its thread, if any). */
+  async close(): Promise<void> {
+    await this.idle();
+    await this.#onClose?.();
   }
 
   get stats(): GroupCommitStats | null {
@@ -50,14 +63,14 @@ export class BallotWriter {
   async #flush(sheets: readonly SheetToStore[]): Promise<Outcome<StoreSheetResult>[]> {
     let outcomes: Outcome<StoreSheetResult>[];
     try {
-      outcomes = (await storeSheets(this.#db, sheets, this.#options)).map((value) => ({ ok: true, value }));
+      outcomes = (await this.#store(sheets)).map((value) => ({ ok: true, value }));
     } catch (error) {
       if (sheets.length === 1) return [{ ok: false, error }];
       // Nothing of the batch was stored. One by one, in order, each sheet gets its own transaction and fate.
       outcomes = [];
       for (const sheet of sheets) {
         try {
-          outcomes.push({ ok: true, value: (await storeSheets(this.#db, [sheet], this.#options))[0]! });
+          outcomes.push({ ok: true, value: (await this.#store([sheet]))[0]! });
         } catch (e) {
           outcomes.push({ ok: false, error: e });
         }
@@ -65,6 +78,17 @@ export class BallotWriter {
     }
     return outcomes;
   }
+}
+
+/**
+ * The writer a server should use: on a SQLite file, batches are committed on a thread of their own (see
+ * sqlite-ballot-thread.ts); on PostgreSQL the server process does the fsync, so in-process is already off-thread.
+ */
+export function createBallotWriter(database: Database, options: Omit<BallotWriterOptions, 'store' | 'onClose'> = {}): BallotWriter {
+  const file = database.kind === 'sqlite' ? sqliteFileOf(database.db) : null;
+  if (!file || options.beforeCommit) return new BallotWriter(database.db, options);
+  const thread = new SqliteBallotThread(file);
+  return new BallotWriter(database.db, { ...options, store: (sheets) => thread.store(sheets), onClose: () => thread.close() });
 }
 
 interface WritePath {

@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/index.js';
+import { createBallotWriter } from '../app/ballot-writer.js';
 import type { AppContext } from '../app/context.js';
 import { loadDemo } from '../app/load-demo.js';
 import { ensureAdmin, type Credentials } from '../app/manage-accounts.js';
@@ -14,7 +15,8 @@ import { openDatabase } from './open-database.js';
 
 export async function start(config: Readonly<Config>): Promise<{ close: () => Promise<void>; url: string }> {
   const database = await openDatabase(config.database);
-  const ctx: AppContext = { database, clock: () => new Date() };
+  // Online ballots share commits; on SQLite those run on a thread of their own (ballot-writer.ts).
+  const ctx: AppContext = { database, clock: () => new Date(), ballotWriter: createBallotWriter(database) };
   const credentials: Credentials[] = [];
   const admin = await ensureAdmin(ctx);
   if (admin) credentials.push(admin);
@@ -34,6 +36,7 @@ export async function start(config: Readonly<Config>): Promise<{ close: () => Pr
     url,
     close: async () => {
       await app.close();
+      await ctx.ballotWriter?.close();
       await database.close();
     },
   };

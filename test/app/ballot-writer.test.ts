@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { BallotWriter, ballotWriterFor } from '../../src/app/ballot-writer.js';
+import { BallotWriter, ballotWriterFor, createBallotWriter } from '../../src/app/ballot-writer.js';
 import type { Database } from '../../src/db/database.js';
 import { countBallots } from '../../src/db/repositories/ballots.js';
 import { updateSessionStatus } from '../../src/db/repositories/sessions.js';
@@ -95,6 +95,30 @@ for (const kind of dialects()) {
       assert.deepEqual(settled.map((s) => s.status), ['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
       assert.equal(await stored(), before + 5);
     });
+
+    if (kind === 'sqlite') {
+      it('gives the same answers when batches are committed on a thread of their own', async () => {
+        const writer = createBallotWriter(database);
+        try {
+          const before = await stored();
+          const results = await Promise.all([
+            ...Array.from({ length: 20 }, (_, i) => writer.submit(sheet(`thread-${i}`))),
+            writer.submit(sheet('thread-0', 0, { receipt: 'COPY' })),
+            writer.submit(sheet('thread-1', 1)),
+            writer.submit(sheet('thread-x', 0, { tokenId: 'tok-1' })),
+          ]);
+          assert.ok(results.slice(0, 20).every((r) => r.status === 'stored'));
+          assert.deepEqual(results.slice(20), [{ status: 'duplicate', receipt: (results[0] as { receipt: string }).receipt }, { status: 'conflict' }, { status: 'refused', reason: 'token_used' }]);
+          assert.equal(await stored(), before + 20);
+          // A sheet that fails in the thread fails alone, with the database's error.
+          const withId = (sheetId: string) => ({ ...sheet(sheetId), ballots: [{ ...sheet(sheetId).ballots[0]!, id: 'b-reused' }] });
+          assert.equal((await writer.submit(withId('thread-first'))).status, 'stored');
+          await assert.rejects(writer.submit(withId('thread-second')));
+        } finally {
+          await writer.close();
+        }
+      });
+    }
 
     it('acknowledges nothing when the commit fails, and stores nothing', async () => {
       const writer = new BallotWriter(database.db, {

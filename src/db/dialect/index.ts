@@ -5,7 +5,7 @@ import { postgresAppendOnlyStatements, postgresAutoIncrementType } from './postg
 import { sqliteAppendOnlyStatements, sqliteAutoIncrementType } from './sqlite.js';
 
 export { openPostgres } from './postgres.js';
-export { openSqlite, rememberSqliteHandle, sqliteRawRows } from './sqlite.js';
+export { openSqlite, rememberSqliteHandle, sqliteFileOf, sqliteRawRows } from './sqlite.js';
 
 export function appendOnlyStatements(kind: DbKind, table: string): string[] {
   return kind === 'sqlite' ? sqliteAppendOnlyStatements(table) : postgresAppendOnlyStatements(table);

@@ -39,6 +39,12 @@ export function rememberSqliteHandle(db: Kysely<any>, handle: BetterSqlite3.Data
   handles.set(db, handle);
 }
 
+/** The file of a SQLite database built by createDb (for a second connection, e.g. a writer thread); else null. */
+export function sqliteFileOf(db: Kysely<any>): string | null {
+  const handle = handles.get(db);
+  return handle && !handle.memory ? handle.name : null;
+}
+
 /**
  * Runs a read as rows of arrays on SQLite's native statement, holding Kysely's connection so it never interleaves
  * with a transaction in flight. Null when `db` is not a SQLite database built by createDb (PostgreSQL, or a

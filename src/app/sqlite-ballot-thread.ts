@@ -1,0 +1,81 @@
+/**
+ * SQLite's commit (fsync, synchronous=FULL) blocks the thread that runs it; on the server's main thread it stalls
+ * every request for as long as the disk takes. This worker thread owns a second connection to the same file (WAL:
+ * one writer, readers unaffected) and runs storeSheets there, so the main thread keeps parsing and checking the
+ * next batch while this one is made durable. Same code, same answers as storing in-process.
+ */
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { createDb } from '../db/create-db.js';
+import type { Database } from '../db/database.js';
+import { storeSheets, type SheetToStore, type StoreSheetResult } from '../db/repositories/store-sheets.js';
+
+type Reply = { id: number; ok: true; results: StoreSheetResult[] } | { id: number; ok: false; error: { message: string; code?: unknown } };
+
+/** The main-thread side: `store` posts a batch and resolves with the worker's answers after its commit. */
+export class SqliteBallotThread {
+  readonly #worker: Worker;
+  readonly #waiting = new Map<number, { resolve(r: StoreSheetResult[]): void; reject(e: unknown): void }>();
+  #next = 0;
+
+  constructor(file: string) {
+    // The sources are TypeScript run through tsx (bin/leitai.js): a worker registers the loader itself, then loads us.
+    const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+    this.#worker = new Worker(boot, { eval: true, workerData: { file } });
+    this.#worker.unref();
+    this.#worker.on('message', (reply: Reply) => {
+      const waiting = this.#waiting.get(reply.id);
+      if (!waiting) return;
+      this.#waiting.delete(reply.id);
+      if (reply.ok) waiting.resolve(reply.results);
+      else waiting.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
+    });
+    this.#worker.on('error', (error) => this.#failAll(error));
+    this.#worker.on('exit', (code) => this.#failAll(new Error(`the SQLite writer thread exited (${code})`)));
+  }
+
+  store(sheets: readonly SheetToStore[]): Promise<StoreSheetResult[]> {
+    const id = this.#next++;
+    return new Promise((resolve, reject) => {
+      this.#waiting.set(id, { resolve, reject });
+      this.#worker.ref();
+      this.#worker.postMessage({ id, sheets });
+    }).finally(() => {
+      if (this.#waiting.size === 0) this.#worker.unref();
+    }) as Promise<StoreSheetResult[]>;
+  }
+
+  async close(): Promise<void> {
+    this.#worker.ref();
+    this.#worker.postMessage('close');
+    await new Promise((resolve) => this.#worker.once('exit', resolve));
+  }
+
+  #failAll(error: unknown): void {
+    for (const w of this.#waiting.values()) w.reject(error);
+    this.#waiting.clear();
+  }
+}
+
+async function serve(): Promise<void> {
+  const database: Database = await createDb({ kind: 'sqlite', file: (workerData as { file: string }).file });
+  // One batch at a time, in arrival order (the writer sends the next only after this one answered anyway).
+  let chain = Promise.resolve();
+  parentPort!.on('message', (message: { id: number; sheets: SheetToStore[] } | 'close') => {
+    chain = chain.then(async () => {
+      if (message === 'close') {
+        await database.close();
+        process.exit(0);
+      }
+      let reply: Reply;
+      try {
+        reply = { id: message.id, ok: true, results: await storeSheets(database.db, message.sheets) };
+      } catch (error) {
+        const e = error as { message?: unknown; code?: unknown };
+        reply = { id: message.id, ok: false, error: { message: String(e?.message ?? error), code: e?.code } };
+      }
+      parentPort!.postMessage(reply);
+    });
+  });
+}
+
+if (!isMainThread && (workerData as { file?: unknown } | null)?.file) await serve();
