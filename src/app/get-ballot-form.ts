@@ -6,12 +6,12 @@
 import type { BallotForm, BallotFormRequest } from '../contracts/api.js';
 import { AppError } from '../contracts/errors.js';
 import { subjectsOnBallot } from '../domain/conflicts.js';
-import { indexDefinition, type DefinitionIndex } from '../domain/definition-index.js';
+import type { DefinitionIndex } from '../domain/definition-index.js';
 import { allowedCount, describeRuleForBallot, ruleTitle } from '../domain/quota.js';
 import type { Instrument, Session } from '../domain/types.js';
+import { definitionsFor } from './ballot-writer.js';
 import { agendaFor } from './build-sheet.js';
 import type { AppContext } from './context.js';
-import { requireDefinition } from './load-campaign.js';
 import { requireSession } from './manage-sessions.js';
 import { findToken } from './submit-online.js';
 
@@ -20,8 +20,9 @@ type FormInstrument = BallotForm['instruments'][number];
 export async function getBallotForm(ctx: AppContext, input: BallotFormRequest): Promise<BallotForm> {
   const token = await findToken(ctx, input);
   const session = await requireSession(ctx, token.sessionId);
-  const def = await requireDefinition(ctx, token.campaignId);
-  const index = indexDefinition(def);
+  // The kept definition (definition-cache.ts): a room of raters redeeming at once must not reload it per phone.
+  const { index } = await definitionsFor(ctx).forSheet(token.campaignId, token.sessionId, token.boundUnitId);
+  const def = index.def;
   const group = index.groups.get(token.raterGroupId);
   if (!group) throw new AppError('not_found');
   const used = token.status === 'used';
