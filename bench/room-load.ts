@@ -83,7 +83,8 @@ async function run(job: LoadJob): Promise<LoadResult> {
               method: 'POST',
               path: '/api/ballot-form',
               headers: json,
-              // `amount` ends the run after exactly one form and one submission per token.
+              // `amount` ends the run after one form and one submission per token; a rater left without its
+              // submission would show as acknowledged < raters (and in errors), never as a silent gap.
               setupRequest: (req, context) => {
                 const i = next++ % bodies.length;
                 context.i = i;

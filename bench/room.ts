@@ -246,7 +246,7 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
     const bareRps = bare.acknowledged / bare.seconds;
     console.log(`bare route       -c ${CONNECTIONS} ${bare.seconds.toFixed(1)} s: ${Math.round(bareRps)} req/s, p50 ${bare.p50_ms} ms, p99 ${bare.p99_ms} ms, errors ${bare.errors + bare.timeouts}`);
 
-    const roomRun = await load({ mode: 'room', url: address, connections: Number(args['room-connections']), bodies: roomTokens.map((t) => sheetBody(room.p, t)), formBodies: hasForm ? roomTokens.map((token) => JSON.stringify({ token })) : null }, dir);
+    const roomRun = await load({ mode: 'room', url: address, connections: Math.min(Number(args['room-connections']), roomTokens.length), bodies: roomTokens.map((t) => sheetBody(room.p, t)), formBodies: hasForm ? roomTokens.map((token) => JSON.stringify({ token })) : null }, dir);
     const roomStored = await storedSheets(database, room);
     const roomErrors = roomRun.errors + roomRun.timeouts + (roomRun.requests - roomRun.acknowledged) + (roomRun.form ? roomRun.form.requests - roomRun.form.ok : 0);
     console.log(`room             ${roomTokens.length} raters, -c ${args['room-connections']}: done in ${roomRun.seconds.toFixed(2)} s, ${Math.round(roomRun.acknowledged / roomRun.seconds)} sheets/s; submit p50 ${roomRun.p50_ms} ms, p99 ${roomRun.p99_ms} ms, max ${roomRun.max_ms} ms`);
