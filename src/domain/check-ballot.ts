@@ -201,8 +201,17 @@ function prepareAdjustments(config: AdjustmentConfig | null): PreparedAdjustment
   };
 }
 
+// The last preparation handed out: consecutive ballots mostly share their instrument (two WeakMap look-ups saved).
+let last: PreparedInstrument | null = null;
+
 /** Prepares (once, cached) what checking ballots of `instrument` needs. The definition must not change afterwards. */
 export function prepareInstrument(index: DefinitionIndex, instrument: Instrument): PreparedInstrument {
+  if (last !== null && last.index === index && last.instrument === instrument) return last;
+  last = prepareUncached(index, instrument);
+  return last;
+}
+
+function prepareUncached(index: DefinitionIndex, instrument: Instrument): PreparedInstrument {
   let byInstrument = prepared.get(index);
   if (byInstrument === undefined) {
     byInstrument = new WeakMap();
@@ -221,6 +230,7 @@ export function prepareInstrument(index: DefinitionIndex, instrument: Instrument
   }
   const allPositions = subjects.map((_, i) => i);
   const views = new Map<Session | null, Map<string | null, BallotView>>();
+  const agendaCandidates = new Map<Session, number[]>();
   const view = (boundUnitId: string | null, session: Session | null = null): BallotView => {
     const agendaSession = session?.agenda ? session : null;
     let byBound = views.get(agendaSession);
@@ -230,7 +240,11 @@ export function prepareInstrument(index: DefinitionIndex, instrument: Instrument
     }
     let v = byBound.get(boundUnitId);
     if (v === undefined) {
-      const candidates = agendaSession ? agendaPositions(position, agendaSession.agenda!) : allPositions;
+      let candidates = allPositions;
+      if (agendaSession) {
+        candidates = agendaCandidates.get(agendaSession) ?? agendaPositions(position, agendaSession.agenda!);
+        agendaCandidates.set(agendaSession, candidates);
+      }
       const shown = candidates.filter((i) => !hasConflict(index, subjects[i]!, boundUnitId));
       v = { shown: Int32Array.from(shown), session: agendaSession };
       byBound.set(boundUnitId, v);
@@ -382,9 +396,10 @@ export function checkBallot(index: DefinitionIndex, ballot: Ballot): BallotProbl
   if (distinct < shown.length) addMissing(p, view, stamp, problems);
   // With a subject rated twice the counts mean nothing; the ballot is refused as structural anyway.
   if (duplicates) return problems;
-  for (const pr of p.rules) {
+  for (let k = 0; k < p.rules.length; k++) {
+    const pr = p.rules[k]!;
     let count = 0;
-    for (const g of pr.gradeIndexes) count += counts[g]!;
+    for (let j = 0; j < pr.gradeIndexes.length; j++) count += counts[pr.gradeIndexes[j]!]!;
     const n = ruleBase(pr.rule, shown.length, abstentions);
     const allowed = pr.allowed[n] ?? allowedCount(pr.rule, n);
     const holds = pr.rule.bound === 'max' ? count <= allowed : count >= allowed;
@@ -405,7 +420,9 @@ function checkHeader(index: DefinitionIndex, instrument: Instrument, ballot: Bal
   if (group === undefined) {
     problems.push(structural('unknown_group', { groupId: ballot.raterGroupId }));
   } else {
-    if (!instrument.groupWeights.some((w) => w.groupId === group.id)) {
+    let inInstrument = false;
+    for (let k = 0; k < instrument.groupWeights.length && !inInstrument; k++) inInstrument = instrument.groupWeights[k]!.groupId === group.id;
+    if (!inInstrument) {
       problems.push(
         structural('group_not_in_instrument', {
           groupId: group.id,

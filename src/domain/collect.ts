@@ -285,9 +285,11 @@ function readRating(values: InstrumentValues, r: Ballot['ratings'][number]): num
 
 /**
  * The collected values per subject position and group position, each sorted ascending by raw, ties by ballot id.
- * Ballots must have been added in ballot-id order: a stable sort by raw then gives the tie order.
+ * `idOrdered`: the ballots were added in ballot-id order, so a stable sort by raw already gives the tie order;
+ * otherwise ties are put in id order when someone first reads ballot ids (an explanation, a trimmed mean's dropped
+ * ballots) — only aggregates of raw values are needed for every subject, and those do not depend on tie order.
  */
-export function groupValues(values: InstrumentValues, ballotIds: readonly string[]): SortedValues[][] {
+export function groupValues(values: InstrumentValues, ballotIds: readonly string[], idOrdered = true): SortedValues[][] {
   const groupCount = values.groupIndex.size;
   const slots = values.instrument.subjectIds.length * groupCount;
   const { length, slot, raw, ballot } = values;
@@ -304,23 +306,80 @@ export function groupValues(values: InstrumentValues, ballotIds: readonly string
     for (let g = 0; g < groupCount; g++) {
       const s = p * groupCount + g;
       const entries = sortByRaw(order.subarray(start[s]!, start[s + 1]!), raw);
-      groups.push(sortedColumns(entries, raw, ballot, ballotIds));
+      groups.push(sortedColumns(entries, raw, ballot, ballotIds, idOrdered));
     }
     out.push(groups);
   }
   return out;
 }
 
-function sortedColumns(entries: Int32Array, raw: Float64Array, ballot: Int32Array, ballotIds: readonly string[]): SortedValues {
-  const sortedRaw = new Float64Array(entries.length);
-  for (let i = 0; i < entries.length; i++) sortedRaw[i] = raw[entries[i]!]!;
-  const ballotId = (i: number): string => ballotIds[ballot[entries[i]!]!]!;
-  const materialize = (): GroupValue[] => {
+function sortedColumns(entries: Int32Array, raw: Float64Array, ballot: Int32Array, ballotIds: readonly string[], idOrdered: boolean): SortedValues {
+  return new SlotValues(entries, raw, ballot, ballotIds, idOrdered);
+}
+
+/** One group's values for one subject, as columns (a class, not closures: a province has thousands of them). */
+class SlotValues implements SortedValues {
+  readonly raw: Float64Array;
+  /** Runs of equal raw (by first position) already in ballot-id order; null once every run is. */
+  private orderedRuns: Set<number> | null;
+
+  constructor(
+    private readonly entries: Int32Array,
+    raw: Float64Array,
+    private readonly ballot: Int32Array,
+    private readonly ballotIds: readonly string[],
+    idOrdered: boolean,
+  ) {
+    const n = entries.length;
+    this.raw = new Float64Array(n);
+    for (let i = 0; i < n; i++) this.raw[i] = raw[entries[i]!]!;
+    this.orderedRuns = idOrdered ? null : new Set();
+  }
+
+  ballotId(i: number): string {
+    const runs = this.orderedRuns;
+    if (runs !== null) {
+      const sortedRaw = this.raw;
+      const r = sortedRaw[i]!;
+      let from = i;
+      while (from > 0 && sortedRaw[from - 1] === r) from--;
+      if (!runs.has(from)) {
+        let to = i + 1;
+        while (to < sortedRaw.length && sortedRaw[to] === r) to++;
+        this.orderRun(from, to);
+        runs.add(from);
+      }
+    }
+    return this.ballotIds[this.ballot[this.entries[i]!]!]!;
+  }
+
+  materialize(): GroupValue[] {
+    const n = this.raw.length;
+    const runs = this.orderedRuns;
+    if (runs !== null) {
+      for (let from = 0, to = 1; from < n; from = to++) {
+        while (to < n && this.raw[to] === this.raw[from]) to++;
+        if (!runs.has(from)) this.orderRun(from, to);
+      }
+      this.orderedRuns = null;
+    }
     const list: GroupValue[] = [];
-    for (let i = 0; i < entries.length; i++) list.push({ ballotId: ballotId(i), raw: sortedRaw[i]! });
+    for (let i = 0; i < n; i++) list.push({ ballotId: this.ballotIds[this.ballot[this.entries[i]!]!]!, raw: this.raw[i]! });
     return list;
-  };
-  return { raw: sortedRaw, ballotId, materialize };
+  }
+
+  /** Puts entries [from, to) — equal raw values — in ballot-id order (ties by arrival, for equal ids). */
+  private orderRun(from: number, to: number): void {
+    if (to - from < 2) return;
+    const { ballot, ballotIds } = this;
+    const run = Array.from(this.entries.subarray(from, to));
+    run.sort((x, y) => {
+      const a = ballotIds[ballot[x]!]!;
+      const b = ballotIds[ballot[y]!]!;
+      return a < b ? -1 : a > b ? 1 : x - y;
+    });
+    this.entries.set(run, from);
+  }
 }
 
 /** A stable sort of entry indices by raw value. Few distinct raws (always so for grades): one pass per raw. */
