@@ -4,6 +4,7 @@ import { createCampaign, updateCampaignStatus } from '../src/db/repositories/cam
 import { saveDefinitionParts } from '../src/db/repositories/definition.js';
 import { createSession, updateSessionStatus } from '../src/db/repositories/sessions.js';
 import { inTransaction } from '../src/db/repositories/shared.js';
+import { sealSessionBallots } from '../src/db/repositories/tally-ballots.js';
 import { insertUnits } from '../src/db/repositories/units.js';
 import type { Database } from '../src/db/database.js';
 import { buildProvinceFixture, SHANXI_ID } from '../src/demo/province.js';
@@ -20,7 +21,7 @@ export interface Seeded {
   insertSeconds: number;
 }
 
-export async function seedProvince(database: Database, ballotCount: number): Promise<Seeded> {
+export async function seedProvince(database: Database, ballotCount: number, options: { seal?: boolean } = {}): Promise<Seeded> {
   let t = performance.now();
   const { definition: def, ballots } = buildProvinceFixture({ seed: 1, ballots: ballotCount });
   const generateSeconds = (performance.now() - t) / 1000;
@@ -38,6 +39,8 @@ export async function seedProvince(database: Database, ballotCount: number): Pro
     const instruments = new Map(def.instruments.map((i) => [i.id, i]));
     const rows: BallotRow[] = ballots.map((b) => storedBallot(instruments, b, { campaignId: def.id, receipt: b.sheetId.slice(-8), enteredBy: null }));
     await appendBallots(trx, rows);
+    // Every session is closed, so each has its sealed segment, as closeSession leaves it (unless told not to).
+    if (options.seal !== false) for (const s of def.sessions) await sealSessionBallots(trx, def.id, s.id);
     await updateCampaignStatus(trx, def.id, 'draft', 'active', now);
   });
   return {

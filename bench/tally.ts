@@ -2,10 +2,12 @@
  * npm run bench:tally — a province-scale campaign (Shanxi: 117 counties, ~1,350 townships, 5 instruments + 加减分,
  * 150,000 ballots) tallied from the database, beside a bare scan of the ballots table in the same run.
  * Each measurement runs in its own child process so its peak memory (maxRSS) is its own.
+ * The headline is the tally once the sessions are closed (each sealed into one segment row, as closeSession does);
+ * the same ballots with no session sealed (read row by row, as while sessions are open) are measured beside it.
  * Prints figures, then one JSON line. Options: --ballots N (default 150000), --runs N (default 3).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +15,7 @@ import { createDb } from '../src/db/create-db.js';
 import { migrateToLatest } from '../src/db/migrations/index.js';
 import { listBallotsForTally } from '../src/db/repositories/ballots.js';
 import { loadDefinition } from '../src/db/repositories/definition.js';
+import { sealSessionBallots } from '../src/db/repositories/tally-ballots.js';
 import { tallyCampaign } from '../src/domain/tally.js';
 import { seedProvince } from './seed-province.js';
 
@@ -66,20 +69,31 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'leitai-bench-'));
   const file = join(dir, 'bench.sqlite');
   try {
-    const database = await createDb({ kind: 'sqlite', file });
+    const unsealedFile = join(dir, 'bench-unsealed.sqlite');
+    const database = await createDb({ kind: 'sqlite', file: unsealedFile });
     await migrateToLatest(database);
-    const seeded = await seedProvince(database, Number(args.ballots));
+    const seeded = await seedProvince(database, Number(args.ballots), { seal: false });
     await database.close();
+    copyFileSync(unsealedFile, file);
+    const sealing = await createDb({ kind: 'sqlite', file });
+    const t = performance.now();
+    const sessions = await sealing.db.selectFrom('sessions').select('id').where('campaign_id', '=', seeded.campaignId).execute();
+    for (const s of sessions) await sealSessionBallots(sealing.db, seeded.campaignId, s.id);
+    await sealing.close();
+    console.log(`  ${sessions.length} sessions sealed in ${((performance.now() - t) / 1000).toFixed(2)} s (one transaction each, as closeSession does)`);
     console.log(`province fixture: ${seeded.counties} counties, ${seeded.townships} townships, ${seeded.instruments} instruments, ${seeded.ballots} ballots, ${seeded.ratings} ratings`);
     console.log(`  generated in ${seeded.generateSeconds.toFixed(2)} s, inserted in ${seeded.insertSeconds.toFixed(2)} s`);
 
     const runs = Number(args.runs);
     const scan = runChild('scan', file, seeded.campaignId, runs);
     const tally = runChild('tally', file, seeded.campaignId, runs);
+    const unsealed = runChild('tally', unsealedFile, seeded.campaignId, runs);
+    if (JSON.stringify(tally.summary) !== JSON.stringify(unsealed.summary)) throw new Error(`sealed and unsealed tallies differ: ${JSON.stringify(tally.summary)} vs ${JSON.stringify(unsealed.summary)}`);
     const load = median(tally.phases.map((p) => p.load));
     const compute = median(tally.phases.map((p) => p.compute));
     console.log(`baseline (bare scan of the ballots table): ${scan.seconds.toFixed(3)} s  (runs ${scan.all.map((s) => s.toFixed(3)).join(', ')}), peak ${scan.peakMb.toFixed(0)} MB`);
     console.log(`tally from the database: ${tally.seconds.toFixed(3)} s  (runs ${tally.all.map((s) => s.toFixed(3)).join(', ')}) = load ${load.toFixed(3)} s + compute ${compute.toFixed(3)} s, peak ${tally.peakMb.toFixed(0)} MB`);
+    console.log(`  same ballots, no session sealed (rows read one by one): ${unsealed.seconds.toFixed(3)} s (runs ${unsealed.all.map((s) => s.toFixed(3)).join(', ')}) = load ${median(unsealed.phases.map((p) => p.load)).toFixed(3)} s + compute ${median(unsealed.phases.map((p) => p.compute)).toFixed(3)} s, peak ${unsealed.peakMb.toFixed(0)} MB`);
     console.log(`  ${Math.round(seeded.ballots / tally.seconds).toLocaleString('en')} ballots/s; ${(tally.seconds / scan.seconds).toFixed(2)}× the bare scan; result: ${JSON.stringify(tally.summary)}`);
     console.log(JSON.stringify({
       bench: 'tally',
@@ -93,6 +107,8 @@ async function main(): Promise<void> {
       ballots_per_second: Math.round(seeded.ballots / tally.seconds),
       peak_mb: Math.round(tally.peakMb),
       baseline_peak_mb: Math.round(scan.peakMb),
+      unsealed_seconds: round(unsealed.seconds),
+      unsealed_peak_mb: Math.round(unsealed.peakMb),
       valid: tally.summary.valid,
       invalid: tally.summary.invalid,
     }));

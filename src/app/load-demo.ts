@@ -7,6 +7,7 @@ import { createCampaign, getCampaign, updateCampaignStatus } from '../db/reposit
 import { saveDefinitionParts } from '../db/repositories/definition.js';
 import { createSession, updateSessionStatus } from '../db/repositories/sessions.js';
 import { inTransaction } from '../db/repositories/shared.js';
+import { sealSessionBallots } from '../db/repositories/tally-ballots.js';
 import { getUnit, insertUnits } from '../db/repositories/units.js';
 import { buildJinchengDemo, JINCHENG_CITY_ID } from '../demo/jincheng.js';
 import type { Ballot, CampaignDefinition } from '../domain/types.js';
@@ -39,6 +40,8 @@ export async function loadDemo(ctx: AppContext): Promise<DemoLoaded | null> {
       if (s.status === 'closed') await updateSessionStatus(trx, s.id, 'open', 'closed', now);
     }
     await appendBallots(trx, toDemoRows(def, ballots));
+    // Closed sessions are sealed, as closeSession leaves them.
+    for (const s of def.sessions) if (s.status === 'closed') await sealSessionBallots(trx, def.id, s.id);
     await updateCampaignStatus(trx, def.id, 'draft', 'active', now);
     await recordAudit(trx, ctx, 'system', 'demo.load', 'campaign', def.id, { ballots: ballots.length });
   });

@@ -4,6 +4,7 @@ import { AppError } from '../contracts/errors.js';
 import { updateCampaignStatus } from '../db/repositories/campaigns.js';
 import { createSession as insertSession, getSession, setSessionPresent, updateSessionStatus, type SessionRecord } from '../db/repositories/sessions.js';
 import { inTransaction } from '../db/repositories/shared.js';
+import { sealSessionBallots } from '../db/repositories/tally-ballots.js';
 import { checkDefinition } from '../domain/check-definition.js';
 import type { AppContext } from './context.js';
 import { translateStorage } from './errors.js';
@@ -55,6 +56,8 @@ export async function closeSession(ctx: AppContext, actor: Actor, sessionId: str
   }
   await inTransaction(ctx.database.db, async (trx) => {
     if (!(await updateSessionStatus(trx, sessionId, 'open', 'closed', ctx.clock()))) throw new AppError('session_state');
+    // One derived row with this session's ballots, so a tally reads a province's sessions, not 150,000 rows.
+    await sealSessionBallots(trx, s.campaignId, sessionId);
     await recordAudit(trx, ctx, actor, 'session.close', 'session', sessionId);
   });
   return requireSession(ctx, sessionId);

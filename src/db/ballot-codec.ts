@@ -117,17 +117,21 @@ function sharedGradeRating(d: Dictionary, position: number, grade: number): Read
  * Grade ratings are shared frozen objects (see Dictionary.shared): read them, never change them.
  */
 export function unpackRatings(instrument: Instrument, bytes: Uint8Array): Rating[] | null {
-  if (bytes.length < HEADER) return null;
+  return unpackRatingsAt(instrument, new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0, bytes.byteLength);
+}
+
+/** The same, for packed ratings at [offset, offset + length) of a larger buffer (a sealed segment). */
+export function unpackRatingsAt(instrument: Instrument, view: DataView, offset: number, length: number): Rating[] | null {
+  if (length < HEADER) return null;
   const d = dictionaryOf(instrument);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint8(0) !== VERSION || view.getUint32(1, true) !== d.fingerprint) return null;
-  const grade = view.getUint8(5) === KIND_GRADE;
+  if (view.getUint8(offset) !== VERSION || view.getUint32(offset + 1, true) !== d.fingerprint) return null;
+  const grade = view.getUint8(offset + 5) === KIND_GRADE;
   if (grade !== (instrument.kind === 'grade')) return null;
   const width = grade ? 5 : 12;
-  if ((bytes.length - HEADER) % width !== 0) return null;
-  const n = (bytes.length - HEADER) / width;
+  if ((length - HEADER) % width !== 0) return null;
+  const n = (length - HEADER) / width;
   const ratings: Rating[] = new Array(n);
-  for (let i = 0, at = HEADER; i < n; i++, at += width) {
+  for (let i = 0, at = offset + HEADER; i < n; i++, at += width) {
     const subjectId = d.subjectIds[view.getUint32(at, true)];
     if (subjectId === undefined) return null;
     if (grade) {

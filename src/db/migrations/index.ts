@@ -3,6 +3,7 @@ import type { Database, DbKind } from '../database.js';
 import { initial } from './0001-initial.js';
 import { appendOnly } from './0002-append-only.js';
 import { accounts } from './0003-accounts.js';
+import { ballotSegments } from './0004-ballot-segments.js';
 
 /**
  * Append-only list: never edit or reorder a released migration, add a new one. Listed statically (no directory
@@ -13,6 +14,7 @@ function migrationsFor(kind: DbKind): Record<string, Migration> {
     '0001-initial': initial(kind),
     '0002-append-only': appendOnly(kind),
     '0003-accounts': accounts(),
+    '0004-ballot-segments': ballotSegments(kind),
   };
 }
 

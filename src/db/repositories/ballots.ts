@@ -1,7 +1,5 @@
-import type { Ballot, Instrument, Rating } from '../../domain/types.js';
-import { unpackRatings } from '../ballot-codec.js';
+import type { Ballot, Rating } from '../../domain/types.js';
 import type { Db } from '../database.js';
-import { sqliteRawRows } from '../dialect/index.js';
 import { chunk, inTransaction, toCount } from './shared.js';
 
 /** A ballot as stored: the domain ballot plus what the storage needs to answer re-sends and audits. */
@@ -15,8 +13,6 @@ export interface BallotRow extends Ballot {
   /** Compact ratings for the tally (ballot-codec.ts); null when they cannot be packed without loss. */
   packed: Uint8Array | null;
 }
-
-const HEADER_COLUMNS = ['id', 'instrument_id', 'rater_group_id', 'rater_name', 'bound_unit_id', 'session_id', 'sheet_id', 'channel'] as const;
 
 /** Inserts ballots and their contents in multi-row statements inside one transaction: all are stored or none. */
 export async function appendBallots(db: Db, rows: readonly BallotRow[]): Promise<void> {
@@ -134,57 +130,7 @@ export async function listBallotsAsCast(db: Db, campaignId: string): Promise<Bal
   });
 }
 
-type HeaderRow = [string, string, string, string | null, string | null, string | null, string, Ballot['channel'], Uint8Array | null];
-
-/**
- * Every ballot of a campaign as domain Ballots, for the tally. Hot path (150,000 ballots in a province): it reads
- * the lean ballots table only, on SQLite as native row arrays, and decodes packed ratings against the instruments
- * (the same Rating objects the JSON holds — see ballot-codec.ts); only ballots that were not packed, or whose
- * instrument's dictionary changed, are read from their JSON. Ordered by the random id, the table's physical order:
- * the order says nothing about when ballots were cast.
- */
-export async function listBallotsForTally(db: Db, campaignId: string, instruments: readonly Instrument[]): Promise<Ballot[]> {
-  const columns = [...HEADER_COLUMNS, 'packed'] as const;
-  const native = await sqliteRawRows(db, `select ${columns.join(', ')} from ballots where campaign_id = ? order by id`, [campaignId]);
-  const rows =
-    (native as HeaderRow[] | null) ??
-    (await db.selectFrom('ballots').select(columns).where('campaign_id', '=', campaignId).orderBy('id').execute()).map(
-      (r): HeaderRow => [r.id, r.instrument_id, r.rater_group_id, r.rater_name, r.bound_unit_id, r.session_id, r.sheet_id, r.channel, r.packed],
-    );
-  const byId = new Map(instruments.map((i) => [i.id, i]));
-  const ballots: Ballot[] = new Array(rows.length);
-  const unpacked: number[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    const instrument = byId.get(r[1]);
-    const ratings = r[8] !== null && instrument ? unpackRatings(instrument, r[8]) : null;
-    if (ratings === null) unpacked.push(i);
-    ballots[i] = { id: r[0], instrumentId: r[1], raterGroupId: r[2], raterName: r[3], boundUnitId: r[4], sessionId: r[5], sheetId: r[6], channel: r[7], ratings: ratings ?? [] };
-  }
-  if (unpacked.length > 0) {
-    const json = await ratingsJson(db, campaignId, unpacked.length * 2 > rows.length ? null : unpacked.map((i) => ballots[i]!.id));
-    for (const i of unpacked) {
-      const text = json.get(ballots[i]!.id);
-      if (text === undefined) throw new Error(`ballot ${ballots[i]!.id} has no contents`);
-      ballots[i]!.ratings = JSON.parse(text) as Rating[];
-    }
-  }
-  return ballots;
-}
-
-/** Ratings JSON of the given ballots (or of every ballot of the campaign when `ids` is null). */
-async function ratingsJson(db: Db, campaignId: string, ids: string[] | null): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const base = () => db.selectFrom('ballot_contents').select(['ballot_id', 'ratings']).where('campaign_id', '=', campaignId);
-  if (ids === null) {
-    for (const r of await base().execute()) out.set(r.ballot_id, r.ratings);
-    return out;
-  }
-  for (const part of chunk(ids, 1, 1000)) {
-    for (const r of await base().where('ballot_id', 'in', part).execute()) out.set(r.ballot_id, r.ratings);
-  }
-  return out;
-}
+export { listBallotsForTally } from './tally-ballots.js';
 
 export async function countBallots(db: Db, filter: { campaignId: string; sessionId?: string }): Promise<number> {
   let query = db

@@ -1,5 +1,6 @@
 import type { AccessTokensTable, AccountsTable, ScreenKeysTable } from './accounts.js';
 import type { AuditLogTable } from './audit-log.js';
+import type { BallotSegmentsTable } from './ballot-segments.js';
 import type { BallotContentsTable, BallotsTable } from './ballots.js';
 import type { CampaignsTable } from './campaigns.js';
 import type { InstrumentsTable, RankingsTable, RaterGroupsTable, SubjectsTable } from './definition-parts.js';
@@ -9,6 +10,7 @@ import type { UnitsTable } from './units.js';
 
 export type * from './accounts.js';
 export type * from './audit-log.js';
+export type * from './ballot-segments.js';
 export type * from './ballots.js';
 export type * from './campaigns.js';
 export type * from './definition-parts.js';
@@ -27,6 +29,7 @@ export interface Schema {
   tokens: TokensTable;
   ballots: BallotsTable;
   ballot_contents: BallotContentsTable;
+  ballot_segments: BallotSegmentsTable;
   audit_log: AuditLogTable;
   accounts: AccountsTable;
   access_tokens: AccessTokensTable;
