@@ -177,6 +177,8 @@ export interface PreparedInstrument {
   shownMark: Int32Array;
   stamp: number;
   gradeCounts: Int32Array;
+  /** Verdicts of immutable valid ratings, see `knownRating`. */
+  known: Map<Rating, number>;
 }
 
 const prepared = new WeakMap<DefinitionIndex, WeakMap<Instrument, PreparedInstrument>>();
@@ -302,6 +304,7 @@ function prepareUncached(index: DefinitionIndex, instrument: Instrument): Prepar
     shownMark: new Int32Array(subjects.length),
     stamp: 0,
     gradeCounts: new Int32Array(instrument.kind === 'grade' ? instrument.grades.length : 0),
+    known: new Map(),
   };
   byInstrument.set(instrument, result);
   return result;
@@ -356,8 +359,23 @@ export function checkBallot(index: DefinitionIndex, ballot: Ballot): BallotProbl
   let duplicates = false;
   const ratings = Array.isArray(ballot.ratings) ? ballot.ratings : [];
 
+  const known = p.known;
   for (let i = 0; i < ratings.length; i++) {
     const r = ratings[i]!;
+    const verdict = known.get(r);
+    if (verdict !== undefined) {
+      // The same checks as below, for a rating already found valid on its own: only what depends on the ballot.
+      const at = verdict >>> KNOWN_SHIFT;
+      if (onBallot[at] === stamp && seen[at] !== stamp) {
+        seen[at] = stamp;
+        distinct++;
+        const tag = verdict & KNOWN_TAG;
+        if (tag === KNOWN_ABSTAIN) abstentions++;
+        else counts[tag - KNOWN_GRADE]!++;
+        continue;
+      }
+    }
+    const before = problems.length;
     const pos = p.position.get(r.subjectId);
     if (pos === undefined || onBallot[pos] !== stamp) {
       problems.push(notOnBallot(p, view, r.subjectId, pos));
@@ -391,6 +409,7 @@ export function checkBallot(index: DefinitionIndex, ballot: Ballot): BallotProbl
     else if (instrument.opinion === 'required' && r.abstain !== true) {
       problems.push(structural('opinion_required', subjectParams(p, r.subjectId), r.subjectId));
     }
+    if (problems.length === before && verdict === undefined) rememberRating(p, r, pos);
   }
 
   if (distinct < shown.length) addMissing(p, view, stamp, problems);
@@ -406,6 +425,33 @@ export function checkBallot(index: DefinitionIndex, ballot: Ballot): BallotProbl
     if (!holds) problems.push(ruleProblem(p, pr.rule, n, allowed, count));
   }
   return problems;
+}
+
+/*
+ * A province's 1.6 million grade ratings are a few thousand shared, frozen objects (the storage decodes them that
+ * way), and checking one on its own — subject, grade, fields, opinion — depends on nothing but the instrument and
+ * the rating. So a rating that passed those checks is remembered by identity when it cannot change: frozen, a plain
+ * object of data properties only, and an abstention or a grade (no nested values). Its next check skips straight to
+ * what depends on the ballot (on this ballot? rated twice?), counting it exactly as the full path would. Reading
+ * ratings of a dozen shapes at one place also made every property read slow; the look-up by identity reads none.
+ */
+const KNOWN_SHIFT = 9;
+const KNOWN_TAG = (1 << KNOWN_SHIFT) - 1;
+const KNOWN_ABSTAIN = 1;
+const KNOWN_GRADE = 2;
+const KNOWN_LIMIT = 1 << 16;
+
+function rememberRating(p: PreparedInstrument, r: Rating, pos: number): void {
+  if (p.known.size >= KNOWN_LIMIT || pos >= 2 ** (31 - KNOWN_SHIFT) || !Object.isFrozen(r) || Object.getPrototypeOf(r) !== Object.prototype) return;
+  for (const d of Object.values(Object.getOwnPropertyDescriptors(r))) {
+    if (!('value' in d) || (typeof d.value === 'object' && d.value !== null)) return;
+  }
+  let tag: number;
+  if (r.abstain === true) tag = KNOWN_ABSTAIN;
+  else if (p.instrument.kind === 'grade' && r.grade !== undefined && p.gradeIndex.has(r.grade)) tag = KNOWN_GRADE + p.gradeIndex.get(r.grade)!;
+  else return;
+  if (tag > KNOWN_TAG) return;
+  p.known.set(r, (pos << KNOWN_SHIFT) | tag);
 }
 
 function resetStamp(p: PreparedInstrument): number {

@@ -7,7 +7,7 @@
 import { Fraction, HUNDRED, isDecimal, parseDecimal } from './exact.js';
 import type { SortedValues } from './aggregate.js';
 import type { BallotProblem, GroupValue } from './results.js';
-import type { Ballot, Instrument } from './types.js';
+import type { Ballot, Instrument, Rating } from './types.js';
 
 export interface SubjectValues {
   /** Position in the instrument's subject list. */
@@ -38,6 +38,8 @@ export interface InstrumentValues {
    * growth): slot = subject position × group count + group position; ballot = position in the tally's ballot list.
    */
   length: number;
+  /** Readings of immutable grade and abstain ratings, by identity (see `rememberReading`). */
+  known: Map<Rating, KnownReading>;
   slot: Int32Array;
   raw: Float64Array;
   ballot: Int32Array;
@@ -121,6 +123,7 @@ export function prepareInstrument(instrument: Instrument, capacity = 1024): Inst
     adjustmentSigns,
     criteria,
     length: 0,
+    known: new Map(),
     slot: new Int32Array(capacity),
     raw: new Float64Array(capacity),
     ballot: new Int32Array(capacity),
@@ -192,6 +195,26 @@ function unreadable(subjectId: string | undefined, what: string): BallotProblem 
   };
 }
 
+interface KnownReading {
+  subject: SubjectValues;
+  /** The grade's [raw, position] entry of `InstrumentValues.grades` (the same array), or null for an abstention. */
+  grade: [number, number] | null;
+}
+
+/**
+ * What a rating reads as depends only on the instrument and the rating; a province's grade ratings are a few
+ * thousand shared, frozen objects (see check-ballot.ts, KNOWN_*). A frozen plain object with data properties only,
+ * none nested, cannot change, so its reading is remembered by identity and the next ballot that carries it reads no
+ * property at all.
+ */
+function rememberReading(values: InstrumentValues, r: Rating, subject: SubjectValues, grade: [number, number] | null): void {
+  if (values.known.size >= 1 << 16 || !Object.isFrozen(r) || Object.getPrototypeOf(r) !== Object.prototype) return;
+  for (const d of Object.values(Object.getOwnPropertyDescriptors(r))) {
+    if (!('value' in d) || (typeof d.value === 'object' && d.value !== null)) return;
+  }
+  values.known.set(r, { subject, grade });
+}
+
 // Scratch space for one ballot's readings, reused so the hot loop allocates only the values it keeps.
 const pendingSubjects: SubjectValues[] = [];
 const pendingRaw: number[] = [];
@@ -215,8 +238,23 @@ export function addBallot(values: InstrumentValues, ballot: Ballot, ballotIndex:
   const ratings = ballot.ratings;
   const n = ratings.length;
   const groupCount = values.groupIndex.size;
+  const known = values.known;
   for (let i = 0; i < n; i++) {
     const r = ratings[i]!;
+    const reading = known.get(r);
+    if (reading !== undefined) {
+      const subject = reading.subject;
+      if (subject.lastBallot === ballotIndex) return unreadable(r.subjectId, 'subject');
+      subject.lastBallot = ballotIndex;
+      pendingSubjects[i] = subject;
+      const grade = reading.grade;
+      if (grade === null) pendingRaw[i] = NaN;
+      else {
+        pendingRaw[i] = grade[0];
+        pendingGrade[i] = grade[1];
+      }
+      continue;
+    }
     // Ratings usually come in the instrument's subject order: try that position before hashing.
     const hinted = values.subjectList[i];
     const subject = hinted !== undefined && hinted[0] === r.subjectId ? hinted[1] : values.subjects.get(r.subjectId);
@@ -225,11 +263,13 @@ export function addBallot(values: InstrumentValues, ballot: Ballot, ballotIndex:
     pendingSubjects[i] = subject;
     if (r.abstain) {
       pendingRaw[i] = NaN;
+      rememberReading(values, r, subject, null);
     } else if (isGrade) {
       const grade = r.grade === undefined ? undefined : values.grades.get(r.grade);
       if (grade === undefined) return unreadable(r.subjectId, 'grade');
       pendingRaw[i] = grade[0];
       pendingGrade[i] = grade[1];
+      rememberReading(values, r, subject, grade);
     } else {
       const raw = readRating(values, r);
       if (raw === undefined) return unreadable(r.subjectId, 'value');
