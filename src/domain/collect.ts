@@ -330,6 +330,10 @@ function readRating(values: InstrumentValues, r: Ballot['ratings'][number]): num
  * ballots) — only aggregates of raw values are needed for every subject, and those do not depend on tie order.
  */
 export function groupValues(values: InstrumentValues, ballotIds: readonly string[], idOrdered = true): SortedValues[][] {
+  if (values.instrument.kind === 'grade') {
+    const byRank = groupGradeValues(values, ballotIds, idOrdered);
+    if (byRank !== null) return byRank;
+  }
   const groupCount = values.groupIndex.size;
   const slots = values.instrument.subjectIds.length * groupCount;
   const { length, slot, raw, ballot } = values;
@@ -354,7 +358,55 @@ export function groupValues(values: InstrumentValues, ballotIds: readonly string
 }
 
 function sortedColumns(entries: Int32Array, raw: Float64Array, ballot: Int32Array, ballotIds: readonly string[], idOrdered: boolean): SortedValues {
-  return new SlotValues(entries, raw, ballot, ballotIds, idOrdered);
+  const sortedRaw = new Float64Array(entries.length);
+  for (let i = 0; i < entries.length; i++) sortedRaw[i] = raw[entries[i]!]!;
+  return new SlotValues(entries, sortedRaw, ballot, ballotIds, idOrdered);
+}
+
+/**
+ * Grade instruments: every raw value is one of a few grade points, so one counting sort by (slot, rank of the raw
+ * value) puts all values in order at once — stable, so equal values keep arrival order as the per-slot sort does —
+ * and writes the sorted raw values as it goes. Null when a value is not a grade's points (the general path then).
+ */
+function groupGradeValues(values: InstrumentValues, ballotIds: readonly string[], idOrdered: boolean): SortedValues[][] | null {
+  const keys = [...new Set([...values.grades.values()].map((e) => e[0]))].sort((a, b) => a - b);
+  const ranks = keys.length;
+  if (ranks === 0 || ranks > 255) return null;
+  const groupCount = values.groupIndex.size;
+  const subjects = values.instrument.subjectIds.length;
+  const buckets = subjects * groupCount * ranks;
+  const { length, slot, raw, ballot } = values;
+  const rank = new Uint8Array(length);
+  const start = new Int32Array(buckets + 1);
+  for (let i = 0; i < length; i++) {
+    const r = raw[i]!;
+    let k = 0;
+    while (k < ranks && keys[k] !== r) k++;
+    if (k === ranks) return null;
+    rank[i] = k;
+    start[slot[i]! * ranks + k + 1]!++;
+  }
+  for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
+  const fill = start.slice(0, buckets);
+  const order = new Int32Array(length);
+  const sortedRaw = new Float64Array(length);
+  for (let i = 0; i < length; i++) {
+    const at = fill[slot[i]! * ranks + rank[i]!]!++;
+    order[at] = i;
+    sortedRaw[at] = raw[i]!;
+  }
+  const out: SortedValues[][] = [];
+  for (let p = 0; p < subjects; p++) {
+    const groups: SortedValues[] = [];
+    for (let g = 0; g < groupCount; g++) {
+      const s = p * groupCount + g;
+      const from = start[s * ranks]!;
+      const to = start[(s + 1) * ranks]!;
+      groups.push(new SlotValues(order.subarray(from, to), sortedRaw.subarray(from, to), ballot, ballotIds, idOrdered));
+    }
+    out.push(groups);
+  }
+  return out;
 }
 
 /** One group's values for one subject, as columns (a class, not closures: a province has thousands of them). */
@@ -363,16 +415,15 @@ class SlotValues implements SortedValues {
   /** Runs of equal raw (by first position) already in ballot-id order; null once every run is. */
   private orderedRuns: Set<number> | null;
 
+  /** `sortedRaw[i]` is the raw value of entry `entries[i]`, ascending. */
   constructor(
     private readonly entries: Int32Array,
-    raw: Float64Array,
+    sortedRaw: Float64Array,
     private readonly ballot: Int32Array,
     private readonly ballotIds: readonly string[],
     idOrdered: boolean,
   ) {
-    const n = entries.length;
-    this.raw = new Float64Array(n);
-    for (let i = 0; i < n; i++) this.raw[i] = raw[entries[i]!]!;
+    this.raw = sortedRaw;
     this.orderedRuns = idOrdered ? null : new Set();
   }
 
