@@ -38,11 +38,22 @@ function fnv1a(text: string): number {
   return h >>> 0;
 }
 
+// The last dictionary handed out: a tally decodes runs of ballots of one instrument (a WeakMap look-up saved each).
+let lastInstrument: Instrument | null = null;
+let lastDictionary: Dictionary | null = null;
+
 function dictionaryOf(instrument: Instrument): Dictionary {
+  if (instrument === lastInstrument) return lastDictionary!;
   let d = dictionaries.get(instrument);
-  if (d) return d;
+  if (!d) d = makeDictionary(instrument);
+  lastInstrument = instrument;
+  lastDictionary = d;
+  return d;
+}
+
+function makeDictionary(instrument: Instrument): Dictionary {
   const gradeKeys = instrument.kind === 'grade' ? instrument.grades.map((g) => g.key) : [];
-  d = {
+  const d: Dictionary = {
     fingerprint: fnv1a(`${instrument.kind}\u0000${instrument.subjectIds.join('\u0001')}\u0000${gradeKeys.join('\u0001')}`),
     subjectIds: instrument.subjectIds,
     position: new Map(instrument.subjectIds.map((s, i) => [s, i])),

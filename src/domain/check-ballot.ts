@@ -11,6 +11,7 @@ import { Fraction, isDecimal, parseDecimal } from './exact.js';
 import { allowedCount, quotaViolationMessage, ruleBase, ruleTitle } from './quota.js';
 import type { BallotProblem, Message } from './results.js';
 import type { AdjustmentConfig, AdjustmentItem, Ballot, Instrument, QuotaRule, Rating, Session, Subject } from './types.js';
+import { isImmutableRating } from './immutable.js';
 
 /** Longest reason or opinion, in characters. */
 export const MAX_TEXT_LENGTH = 2000;
@@ -442,10 +443,7 @@ const KNOWN_GRADE = 2;
 const KNOWN_LIMIT = 1 << 16;
 
 function rememberRating(p: PreparedInstrument, r: Rating, pos: number): void {
-  if (p.known.size >= KNOWN_LIMIT || pos >= 2 ** (31 - KNOWN_SHIFT) || !Object.isFrozen(r) || Object.getPrototypeOf(r) !== Object.prototype) return;
-  for (const d of Object.values(Object.getOwnPropertyDescriptors(r))) {
-    if (!('value' in d) || (typeof d.value === 'object' && d.value !== null)) return;
-  }
+  if (p.known.size >= KNOWN_LIMIT || pos >= 2 ** (31 - KNOWN_SHIFT) || !isImmutableRating(r)) return;
   let tag: number;
   if (r.abstain === true) tag = KNOWN_ABSTAIN;
   else if (p.instrument.kind === 'grade' && r.grade !== undefined && p.gradeIndex.has(r.grade)) tag = KNOWN_GRADE + p.gradeIndex.get(r.grade)!;

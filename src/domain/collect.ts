@@ -8,6 +8,7 @@ import { Fraction, HUNDRED, isDecimal, parseDecimal } from './exact.js';
 import type { SortedValues } from './aggregate.js';
 import type { BallotProblem, GroupValue } from './results.js';
 import type { Ballot, Instrument, Rating } from './types.js';
+import { isImmutableRating } from './immutable.js';
 
 export interface SubjectValues {
   /** Position in the instrument's subject list. */
@@ -208,10 +209,7 @@ interface KnownReading {
  * property at all.
  */
 function rememberReading(values: InstrumentValues, r: Rating, subject: SubjectValues, grade: [number, number] | null): void {
-  if (values.known.size >= 1 << 16 || !Object.isFrozen(r) || Object.getPrototypeOf(r) !== Object.prototype) return;
-  for (const d of Object.values(Object.getOwnPropertyDescriptors(r))) {
-    if (!('value' in d) || (typeof d.value === 'object' && d.value !== null)) return;
-  }
+  if (values.known.size >= 1 << 16 || !isImmutableRating(r)) return;
   values.known.set(r, { subject, grade });
 }
 

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { checkBallot } from '../../src/domain/check-ballot.js';
 import { indexDefinition } from '../../src/domain/definition-index.js';
+import { isImmutableRating } from '../../src/domain/immutable.js';
 import { tallyCampaign } from '../../src/domain/tally.js';
 import type { Ballot, CampaignDefinition, Rating } from '../../src/domain/types.js';
 import { fullText } from '../helpers/full-tally.js';
@@ -76,5 +77,16 @@ describe('remembered verdicts on frozen ratings', () => {
       }),
       { numRuns: 30 },
     );
+  });
+
+  it('remembers only frozen plain ratings of data properties, none nested', () => {
+    assert.equal(isImmutableRating(Object.freeze({ subjectId: 's', grade: 'good' })), true);
+    assert.equal(isImmutableRating(Object.freeze({ subjectId: 's', abstain: true, opinion: '意见' })), true);
+    assert.equal(isImmutableRating({ subjectId: 's', grade: 'good' }), false);
+    assert.equal(isImmutableRating(Object.freeze({ subjectId: 's', criteria: { a: '1' } })), false);
+    let n = 0;
+    const flipping = Object.freeze(Object.defineProperty({ subjectId: 's' }, 'grade', { get: () => (n++ % 2 ? 'good' : 'poor'), enumerable: true }));
+    assert.equal(isImmutableRating(flipping), false);
+    assert.equal(isImmutableRating(Object.freeze(Object.assign(Object.create({ grade: 'good' }), { subjectId: 's' }))), false);
   });
 });

@@ -54,6 +54,8 @@ class Collector implements SegmentSink {
   readonly unpacked: number[] = [];
   private readonly byId: Map<string, Instrument>;
   private sessionId: string | null = null;
+  private lastId: string | null = null;
+  private lastInstrument: Instrument | undefined = undefined;
 
   constructor(instruments: readonly Instrument[]) {
     this.byId = new Map(instruments.map((i) => [i.id, i]));
@@ -65,7 +67,12 @@ class Collector implements SegmentSink {
   }
 
   ballot(id: string, instrumentId: string, raterGroupId: string, raterName: string | null, boundUnitId: string | null, sheetId: string, channel: Ballot['channel'], packed: DataView, offset: number, length: number): void {
-    const instrument = this.byId.get(instrumentId);
+    // A segment's strings come from one dictionary, so the same instrument is the same string: no look-up.
+    if (instrumentId !== this.lastId) {
+      this.lastId = instrumentId;
+      this.lastInstrument = this.byId.get(instrumentId);
+    }
+    const instrument = this.lastInstrument;
     const ratings = offset >= 0 && instrument ? unpackRatingsAt(instrument, packed, offset, length) : null;
     this.push({ id, instrumentId, raterGroupId, raterName, boundUnitId, sessionId: this.sessionId, sheetId, channel, ratings: ratings ?? [] }, ratings === null);
   }
