@@ -4,6 +4,7 @@ import { initial } from './0001-initial.js';
 import { appendOnly } from './0002-append-only.js';
 import { accounts } from './0003-accounts.js';
 import { ballotSegments } from './0004-ballot-segments.js';
+import { publications } from './0005-publications.js';
 
 /**
  * Append-only list: never edit or reorder a released migration, add a new one. Listed statically (no directory
@@ -15,6 +16,7 @@ function migrationsFor(kind: DbKind): Record<string, Migration> {
     '0002-append-only': appendOnly(kind),
     '0003-accounts': accounts(),
     '0004-ballot-segments': ballotSegments(kind),
+    '0005-publications': publications(kind),
   };
 }
 

@@ -3,6 +3,7 @@ import type { AuditLogTable } from './audit-log.js';
 import type { BallotSegmentsTable } from './ballot-segments.js';
 import type { BallotContentsTable, BallotsTable } from './ballots.js';
 import type { CampaignsTable } from './campaigns.js';
+import type { PublicationsTable } from './publications.js';
 import type { InstrumentsTable, RankingsTable, RaterGroupsTable, SubjectsTable } from './definition-parts.js';
 import type { SessionsTable } from './sessions.js';
 import type { TokensTable } from './tokens.js';
@@ -13,6 +14,7 @@ export type * from './audit-log.js';
 export type * from './ballot-segments.js';
 export type * from './ballots.js';
 export type * from './campaigns.js';
+export type * from './publications.js';
 export type * from './definition-parts.js';
 export type * from './sessions.js';
 export type * from './tokens.js';
@@ -34,4 +36,5 @@ export interface Schema {
   accounts: AccountsTable;
   access_tokens: AccessTokensTable;
   screen_keys: ScreenKeysTable;
+  publications: PublicationsTable;
 }

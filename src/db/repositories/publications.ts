@@ -1,0 +1,58 @@
+/** 公示 records: written once when a campaign is published, read by the public notice. */
+import type { Db } from '../database.js';
+import type { PublicationsTable } from '../tables/index.js';
+
+export interface Publication {
+  id: string;
+  campaignId: string;
+  title: string;
+  noticeDate: string;
+  objectionEndDate: string;
+  objectionDays: number;
+  contact: string | null;
+  /** The snapshot JSON text exactly as stored. */
+  snapshot: string;
+  resultsHash: string;
+  publishedBy: string;
+  publishedAt: string;
+}
+
+export async function insertPublication(db: Db, p: Publication): Promise<void> {
+  await db
+    .insertInto('publications')
+    .values({
+      id: p.id,
+      campaign_id: p.campaignId,
+      title: p.title,
+      notice_date: p.noticeDate,
+      objection_end_date: p.objectionEndDate,
+      objection_days: p.objectionDays,
+      contact: p.contact,
+      snapshot: p.snapshot,
+      results_hash: p.resultsHash,
+      published_by: p.publishedBy,
+      published_at: p.publishedAt,
+    })
+    .execute();
+}
+
+function toPublication(row: PublicationsTable): Publication {
+  return {
+    id: row.id,
+    campaignId: row.campaign_id,
+    title: row.title,
+    noticeDate: row.notice_date,
+    objectionEndDate: row.objection_end_date,
+    objectionDays: row.objection_days,
+    contact: row.contact,
+    snapshot: row.snapshot,
+    resultsHash: row.results_hash,
+    publishedBy: row.published_by,
+    publishedAt: row.published_at,
+  };
+}
+
+export async function getPublication(db: Db, campaignId: string): Promise<Publication | null> {
+  const row = await db.selectFrom('publications').selectAll().where('campaign_id', '=', campaignId).executeTakeFirst();
+  return row ? toPublication(row) : null;
+}
