@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { verifyBundle, type TallyOutput, tallyBundle } from '../../app/tally-bundle.js';
 import { parseBundleText } from '../../app/read-bundle.js';
 import { renderRankingTables } from '../render-table.js';
+import { resultsHash } from '../../app/results-hash.js';
 
 export async function runTally(file: string, options: { format: 'json' | 'table'; verify?: boolean }): Promise<void> {
   const bundle = parseBundleText(await readFile(file, 'utf8'));
@@ -12,6 +13,8 @@ export async function runTally(file: string, options: { format: 'json' | 'table'
   if (options.verify) {
     const verdict = verifyBundle(bundle, output);
     process.stderr.write(verdict.message + '\n');
+    // The 公示 shows this hash: equal digits mean the notice's results are exactly these.
+    process.stderr.write(`结果哈希（与公示校验码核对）/ results hash (compare with the notice): ${resultsHash(output.results)}\n`);
     if (!verdict.ok) process.exitCode = 2;
   }
 }

@@ -6,6 +6,7 @@ import { accountRoutes } from './accounts.js';
 import { ballotRoutes } from './ballots.js';
 import { campaignRoutes } from './campaigns.js';
 import { healthRoutes } from './health.js';
+import { outputRoutes } from './output.js';
 import { ratePageRoutes } from './rate-page.js';
 import { resultRoutes } from './results.js';
 import { roomRoutes } from './room.js';
@@ -22,4 +23,5 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext, opti
   resultRoutes(app, ctx);
   accountRoutes(app, ctx);
   roomRoutes(app, ctx);
+  outputRoutes(app, ctx);
 }
