@@ -7,12 +7,13 @@ import type { Actor } from './policies/roles.js';
 export async function recordAudit(
   db: Db,
   ctx: AppContext,
-  actor: Actor | 'system',
+  /** anonymous: a caller not signed in (a failed login). */
+  actor: Actor | 'system' | 'anonymous',
   action: string,
   entity: string,
   entityId: string | null,
   detail: unknown = {},
 ): Promise<void> {
-  const who = actor === 'system' ? 'system' : `${actor.role}:${actor.id}`;
+  const who = typeof actor === 'string' ? actor : `${actor.role}:${actor.id}`;
   await appendAudit(db, { actor: who, action, entity, entityId, detail }, ctx.clock());
 }

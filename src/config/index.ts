@@ -12,6 +12,7 @@ const envSchema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LEITAI_DEMO: z.enum(['auto', 'off']).default('auto'),
+  LEITAI_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
 });
 
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -24,6 +25,8 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Load the Jincheng demo into an empty database at start. */
   demo: boolean;
+  /** Mark the session cookie Secure even when the request arrives over HTTP (behind a TLS-terminating proxy). */
+  cookieSecure: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -43,5 +46,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       : { kind: 'sqlite' as const, file: path.join(dataDir, 'leitai.sqlite') },
     logLevel: e.LOG_LEVEL,
     demo: e.LEITAI_DEMO === 'auto',
+    cookieSecure: e.LEITAI_COOKIE_SECURE === 'true',
   });
 }

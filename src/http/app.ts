@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.js';
@@ -13,6 +14,10 @@ export interface BuildAppOptions {
   logger?: boolean | { level: string };
   /** Per-IP limit of token redemptions per minute (rate limiting of guesses at codes). */
   redeemLimitPerMinute?: number;
+  /** Per-IP limit of password login attempts per minute (the per-username lock-out is separate). */
+  loginLimitPerMinute?: number;
+  /** Mark the session cookie Secure even over plain HTTP (LEITAI_COOKIE_SECURE=true behind a TLS proxy). */
+  cookieSecure?: boolean;
 }
 
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
@@ -35,13 +40,17 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         version: '1',
       },
       components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: '访问令牌 / access token' } },
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: '访问令牌 / access token' },
+          session: { type: 'apiKey', in: 'cookie', name: 'leitai_session', description: '密码登录会话；修改类请求另需 x-csrf-token / password-login session; unsafe requests also need x-csrf-token' },
+        },
       },
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(rateLimit, { global: false });
+  await app.register(cookie);
 
   installAuth(app, ctx);
   await app.register(async (scope) => registerRoutes(scope, ctx, options), { prefix: '' });

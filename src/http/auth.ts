@@ -1,16 +1,26 @@
 /**
  * Access is declared on every route (`config.access`) and checked before the handler; a route without a declaration
- * is refused at start-up, so no route can be forgotten. Office staff send `Authorization: Bearer <access token>`;
- * raters authenticate with their one-time ballot token inside the request instead.
+ * is refused at start-up, so no route can be forgotten. Office staff authenticate either with
+ * `Authorization: Bearer <access token>` (CLI, scripts) or with the session cookie of a password login (the
+ * console); raters authenticate with their one-time ballot token inside the request instead.
+ *
+ * CSRF: a browser sends the cookie on its own, so a cookie-authenticated request with an unsafe method must also
+ * carry `x-csrf-token` equal to its session's token (returned by login and /api/auth/me). A bearer token is never
+ * sent automatically, so bearer requests need none.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticate } from '../app/authenticate.js';
 import type { AppContext } from '../app/context.js';
+import { sessionActor } from '../app/log-in.js';
 import type { Actor, Role } from '../app/policies/roles.js';
 import { AppError } from '../contracts/errors.js';
 
 /** public: anyone; rater: anyone holding a ballot token (checked by the use case); otherwise the roles allowed. */
 export type Access = 'public' | 'rater' | readonly Role[];
+
+/** How the caller proved who they are. */
+export type Authentication = { via: 'token' } | { via: 'session'; sessionId: string; csrfToken: string; username: string };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -18,6 +28,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | null;
+    authentication: Authentication | null;
   }
   interface FastifyInstance {
     /** Every route with its declared access, for the authorization tests and docs. */
@@ -25,10 +36,14 @@ declare module 'fastify' {
   }
 }
 
+export const SESSION_COOKIE = 'leitai_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const PLUGIN_ROUTES = /^\/api\/docs(\/|$)/;
 
 export function installAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null);
+  app.decorateRequest('authentication', null);
   const table: FastifyInstance['accessTable'] = [];
   app.decorate('accessTable', table);
 
@@ -45,20 +60,60 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const access = request.routeOptions.config.access;
     if (access === undefined) return; // 404 handler
-    request.actor = await actorFromHeader(ctx, request.headers.authorization);
+    await identify(ctx, request);
     if (access === 'public' || access === 'rater') return;
     if (!request.actor) throw new AppError('unauthenticated');
+    const auth = request.authentication;
+    if (auth?.via === 'session' && !SAFE_METHODS.has(request.method) && !csrfMatches(request.headers[CSRF_HEADER], auth.csrfToken)) {
+      throw new AppError('csrf_failed');
+    }
     if (!access.includes(request.actor.role)) throw new AppError('forbidden');
   });
 }
 
-async function actorFromHeader(ctx: AppContext, header: string | undefined): Promise<Actor | null> {
-  if (!header) return null;
-  const m = /^Bearer\s+([A-Za-z0-9_-]{16,128})$/.exec(header.trim());
-  if (!m?.[1]) throw new AppError('unauthenticated');
-  const actor = await authenticate(ctx, m[1]);
-  if (!actor) throw new AppError('unauthenticated');
-  return actor;
+/** A bearer header wins over a cookie; a bad bearer token is refused, a stale cookie just counts as none. */
+async function identify(ctx: AppContext, request: FastifyRequest): Promise<void> {
+  const header = request.headers.authorization;
+  if (header) {
+    const m = /^Bearer\s+([A-Za-z0-9_-]{16,128})$/.exec(header.trim());
+    const actor = m?.[1] ? await authenticate(ctx, m[1]) : null;
+    if (!actor) throw new AppError('unauthenticated');
+    request.actor = actor;
+    request.authentication = { via: 'token' };
+    return;
+  }
+  const secret = request.cookies?.[SESSION_COOKIE];
+  if (!secret || !/^[A-Za-z0-9_-]{20,128}$/.test(secret)) return;
+  const found = await sessionActor(ctx, secret);
+  if (!found) return;
+  request.actor = found.actor;
+  request.authentication = { via: 'session', sessionId: found.sessionId, csrfToken: found.csrfToken, username: found.username };
+}
+
+function csrfMatches(sent: string | string[] | undefined, expected: string): boolean {
+  if (typeof sent !== 'string') return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export interface CookieOptions {
+  /** Always mark the cookie Secure (LEITAI_COOKIE_SECURE=true, e.g. behind a TLS proxy); otherwise only over HTTPS. */
+  secure?: boolean;
+}
+
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, secret: string, expiresAt: Date, options: CookieOptions): void {
+  reply.setCookie(SESSION_COOKIE, secret, {
+    httpOnly: true,
+    sameSite: 'strict',
+    path: '/',
+    secure: options.secure === true || request.protocol === 'https',
+    expires: expiresAt,
+  });
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply, options: CookieOptions): void {
+  reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', path: '/', secure: options.secure === true || request.protocol === 'https' });
 }
 
 export function requireActor(request: FastifyRequest): Actor {

@@ -27,7 +27,7 @@ export async function start(config: Readonly<Config>): Promise<{ close: () => Pr
       process.stdout.write(`已载入晋城示例活动 / loaded the Jincheng demo: ${demo.campaignId} (${demo.units} units, ${demo.ballots} ballots)\n`);
     }
   }
-  const app = await buildApp(ctx, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
+  const app = await buildApp(ctx, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel }, cookieSecure: config.cookieSecure });
   const address = await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${new URL(address).port}`;
   if (credentials.length > 0) await announce(config, url, credentials);
@@ -43,11 +43,15 @@ export async function start(config: Readonly<Config>): Promise<{ close: () => Pr
 }
 
 async function announce(config: Readonly<Config>, url: string, credentials: Credentials[]): Promise<void> {
+  const first = credentials[0];
   const lines = [
-    '首次启动：已创建以下账号。访问令牌只显示这一次（另存于数据目录的 credentials.txt）。',
-    'First start: these accounts were created. Their access tokens are shown only now (also saved to credentials.txt in the data directory).',
-    ...credentials.map((c) => `  ${c.role.padEnd(9)} ${c.username.padEnd(10)} Authorization: Bearer ${c.accessToken}`),
-    `例 / e.g.: curl -H "Authorization: Bearer ${credentials[0]?.accessToken ?? ''}" ${url}/api/campaigns`,
+    '首次启动：已创建以下账号。密码与访问令牌只显示这一次（另存于数据目录的 credentials.txt，请登录后修改密码）。',
+    'First start: these accounts were created. Passwords and access tokens are shown only now (also saved to credentials.txt in the data directory; change the password after logging in).',
+    ...credentials.map((c) => `  ${c.role.padEnd(9)} ${c.username.padEnd(10)} 密码 / password: ${(c.password ?? '-').padEnd(16)}  Authorization: Bearer ${c.accessToken}`),
+    '登录 / log in:',
+    `  curl -c cookies.txt -H 'content-type: application/json' -d '{"username":"${first?.username ?? 'admin'}","password":"${first?.password ?? ''}"}' ${url}/api/auth/login`,
+    '  （返回的 csrfToken 须在修改类请求中以 x-csrf-token 头发送 / send the returned csrfToken as x-csrf-token on POST/PUT/PATCH/DELETE）',
+    `  或用访问令牌 / or with the access token: curl -H "Authorization: Bearer ${first?.accessToken ?? ''}" ${url}/api/campaigns`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
   const file = path.join(config.dataDir, 'credentials.txt');

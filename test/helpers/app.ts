@@ -4,32 +4,43 @@ import type { AppContext } from '../../src/app/context.js';
 import { createAccount, ensureAdmin } from '../../src/app/manage-accounts.js';
 import type { Role } from '../../src/app/policies/roles.js';
 import type { DbKind } from '../../src/db/database.js';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp, type BuildAppOptions } from '../../src/http/app.js';
 import { createTestDb } from './db.js';
 
 export interface TestApp {
   app: FastifyInstance;
   ctx: AppContext;
   tokens: Record<Role, string>;
+  /** Generated login passwords, by role (the viewer's once addViewer ran). */
+  passwords: Record<Role, string>;
+  /** Usernames, by role. */
+  usernames: Record<Role, string>;
   /** inject with the bearer token of `role` (or none). */
   call(role: Role | null, options: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
-export async function buildTestApp(kind: DbKind, options: { viewerUnitId?: string } = {}): Promise<TestApp> {
+export async function buildTestApp(kind: DbKind, options: { viewerUnitId?: string; app?: BuildAppOptions } = {}): Promise<TestApp> {
   const database = await createTestDb(kind);
   let tick = Date.parse('2026-06-15T08:00:00Z');
   const ctx: AppContext = { database, clock: () => new Date((tick += 1000)) };
   const admin = await ensureAdmin(ctx);
-  const app = await buildApp(ctx, { logger: false });
+  const app = await buildApp(ctx, { logger: false, ...options.app });
   const tokens = { admin: admin!.accessToken } as Record<Role, string>;
+  const passwords = { admin: admin!.password! } as Record<Role, string>;
+  const usernames = { admin: admin!.username } as Record<Role, string>;
   for (const role of ['organiser', 'clerk'] as const) {
-    tokens[role] = (await createAccount(ctx, 'system', { username: role, displayName: role, role, unitId: null })).accessToken;
+    const creds = await createAccount(ctx, 'system', { username: role, displayName: role, role, unitId: null });
+    tokens[role] = creds.accessToken;
+    passwords[role] = creds.password!;
+    usernames[role] = role;
   }
   const result: TestApp = {
     app,
     ctx,
     tokens,
+    passwords,
+    usernames,
     call: (role, opts) =>
       app.inject({ ...opts, headers: { ...(opts.headers ?? {}), ...(role ? { authorization: `Bearer ${tokens[role]}` } : {}) } }),
     close: async () => {
@@ -42,5 +53,23 @@ export async function buildTestApp(kind: DbKind, options: { viewerUnitId?: strin
 
 /** Adds a viewer bound to `unitId` (units must exist first). */
 export async function addViewer(t: TestApp, unitId: string): Promise<void> {
-  t.tokens.viewer = (await createAccount(t.ctx, 'system', { username: `viewer-${unitId}`, displayName: 'viewer', role: 'viewer', unitId })).accessToken;
+  const creds = await createAccount(t.ctx, 'system', { username: `viewer-${unitId}`.toLowerCase(), displayName: 'viewer', role: 'viewer', unitId });
+  t.tokens.viewer = creds.accessToken;
+  t.passwords.viewer = creds.password!;
+  t.usernames.viewer = creds.username;
+}
+
+/** A password-login cookie session: the Cookie header to send and the CSRF token to echo on unsafe requests. */
+export interface CookieSession {
+  cookie: string;
+  csrfToken: string;
+}
+
+/** Logs in through the API; fails the test unless the login succeeds. */
+export async function logInAs(t: TestApp, username: string, password: string): Promise<CookieSession> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} → ${res.statusCode} ${res.body}`);
+  const set = res.cookies.find((c) => c.name === 'leitai_session');
+  if (!set) throw new Error('login set no session cookie');
+  return { cookie: `leitai_session=${set.value}`, csrfToken: (res.json() as { csrfToken: string }).csrfToken };
 }

@@ -15,6 +15,6 @@ export async function runDemo(options: { force?: boolean }): Promise<void> {
       return;
     }
     process.stdout.write(`已载入 / loaded ${demo.campaignId}: ${demo.units} units, ${demo.ballots} ballots\n`);
-    for (const c of [...(admin ? [admin] : []), ...demo.accounts]) process.stdout.write(`  ${c.role.padEnd(9)} ${c.username.padEnd(10)} Bearer ${c.accessToken}\n`);
+    for (const c of [...(admin ? [admin] : []), ...demo.accounts]) process.stdout.write(`  ${c.role.padEnd(9)} ${c.username.padEnd(10)} password ${c.password ?? '-'}  Bearer ${c.accessToken}\n`);
   });
 }

@@ -31,3 +31,27 @@ export interface ScreenKeysTable {
   created_at: string;
   revoked_at: string | null;
 }
+
+/** 登录会话: a password login's cookie session; the cookie's secret is stored only hashed. */
+export interface LoginSessionsTable {
+  id: string;
+  account_id: string;
+  /** sha-256 hex of the cookie secret. */
+  secret_hash: string;
+  /** Sent back in `x-csrf-token` on unsafe requests made with the cookie. */
+  csrf_token: string;
+  created_at: string;
+  /** Idle expiry counts from here; refreshed at most once a minute. */
+  last_seen_at: string;
+  /** Absolute expiry. */
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+/** Failed password logins per username typed (existing or not), for the lock-out. */
+export interface LoginFailuresTable {
+  username: string;
+  failures: number;
+  last_failed_at: string;
+  locked_until: string | null;
+}

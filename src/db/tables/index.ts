@@ -1,4 +1,4 @@
-import type { AccessTokensTable, AccountsTable, ScreenKeysTable } from './accounts.js';
+import type { AccessTokensTable, AccountsTable, LoginFailuresTable, LoginSessionsTable, ScreenKeysTable } from './accounts.js';
 import type { AuditLogTable } from './audit-log.js';
 import type { BallotSegmentsTable } from './ballot-segments.js';
 import type { BallotContentsTable, BallotsTable } from './ballots.js';
@@ -37,4 +37,6 @@ export interface Schema {
   access_tokens: AccessTokensTable;
   screen_keys: ScreenKeysTable;
   publications: PublicationsTable;
+  login_sessions: LoginSessionsTable;
+  login_failures: LoginFailuresTable;
 }

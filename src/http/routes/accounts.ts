@@ -1,33 +1,81 @@
+/** 账号与审计 (admin): accounts, their passwords and unit binding; the audit log as JSON and CSV. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
-import { createAccount } from '../../app/manage-accounts.js';
+import { createAccount, presentAccount, resetPassword, updateAccount } from '../../app/manage-accounts.js';
 import { ADMIN } from '../../app/policies/roles.js';
+import { auditCsv, readAudit } from '../../app/read-audit.js';
 import { id } from '../../contracts/definition.js';
 import { listAccounts } from '../../db/repositories/accounts.js';
-import { listAudit } from '../../db/repositories/audit.js';
 import { requireActor } from '../auth.js';
+import { passwordSchema } from './auth.js';
 import { typed } from './types.js';
+
+const accountParams = z.object({ accountId: z.string().regex(/^a_[a-z0-9]{1,40}$/) });
+const iso = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/);
+const auditQuery = z.object({
+  actor: z.string().max(200).optional(),
+  action: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/).optional().describe('动作，或以「.」结尾的前缀（如 auth.）/ an action, or a prefix ending in "."'),
+  entity: z.string().max(100).optional(),
+  entityId: z.string().max(200).optional(),
+  from: iso.optional(),
+  to: iso.optional(),
+  afterId: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(100_000).optional(),
+});
 
 export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = typed(app);
-  api.get('/api/accounts', { config: { access: ADMIN }, schema: { tags: ['accounts'], summary: '账号列表 / list accounts' } }, async () => {
-    const rows = await listAccounts(ctx.database.db);
-    return rows.map((a) => ({ id: a.id, username: a.username, displayName: a.display_name, role: a.role, unitId: a.unit_id, disabled: a.disabled_at !== null }));
-  });
+  const tags = ['accounts'];
+
+  api.get('/api/accounts', { config: { access: ADMIN }, schema: { tags, summary: '账号列表 / list accounts' } }, async () =>
+    (await listAccounts(ctx.database.db)).map(presentAccount));
+
   api.post('/api/accounts', {
     config: { access: ADMIN },
     schema: {
-      tags: ['accounts'],
-      summary: '新建账号（返回一次性显示的访问令牌）/ create an account (its access token is shown once)',
-      body: z.object({ username: z.string().regex(/^[a-z0-9_.-]{2,40}$/), displayName: z.string().trim().min(1).max(100), role: z.enum(['admin', 'organiser', 'clerk', 'viewer']), unitId: id.nullable().default(null) }),
+      tags,
+      summary: '新建账号（未给密码则生成一个；生成的密码与访问令牌只显示这一次）/ create an account (a generated password and the access token are shown once)',
+      body: z.object({
+        username: z.string().regex(/^[a-z0-9_.-]{2,40}$/),
+        displayName: z.string().trim().min(1).max(100),
+        role: z.enum(['admin', 'organiser', 'clerk', 'viewer']),
+        unitId: id.nullable().default(null),
+        password: passwordSchema.optional(),
+      }),
     },
-  }, async (request, reply) => {
-    const creds = await createAccount(ctx, requireActor(request), request.body);
-    return reply.code(201).send(creds);
-  });
+  }, async (request, reply) => reply.code(201).header('cache-control', 'no-store').send(await createAccount(ctx, requireActor(request), request.body)));
+
+  api.patch('/api/accounts/:accountId', {
+    config: { access: ADMIN },
+    schema: {
+      tags,
+      summary: '修改账号：名称、停用/启用、单位查看账号的所属单位（停用或换单位即结束其会话）/ rename, disable or enable, bind a viewer to a unit',
+      params: accountParams,
+      body: z.object({ displayName: z.string().trim().min(1).max(100).optional(), disabled: z.boolean().optional(), unitId: id.optional() }).strict(),
+    },
+  }, async (request) => updateAccount(ctx, requireActor(request), request.params.accountId, request.body));
+
+  api.post('/api/accounts/:accountId/password', {
+    config: { access: ADMIN },
+    schema: {
+      tags,
+      summary: '重置密码（未给密码则生成一个，只显示这一次；解除锁定并结束其会话）/ reset a password (generated one shown once; clears the lock-out, ends sessions)',
+      params: accountParams,
+      body: z.object({ password: passwordSchema.optional() }),
+    },
+  }, async (request, reply) => reply.header('cache-control', 'no-store').send(await resetPassword(ctx, requireActor(request), request.params.accountId, request.body.password)));
+
   api.get('/api/audit', {
     config: { access: ADMIN },
-    schema: { tags: ['accounts'], summary: '审计日志 / audit log', querystring: z.object({ afterId: z.coerce.number().int().min(0).optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) }) },
-  }, async (request) => listAudit(ctx.database.db, { afterId: request.query.afterId, limit: request.query.limit }));
+    schema: { tags, summary: '审计日志（按操作者、动作、对象、时间筛选；按 afterId 翻页）/ audit log, filtered; page with afterId', querystring: auditQuery },
+  }, async (request) => readAudit(ctx, { ...request.query, limit: request.query.limit ?? 200 }));
+
+  api.get('/api/audit.csv', {
+    config: { access: ADMIN },
+    schema: { tags, summary: '导出审计日志 CSV（筛选同上）/ export the audit log as CSV (same filters)', querystring: auditQuery },
+  }, async (request, reply) => {
+    const csv = await auditCsv(ctx, request.query);
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="audit-log.csv"').send(csv);
+  });
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
 import type { BuildAppOptions } from '../app.js';
 import { accountRoutes } from './accounts.js';
+import { authRoutes } from './auth.js';
 import { ballotRoutes } from './ballots.js';
 import { campaignRoutes } from './campaigns.js';
 import { healthRoutes } from './health.js';
@@ -21,6 +22,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext, opti
   await ballotRoutes(app, ctx, options);
   await ratePageRoutes(app);
   resultRoutes(app, ctx);
+  authRoutes(app, ctx, options);
   accountRoutes(app, ctx);
   roomRoutes(app, ctx);
   outputRoutes(app, ctx);
