@@ -13,6 +13,7 @@ import type { CampaignDefinition } from '../domain/types.js';
 import type { AppContext } from './context.js';
 import { requireCampaign, requireDefinition } from './load-campaign.js';
 import type { Actor } from './policies/roles.js';
+import { notPublished, outsideScope, viewerUnit } from './policies/unit-scope.js';
 
 export interface ComputedTally {
   def: CampaignDefinition;
@@ -25,45 +26,49 @@ export async function computeTally(ctx: AppContext, campaignId: string): Promise
   return { def, tally: tallyCampaign(def, ballots) };
 }
 
-/** Unit viewers see only published results, and only rows of their own units. */
-async function assertMayRead(ctx: AppContext, actor: Actor, campaignId: string): Promise<void> {
-  if (actor.role !== 'viewer') return;
+/** Unit viewers see only published results; returns the unit a viewer is confined to (null for office roles). */
+async function assertMayRead(ctx: AppContext, actor: Actor, campaignId: string): Promise<string | null> {
+  const scope = viewerUnit(actor);
+  if (scope === null) return null;
   const campaign = await requireCampaign(ctx, campaignId);
-  if (campaign.status !== 'published') throw new AppError('forbidden', { message: { zh: '结果尚未发布', en: 'The results are not published yet' } });
+  if (campaign.status !== 'published') throw notPublished();
+  return scope;
 }
 
 export async function getResults(ctx: AppContext, actor: Actor, campaignId: string): Promise<ReturnType<typeof presentTally>> {
-  await assertMayRead(ctx, actor, campaignId);
+  const scope = await assertMayRead(ctx, actor, campaignId);
   const { def, tally } = await computeTally(ctx, campaignId);
-  if (actor.role === 'viewer' && actor.unitId) {
+  if (scope !== null) {
+    // A viewer gets the rows and subject scores of its own units only, and no ballot-level detail.
     const index = indexDefinition(def);
-    const own = (unitId: string) => isAtOrBelow(index, unitId, actor.unitId!);
+    const own = (unitId: string | undefined) => unitId !== undefined && isAtOrBelow(index, unitId, scope);
     tally.rankings = tally.rankings.map((r) => ({ ...r, rows: r.rows.filter((row) => own(row.unitId)) }));
+    tally.instruments = tally.instruments.map((i) => ({ ...i, subjects: i.subjects.filter((st) => own(index.subjects.get(st.subjectId)?.unitId)) }));
     tally.invalidBallots = [];
   }
   return presentTally(def, tally);
 }
 
 export async function getUnitExplanation(ctx: AppContext, actor: Actor, campaignId: string, rankingId: string, unitId: string): Promise<unknown> {
-  await assertMayRead(ctx, actor, campaignId);
+  const scope = await assertMayRead(ctx, actor, campaignId);
   const { def, tally } = await computeTally(ctx, campaignId);
+  if (scope !== null && !isAtOrBelow(indexDefinition(def), unitId, scope)) throw outsideScope();
   const ranking = tally.rankings.find((r) => r.rankingId === rankingId);
   if (!ranking) throw new AppError('not_found', { message: { zh: `排名 ${rankingId} 不存在`, en: `No ranking ${rankingId}` } });
   if (!ranking.rows.some((r) => r.unitId === unitId)) throw new AppError('not_found', { message: { zh: `单位 ${unitId} 不在该排名中`, en: `Unit ${unitId} is not in this ranking` } });
-  if (actor.role === 'viewer' && actor.unitId && !isAtOrBelow(indexDefinition(def), unitId, actor.unitId)) throw new AppError('forbidden');
   return presentExplanation(explainRankingRow(def, tally, rankingId, unitId), def.precision);
 }
 
 export async function getSubjectExplanation(ctx: AppContext, actor: Actor, campaignId: string, instrumentId: string, subjectId: string): Promise<unknown> {
-  await assertMayRead(ctx, actor, campaignId);
+  const scope = await assertMayRead(ctx, actor, campaignId);
   const { def, tally } = await computeTally(ctx, campaignId);
+  if (scope !== null) {
+    const index = indexDefinition(def);
+    const unitId = index.subjects.get(subjectId)?.unitId;
+    if (!unitId || !isAtOrBelow(index, unitId, scope)) throw outsideScope();
+  }
   const instrument = tally.instruments.find((i) => i.instrumentId === instrumentId);
   const subject = instrument?.subjects.find((s) => s.subjectId === subjectId);
   if (!subject) throw new AppError('not_found', { message: { zh: '该评价方式下没有这个对象', en: 'No such subject in this instrument' } });
-  if (actor.role === 'viewer' && actor.unitId) {
-    const index = indexDefinition(def);
-    const unitId = index.subjects.get(subjectId)?.unitId;
-    if (!unitId || !isAtOrBelow(index, unitId, actor.unitId)) throw new AppError('forbidden');
-  }
   return presentExplanation(explainSubject(def, tally, instrumentId, subjectId), def.precision);
 }

@@ -2,18 +2,32 @@
 import { AppError } from '../contracts/errors.js';
 import { inTransaction } from '../db/repositories/shared.js';
 import { findUnits, findUnitsByCodes, findUnitsByIds } from '../db/repositories/unit-search.js';
-import { getUnit, insertUnits } from '../db/repositories/units.js';
+import { getUnit, insertUnits, listUnitSubtree } from '../db/repositories/units.js';
 import { UNIT_LEVEL_ORDER, type Unit, type UnitLevel } from '../domain/types.js';
 import { parseUnitsFile } from '../import/units.js';
 import type { AppContext } from './context.js';
 import type { Actor } from './policies/roles.js';
+import { isStoredUnitWithin, outsideScope, viewerUnit } from './policies/unit-scope.js';
 import { recordAudit } from './record-audit.js';
 
-export async function listUnits(ctx: AppContext, filter: { parent?: string; level?: UnitLevel }): Promise<Unit[]> {
-  return findUnits(ctx.database.db, { parentId: filter.parent ?? (filter.level ? undefined : null), level: filter.level });
+/** Roots by default, or children of `parent`, or a level. A viewer's roots are its own unit; it sees only its subtree. */
+export async function listUnits(ctx: AppContext, actor: Actor, filter: { parent?: string; level?: UnitLevel }): Promise<Unit[]> {
+  const db = ctx.database.db;
+  const scope = viewerUnit(actor);
+  if (scope !== null) {
+    if (filter.parent !== undefined && !(await isStoredUnitWithin(db, filter.parent, scope))) throw outsideScope();
+    if (filter.parent === undefined && filter.level === undefined) return [await requireUnit(ctx, actor, scope)];
+    if (filter.parent === undefined) {
+      return (await listUnitSubtree(db, scope)).filter((u) => u.level === filter.level);
+    }
+  }
+  return findUnits(db, { parentId: filter.parent ?? (filter.level ? undefined : null), level: filter.level });
 }
 
-export async function requireUnit(ctx: AppContext, unitId: string): Promise<Unit> {
+export async function requireUnit(ctx: AppContext, actor: Actor, unitId: string): Promise<Unit> {
+  const scope = viewerUnit(actor);
+  // Outside the scope is refused before the look-up, so a viewer cannot probe which ids exist.
+  if (scope !== null && !(await isStoredUnitWithin(ctx.database.db, unitId, scope))) throw outsideScope();
   const unit = await getUnit(ctx.database.db, unitId);
   if (!unit) throw new AppError('not_found', { message: { zh: `单位 ${unitId} 不存在`, en: `No unit ${unitId}` } });
   return unit;

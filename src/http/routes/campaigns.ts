@@ -7,8 +7,8 @@ import { replaceSetup, upsertPart } from '../../app/edit-campaign.js';
 import { exportBundle } from '../../app/export-bundle.js';
 import { requireCampaign, requireDefinition } from '../../app/load-campaign.js';
 import { OFFICE, STAFF } from '../../app/policies/roles.js';
+import { notPublished, viewerUnit } from '../../app/policies/unit-scope.js';
 import { campaignParams, campaignSetupSchema } from '../../contracts/api.js';
-import { AppError } from '../../contracts/errors.js';
 import { instrumentSchema, raterGroupSchema, rankingSchema, subjectSchema } from '../../contracts/definition.js';
 import { listCampaigns } from '../../db/repositories/campaigns.js';
 import { requireActor } from '../auth.js';
@@ -20,7 +20,7 @@ export function campaignRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get('/api/campaigns', { config: { access: STAFF }, schema: { tags, summary: '活动列表 / list campaigns' } }, async (request) => {
     const all = await listCampaigns(ctx.database.db);
-    return requireActor(request).role === 'viewer' ? all.filter((c) => c.status === 'published') : all;
+    return viewerUnit(requireActor(request)) !== null ? all.filter((c) => c.status === 'published') : all;
   });
 
   api.post('/api/campaigns', {
@@ -33,7 +33,7 @@ export function campaignRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: { tags, summary: '活动及其完整方案 / a campaign and its full definition', params: campaignParams },
   }, async (request) => {
     const campaign = await requireCampaign(ctx, request.params.campaignId);
-    if (requireActor(request).role === 'viewer' && campaign.status !== 'published') throw new AppError('forbidden');
+    if (viewerUnit(requireActor(request)) !== null && campaign.status !== 'published') throw notPublished();
     return { campaign, definition: await requireDefinition(ctx, campaign.id) };
   });
 

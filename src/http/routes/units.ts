@@ -19,12 +19,12 @@ export function unitRoutes(app: FastifyInstance, ctx: AppContext): void {
     api.get('/api/units', {
       config: { access: STAFF },
       schema: { tags: ['units'], summary: '单位列表（默认顶层；可按上级或层级筛选）/ list units (roots by default; filter by parent or level)', querystring: unitsQuery },
-    }, async (request) => listUnits(ctx, request.query));
+    }, async (request) => listUnits(ctx, requireActor(request), request.query));
 
     api.get('/api/units/:unitId', {
       config: { access: STAFF },
       schema: { tags: ['units'], summary: '单位详情 / one unit', params: z.object({ unitId: id }) },
-    }, async (request) => requireUnit(ctx, request.params.unitId));
+    }, async (request) => requireUnit(ctx, requireActor(request), request.params.unitId));
 
     api.post('/api/units', {
       config: { access: OFFICE },

@@ -1,0 +1,33 @@
+/**
+ * 单位查看范围: a unit viewer sees its own unit and the units below it, and only published results. Office roles are
+ * not confined. A viewer bound to no unit sees nothing (fail closed).
+ */
+import { AppError } from '../../contracts/errors.js';
+import type { Db } from '../../db/database.js';
+import { getUnit } from '../../db/repositories/units.js';
+import type { Actor } from './roles.js';
+
+/** The unit whose subtree `actor` is confined to, or null when not confined. */
+export function viewerUnit(actor: Actor): string | null {
+  if (actor.role !== 'viewer') return null;
+  if (!actor.unitId) throw new AppError('forbidden');
+  return actor.unitId;
+}
+
+export function outsideScope(): AppError {
+  return new AppError('forbidden', { message: { zh: '该单位不在您的查看范围内', en: 'This unit is outside what you may see' } });
+}
+
+export function notPublished(): AppError {
+  return new AppError('forbidden', { message: { zh: '结果尚未发布', en: 'The results are not published yet' } });
+}
+
+/** Is the stored unit `unitId` the unit `rootId` or below it? Walks up the stored tree (a handful of levels). */
+export async function isStoredUnitWithin(db: Db, unitId: string, rootId: string): Promise<boolean> {
+  let current: string | null = unitId;
+  for (let guard = 0; current !== null && guard < 64; guard++) {
+    if (current === rootId) return true;
+    current = (await getUnit(db, current))?.parentId ?? null;
+  }
+  return false;
+}
