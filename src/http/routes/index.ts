@@ -12,12 +12,14 @@ import { ratePageRoutes } from './rate-page.js';
 import { resultRoutes } from './results.js';
 import { roomRoutes } from './room.js';
 import { sessionRoutes } from './sessions.js';
+import { setupRoutes } from './setup.js';
 import { unitRoutes } from './units.js';
 
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext, options: BuildAppOptions): Promise<void> {
   healthRoutes(app, ctx);
   unitRoutes(app, ctx);
   campaignRoutes(app, ctx);
+  setupRoutes(app, ctx);
   sessionRoutes(app, ctx);
   await ballotRoutes(app, ctx, options);
   await ratePageRoutes(app);

@@ -1,0 +1,102 @@
+/**
+ * 亮晒评模板: the article's five evaluation forms as a ready campaign set-up over a root unit's counties and
+ * townships. Observation sites (实训点) and cases (案例) start empty — the office adds them — so the 观摩评 and 案例评
+ * instruments carry no subjects until then and the set-up is refused on save until they do. Nothing is stored here.
+ */
+import type { CampaignSetup } from '../contracts/api.js';
+import { AppError } from '../contracts/errors.js';
+import { getUnit, listUnitSubtree } from '../db/repositories/units.js';
+import { GROUP_IDS, RATER_GROUPS } from '../demo/groups.js';
+import {
+  INSTRUMENT_IDS,
+  adjustmentsInstrument,
+  caseInstrument,
+  exchangeInstrument,
+  observationInstrument,
+  reportInstrument,
+  taskforceInstrument,
+} from '../demo/instruments.js';
+import type { Instrument, RankingSpec, Subject, Unit } from '../domain/types.js';
+import type { AppContext } from './context.js';
+
+const tiers = (good: number, fairlyGood: number): RankingSpec['tiers'] => [
+  { key: 'good', label: '好', numerator: good, denominator: 100, rounding: 'exact' },
+  { key: 'fairly-good', label: '较好', numerator: fairlyGood, denominator: 100, rounding: 'exact' },
+  { key: 'average', label: '一般', numerator: 100, denominator: 100, rounding: 'exact' },
+];
+
+export async function liangshaipingTemplate(ctx: AppContext, rootUnitId: string): Promise<CampaignSetup> {
+  const db = ctx.database.db;
+  const root = await getUnit(db, rootUnitId);
+  if (!root) throw new AppError('not_found', { message: { zh: `单位 ${rootUnitId} 不存在，请先导入单位`, en: `No unit ${rootUnitId}; import the units first` } });
+  const units = await listUnitSubtree(db, rootUnitId);
+  const counties = units.filter((u) => u.level === 'county');
+  const townships = units.filter((u) => u.level === 'township');
+  if (counties.length === 0) {
+    throw new AppError('invalid_request', { message: { zh: `「${root.name}」下没有县（市、区），请先导入其下级单位`, en: `${root.name} has no county-level units below it; import them first` } });
+  }
+  const subject = (u: Unit): Subject => ({ id: `s-${u.id}`, kind: 'unit', unitId: u.id, name: u.name });
+  const countyIds = counties.map((u) => `s-${u.id}`);
+  const townshipIds = townships.map((u) => `s-${u.id}`);
+  const w = (groupId: string, weight: string) => ({ groupId, weight });
+  const leaders = [w(GROUP_IDS.office, '40'), w(GROUP_IDS.taskforce, '30'), w(GROUP_IDS.inspection, '30')];
+
+  const instruments: Instrument[] = [
+    observationInstrument([], [w(GROUP_IDS.observers, '100')]),
+    taskforceInstrument([...countyIds, ...townshipIds], [w(GROUP_IDS.taskforce, '100')]),
+    reportInstrument(countyIds, leaders),
+    ...(townships.length > 0 ? [exchangeInstrument(townshipIds, [w(GROUP_IDS.secretaries, '70'), w(GROUP_IDS.office, '30')])] : []),
+    caseInstrument([], leaders),
+    adjustmentsInstrument(countyIds, [w(GROUP_IDS.office, '100')]),
+  ];
+  const countyComponents = [
+    { instrumentId: INSTRUMENT_IDS.observation, weight: '25' },
+    { instrumentId: INSTRUMENT_IDS.taskforce, weight: '20' },
+    { instrumentId: INSTRUMENT_IDS.report, weight: townships.length > 0 ? '25' : '40' },
+    ...(townships.length > 0 ? [{ instrumentId: INSTRUMENT_IDS.exchange, weight: '15' }] : []),
+    { instrumentId: INSTRUMENT_IDS.case, weight: '15' },
+  ];
+  const rankings: RankingSpec[] = [
+    {
+      id: 'r-county',
+      name: '县（市、区）综合排名',
+      level: 'county',
+      scopeUnitId: root.id,
+      components: countyComponents,
+      adjustmentInstrumentIds: [INSTRUMENT_IDS.adjustments],
+      missingComponent: 'zero',
+      tieBreaks: [{ instrumentId: INSTRUMENT_IDS.report }, { instrumentId: INSTRUMENT_IDS.observation }],
+      tiers: tiers(40, 40),
+    },
+  ];
+  if (townships.length > 0) {
+    rankings.push({
+      id: 'r-township',
+      name: '乡镇（街道）排名',
+      level: 'township',
+      scopeUnitId: root.id,
+      components: [
+        { instrumentId: INSTRUMENT_IDS.taskforce, weight: '50' },
+        { instrumentId: INSTRUMENT_IDS.exchange, weight: '50' },
+      ],
+      adjustmentInstrumentIds: [],
+      missingComponent: 'zero',
+      tieBreaks: [{ instrumentId: INSTRUMENT_IDS.exchange }],
+      tiers: tiers(10, 30),
+    });
+  }
+  const now = ctx.clock();
+  const year = now.getUTCFullYear();
+  const month = now.getUTCMonth() + 1;
+  return {
+    id: `lsp-${(root.code ?? root.id).replace(/[^A-Za-z0-9_.:-]/g, '')}-${year}${String(month).padStart(2, '0')}`.slice(0, 64),
+    name: `${root.name}基层治理“亮晒评”活动（${year}年${month}月）`,
+    rootUnitId: root.id,
+    precision: 2,
+    tieJudgement: 'exact',
+    subjects: [...counties, ...townships].map(subject),
+    raterGroups: [RATER_GROUPS.office, RATER_GROUPS.taskforce, RATER_GROUPS.inspection, RATER_GROUPS.observers, RATER_GROUPS.secretaries],
+    instruments,
+    rankings,
+  };
+}
