@@ -1,6 +1,7 @@
 /**
- * Builds the phone ballot page (web/rate → dist/web/rate). `npm start` runs it with --if-stale first, so
- * `npm ci && npm start` serves the page on a fresh machine; the e2e tests and bench:phone call it too.
+ * Builds the two web entries: the phone ballot page (web/rate → dist/web/rate) and the office console
+ * (web/console → dist/web/console). `npm start` runs it with --if-stale first, so `npm ci && npm start` serves both
+ * on a fresh machine; the e2e tests and benches call the ensure… functions.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,8 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const source = join(root, 'web/rate');
-const built = join(root, 'dist/web/rate/index.html');
+
+interface Entry {
+  source: string;
+  built: string;
+}
+
+const RATE: Entry = { source: join(root, 'web/rate'), built: join(root, 'dist/web/rate/index.html') };
+const CONSOLE: Entry = { source: join(root, 'web/console'), built: join(root, 'dist/web/console/index.html') };
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -20,21 +27,29 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Missing, or older than any file under web/rate. */
-export function ratePageStale(): boolean {
+/** Missing, or older than any file under its source directory. */
+function stale(entry: Entry): boolean {
   try {
-    return statSync(built).mtimeMs < newestMtime(source);
+    return statSync(entry.built).mtimeMs < newestMtime(entry.source);
   } catch {
     return true;
   }
 }
 
-export async function buildRatePage(): Promise<void> {
-  await build({ configFile: join(source, 'vite.config.ts'), logLevel: 'warn' });
+async function buildEntry(entry: Entry): Promise<void> {
+  await build({ configFile: join(entry.source, 'vite.config.ts'), logLevel: 'warn' });
 }
 
+export const ratePageStale = (): boolean => stale(RATE);
+export const buildRatePage = (): Promise<void> => buildEntry(RATE);
 export async function ensureRatePage(): Promise<void> {
   if (ratePageStale()) await buildRatePage();
+}
+
+export const consoleStale = (): boolean => stale(CONSOLE);
+export const buildConsole = (): Promise<void> => buildEntry(CONSOLE);
+export async function ensureConsole(): Promise<void> {
+  if (consoleStale()) await buildConsole();
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
@@ -42,5 +57,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (!ifStale || ratePageStale()) {
     await buildRatePage();
     process.stdout.write('手机测评页面已构建 / phone ballot page built: dist/web/rate\n');
+  }
+  if (!ifStale || consoleStale()) {
+    await buildConsole();
+    process.stdout.write('办公室工作台已构建 / office console built: dist/web/console\n');
   }
 }

@@ -6,6 +6,7 @@ import { accountRoutes } from './accounts.js';
 import { authRoutes } from './auth.js';
 import { ballotRoutes } from './ballots.js';
 import { campaignRoutes } from './campaigns.js';
+import { consolePageRoutes } from './console-page.js';
 import { healthRoutes } from './health.js';
 import { outputRoutes } from './output.js';
 import { ratePageRoutes } from './rate-page.js';
@@ -23,6 +24,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext, opti
   sessionRoutes(app, ctx);
   await ballotRoutes(app, ctx, options);
   await ratePageRoutes(app);
+  await consolePageRoutes(app);
   resultRoutes(app, ctx);
   authRoutes(app, ctx, options);
   accountRoutes(app, ctx);

@@ -1,0 +1,55 @@
+import { App as AntApp, Result } from 'antd';
+import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
+import { AuthProvider, useAuth } from './auth/AuthProvider.js';
+import LoginPage from './features/login/LoginPage.js';
+import { I18nProvider, useT } from './i18n/I18nProvider.js';
+import { AppLayout } from './layout/AppLayout.js';
+import { Loading } from './layout/Page.js';
+import { routes, type ConsoleRoute } from './routes.js';
+
+function Guarded({ route }: { route: ConsoleRoute }) {
+  const { me } = useAuth();
+  if (me && route.roles && !route.roles.includes(me.role)) return <Result status="403" title="403" />;
+  const Page = route.page;
+  return <Page />;
+}
+
+function Shell() {
+  const { me, checking } = useAuth();
+  if (checking) return <Loading />;
+  if (!me) return <LoginPage />;
+  return (
+    <AppLayout>
+      <Outlet />
+    </AppLayout>
+  );
+}
+
+function NotFound() {
+  const t = useT();
+  return <Result status="404" title="404" subTitle={t('notFound')} />;
+}
+
+const router = createBrowserRouter([
+  {
+    element: <Shell />,
+    children: [
+      { path: '/', element: <Navigate to="/console/campaigns" replace /> },
+      { path: '/console', element: <Navigate to="/console/campaigns" replace /> },
+      ...routes.map((r) => ({ path: r.path, element: <Guarded route={r} /> })),
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <I18nProvider>
+      <AntApp>
+        <AuthProvider>
+          <RouterProvider router={router} />
+        </AuthProvider>
+      </AntApp>
+    </I18nProvider>
+  );
+}

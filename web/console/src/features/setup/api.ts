@@ -1,0 +1,72 @@
+/** The set-up pages' API calls: templates, division data, units import, rule check, campaigns and sessions. */
+import { api, ApiError } from '../../api/client.js';
+import type { CampaignSetup } from '../../../../../src/contracts/api.js';
+import type { Unit } from '../../../../../src/domain/types.js';
+import type { RuleDescription, RuleFinding } from '../../../../../src/domain/rule-checker.js';
+
+export type { CampaignSetup, Unit };
+export type Instrument = CampaignSetup['instruments'][number];
+export type GradeInstrument = Extract<Instrument, { kind: 'grade' }>;
+export type QuotaRule = GradeInstrument['quotaRules'][number];
+export type Subject = CampaignSetup['subjects'][number];
+export type RankingSpec = CampaignSetup['rankings'][number];
+
+export interface Division {
+  code: string;
+  name: string;
+  level: Unit['level'];
+  unitId: string | null;
+}
+
+export interface CheckResult {
+  ok: boolean;
+  problems: { path: string; code: string; message: { zh: string; en: string } }[];
+  instruments: { instrumentId: string; name: string; subjectCounts: number[]; findings: RuleFinding[]; limits: { n: number; rules: RuleDescription[] }[] }[];
+}
+
+export interface ImportPreview {
+  dryRun: boolean;
+  imported: number;
+  units: Unit[];
+}
+
+/** A refused import's rows: row 0 is a file-level problem (an existing unit). */
+export interface RowError {
+  row?: number;
+  path?: string;
+  message: { zh: string; en: string };
+}
+
+export function errorDetails(error: unknown): RowError[] {
+  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return [];
+  return error.details as RowError[];
+}
+
+const enc = encodeURIComponent;
+
+export const setupApi = {
+  template: (rootUnitId: string) => api.get<CampaignSetup>(`/api/templates/liangshaiping?rootUnitId=${enc(rootUnitId)}`),
+  divisions: (code?: string) => api.get<{ division: Division | null; children: Division[] }>(`/api/divisions${code ? `?code=${enc(code)}` : ''}`),
+  importDivisions: (code: string) => api.post<{ rootUnitId: string; added: number; skipped: number }>('/api/units/from-divisions', { code }),
+  units: (query = '') => api.get<Unit[]>(`/api/units${query}`),
+  check: (setup: CampaignSetup) => api.post<CheckResult>('/api/campaigns/check', setup),
+  create: (setup: CampaignSetup) => api.post<unknown>('/api/campaigns', setup),
+  replace: (id: string, setup: CampaignSetup) => api.put<unknown>(`/api/campaigns/${enc(id)}`, setup),
+};
+
+/** Uploads a CSV/xlsx file as the request body; `dryRun` previews without storing. */
+export async function uploadUnits(file: File, dryRun: boolean, csrf: () => Record<string, string>): Promise<ImportPreview> {
+  const type = file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const res = await fetch(`/api/units/import?filename=${enc(file.name)}&dryRun=${dryRun}`, {
+    method: 'POST',
+    headers: { 'content-type': type, accept: 'application/json', ...csrf() },
+    body: await file.arrayBuffer(),
+    credentials: 'same-origin',
+  });
+  const json = (await res.json().catch(() => null)) as { error?: { code: string; message: { zh: string; en: string }; details?: unknown } } | null;
+  if (!res.ok) {
+    const e = json?.error;
+    throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? { zh: `上传失败（${res.status}）`, en: `Upload failed (${res.status})` }, e?.details);
+  }
+  return json as unknown as ImportPreview;
+}

@@ -1,0 +1,76 @@
+/**
+ * 路由表: every page of the console, in one place. To add a page, add a row here; `nav` puts it in the side menu.
+ * Ownership: features/setup, features/publish and features/admin belong to the set-up / publication / admin work;
+ * everything else to the results and monitoring work. Pages load lazily so the first screen stays small.
+ *
+ * All paths live under /console; `:campaignId` pages read it with useParams().
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Role } from './api/types.js';
+import type { MessageKey } from './i18n/messages.js';
+
+export interface ConsoleRoute {
+  path: string;
+  page: LazyExoticComponent<ComponentType>;
+  /** Roles that may open it; undefined = every logged-in role. The API enforces the same again. */
+  roles?: Role[];
+}
+
+const OFFICE: Role[] = ['admin', 'organiser'];
+const COUNTING: Role[] = ['admin', 'organiser', 'clerk'];
+
+export const paths = {
+  campaigns: () => '/console/campaigns',
+  newCampaign: () => '/console/campaigns/new',
+  sessions: (campaignId: string) => `/console/campaigns/${encodeURIComponent(campaignId)}/sessions`,
+  results: (campaignId: string, rankingId?: string) =>
+    `/console/campaigns/${encodeURIComponent(campaignId)}/results${rankingId ? `?ranking=${encodeURIComponent(rankingId)}` : ''}`,
+  unit: (campaignId: string, rankingId: string, unitId: string) =>
+    `/console/campaigns/${encodeURIComponent(campaignId)}/results/${encodeURIComponent(rankingId)}/units/${encodeURIComponent(unitId)}`,
+  distributions: (campaignId: string) => `/console/campaigns/${encodeURIComponent(campaignId)}/distributions`,
+  whatIf: (campaignId: string) => `/console/campaigns/${encodeURIComponent(campaignId)}/what-if`,
+  setup: (campaignId: string) => `/console/campaigns/${encodeURIComponent(campaignId)}/setup`,
+  publish: (campaignId: string) => `/console/campaigns/${encodeURIComponent(campaignId)}/publish`,
+  admin: () => '/console/admin',
+  account: () => '/console/account',
+};
+
+export const routes: ConsoleRoute[] = [
+  // 活动
+  { path: '/console/campaigns', page: lazy(() => import('./features/campaigns/CampaignList.js')) },
+  // 测评会 (monitoring)
+  { path: '/console/campaigns/:campaignId/sessions', page: lazy(() => import('./features/sessions/SessionsPage.js')), roles: COUNTING },
+  // 结果
+  { path: '/console/campaigns/:campaignId/results', page: lazy(() => import('./features/results/ResultsPage.js')) },
+  { path: '/console/campaigns/:campaignId/results/:rankingId/units/:unitId', page: lazy(() => import('./features/results/UnitPage.js')) },
+  { path: '/console/campaigns/:campaignId/distributions', page: lazy(() => import('./features/results/DistributionsPage.js')) },
+  { path: '/console/campaigns/:campaignId/what-if', page: lazy(() => import('./features/results/WhatIfPage.js')), roles: OFFICE },
+  // 设置 (features/setup — set-up engineer)
+  { path: '/console/campaigns/new', page: lazy(() => import('./features/setup/index.js')), roles: OFFICE },
+  { path: '/console/campaigns/:campaignId/setup', page: lazy(() => import('./features/setup/index.js')), roles: OFFICE },
+  // 发布 (features/publish — publication engineer)
+  { path: '/console/campaigns/:campaignId/publish', page: lazy(() => import('./features/publish/index.js')), roles: OFFICE },
+  // 管理 (features/admin — accounts, audit log)
+  { path: '/console/admin/*', page: lazy(() => import('./features/admin/index.js')), roles: ['admin'] },
+  // 账号
+  { path: '/console/account', page: lazy(() => import('./features/account/AccountPage.js')) },
+];
+
+/** The side menu. `to` gets the current campaign (null when none is chosen yet). */
+export interface NavItem {
+  key: string;
+  label: MessageKey;
+  to(campaignId: string | null): string;
+  roles?: Role[];
+  /** Highlights the item when the location matches. */
+  match: RegExp;
+}
+
+export const nav: NavItem[] = [
+  { key: 'campaigns', label: 'navCampaigns', to: () => paths.campaigns(), match: /^\/console\/campaigns\/?$/ },
+  { key: 'sessions', label: 'navSessions', to: (c) => (c ? paths.sessions(c) : paths.campaigns()), roles: COUNTING, match: /\/sessions/ },
+  { key: 'results', label: 'navResults', to: (c) => (c ? paths.results(c) : paths.campaigns()), match: /\/(results|distributions|what-if)/ },
+  { key: 'setup', label: 'navSettings', to: (c) => (c ? paths.setup(c) : paths.newCampaign()), roles: OFFICE, match: /\/(setup|new|publish)/ },
+  { key: 'admin', label: 'navAdmin', to: () => paths.admin(), roles: ['admin'], match: /^\/console\/admin/ },
+  { key: 'account', label: 'navAccount', to: () => paths.account(), match: /^\/console\/account/ },
+];
