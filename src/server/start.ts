@@ -48,7 +48,7 @@ async function announce(config: Readonly<Config>, url: string, credentials: Cred
     '首次启动：已创建以下账号。密码与访问令牌只显示这一次（另存于数据目录的 credentials.txt，请登录后修改密码）。',
     'First start: these accounts were created. Passwords and access tokens are shown only now (also saved to credentials.txt in the data directory; change the password after logging in).',
     ...credentials.map((c) => `  ${c.role.padEnd(9)} ${c.username.padEnd(10)} 密码 / password: ${(c.password ?? '-').padEnd(16)}  Authorization: Bearer ${c.accessToken}`),
-    '登录 / log in:',
+    `登录 / log in: 浏览器打开 / open ${url}/ ，或 / or:`,
     `  curl -c cookies.txt -H 'content-type: application/json' -d '{"username":"${first?.username ?? 'admin'}","password":"${first?.password ?? ''}"}' ${url}/api/auth/login`,
     '  （返回的 csrfToken 须在修改类请求中以 x-csrf-token 头发送 / send the returned csrfToken as x-csrf-token on POST/PUT/PATCH/DELETE）',
     `  或用访问令牌 / or with the access token: curl -H "Authorization: Bearer ${first?.accessToken ?? ''}" ${url}/api/campaigns`,

@@ -1,5 +1,5 @@
 /** 登录: password login into a cookie session, logout, who am I, and changing one's own password. */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { changePassword } from '../../app/change-password.js';
 import type { AppContext } from '../../app/context.js';
@@ -14,14 +14,14 @@ import { typed } from './types.js';
 const tags = ['auth'];
 export const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH).max(200);
 
-function whoAmI(actor: Actor, request: FastifyRequest, username: string | null, csrfToken: string | null) {
+function whoAmI(actor: Actor, via: 'session' | 'token', username: string | null, csrfToken: string | null) {
   return {
     user: { id: actor.id, username, displayName: actor.name },
     role: actor.role,
     unitId: actor.unitId,
     /** Send back as x-csrf-token on every POST/PUT/PATCH/DELETE made with the cookie; null for bearer tokens. */
     csrfToken,
-    authenticatedBy: request.authentication?.via ?? 'token',
+    authenticatedBy: via,
   };
 }
 
@@ -42,7 +42,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext, options: Build
     // Logging in again replaces the session the browser held.
     if (previous?.via === 'session' && request.actor) await logOut(ctx, request.actor, previous.sessionId);
     setSessionCookie(request, reply, done.sessionSecret, done.expiresAt, cookie);
-    return reply.header('cache-control', 'no-store').send(whoAmI(done.actor, request, done.username, done.csrfToken));
+    return reply.header('cache-control', 'no-store').send(whoAmI(done.actor, 'session', done.username, done.csrfToken));
   });
 
   api.post('/api/auth/logout', {
@@ -62,7 +62,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext, options: Build
     const auth = request.authentication;
     const actor = requireActor(request);
     const username = auth?.via === 'session' ? auth.username : ((await getAccount(ctx.database.db, actor.id))?.username ?? null);
-    return reply.header('cache-control', 'no-store').send(whoAmI(actor, request, username, auth?.via === 'session' ? auth.csrfToken : null));
+    return reply.header('cache-control', 'no-store').send(whoAmI(actor, auth?.via === 'session' ? 'session' : 'token', username, auth?.via === 'session' ? auth.csrfToken : null));
   });
 
   api.post('/api/auth/password', {
