@@ -13,6 +13,7 @@ import type { CampaignDefinition } from '../domain/types.js';
 import type { AppContext } from './context.js';
 import { requireCampaign, requireDefinition } from './load-campaign.js';
 import type { Actor } from './policies/roles.js';
+import { resultsCache } from './results-cache.js';
 import { notPublished, outsideScope, viewerUnit } from './policies/unit-scope.js';
 
 export interface ComputedTally {
@@ -22,9 +23,11 @@ export interface ComputedTally {
 
 export async function computeTally(ctx: AppContext, campaignId: string): Promise<ComputedTally> {
   const def = await requireDefinition(ctx, campaignId);
-  const ballots = await listBallotsForTally(ctx.database.db, campaignId, def.instruments);
-  return { def, tally: tallyCampaign(def, ballots) };
+  return { def, tally: await resultsCache(ctx).tally(def, tallyFromBallots(ctx, def)) };
 }
+
+const tallyFromBallots = (ctx: AppContext, def: CampaignDefinition) => async (): Promise<Tally> =>
+  tallyCampaign(def, await listBallotsForTally(ctx.database.db, def.id, def.instruments));
 
 /** Unit viewers see only published results; returns the unit a viewer is confined to (null for office roles). */
 async function assertMayRead(ctx: AppContext, actor: Actor, campaignId: string): Promise<string | null> {
@@ -37,15 +40,17 @@ async function assertMayRead(ctx: AppContext, actor: Actor, campaignId: string):
 
 export async function getResults(ctx: AppContext, actor: Actor, campaignId: string): Promise<ReturnType<typeof presentTally>> {
   const scope = await assertMayRead(ctx, actor, campaignId);
-  const { def, tally } = await computeTally(ctx, campaignId);
-  if (scope !== null) {
-    // A viewer gets the rows and subject scores of its own units only, and no ballot-level detail.
-    const index = indexDefinition(def);
-    const own = (unitId: string | undefined) => unitId !== undefined && isAtOrBelow(index, unitId, scope);
-    tally.rankings = tally.rankings.map((r) => ({ ...r, rows: r.rows.filter((row) => own(row.unitId)) }));
-    tally.instruments = tally.instruments.map((i) => ({ ...i, subjects: i.subjects.filter((st) => own(index.subjects.get(st.subjectId)?.unitId)) }));
-    tally.invalidBallots = [];
+  if (scope === null) {
+    const def = await requireDefinition(ctx, campaignId);
+    return resultsCache(ctx).presented(def, tallyFromBallots(ctx, def), (tally) => presentTally(def, tally));
   }
+  const { def, tally } = await computeTally(ctx, campaignId);
+  // A viewer gets the rows and subject scores of its own units only, and no ballot-level detail.
+  const index = indexDefinition(def);
+  const own = (unitId: string | undefined) => unitId !== undefined && isAtOrBelow(index, unitId, scope);
+  tally.rankings = tally.rankings.map((r) => ({ ...r, rows: r.rows.filter((row) => own(row.unitId)) }));
+  tally.instruments = tally.instruments.map((i) => ({ ...i, subjects: i.subjects.filter((st) => own(index.subjects.get(st.subjectId)?.unitId)) }));
+  tally.invalidBallots = [];
   return presentTally(def, tally);
 }
 
