@@ -31,6 +31,7 @@ export const paths = {
   whatIf: (campaignId: string) => `/console/campaigns/${encodeURIComponent(campaignId)}/what-if`,
   setup: (campaignId: string) => `/console/campaigns/${encodeURIComponent(campaignId)}/setup`,
   publish: (campaignId: string) => `/console/campaigns/${encodeURIComponent(campaignId)}/publish`,
+  units: () => '/console/units',
   admin: () => '/console/admin',
   account: () => '/console/account',
 };
@@ -48,6 +49,7 @@ export const routes: ConsoleRoute[] = [
   // 设置 (features/setup — set-up engineer)
   { path: '/console/campaigns/new', page: lazy(() => import('./features/setup/index.js')), roles: OFFICE },
   { path: '/console/campaigns/:campaignId/setup', page: lazy(() => import('./features/setup/index.js')), roles: OFFICE },
+  { path: '/console/units', page: lazy(() => import('./features/setup/UnitsPage.js')), roles: OFFICE },
   // 发布 (features/publish — publication engineer)
   { path: '/console/campaigns/:campaignId/publish', page: lazy(() => import('./features/publish/index.js')), roles: OFFICE },
   // 管理 (features/admin — accounts, audit log)
@@ -71,6 +73,7 @@ export const nav: NavItem[] = [
   { key: 'sessions', label: 'navSessions', to: (c) => (c ? paths.sessions(c) : paths.campaigns()), roles: COUNTING, match: /\/sessions/ },
   { key: 'results', label: 'navResults', to: (c) => (c ? paths.results(c) : paths.campaigns()), match: /\/(results|distributions|what-if)/ },
   { key: 'setup', label: 'navSettings', to: (c) => (c ? paths.setup(c) : paths.newCampaign()), roles: OFFICE, match: /\/(setup|new|publish)/ },
+  { key: 'units', label: 'navUnits', to: () => paths.units(), roles: OFFICE, match: /^\/console\/units/ },
   { key: 'admin', label: 'navAdmin', to: () => paths.admin(), roles: ['admin'], match: /^\/console\/admin/ },
   { key: 'account', label: 'navAccount', to: () => paths.account(), match: /^\/console\/account/ },
 ];

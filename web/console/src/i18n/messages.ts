@@ -14,6 +14,7 @@ export const messages = defineMessages({
   navResults: { zh: '结果', en: 'Results' },
   navSettings: { zh: '设置', en: 'Set-up' },
   navAccount: { zh: '账号', en: 'Account' },
+  navUnits: { zh: '单位', en: 'Units' },
   navAdmin: { zh: '管理', en: 'Admin' },
   logout: { zh: '退出登录', en: 'Log out' },
   language: { zh: 'English', en: '中文' },

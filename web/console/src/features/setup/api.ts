@@ -55,11 +55,11 @@ export const setupApi = {
 };
 
 /** Uploads a CSV/xlsx file as the request body; `dryRun` previews without storing. */
-export async function uploadUnits(file: File, dryRun: boolean, csrf: () => Record<string, string>): Promise<ImportPreview> {
+export async function uploadUnits(file: File, dryRun: boolean, csrfToken: string | null | undefined): Promise<ImportPreview> {
   const type = file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   const res = await fetch(`/api/units/import?filename=${enc(file.name)}&dryRun=${dryRun}`, {
     method: 'POST',
-    headers: { 'content-type': type, accept: 'application/json', ...csrf() },
+    headers: { 'content-type': type, accept: 'application/json', ...authHeaders(csrfToken) },
     body: await file.arrayBuffer(),
     credentials: 'same-origin',
   });
@@ -70,3 +70,45 @@ export async function uploadUnits(file: File, dryRun: boolean, csrf: () => Recor
   }
   return json as unknown as ImportPreview;
 }
+
+/** Auth headers for the requests the JSON client cannot make (file bodies, HTML answers). */
+export function authHeaders(csrfToken: string | null | undefined): Record<string, string> {
+  const bearer = sessionStorage.getItem('leitai.console.token');
+  if (bearer) return { authorization: `Bearer ${bearer}` };
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
+/** POSTs JSON and returns the answer as text (the printable token sheet). */
+export async function postForText(path: string, body: unknown, csrfToken: string | null | undefined): Promise<string> {
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...authHeaders(csrfToken) },
+    body: JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  const text = await res.text();
+  if (!res.ok) {
+    let e: { code?: string; message?: { zh: string; en: string }; details?: unknown } | undefined;
+    try {
+      e = (JSON.parse(text) as { error?: typeof e }).error;
+    } catch {
+      e = undefined;
+    }
+    throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? { zh: `请求失败（${res.status}）`, en: `Request failed (${res.status})` }, e?.details);
+  }
+  return text;
+}
+
+export interface SessionInput {
+  name: string;
+  instrumentIds: string[];
+  agenda: string[] | null;
+  expected: Record<string, number>;
+}
+
+export const sessionApi = {
+  create: (campaignId: string, input: SessionInput) => api.post<{ id: string }>(`/api/campaigns/${enc(campaignId)}/sessions`, input),
+  open: (sessionId: string) => api.post<unknown>(`/api/sessions/${enc(sessionId)}/open`),
+  close: (sessionId: string) => api.post<unknown>(`/api/sessions/${enc(sessionId)}/close`),
+  screenKey: (sessionId: string) => api.post<{ keyId: string; key: string; path: string }>(`/api/sessions/${enc(sessionId)}/screen-keys`),
+};

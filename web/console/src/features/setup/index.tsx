@@ -1,8 +1,9 @@
-/** Placeholder: the setup pages are built in features/setup by the set-up / publication / admin work. */
-import { Result } from 'antd';
-import { useT } from '../../i18n/I18nProvider.js';
+/** 设置: a new campaign at /console/campaigns/new, an existing one's set-up and sessions at …/:campaignId/setup. */
+import { useParams } from 'react-router';
+import CampaignSetupPage from './CampaignSetupPage.js';
+import NewCampaignPage from './NewCampaignPage.js';
 
-export default function Placeholder() {
-  const t = useT();
-  return <Result status="info" title={t('comingSoon')} />;
+export default function SetupPage() {
+  const { campaignId } = useParams();
+  return campaignId ? <CampaignSetupPage key={campaignId} /> : <NewCampaignPage />;
 }

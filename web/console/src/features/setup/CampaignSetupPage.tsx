@@ -1,0 +1,88 @@
+/** An existing campaign's set-up: the editor (read-only once a session opened), its sessions, and the way to publish. */
+import { Alert, App, Button, Card, Tabs, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/client.js';
+import { endpoints } from '../../api/endpoints.js';
+import { useApi } from '../../api/useApi.js';
+import { useBilingual, useT } from '../../i18n/I18nProvider.js';
+import { currentCampaign } from '../../layout/current-campaign.js';
+import { ErrorState, Loading, PageHeader } from '../../layout/Page.js';
+import { paths } from '../../routes.js';
+import { setupApi, type CampaignSetup } from './api.js';
+import { useDraft } from './draft.js';
+import { setupMessages } from './messages.js';
+import { sessionMessages } from './sessionMessages.js';
+import { SessionsManager } from './SessionsManager.js';
+import { SetupEditor } from './SetupEditor.js';
+import { useCounties } from './useCounties.js';
+
+interface Loaded {
+  campaign: { id: string; name: string; status: string; rootUnitId?: string | null };
+  definition: CampaignSetup & { units?: unknown; sessions?: unknown };
+}
+
+export default function CampaignSetupPage() {
+  const { campaignId = '' } = useParams();
+  const t = useT(sessionMessages);
+  const ts = useT(setupMessages);
+  const pick = useBilingual();
+  const { message } = App.useApp();
+  const [search, setSearch] = useSearchParams();
+  const loaded = useApi(async () => (await endpoints.campaign(campaignId)) as unknown as Loaded, [campaignId]);
+  const [draft, edit, setDraft] = useDraft(null);
+  const [saving, setSaving] = useState(false);
+  const counties = useCounties(draft);
+
+  useEffect(() => {
+    if (!loaded.data) return;
+    currentCampaign.set(campaignId);
+    const { units: _u, sessions: _s, ...rest } = loaded.data.definition;
+    setDraft({ ...rest, rootUnitId: loaded.data.campaign.rootUnitId ?? '' } as CampaignSetup);
+  }, [loaded.data, campaignId, setDraft]);
+
+  if (loaded.error) return <ErrorState error={loaded.error} onRetry={loaded.reload} />;
+  if (!loaded.data || !draft) return <Loading />;
+  const { campaign } = loaded.data;
+  const frozen = campaign.status !== 'draft';
+
+  const save = async () => {
+    setSaving(true);
+    try {
+      await setupApi.replace(campaignId, draft);
+      message.success(ts('saved'));
+      loaded.reload();
+    } catch (e) {
+      message.error(e instanceof ApiError ? pick(e.messages) : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={campaign.name}
+        sub={<Tag>{campaign.status}</Tag>}
+        extra={<Link to={paths.publish(campaignId)}><Button>{t('tabPublish')}</Button></Link>}
+      />
+      <Tabs
+        activeKey={search.get('tab') ?? 'setup'}
+        onChange={(tab) => setSearch({ tab }, { replace: true })}
+        items={[
+          {
+            key: 'setup',
+            label: t('tabSetup'),
+            children: (
+              <>
+                {frozen && <Alert type="info" showIcon title={t('frozen')} style={{ marginBottom: 12 }} />}
+                <SetupEditor setup={draft} edit={edit} counties={counties.counties} townshipCount={counties.townships} disabled={frozen} saving={saving} onSave={save} isNew={false} />
+              </>
+            ),
+          },
+          { key: 'sessions', label: t('tabSessions'), children: <Card><SessionsManager campaignId={campaignId} setup={draft} /></Card> },
+        ]}
+      />
+    </>
+  );
+}

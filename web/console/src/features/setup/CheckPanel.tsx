@@ -1,0 +1,88 @@
+/**
+ * 规则检查: the server's check of the set-up as it stands (nothing saved), re-asked a moment after each change. Shows
+ * the set-up's errors, and per grade instrument each rule as a concrete count for the real ballot sizes, with the
+ * rules that can never bind or cannot be met.
+ */
+import { Alert, Card, Descriptions, Flex, List, Spin, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { ApiError } from '../../api/client.js';
+import { useBilingual, useT } from '../../i18n/I18nProvider.js';
+import { errorDetails, setupApi, type CampaignSetup, type CheckResult } from './api.js';
+import { setupMessages } from './messages.js';
+
+type State = { status: 'checking' } | { status: 'done'; result: CheckResult } | { status: 'refused'; error: ApiError | Error };
+
+export function useSetupCheck(setup: CampaignSetup | null): State {
+  const [state, setState] = useState<State>({ status: 'checking' });
+  useEffect(() => {
+    if (!setup) return;
+    let live = true;
+    setState((s) => (s.status === 'done' ? s : { status: 'checking' }));
+    const timer = setTimeout(() => {
+      setupApi.check(setup).then(
+        (result) => live && setState({ status: 'done', result }),
+        (error: Error) => live && setState({ status: 'refused', error }),
+      );
+    }, 400);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [setup]);
+  return state;
+}
+
+export function CheckPanel({ state }: { state: State }) {
+  const t = useT(setupMessages);
+  const pick = useBilingual();
+  if (state.status === 'checking') return <Spin description={t('checking')} />;
+  if (state.status === 'refused') {
+    const details = errorDetails(state.error);
+    return (
+      <Alert
+        type="error"
+        showIcon
+        data-testid="check-result"
+        title={state.error instanceof ApiError && state.error.status === 400 ? t('checkSchema') : state.error instanceof ApiError ? pick(state.error.messages) : String(state.error)}
+        description={details.length > 0 && <List size="small" dataSource={details.slice(0, 20)} renderItem={(d) => <List.Item>{d.path ? <Typography.Text code>{d.path}</Typography.Text> : null} {pick(d.message)}</List.Item>} />}
+      />
+    );
+  }
+  const { result } = state;
+  return (
+    <Flex vertical gap={12} data-testid="check-result">
+      {result.ok ? (
+        <Alert type="success" showIcon title={t('checkOk')} />
+      ) : (
+        <Alert
+          type="error"
+          showIcon
+          title={t('checkProblems', { n: result.problems.length })}
+          description={<List size="small" dataSource={result.problems.slice(0, 30)} renderItem={(p) => <List.Item>{pick(p.message)}</List.Item>} />}
+        />
+      )}
+      {result.instruments.map((i) => (
+        <Card key={i.instrumentId} size="small" title={i.name} extra={<Typography.Text type="secondary">{t('ballotSizes', { sizes: i.subjectCounts.join(' / ') })}</Typography.Text>}>
+          <Descriptions size="small" column={1} bordered>
+            {i.limits.map((l) => (
+              <Descriptions.Item key={l.n} label={t('perBallot', { n: l.n })}>
+                <Flex wrap gap={8}>
+                  {l.rules.length === 0 ? '—' : l.rules.map((r) => <Tag key={r.ruleId} color="geekblue">{r.label}：{pick(r.message)}</Tag>)}
+                </Flex>
+              </Descriptions.Item>
+            ))}
+          </Descriptions>
+          {i.findings.length === 0 ? (
+            <Typography.Text type="success" style={{ display: 'block', marginTop: 8 }}>{t('noFindings')}</Typography.Text>
+          ) : (
+            <List size="small" style={{ marginTop: 8 }} dataSource={i.findings} renderItem={(f) => (
+              <List.Item>
+                <Alert type={f.code === 'rule_never_binds' || f.code === 'analysis_skipped' ? 'info' : 'warning'} showIcon title={pick(f.message)} style={{ width: '100%' }} />
+              </List.Item>
+            )} />
+          )}
+        </Card>
+      ))}
+    </Flex>
+  );
+}

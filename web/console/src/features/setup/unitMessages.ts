@@ -1,0 +1,31 @@
+/** The units page's words, zh-CN first. */
+import { defineMessages } from '../../i18n/messages.js';
+
+export const unitMessages = defineMessages({
+  title: { zh: '单位', en: 'Units' },
+  sub: { zh: '单位从文件或全国行政区划导入，不需手工录入', en: 'Units come from a file or from the national divisions, never retyped' },
+  upload: { zh: '上传 CSV / Excel 文件', en: 'Upload a CSV / Excel file' },
+  uploadHint: { zh: '列：代码、名称、层级（省/市/县/区/乡镇/街道/村/社区）、上级代码。先预览，确认后才保存；有任何错误行则不导入。', en: 'Columns: code, name, level, parent code. Previewed first, saved only when confirmed; a file with any bad row imports nothing.' },
+  drop: { zh: '点击或拖入文件（.csv / .xlsx）', en: 'Click or drop a file (.csv / .xlsx)' },
+  previewOk: { zh: '预览：{n} 个单位可以导入（尚未保存）', en: 'Preview: {n} units can be imported (nothing saved yet)' },
+  previewBad: { zh: '文件有 {n} 处错误，未导入任何单位。请修改后重新上传。', en: '{n} problems in the file; nothing imported. Fix them and upload again.' },
+  row: { zh: '行号', en: 'Row' },
+  column: { zh: '列', en: 'Column' },
+  problem: { zh: '问题', en: 'Problem' },
+  fileLevel: { zh: '（整体）', en: '(file)' },
+  confirm: { zh: '确认导入', en: 'Import now' },
+  importedN: { zh: '已导入 {n} 个单位', en: '{n} units imported' },
+  code: { zh: '代码', en: 'Code' },
+  name: { zh: '名称', en: 'Name' },
+  level: { zh: '层级', en: 'Level' },
+  parent: { zh: '上级', en: 'Parent' },
+  divisions: { zh: '从全国行政区划导入（省、市、县、乡镇；不含村）', en: 'Import from the national divisions (provinces to townships; no villages)' },
+  stored: { zh: '已有单位', en: 'Stored units' },
+  empty: { zh: '尚无单位', en: 'No units yet' },
+  province: { zh: '省', en: 'Province' },
+  city: { zh: '市', en: 'City' },
+  county: { zh: '县（市、区）', en: 'County' },
+  township: { zh: '乡镇（街道）', en: 'Township' },
+  village: { zh: '村（社区）', en: 'Village' },
+  grid: { zh: '网格', en: 'Grid' },
+});
