@@ -27,10 +27,10 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Missing, or older than any file under its source directory. */
+/** Missing, or older than any file under its source directory or the installed dependencies. */
 function stale(entry: Entry): boolean {
   try {
-    return statSync(entry.built).mtimeMs < newestMtime(entry.source);
+    return statSync(entry.built).mtimeMs < Math.max(newestMtime(entry.source), statSync(join(root, 'package-lock.json')).mtimeMs);
   } catch {
     return true;
   }

@@ -1,0 +1,116 @@
+/**
+ * The office console's results side in Chromium, on the Jincheng demo: log in with the demo organiser's password,
+ * read the county ranking with its tiers, open 高平市's page with both charts, and drill down to the ballots.
+ * Screenshots at 1440×900 go to $LEITAI_SCREENSHOTS (or a temp dir, printed) for a human look.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { ensureConsole } from '../../scripts/build-web.js';
+import type { AppContext } from '../../src/app/context.js';
+import { loadDemo } from '../../src/app/load-demo.js';
+import { ensureAdmin } from '../../src/app/manage-accounts.js';
+import { buildApp } from '../../src/http/app.js';
+import { openDatabase } from '../../src/server/open-database.js';
+import { launchBrowser } from './harness.js';
+
+describe('the office console’s results in Chromium (Jincheng demo)', () => {
+  let dir = '';
+  let ctx: AppContext;
+  let app: FastifyInstance;
+  let url = '';
+  let browser: Browser;
+  let page: Page;
+  let shots = '';
+  let campaignId = '';
+  let organiser = { username: '', password: '' };
+  const errors: string[] = [];
+
+  before(async () => {
+    await ensureConsole();
+    dir = await mkdtemp(join(tmpdir(), 'leitai-console-'));
+    ctx = { database: await openDatabase({ kind: 'sqlite', file: join(dir, 'leitai.sqlite') }), clock: () => new Date() };
+    await ensureAdmin(ctx);
+    const demo = (await loadDemo(ctx))!;
+    campaignId = demo.campaignId;
+    const account = demo.accounts.find((a) => a.role === 'organiser')!;
+    organiser = { username: account.username, password: account.password! };
+    app = await buildApp(ctx, { logger: false });
+    url = (await app.listen({ port: 0, host: '127.0.0.1' })).replace('0.0.0.0', '127.0.0.1');
+    shots = process.env.LEITAI_SCREENSHOTS ?? (await mkdtemp(join(tmpdir(), 'leitai-console-shots-')));
+    console.log(`screenshots: ${shots}`);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page.on('pageerror', (err) => errors.push(String(err)));
+  });
+  after(async () => {
+    if (errors.length) console.log('page errors:', errors);
+    await browser?.close();
+    await app?.close();
+    await ctx?.database.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('logs in with a password and lands on the campaigns', async () => {
+    await page.goto(url + '/');
+    await page.getByLabel('用户名').fill(organiser.username);
+    await page.getByLabel('密码').fill(organiser.password);
+    await page.getByLabel('密码').press('Enter');
+    await page.getByText('晋城', { exact: false }).first().waitFor();
+    assert.match(page.url(), /\/console\/campaigns$/);
+    await page.screenshot({ path: join(shots, 'console-campaigns.png') });
+  });
+
+  it('shows the county ranking with tiers and every component', async () => {
+    await page.goto(`${url}/console/campaigns/${campaignId}/results`);
+    const table = page.getByTestId('ranking-table').first();
+    await table.getByText('高平市').waitFor();
+    const rows = table.locator('tbody tr.ant-table-row');
+    assert.equal(await rows.count(), 6);
+    assert.ok((await table.locator('.ant-tag').count()) >= 6, 'every county carries a tier tag');
+    assert.match(await table.locator('thead').innerText(), /汇报评/);
+    await page.screenshot({ path: join(shots, 'console-ranking.png') });
+  });
+
+  it('opens 高平市 with its bar and radar charts', async () => {
+    await page.getByTestId('ranking-table').first().getByRole('link', { name: '高平市' }).click();
+    await page.getByTestId('bar-chart').locator('canvas').waitFor();
+    await page.getByTestId('radar-chart').locator('canvas').waitFor();
+    await page.getByRole('heading', { name: '高平市' }).waitFor();
+    await page.getByTestId('explanation-table').waitFor();
+    await page.screenshot({ path: join(shots, 'console-unit.png') });
+  });
+
+  it('drills down from the total to anonymous ballots', async () => {
+    await page.getByTestId('expand-all').click();
+    const explanation = page.getByTestId('explanation-table');
+    await explanation.getByText('测评组').first().waitFor();
+    // Groups stay folded under "expand all"; open the first one that shows its ballots.
+    const groupRow = explanation.locator('tr.ant-table-row', { has: page.locator('.ant-tag', { hasText: '测评组' }) })
+      .filter({ has: page.locator('button.ant-table-row-expand-icon-collapsed') }).first();
+    await groupRow.locator('button.ant-table-row-expand-icon-collapsed').click();
+    await explanation.locator('.ant-tag', { hasText: '选票' }).first().waitFor();
+    await page.screenshot({ path: join(shots, 'console-drilldown.png'), fullPage: true });
+  });
+
+  it('monitors sessions and shows grade distributions', async () => {
+    await page.goto(`${url}/console/campaigns/${campaignId}/sessions`);
+    await page.getByTestId('sessions-table').locator('tbody tr.ant-table-row').first().waitFor();
+    await page.getByText('无效票及原因').waitFor();
+    await page.screenshot({ path: join(shots, 'console-sessions.png') });
+    await page.goto(`${url}/console/campaigns/${campaignId}/distributions`);
+    await page.getByTestId('distribution-chart').first().locator('canvas').waitFor();
+    await page.screenshot({ path: join(shots, 'console-distributions.png') });
+  });
+
+  it('previews a what-if ranking without touching the results', async () => {
+    await page.goto(`${url}/console/campaigns/${campaignId}/what-if`);
+    await page.getByRole('button', { name: /预\s*览/ }).click();
+    await page.getByTestId('what-if-table').or(page.locator('.ant-alert')).first().waitFor();
+    await page.screenshot({ path: join(shots, 'console-what-if.png') });
+  });
+});

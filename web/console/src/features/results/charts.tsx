@@ -1,0 +1,19 @@
+/** ECharts, tree-shaken: only bar and radar with canvas. (esm/core: the CJS path breaks under Vite 8.) */
+import { BarChart, RadarChart } from 'echarts/charts';
+import { DataZoomComponent, GridComponent, LegendComponent, RadarComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
+import type { CSSProperties } from 'react';
+
+echarts.use([BarChart, RadarChart, GridComponent, TooltipComponent, LegendComponent, RadarComponent, DataZoomComponent, CanvasRenderer]);
+
+export const CHART_FONT = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif';
+
+export function Chart({ option, style, testId }: { option: echarts.EChartsCoreOption; style?: CSSProperties; testId?: string }) {
+  return (
+    <div data-testid={testId}>
+      <ReactEChartsCore echarts={echarts} option={{ textStyle: { fontFamily: CHART_FONT }, animation: false, ...option }} style={style ?? { height: 320 }} notMerge lazyUpdate />
+    </div>
+  );
+}
