@@ -17,6 +17,8 @@ import { SessionsManager } from './SessionsManager.js';
 import { SetupEditor } from './SetupEditor.js';
 import { useCounties } from './useCounties.js';
 
+const STATUS_COLOR = { draft: 'default', active: 'processing', published: 'success' } as const;
+
 interface Loaded {
   campaign: { id: string; name: string; status: string; rootUnitId?: string | null };
   definition: CampaignSetup & { units?: unknown; sessions?: unknown };
@@ -63,7 +65,7 @@ export default function CampaignSetupPage() {
     <>
       <PageHeader
         title={campaign.name}
-        sub={<Tag>{campaign.status}</Tag>}
+        sub={<Tag color={STATUS_COLOR[campaign.status as keyof typeof STATUS_COLOR]}>{t(`status_${campaign.status}` as 'status_draft')}</Tag>}
         extra={<Link to={paths.publish(campaignId)}><Button>{t('tabPublish')}</Button></Link>}
       />
       <Tabs
@@ -80,7 +82,7 @@ export default function CampaignSetupPage() {
               </>
             ),
           },
-          { key: 'sessions', label: t('tabSessions'), children: <Card><SessionsManager campaignId={campaignId} setup={draft} /></Card> },
+          { key: 'sessions', label: t('tabSessions'), children: <Card><SessionsManager campaignId={campaignId} setup={draft} onChange={loaded.reload} /></Card> },
         ]}
       />
     </>

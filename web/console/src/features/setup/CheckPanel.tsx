@@ -3,7 +3,7 @@
  * the set-up's errors, and per grade instrument each rule as a concrete count for the real ballot sizes, with the
  * rules that can never bind or cannot be met.
  */
-import { Alert, Card, Descriptions, Flex, List, Spin, Tag, Typography } from 'antd';
+import { Alert, Card, Flex, List, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import { useBilingual, useT } from '../../i18n/I18nProvider.js';
@@ -62,16 +62,20 @@ export function CheckPanel({ state }: { state: State }) {
         />
       )}
       {result.instruments.map((i) => (
-        <Card key={i.instrumentId} size="small" title={i.name} extra={<Typography.Text type="secondary">{t('ballotSizes', { sizes: i.subjectCounts.join(' / ') })}</Typography.Text>}>
-          <Descriptions size="small" column={1} bordered>
-            {i.limits.map((l) => (
-              <Descriptions.Item key={l.n} label={t('perBallot', { n: l.n })}>
-                <Flex wrap gap={8}>
-                  {l.rules.length === 0 ? '—' : l.rules.map((r) => <Tag key={r.ruleId} color="geekblue">{r.label}：{pick(r.message)}</Tag>)}
-                </Flex>
-              </Descriptions.Item>
-            ))}
-          </Descriptions>
+        <Card key={i.instrumentId} size="small" title={i.name}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('ballotSizes', { sizes: i.subjectCounts.join(' / ') })}</Typography.Text>
+          {i.limits.map((l) => (
+            <div key={l.n} style={{ marginTop: 8 }}>
+              <Typography.Text strong>{t('perBallot', { n: l.n })}</Typography.Text>
+              <Flex vertical gap={4} style={{ marginTop: 4 }}>
+                {l.rules.length === 0 ? '—' : l.rules.map((r) => (
+                  <Typography.Text key={r.ruleId} style={{ fontSize: 13 }}>
+                    <Tag color="geekblue" style={{ marginInlineEnd: 6 }}>{r.label}</Tag>{pick(r.message)}
+                  </Typography.Text>
+                ))}
+              </Flex>
+            </div>
+          ))}
           {i.findings.length === 0 ? (
             <Typography.Text type="success" style={{ display: 'block', marginTop: 8 }}>{t('noFindings')}</Typography.Text>
           ) : (

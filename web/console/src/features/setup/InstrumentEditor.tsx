@@ -19,7 +19,7 @@ export function InstrumentEditor({ setup, instrument, edit, disabled }: { setup:
   const groups = setup.raterGroups.map((g) => ({ value: g.id, label: g.name }));
   return (
     <Flex vertical gap={12}>
-      <Descriptions size="small" column={3} bordered>
+      <Descriptions size="small" column={2} bordered styles={{ label: { width: 150, whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={t('instrumentName')}>
           <Input value={instrument.name} disabled={disabled} onChange={(e) => change((i) => void (i.name = e.target.value))} style={{ width: 180 }} />
         </Descriptions.Item>
@@ -77,7 +77,7 @@ export function InstrumentEditor({ setup, instrument, edit, disabled }: { setup:
         <Descriptions.Item label={t('allowAbstain')}>
           <Checkbox checked={instrument.allowAbstain} disabled={disabled} onChange={(e) => change((i) => void (i.allowAbstain = e.target.checked))} />
         </Descriptions.Item>
-        <Descriptions.Item label={t('tabItems')}>
+        <Descriptions.Item label={t('subjects')}>
           {instrument.subjectIds.length > 0 ? t('subjectsCount', { n: instrument.subjectIds.length }) : <Typography.Text type="warning">{t('noSubjects')}</Typography.Text>}
         </Descriptions.Item>
       </Descriptions>
@@ -151,7 +151,7 @@ function GradeScale({ instrument, change, disabled, t }: { instrument: GradeInst
         pagination={false}
         dataSource={instrument.quotaRules}
         columns={[
-          { title: t('ruleLabel'), dataIndex: 'label', render: (v: string, r) => <Input value={v} disabled={disabled} onChange={(e) => rule(r.id, (x) => void (x.label = e.target.value))} /> },
+          { title: t('ruleLabel'), dataIndex: 'label', width: 220, render: (v: string, r) => <Input value={v} disabled={disabled} onChange={(e) => rule(r.id, (x) => void (x.label = e.target.value))} /> },
           {
             title: t('ruleGrades'),
             dataIndex: 'grades',

@@ -50,12 +50,12 @@ export function RankingEditor({ setup, ranking, edit, disabled }: { setup: Campa
                   min={0}
                   max={100}
                   suffix="%"
+                  addonBefore={t('tierShare')}
                   disabled={disabled}
                   aria-label={t('tierShare')}
                   value={tier.denominator === 100 ? tier.numerator : Math.round((tier.numerator * 100) / tier.denominator)}
                   onChange={(v) => change((r) => { r.tiers[n]!.numerator = v ?? 0; r.tiers[n]!.denominator = 100; })}
                 />
-                <Typography.Text type="secondary">{t('tierShare')}</Typography.Text>
               </Space>
             ))}
           </Flex>

@@ -16,7 +16,7 @@ import { sessionMessages } from './sessionMessages.js';
 
 const STATUS_COLOR = { draft: 'default', open: 'processing', closed: 'success' } as const;
 
-export function SessionsManager({ campaignId, setup }: { campaignId: string; setup: CampaignSetup }) {
+export function SessionsManager({ campaignId, setup, onChange }: { campaignId: string; setup: CampaignSetup; onChange?: () => void }) {
   const t = useT(sessionMessages);
   const pick = useBilingual();
   const { message } = App.useApp();
@@ -33,6 +33,7 @@ export function SessionsManager({ campaignId, setup }: { campaignId: string; set
     try {
       await fn();
       sessions.reload();
+      onChange?.();
     } catch (e) {
       message.error(e instanceof ApiError ? pick(e.messages) : String(e));
     }
@@ -64,7 +65,7 @@ export function SessionsManager({ campaignId, setup }: { campaignId: string; set
           {
             title: t('counts'),
             key: 'counts',
-            width: 130,
+            width: 150,
             render: (_: unknown, s) => (s.counts ? `${s.counts.returned} / ${s.counts.validBallots} / ${s.counts.invalidBallots}` : '—'),
           },
           { title: t('verdict'), key: 'verdict', width: 220, render: (_: unknown, s) => (s.verdict ? <Typography.Text type="secondary">{pick(s.verdict.explanation)}</Typography.Text> : '—') },
@@ -76,12 +77,12 @@ export function SessionsManager({ campaignId, setup }: { campaignId: string; set
               <Space wrap size={4}>
                 {office && s.status === 'draft' && (
                   <Popconfirm title={t('confirmOpen')} onConfirm={() => act(() => sessionApi.open(s.id))}>
-                    <Button size="small" type="primary">{t('doOpen')}</Button>
+                    <Button size="small" type="primary" data-testid="session-open">{t('doOpen')}</Button>
                   </Popconfirm>
                 )}
                 {office && s.status === 'open' && (
                   <Popconfirm title={t('confirmClose')} onConfirm={() => act(() => sessionApi.close(s.id))}>
-                    <Button size="small" danger>{t('doClose')}</Button>
+                    <Button size="small" danger data-testid="session-close">{t('doClose')}</Button>
                   </Popconfirm>
                 )}
                 {s.status !== 'closed' && <Button size="small" onClick={() => setTokensFor(s)}>{t('tokens')}</Button>}
@@ -167,9 +168,12 @@ function TokenSheetDialog({ session, setup, csrf, onClose }: { session: SessionO
   const groups = Object.keys(session.expected);
   const [group, setGroup] = useState<string | undefined>(groups[0]);
   const [count, setCount] = useState<number>(session.expected[groups[0] ?? ''] ?? 10);
+  const [names, setNames] = useState('');
   const [busy, setBusy] = useState(false);
+  const named = setup.raterGroups.find((g) => g.id === group)?.mode === 'named';
+  const raterNames = names.split('\n').map((n) => n.trim()).filter(Boolean);
   const issue = async () => {
-    if (!group) return;
+    if (!group || (named && raterNames.length === 0)) return;
     // Opened now, inside the click, so no pop-up blocker stops it; filled when the sheet arrives.
     const win = window.open('', '_blank');
     if (!win) {
@@ -178,7 +182,7 @@ function TokenSheetDialog({ session, setup, csrf, onClose }: { session: SessionO
     }
     setBusy(true);
     try {
-      const html = await postForText(`/api/sessions/${encodeURIComponent(session.id)}/token-sheets`, { raterGroupId: group, count, origin: location.origin }, csrf);
+      const html = await postForText(`/api/sessions/${encodeURIComponent(session.id)}/token-sheets`, { raterGroupId: group, count: named ? raterNames.length : count, ...(named ? { raterNames } : {}), origin: location.origin }, csrf);
       win.document.open();
       win.document.write(html);
       win.document.close();
@@ -195,8 +199,11 @@ function TokenSheetDialog({ session, setup, csrf, onClose }: { session: SessionO
       <Typography.Paragraph type="secondary">{t('tokensHint')}</Typography.Paragraph>
       <Space>
         <Select value={group} onChange={setGroup} style={{ width: 260 }} options={groups.map((g) => ({ value: g, label: setup.raterGroups.find((x) => x.id === g)?.name ?? g }))} aria-label={t('group')} />
-        <InputNumber min={1} max={5000} value={count} onChange={(v) => setCount(v ?? 1)} addonBefore={t('count')} />
+        {!named && <InputNumber min={1} max={5000} value={count} onChange={(v) => setCount(v ?? 1)} addonBefore={t('count')} />}
       </Space>
+      {named && (
+        <Input.TextArea rows={5} style={{ marginTop: 12 }} value={names} onChange={(e) => setNames(e.target.value)} placeholder={t('namesHint')} aria-label={t('names')} />
+      )}
     </Modal>
   );
 }

@@ -1,0 +1,227 @@
+/**
+ * The office's set-up and publication in a real browser at 1440×900: units from an xlsx (one bad row refused with its
+ * row number, then fixed), a campaign from the 亮晒评 template with weights set, a session created, opened and closed
+ * in the console with ballots sent through the API, publication and the public 公示. A unit viewer cannot reach
+ * another county or unpublished results, in the console or through the API. Screenshots go to $LEITAI_SCREENSHOTS
+ * (or a temp dir, printed) for a human look at the Chinese.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { createAccount } from '../../src/app/manage-accounts.js';
+import { ensureConsole } from '../../scripts/build-web.js';
+import { launchBrowser, startServer, type RunningServer } from './harness.js';
+
+const PASSWORD = 'Office-pass-2026';
+const COUNTIES: [string, string][] = [
+  ['140502', '城区'],
+  ['140521', '沁水县'],
+  ['140522', '阳城县'],
+  ['140524', '陵川县'],
+  ['140525', '泽州县'],
+  ['140581', '高平市'],
+];
+
+async function unitsFile(dir: string, name: string, badParent: boolean): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('单位');
+  sheet.addRow(['代码', '名称', '层级', '上级代码']);
+  sheet.addRow(['1405', '晋城市', '市', '']);
+  for (const [code, n] of COUNTIES) sheet.addRow([code, n, n.endsWith('市') ? '县级市' : n.endsWith('区') ? '区' : '县', '1405']);
+  sheet.addRow(['140525100', '北石店镇', '镇', '140525']);
+  sheet.addRow(['140525101', '南村镇', '镇', badParent ? '149999' : '140525']); // row 10
+  sheet.addRow(['140502001', '东街街道', '街道', '140502']);
+  const path = join(dir, name);
+  await writeFile(path, Buffer.from(await book.xlsx.writeBuffer()));
+  return path;
+}
+
+describe('the office console: set-up to 公示 in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let shots = '';
+  let page: Page;
+  let campaignId = '';
+  let sessionId = '';
+
+  const shot = (p: Page, name: string) => p.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
+
+  async function logIn(p: Page, username: string): Promise<void> {
+    await p.fill('input#username, input[id$="username"]', username);
+    await p.fill('input#password, input[id$="password"]', PASSWORD);
+    await p.click('button[type="submit"]');
+  }
+
+  before(async () => {
+    await ensureConsole();
+    server = await startServer();
+    shots = process.env.LEITAI_SCREENSHOTS ?? (await mkdtemp(join(tmpdir(), 'leitai-console-setup-')));
+    console.log(`screenshots: ${shots}`);
+    await createAccount(server.ctx, 'system', { username: 'office', displayName: '市委组织部办公室', role: 'organiser', unitId: null, password: PASSWORD });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('refuses an xlsx with one bad row, naming the row, then imports the fixed file', async () => {
+    await page.goto(`${server.url}/console/units`);
+    await logIn(page, 'office');
+    await page.waitForSelector('input[type="file"]', { state: 'attached' });
+    const bad = await unitsFile(shots, 'units-bad.xlsx', true);
+    await page.setInputFiles('input[type="file"]', bad);
+    const errors = page.locator('[data-testid="units-errors"]');
+    await errors.waitFor();
+    const refused = await errors.innerText();
+    assert.match(refused, /文件有 1 处错误/);
+    assert.match(refused, /第 10 行/);
+    await shot(page, 'units-row-error');
+    assert.equal((await server.api('organiser', '/api/units')).json.length, 0, 'nothing stored');
+
+    await page.setInputFiles('input[type="file"]', await unitsFile(shots, 'units.xlsx', false));
+    const preview = page.locator('[data-testid="units-preview"]');
+    await preview.waitFor();
+    assert.match(await preview.innerText(), /10 个单位可以导入/);
+    await shot(page, 'units-preview');
+    await page.click('[data-testid="units-confirm"]');
+    await page.waitForSelector('text=已导入 10 个单位');
+    assert.equal((await server.api('organiser', '/api/units?parent=u1405')).json.length, 6);
+  });
+
+  it('builds a campaign from the 亮晒评 template, shows the rule check as counts, validates weights and saves', async () => {
+    await page.goto(`${server.url}/console/campaigns/new`);
+    await page.click('[data-testid="root-select"]');
+    await page.click('.ant-select-item-option >> text=晋城市（1405）');
+    await page.click('[data-testid="build-setup"]');
+    await page.waitForSelector('[data-testid="campaign-name"]');
+    campaignId = await page.inputValue('input[value^="lsp-"]');
+
+    await page.click('.ant-tabs-tab >> text=观摩点与案例');
+    await page.click('button >> text=添加观摩点');
+    await page.click('button >> text=添加案例');
+    await page.click('.ant-tabs-tab >> text=排名与权重');
+    const county = page.locator('[data-testid="ranking-r-county"]');
+    const observation = county.locator('input[aria-label="权重 % 观摩评"]');
+    await observation.fill('30');
+    await county.locator('[data-testid="weight-total"] >> text=合计 105%，须恰好为 100%').waitFor();
+    assert.equal(await page.isDisabled('[data-testid="save-campaign"]'), true, 'weights of 105% cannot be saved');
+    await county.locator('input[aria-label="权重 % 专班评"]').fill('15');
+    await county.locator('[data-testid="weight-total"] >> text=合计 100%').waitFor();
+
+    const check = page.locator('[data-testid="check-result"]');
+    await check.locator('text=方案检查通过').waitFor({ timeout: 10_000 });
+    const text = await check.innerText();
+    assert.match(text, /每票 6 个对象/);
+    assert.match(text, /本票最多 2 个“好”/);
+    assert.match(text, /本票至少 2 个“较好”/);
+    await shot(page, 'setup-editor');
+    await page.click('.ant-tabs-tab >> text=评价方式');
+    await page.click('.ant-tabs-tab >> text=汇报评');
+    await shot(page, 'setup-instrument');
+
+    await page.click('[data-testid="save-campaign"]');
+    await page.waitForURL(/\/setup\?tab=sessions/);
+    const def = (await server.api('organiser', `/api/campaigns/${campaignId}`)).json.definition;
+    assert.deepEqual(def.rankings[0].components.map((c: { weight: string }) => c.weight), ['30', '15', '25', '15', '15']);
+    assert.equal(def.subjects.filter((s: { kind: string }) => s.kind !== 'unit').length, 2);
+  });
+
+  it('creates and opens a session in the console, takes ballots, closes it', async () => {
+    await page.click('[data-testid="new-session"]');
+    const modal = page.locator('.ant-modal').filter({ hasText: '新建测评会' });
+    await modal.locator('input').first().fill('县（市、区）委书记汇报点评会');
+    await modal.locator('[data-testid="session-instruments"]').click();
+    await page.click('.ant-select-item-option >> text=汇报评');
+    await page.keyboard.press('Escape');
+    const expected = modal.locator('.ant-input-number-input');
+    await expected.first().waitFor();
+    for (let i = 0; i < (await expected.count()); i++) await expected.nth(i).fill('2');
+    await page.click('[data-testid="create-session-ok"]');
+    await page.waitForSelector('text=测评会已创建');
+    const sessions = (await server.api('organiser', `/api/campaigns/${campaignId}/sessions`)).json;
+    sessionId = sessions[0].id;
+    assert.deepEqual(sessions[0].expected, { 'g-office': 2, 'g-taskforce': 2, 'g-inspection': 2 });
+
+    await page.click('[data-testid="session-open"]');
+    await page.click('.ant-popconfirm button.ant-btn-primary');
+    await page.waitForSelector('[data-testid="session-status"] >> text=进行中');
+
+    const [popup] = await Promise.all([page.waitForEvent('popup'), (async () => {
+      await page.click('button >> text=发放测评码');
+      await page.click('.ant-modal button >> text=生成并打开打印单');
+    })()]);
+    await popup.waitForFunction(() => document.body?.innerText.includes('测评码') ?? false);
+    await popup.close();
+
+    const grades = [['good', 'good', 'fairly-good', 'fairly-good', 'average', 'poor'], ['fairly-good', 'good', 'average', 'good', 'fairly-good', 'average']];
+    for (const group of ['g-office', 'g-taskforce', 'g-inspection']) {
+      const tokens = (await server.api('clerk', `/api/sessions/${sessionId}/tokens`, { body: { raterGroupId: group, count: 2, ...(group === 'g-taskforce' ? { raterNames: ['第一工作专班', '第二工作专班'] } : {}) } })).json as { token: string }[];
+      for (const [n, token] of tokens.entries()) {
+        const ratings = COUNTIES.map(([code], i) => ({ subjectId: `s-u${code}`, grade: grades[n]![i] }));
+        const res = await server.api(null, '/api/ballots', { body: { token: token.token, ballots: [{ instrumentId: 'i-report', ratings }] } });
+        assert.equal(res.status, 201, JSON.stringify(res.json));
+      }
+    }
+    await shot(page, 'sessions-open');
+    await page.click('[data-testid="session-close"]');
+    await page.click('.ant-popconfirm button.ant-btn-primary');
+    await page.waitForSelector('[data-testid="session-status"] >> text=已结束');
+    await shot(page, 'sessions-closed');
+  });
+
+  it('a unit viewer sees neither unpublished results nor, later, another county', async () => {
+    await createAccount(server.ctx, 'system', { username: 'chengqu', displayName: '城区委组织部', role: 'viewer', unitId: 'u140502', password: PASSWORD });
+    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'chengqu', password: PASSWORD }) });
+    assert.equal(login.status, 200);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const asViewer = (path: string) => fetch(server.url + path, { headers: { cookie } }).then((r) => r.status);
+    assert.equal(await asViewer(`/api/campaigns/${campaignId}/results`), 403, 'unpublished');
+    assert.equal(await asViewer(`/api/campaigns/${campaignId}`), 403);
+    assert.equal(await asViewer('/api/units/u140525'), 403, 'another county');
+    assert.equal(await asViewer('/api/templates/liangshaiping?rootUnitId=u1405'), 403);
+  });
+
+  it('publishes with a notice date and objection period and shows the public 公示', async () => {
+    await page.goto(`${server.url}/console/campaigns/${campaignId}/publish`);
+    await page.waitForSelector('[data-testid="publish"]');
+    await shot(page, 'publish-form');
+    await page.click('[data-testid="publish"]');
+    await page.click('.ant-modal-confirm button.ant-btn-primary');
+    await page.waitForSelector('[data-testid="open-notice"]');
+    await shot(page, 'publish-done');
+    const [notice] = await Promise.all([page.waitForEvent('popup'), page.click('[data-testid="open-notice"]')]);
+    await notice.setViewportSize({ width: 1440, height: 900 });
+    await notice.waitForLoadState();
+    const body = await notice.innerText('body');
+    assert.match(body, /公示/);
+    for (const [, n] of COUNTIES) assert.ok(body.includes(n), n);
+    await shot(notice, 'notice');
+    await notice.close();
+  });
+
+  it('after publication the viewer sees its own county, never another one, in the console and the API', async () => {
+    const viewer = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    try {
+      await viewer.goto(`${server.url}/console/campaigns/${campaignId}/results/r-county/units/u140525`);
+      await logIn(viewer, 'chengqu');
+      // Its results hold only its own county: the other county's page has nothing to show and says so.
+      await viewer.waitForSelector('.ant-alert-error', { timeout: 10_000 });
+      assert.ok(!(await viewer.innerText('body')).includes('泽州县'), 'nothing of 泽州县 is shown');
+      await shot(viewer, 'viewer-other-county');
+      await viewer.goto(`${server.url}/console/campaigns/new`);
+      await viewer.waitForSelector('.ant-result-403');
+      const status = await viewer.evaluate(async (url) => (await fetch(url)).status, `/api/campaigns/${campaignId}/results/r-county/units/u140525/explanation`);
+      assert.equal(status, 403);
+      const own = await viewer.evaluate(async (url) => (await fetch(url)).status, `/api/campaigns/${campaignId}/results/r-county/units/u140502/explanation`);
+      assert.equal(own, 200);
+    } finally {
+      await viewer.close();
+    }
+  });
+});
