@@ -6,7 +6,7 @@ import { AppError } from '../contracts/errors.js';
 import { listBallotsForTally } from '../db/repositories/ballots.js';
 import { explainRankingRow, explainSubject } from '../domain/explain.js';
 import { isAtOrBelow, indexDefinition } from '../domain/definition-index.js';
-import { presentExplanation, presentTally } from '../domain/present.js';
+import { presentExplanation, presentTally, type PresentedTally } from '../domain/present.js';
 import { tallyCampaign } from '../domain/tally.js';
 import type { Tally } from '../domain/results.js';
 import type { CampaignDefinition } from '../domain/types.js';
@@ -30,12 +30,28 @@ const tallyFromBallots = (ctx: AppContext, def: CampaignDefinition) => async ():
   tallyCampaign(def, await listBallotsForTally(ctx.database.db, def.id, def.instruments));
 
 /** Unit viewers see only published results; returns the unit a viewer is confined to (null for office roles). */
-async function assertMayRead(ctx: AppContext, actor: Actor, campaignId: string): Promise<string | null> {
+export async function assertMayRead(ctx: AppContext, actor: Actor, campaignId: string): Promise<string | null> {
   const scope = viewerUnit(actor);
   if (scope === null) return null;
   const campaign = await requireCampaign(ctx, campaignId);
   if (campaign.status !== 'published') throw notPublished();
   return scope;
+}
+
+/**
+ * The office's (unfiltered) presented tally with its definition, from the results cache: the purpose-built read
+ * views (src/app/ranking-views.ts) pick from it; callers confined to a unit must filter with `viewerRowFilter`.
+ */
+export async function presentedResults(ctx: AppContext, campaignId: string): Promise<{ def: CampaignDefinition; presented: PresentedTally }> {
+  const def = await requireDefinition(ctx, campaignId);
+  return { def, presented: await resultsCache(ctx).presented(def, tallyFromBallots(ctx, def), (tally) => presentTally(def, tally)) };
+}
+
+/** Which ranking rows a caller confined to `scope` may see (the same rule `getResults` applies); null scope sees all. */
+export function viewerRowFilter(def: CampaignDefinition, scope: string | null): (unitId: string) => boolean {
+  if (scope === null) return () => true;
+  const index = indexDefinition(def);
+  return (unitId) => isAtOrBelow(index, unitId, scope);
 }
 
 export async function getResults(ctx: AppContext, actor: Actor, campaignId: string): Promise<ReturnType<typeof presentTally>> {

@@ -2,9 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { getResults, getSubjectExplanation, getUnitExplanation } from '../../app/compute-results.js';
 import type { AppContext } from '../../app/context.js';
 import { STAFF } from '../../app/policies/roles.js';
+import { getRankingBoard, getRankingList, getUnitCard } from '../../app/ranking-views.js';
 import { campaignParams, explainParams, explainSubjectParams } from '../../contracts/api.js';
 import { requireActor } from '../auth.js';
 import { typed } from './types.js';
+
+const rankingParams = explainParams.pick({ campaignId: true, rankingId: true });
 
 export function resultRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = typed(app);
@@ -14,6 +17,22 @@ export function resultRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: STAFF },
     schema: { tags, summary: '计票结果：各评价方式得分、排名、等次、无效票及原因、测评会计数（均由选票即时计算）/ results computed from the ballots', params: campaignParams },
   }, async (request) => getResults(ctx, requireActor(request), request.params.campaignId));
+
+  // Purpose-built reads for the console's ranking board and unit page: a few KB instead of the whole tally.
+  api.get('/api/campaigns/:campaignId/rankings', {
+    config: { access: STAFF },
+    schema: { tags, summary: '排名列表：各排名名称、层级与可见行数，及选票计数 / the rankings with their row counts', params: campaignParams },
+  }, async (request) => getRankingList(ctx, requireActor(request), request.params.campaignId));
+
+  api.get('/api/campaigns/:campaignId/rankings/:rankingId', {
+    config: { access: STAFF },
+    schema: { tags, summary: '排名榜：一个排名的各行（名次、单位、总分、等次、并列、各项得分）与等次 / one ranking board', params: rankingParams },
+  }, async (request) => getRankingBoard(ctx, requireActor(request), request.params.campaignId, request.params.rankingId));
+
+  api.get('/api/campaigns/:campaignId/rankings/:rankingId/units/:unitId', {
+    config: { access: STAFF },
+    schema: { tags, summary: '单位页：该单位的排名行与各项平均分（柱状图、雷达图）/ one unit’s row and the level averages', params: explainParams },
+  }, async (request) => getUnitCard(ctx, requireActor(request), request.params.campaignId, request.params.rankingId, request.params.unitId));
 
   api.get('/api/campaigns/:campaignId/results/:rankingId/units/:unitId/explanation', {
     config: { access: STAFF },
