@@ -101,6 +101,12 @@ for (const kind of dialects()) {
       assert.deepEqual(rows.map((r: { tier: string }) => r.tier), ['good', 'good', 'rest', 'rest', 'rest', 'rest', 'rest']);
     });
 
+    it('reports participation per rater group: expected, issued and returned sheets', async () => {
+      const res = await t.call('clerk', { method: 'GET', url: `/api/sessions/${sessionId}` });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.deepEqual(res.json().groups, [{ groupId: 'g-office', name: '办公室', expected: 4, issued: 4, returned: 3 }]);
+    });
+
     it('explains a total exactly, hiding the ballots of a group with fewer than 3', async () => {
       const res = await t.call('organiser', { method: 'GET', url: '/api/campaigns/camp1/results/rank-county/units/k1/explanation' });
       assert.equal(res.statusCode, 200, res.body);

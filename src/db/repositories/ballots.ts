@@ -152,3 +152,21 @@ export async function countReturnedSheets(db: Db, sessionId: string): Promise<Re
     .execute();
   return Object.fromEntries(rows.map((r) => [r.rater_group_id, toCount(r.n)]));
 }
+
+/** Returned sheets per session and rater group, for a whole campaign in one query. */
+export async function returnedSheetsByGroup(db: Db, campaignId: string): Promise<Map<string, Record<string, number>>> {
+  const rows = await db
+    .selectFrom('ballots')
+    .select(['session_id', 'rater_group_id', (eb) => eb.fn.count<string | number>('sheet_id').distinct().as('n')])
+    .where('campaign_id', '=', campaignId)
+    .where('session_id', 'is not', null)
+    .groupBy(['session_id', 'rater_group_id'])
+    .execute();
+  const out = new Map<string, Record<string, number>>();
+  for (const r of rows) {
+    const bySession = out.get(r.session_id!) ?? {};
+    bySession[r.rater_group_id] = toCount(r.n);
+    out.set(r.session_id!, bySession);
+  }
+  return out;
+}

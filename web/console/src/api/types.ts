@@ -4,6 +4,7 @@
  */
 export type { PresentedTally, PresentedExplanation, PresentedNumber, PresentedSubject, PresentedGroup } from '../../../../src/domain/present.js';
 export type { WhatIfResult, StabilityResult } from '../../../../src/app/what-if-ranking.js';
+export type { RankingBoardView, RankingListView, UnitCardView, BoardRow } from '../../../../src/app/ranking-views.js';
 import type { PresentedTally } from '../../../../src/domain/present.js';
 
 export type Ranking = PresentedTally['rankings'][number];
@@ -43,4 +44,6 @@ export interface SessionOverview {
   present: number | null;
   counts: SessionResult | null;
   verdict: { status: string; explanation: { zh: string; en: string } } | null;
+  /** Per rater group: expected raters, sheets issued and sheets returned. */
+  groups: { groupId: string; name: string; expected: number; issued: number; returned: number }[];
 }

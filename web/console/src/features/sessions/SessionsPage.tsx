@@ -1,8 +1,8 @@
-/** 测评会监控: each session's participation, quorum and void status, per-group turnout, and the invalid ballots with reasons. */
+/** 测评会监控: each session's participation, quorum and void status, per-group turnout (returned sheets), and the invalid ballots with reasons. */
 import { Alert, Button, Card, Descriptions, Table, Tag, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { endpoints } from '../../api/endpoints.js';
-import type { InvalidBallot, PresentedTally, SessionOverview } from '../../api/types.js';
+import type { InvalidBallot, SessionOverview } from '../../api/types.js';
 import { useApi } from '../../api/useApi.js';
 import { defineMessages } from '../../i18n/messages.js';
 import { useBilingual, useT } from '../../i18n/I18nProvider.js';
@@ -31,7 +31,6 @@ const m = defineMessages({
   provisional: { zh: '暂计', en: 'Provisional' },
   byGroup: { zh: '各测评组', en: 'By rater group' },
   group: { zh: '测评组', en: 'Rater group' },
-  counted: { zh: '计入票数（最多的对象）', en: 'Counted (busiest subject)' },
   invalidTitle: { zh: '无效票及原因', en: 'Invalid ballots and reasons' },
   ballot: { zh: '选票', en: 'Ballot' },
   channel: { zh: '方式', en: 'Channel' },
@@ -46,21 +45,6 @@ const m = defineMessages({
 type Row = SessionOverview;
 
 const VERDICT = { valid: ['success', 'vValid'], 'no-quorum': ['warning', 'vNoQuorum'], void: ['error', 'vVoid'] } as const;
-
-/** Per rater group of the session: expected raters, and ballots counted (the largest count over its subjects). */
-function groupRows(session: Row, results: PresentedTally | undefined) {
-  const counted = new Map<string, number>();
-  const names = new Map<string, string>();
-  for (const instrument of results?.instruments ?? []) {
-    if (!session.instrumentIds.includes(instrument.instrumentId)) continue;
-    for (const subject of instrument.subjects) for (const g of subject.groups) {
-      names.set(g.groupId, g.name);
-      counted.set(g.groupId, Math.max(counted.get(g.groupId) ?? 0, g.count));
-    }
-  }
-  const ids = new Set([...Object.keys(session.expected), ...counted.keys()]);
-  return [...ids].map((groupId) => ({ groupId, name: names.get(groupId) ?? groupId, expected: session.expected[groupId] ?? 0, counted: counted.get(groupId) ?? 0 }));
-}
 
 export default function SessionsPage() {
   const t = useT(m);
@@ -94,13 +78,14 @@ export default function SessionsPage() {
                 size="small"
                 rowKey="groupId"
                 pagination={false}
-                dataSource={groupRows(s, results.data)}
+                dataSource={s.groups}
                 style={{ maxWidth: 640 }}
                 columns={[
                   { title: t('group'), dataIndex: 'name' },
                   { title: t('expected'), dataIndex: 'expected', align: 'right' },
-                  { title: t('counted'), dataIndex: 'counted', align: 'right' },
-                  { title: t('participation'), key: 'p', align: 'right', render: (_: unknown, g) => pct(g.counted, g.expected) },
+                  { title: t('issued'), dataIndex: 'issued', align: 'right' },
+                  { title: t('returned'), dataIndex: 'returned', align: 'right' },
+                  { title: t('participation'), key: 'p', align: 'right', render: (_: unknown, g: Row['groups'][number]) => pct(g.returned, g.expected) },
                 ]}
               />
             ),
