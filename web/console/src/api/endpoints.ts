@@ -1,6 +1,6 @@
 /** Typed calls, one per API route the console uses. Other features add theirs here or beside their pages. */
 import { api } from './client.js';
-import type { CampaignSummary, Me, PresentedExplanation, PresentedTally, SessionOverview, StabilityResult, WhatIfResult } from './types.js';
+import type { CampaignSummary, Me, PresentedExplanation, PresentedTally, RankingBoardView, RankingListView, SessionOverview, StabilityResult, UnitCardView, WhatIfResult } from './types.js';
 
 const c = (id: string) => `/api/campaigns/${encodeURIComponent(id)}`;
 
@@ -11,6 +11,10 @@ export const endpoints = {
   campaigns: () => api.get<CampaignSummary[]>('/api/campaigns'),
   campaign: (id: string) => api.get<{ campaign: CampaignSummary; definition: unknown }>(c(id)),
   results: (id: string, signal?: AbortSignal) => api.get<PresentedTally>(`${c(id)}/results`, { signal }),
+  rankings: (id: string) => api.get<RankingListView>(`${c(id)}/rankings`),
+  rankingBoard: (id: string, rankingId: string) => api.get<RankingBoardView>(`${c(id)}/rankings/${encodeURIComponent(rankingId)}`),
+  unitCard: (id: string, rankingId: string, unitId: string) =>
+    api.get<UnitCardView>(`${c(id)}/rankings/${encodeURIComponent(rankingId)}/units/${encodeURIComponent(unitId)}`),
   explanation: (id: string, rankingId: string, unitId: string) =>
     api.get<PresentedExplanation>(`${c(id)}/results/${encodeURIComponent(rankingId)}/units/${encodeURIComponent(unitId)}/explanation`),
   sessions: (id: string) => api.get<SessionOverview[]>(`${c(id)}/sessions`),

@@ -1,12 +1,15 @@
-/** 排名榜: one ranking with tiers, shared ranks, tie flags and a column per component. Paged: a province has 1,341 rows. */
+/**
+ * 排名榜: one ranking with tiers, shared ranks, tie flags and a column per component, from the board endpoint (display
+ * values only). Paged: a province has 1,341 rows, and antd draws only the page shown.
+ */
 import { Input, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import type { Ranking, RankingRow } from '../../api/types.js';
+import type { BoardRow, Ranking, RankingBoardView, RankingRow } from '../../api/types.js';
 import { useT } from '../../i18n/I18nProvider.js';
 import { paths } from '../../routes.js';
-import { percent, shown } from './format.js';
+import { percent } from './format.js';
 import { rm } from './messages.js';
 
 const TIER_COLORS = ['red', 'volcano', 'gold', 'blue', 'default'];
@@ -16,7 +19,7 @@ export function tierColor(ranking: Pick<Ranking, 'tiers'>, key: string | null): 
   return i < 0 ? 'default' : (TIER_COLORS[i] ?? 'default');
 }
 
-export function TierTag({ ranking, row }: { ranking: Ranking; row: Pick<RankingRow, 'tier' | 'tierLabel' | 'tierTie'> }) {
+export function TierTag({ ranking, row }: { ranking: Pick<Ranking, 'tiers'>; row: Pick<RankingRow, 'tier' | 'tierLabel' | 'tierTie'> }) {
   const t = useT(rm);
   return (
     <span style={{ whiteSpace: 'nowrap' }}>
@@ -30,15 +33,15 @@ export function TierTag({ ranking, row }: { ranking: Ranking; row: Pick<RankingR
   );
 }
 
-export function RankingBoard({ campaignId, ranking }: { campaignId: string; ranking: Ranking }) {
+export function RankingBoard({ campaignId, ranking }: { campaignId: string; ranking: RankingBoardView['ranking'] }) {
   const t = useT(rm);
   const [query, setQuery] = useState('');
   const rows = useMemo(() => (query ? ranking.rows.filter((r) => r.name.includes(query.trim())) : ranking.rows), [ranking, query]);
-  const componentHeads = ranking.rows[0]?.components ?? [];
-  const hasAdjustments = ranking.rows.some((r) => r.adjustments.exact !== '0');
+  const componentHeads = ranking.components;
+  const hasAdjustments = ranking.hasAdjustments;
   const many = ranking.rows.length > 30;
 
-  const columns: ColumnsType<RankingRow> = [
+  const columns: ColumnsType<BoardRow> = [
     { title: t('rank'), dataIndex: 'rank', width: 64, align: 'right', fixed: 'left', render: (rank: number) => <b className="num">{rank}</b> },
     {
       title: t('unit'),
@@ -70,18 +73,18 @@ export function RankingBoard({ campaignId, ranking }: { campaignId: string; rank
       key: head.instrumentId,
       width: 120,
       align: 'right' as const,
-      render: (_: unknown, row: RankingRow) => {
+      render: (_: unknown, row: BoardRow) => {
         const c = row.components[i];
-        if (!c || !c.score) return <Typography.Text type="secondary">{t('noScore')}</Typography.Text>;
+        if (!c || c.score === null) return <Typography.Text type="secondary">{t('noScore')}</Typography.Text>;
         return (
-          <Tooltip title={`${t('contribution')} ${c.contribution.display}${c.source === 'rollup' ? ` · ${t('rollup')}` : ''}`}>
-            <span className="num">{c.score.display}</span>
+          <Tooltip title={`${t('contribution')} ${c.contribution}${c.source === 'rollup' ? ` · ${t('rollup')}` : ''}`}>
+            <span className="num">{c.score}</span>
           </Tooltip>
         );
       },
     })),
     ...(hasAdjustments
-      ? [{ title: t('adjustments'), key: 'adj', width: 88, align: 'right' as const, render: (_: unknown, row: RankingRow) => <span className="num">{row.adjustments.display}</span> }]
+      ? [{ title: t('adjustments'), key: 'adj', width: 88, align: 'right' as const, render: (_: unknown, row: BoardRow) => <span className="num">{row.adjustments}</span> }]
       : []),
   ];
 
@@ -90,7 +93,7 @@ export function RankingBoard({ campaignId, ranking }: { campaignId: string; rank
       {many && (
         <Input.Search allowClear placeholder={t('search')} style={{ width: 240, marginBottom: 12 }} onChange={(e) => setQuery(e.target.value)} />
       )}
-      <Table<RankingRow>
+      <Table<BoardRow>
         data-testid="ranking-table"
         rowKey="unitId"
         size="middle"

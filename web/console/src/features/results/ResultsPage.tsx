@@ -1,4 +1,7 @@
-/** 结果: the ranking boards of a campaign, one tab per ranking, with tier counts. */
+/**
+ * 结果: the ranking boards of a campaign, one tab per ranking, with tier counts. Reads only the shown ranking's board
+ * (started in main.tsx before this code arrives); charts are not imported here, so ECharts waits for the unit page.
+ */
 import { Alert, Button, Card, Flex, Space, Tabs, Tag, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useT } from '../../i18n/I18nProvider.js';
@@ -6,16 +9,18 @@ import { ErrorState, Loading, PageHeader } from '../../layout/Page.js';
 import { paths } from '../../routes.js';
 import { rm } from './messages.js';
 import { RankingBoard, tierColor } from './RankingBoard.js';
-import { useResults } from './useResults.js';
+import { boardFor, useView } from './views.js';
 
 export default function ResultsPage() {
   const t = useT(rm);
   const { campaignId = '' } = useParams();
   const [search, setSearch] = useSearchParams();
-  const { data, error, loading, reload } = useResults(campaignId);
+  const asked = search.get('ranking');
+  const { data, error, loading, reload } = useView((fresh) => boardFor(campaignId, asked, fresh), [campaignId, asked]);
   if (error) return <ErrorState error={error} onRetry={reload} />;
   if (!data) return <Loading />;
-  const active = search.get('ranking') ?? data.rankings[0]?.rankingId;
+  const active = asked ?? data.rankings[0]?.rankingId;
+  const ranking = data.ranking;
 
   return (
     <>
@@ -36,26 +41,29 @@ export default function ResultsPage() {
         <Tabs
           activeKey={active}
           onChange={(key) => setSearch({ ranking: key }, { replace: true })}
-          items={data.rankings.map((ranking) => ({
-            key: ranking.rankingId,
-            label: `${ranking.name}（${ranking.rows.length}）`,
-            children: (
-              <>
-                <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
-                  <Typography.Text type="secondary">{t('tier')}：</Typography.Text>
-                  <Space size={4} wrap>
-                    {ranking.tiers.map((tier) => (
-                      <Tag key={tier.key} color={tierColor(ranking, tier.key)}>
-                        {t('tiersFilled', { label: tier.label, filled: tier.filled })}
-                        {tier.cap !== null ? t('tiersCap', { cap: tier.cap }) : ''}
-                      </Tag>
-                    ))}
-                  </Space>
-                  {ranking.rows.some((r) => r.tierTie) && <Tag color="magenta">{t('tieHelp')}</Tag>}
-                </Flex>
-                <RankingBoard campaignId={campaignId} ranking={ranking} />
-              </>
-            ),
+          items={data.rankings.map((summary) => ({
+            key: summary.rankingId,
+            label: `${summary.name}（${summary.rowCount}）`,
+            children:
+              summary.rankingId !== ranking.rankingId ? (
+                <Loading />
+              ) : (
+                <>
+                  <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
+                    <Typography.Text type="secondary">{t('tier')}：</Typography.Text>
+                    <Space size={4} wrap>
+                      {ranking.tiers.map((tier) => (
+                        <Tag key={tier.key} color={tierColor(ranking, tier.key)}>
+                          {t('tiersFilled', { label: tier.label, filled: tier.filled })}
+                          {tier.cap !== null ? t('tiersCap', { cap: tier.cap }) : ''}
+                        </Tag>
+                      ))}
+                    </Space>
+                    {ranking.rows.some((r) => r.tierTie) && <Tag color="magenta">{t('tieHelp')}</Tag>}
+                  </Flex>
+                  <RankingBoard campaignId={campaignId} ranking={ranking} />
+                </>
+              ),
           }))}
         />
       </Card>

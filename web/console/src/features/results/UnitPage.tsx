@@ -1,10 +1,10 @@
-/** A unit's page: its total and tier, a bar chart by component, a radar against its level's average, and the explanation. */
+/**
+ * A unit's page: its total and tier, a bar chart by component, a radar against its level's average, and the
+ * explanation. Two small reads (the unit card with the averages, and the explanation), started in main.tsx.
+ */
 import { Breadcrumb, Card, Col, Descriptions, Row, Statistic } from 'antd';
-import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { endpoints } from '../../api/endpoints.js';
-import type { Ranking, RankingRow } from '../../api/types.js';
-import { useApi } from '../../api/useApi.js';
+import type { UnitCardView } from '../../api/types.js';
 import { useT } from '../../i18n/I18nProvider.js';
 import { ErrorState, Loading, PageHeader } from '../../layout/Page.js';
 import { paths } from '../../routes.js';
@@ -13,28 +13,12 @@ import { ExplanationTable } from './ExplanationTable.js';
 import { numeric, percent } from './format.js';
 import { rm } from './messages.js';
 import { TierTag } from './RankingBoard.js';
-import { useResults } from './useResults.js';
+import { useView, views } from './views.js';
 
-/** Mean component score over the units of the ranking that have one. */
-function levelAverages(ranking: Ranking): number[] {
-  const heads = ranking.rows[0]?.components ?? [];
-  return heads.map((_, i) => {
-    let sum = 0;
-    let n = 0;
-    for (const row of ranking.rows) {
-      const v = numeric(row.components[i]?.score);
-      if (v !== null) {
-        sum += v;
-        n++;
-      }
-    }
-    return n ? Math.round((sum / n) * 100) / 100 : 0;
-  });
-}
-
-function Charts({ ranking, row }: { ranking: Ranking; row: RankingRow }) {
+function Charts({ card }: { card: UnitCardView }) {
   const t = useT(rm);
-  const averages = useMemo(() => levelAverages(ranking), [ranking]);
+  const { row } = card;
+  const averages = card.averages.map((a) => Math.round((numeric(a.average) ?? 0) * 100) / 100);
   const names = row.components.map((c) => c.name);
   const scores = row.components.map((c) => numeric(c.score) ?? 0);
   const bar = {
@@ -78,28 +62,26 @@ function Charts({ ranking, row }: { ranking: Ranking; row: RankingRow }) {
 export default function UnitPage() {
   const t = useT(rm);
   const { campaignId = '', rankingId = '', unitId = '' } = useParams();
-  const results = useResults(campaignId);
-  const explanation = useApi(() => endpoints.explanation(campaignId, rankingId, unitId), [campaignId, rankingId, unitId]);
-  if (results.error) return <ErrorState error={results.error} onRetry={results.reload} />;
-  if (!results.data) return <Loading />;
-  const ranking = results.data.rankings.find((r) => r.rankingId === rankingId);
-  const row = ranking?.rows.find((r) => r.unitId === unitId);
-  if (!ranking || !row) return <ErrorState error={t('notInRanking')} />;
+  const card = useView((fresh) => views.unit(campaignId, rankingId, unitId, fresh), [campaignId, rankingId, unitId]);
+  const explanation = useView((fresh) => views.explanation(campaignId, rankingId, unitId, fresh), [campaignId, rankingId, unitId]);
+  if (card.error) return <ErrorState error={card.error} onRetry={card.reload} />;
+  if (!card.data || card.data.row.unitId !== unitId) return <Loading />;
+  const { ranking, row } = card.data;
 
   return (
     <>
       <Breadcrumb
         style={{ marginBottom: 8 }}
         items={[
-          { title: <Link to={paths.results(campaignId, rankingId)}>{results.data.name} · {ranking.name}</Link> },
+          { title: <Link to={paths.results(campaignId, rankingId)}>{card.data.name} · {ranking.name}</Link> },
           { title: row.name },
         ]}
       />
-      <PageHeader title={row.name} sub={t('rankOf', { rank: row.rank, n: ranking.rows.length })} />
+      <PageHeader title={row.name} sub={t('rankOf', { rank: row.rank, n: ranking.rowCount })} />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Row gutter={24} align="middle">
           <Col flex="140px"><Statistic title={t('total')} value={row.total.display} /></Col>
-          <Col flex="120px"><Statistic title={t('rank')} value={row.rank} suffix={`/ ${ranking.rows.length}`} /></Col>
+          <Col flex="120px"><Statistic title={t('rank')} value={row.rank} suffix={`/ ${ranking.rowCount}`} /></Col>
           <Col flex="auto">
             <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
               <Descriptions.Item label={t('tier')}><TierTag ranking={ranking} row={row} /></Descriptions.Item>
@@ -112,7 +94,7 @@ export default function UnitPage() {
           </Col>
         </Row>
       </Card>
-      <Charts ranking={ranking} row={row} />
+      <Charts card={card.data} />
       <Card title={t('explanation')} size="small">
         {explanation.error ? <ErrorState error={explanation.error} onRetry={explanation.reload} /> : explanation.data ? <ExplanationTable root={explanation.data} /> : <Loading />}
       </Card>
