@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../database.js';
+import { sqliteRawRows } from '../dialect/index.js';
 import type { TokensTable, TokenStatus } from '../tables/index.js';
 import { chunk, inTransaction } from './shared.js';
 
@@ -58,14 +59,31 @@ export async function issueTokens(db: Db, tokens: readonly NewToken[]): Promise<
   });
 }
 
-export async function findTokenByHash(db: Db, tokenHash: string): Promise<Token | null> {
-  const row = await db.selectFrom('tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+const TOKEN_COLUMNS = ['id', 'campaign_id', 'session_id', 'rater_group_id', 'token_hash', 'code_hash', 'bound_unit_id', 'rater_name', 'status', 'receipt'] as const;
+
+/**
+ * One token by a unique hash column. Every submission and redemption starts here: on SQLite it runs on a native
+ * statement prepared once (sqliteRawRows), without building the query through Kysely per request; on PostgreSQL
+ * (or inside a transaction) through Kysely.
+ */
+async function findTokenBy(db: Db, column: 'token_hash' | 'code_hash', hash: string): Promise<Token | null> {
+  const raw = await sqliteRawRows(db, `select ${TOKEN_COLUMNS.join(', ')} from tokens where ${column} = ? limit 1`, [hash]);
+  if (raw) {
+    const r = raw[0];
+    if (!r) return null;
+    const [id, campaign_id, session_id, rater_group_id, token_hash, code_hash, bound_unit_id, rater_name, status, receipt] = r as string[];
+    return toToken({ id, campaign_id, session_id, rater_group_id, token_hash, code_hash, bound_unit_id, rater_name, status, receipt } as TokensTable);
+  }
+  const row = await db.selectFrom('tokens').selectAll().where(column, '=', hash).executeTakeFirst();
   return row ? toToken(row) : null;
 }
 
+export async function findTokenByHash(db: Db, tokenHash: string): Promise<Token | null> {
+  return findTokenBy(db, 'token_hash', tokenHash);
+}
+
 export async function findTokenByCodeHash(db: Db, codeHash: string): Promise<Token | null> {
-  const row = await db.selectFrom('tokens').selectAll().where('code_hash', '=', codeHash).executeTakeFirst();
-  return row ? toToken(row) : null;
+  return findTokenBy(db, 'code_hash', codeHash);
 }
 
 /**
