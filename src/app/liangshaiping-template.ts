@@ -7,6 +7,7 @@ import type { CampaignSetup } from '../contracts/api.js';
 import { AppError } from '../contracts/errors.js';
 import { getUnit, listUnitSubtree } from '../db/repositories/units.js';
 import { GROUP_IDS, RATER_GROUPS } from '../demo/groups.js';
+import { articleTiers, countyRanking, townshipRanking } from '../demo/rankings.js';
 import {
   INSTRUMENT_IDS,
   adjustmentsInstrument,
@@ -18,12 +19,6 @@ import {
 } from '../demo/instruments.js';
 import type { Instrument, RankingSpec, Subject, Unit } from '../domain/types.js';
 import type { AppContext } from './context.js';
-
-const tiers = (good: number, fairlyGood: number): RankingSpec['tiers'] => [
-  { key: 'good', label: '好', numerator: good, denominator: 100, rounding: 'exact' },
-  { key: 'fairly-good', label: '较好', numerator: fairlyGood, denominator: 100, rounding: 'exact' },
-  { key: 'average', label: '一般', numerator: 100, denominator: 100, rounding: 'exact' },
-];
 
 export async function liangshaipingTemplate(ctx: AppContext, rootUnitId: string): Promise<CampaignSetup> {
   const db = ctx.database.db;
@@ -49,42 +44,9 @@ export async function liangshaipingTemplate(ctx: AppContext, rootUnitId: string)
     caseInstrument([], leaders),
     adjustmentsInstrument(countyIds, [w(GROUP_IDS.office, '100')]),
   ];
-  const countyComponents = [
-    { instrumentId: INSTRUMENT_IDS.observation, weight: '25' },
-    { instrumentId: INSTRUMENT_IDS.taskforce, weight: '20' },
-    { instrumentId: INSTRUMENT_IDS.report, weight: townships.length > 0 ? '25' : '40' },
-    ...(townships.length > 0 ? [{ instrumentId: INSTRUMENT_IDS.exchange, weight: '15' }] : []),
-    { instrumentId: INSTRUMENT_IDS.case, weight: '15' },
-  ];
-  const rankings: RankingSpec[] = [
-    {
-      id: 'r-county',
-      name: '县（市、区）综合排名',
-      level: 'county',
-      scopeUnitId: root.id,
-      components: countyComponents,
-      adjustmentInstrumentIds: [INSTRUMENT_IDS.adjustments],
-      missingComponent: 'zero',
-      tieBreaks: [{ instrumentId: INSTRUMENT_IDS.report }, { instrumentId: INSTRUMENT_IDS.observation }],
-      tiers: tiers(40, 40),
-    },
-  ];
-  if (townships.length > 0) {
-    rankings.push({
-      id: 'r-township',
-      name: '乡镇（街道）排名',
-      level: 'township',
-      scopeUnitId: root.id,
-      components: [
-        { instrumentId: INSTRUMENT_IDS.taskforce, weight: '50' },
-        { instrumentId: INSTRUMENT_IDS.exchange, weight: '50' },
-      ],
-      adjustmentInstrumentIds: [],
-      missingComponent: 'zero',
-      tieBreaks: [{ instrumentId: INSTRUMENT_IDS.exchange }],
-      tiers: tiers(10, 30),
-    });
-  }
+  const tieBreaks = [{ instrumentId: INSTRUMENT_IDS.report }, { instrumentId: INSTRUMENT_IDS.observation }];
+  const rankings: RankingSpec[] = [countyRanking(root.id, { tiers: articleTiers(40, 40), tieBreaks, withExchange: townships.length > 0 })];
+  if (townships.length > 0) rankings.push(townshipRanking(root.id));
   const now = ctx.clock();
   const year = now.getUTCFullYear();
   const month = now.getUTCMonth() + 1;

@@ -3,6 +3,7 @@
  */
 import type { CampaignDefinition, RankingSpec, Session, Subject, Unit } from '../domain/types.js';
 import { GROUP_IDS, RATER_GROUPS } from './groups.js';
+import { articleTiers, countyRanking, townshipRanking } from './rankings.js';
 import {
   INSTRUMENT_IDS,
   adjustmentsInstrument,
@@ -53,46 +54,10 @@ function sitesAndCases(): Subject[] {
 }
 
 function rankings(): RankingSpec[] {
+  const tieBreaks = [{ instrumentId: INSTRUMENT_IDS.report }, { instrumentId: INSTRUMENT_IDS.observation }];
   return [
-    {
-      id: 'r-county',
-      name: '县（市、区）综合排名',
-      level: 'county',
-      scopeUnitId: JINCHENG_CITY_ID,
-      components: [
-        { instrumentId: INSTRUMENT_IDS.observation, weight: '25' },
-        { instrumentId: INSTRUMENT_IDS.taskforce, weight: '20' },
-        { instrumentId: INSTRUMENT_IDS.report, weight: '25' },
-        { instrumentId: INSTRUMENT_IDS.exchange, weight: '15' },
-        { instrumentId: INSTRUMENT_IDS.case, weight: '15' },
-      ],
-      adjustmentInstrumentIds: [INSTRUMENT_IDS.adjustments],
-      missingComponent: 'zero',
-      tieBreaks: [{ instrumentId: INSTRUMENT_IDS.report }, { instrumentId: INSTRUMENT_IDS.observation }],
-      tiers: [
-        { key: 'good', label: '好', numerator: 40, denominator: 100, rounding: 'exact' },
-        { key: 'fairly-good', label: '较好', numerator: 40, denominator: 100, rounding: 'exact' },
-        { key: 'average', label: '一般', numerator: 100, denominator: 100, rounding: 'exact' },
-      ],
-    },
-    {
-      id: 'r-township',
-      name: '乡镇（街道）排名',
-      level: 'township',
-      scopeUnitId: JINCHENG_CITY_ID,
-      components: [
-        { instrumentId: INSTRUMENT_IDS.taskforce, weight: '50' },
-        { instrumentId: INSTRUMENT_IDS.exchange, weight: '50' },
-      ],
-      adjustmentInstrumentIds: [],
-      missingComponent: 'zero',
-      tieBreaks: [{ instrumentId: INSTRUMENT_IDS.exchange }],
-      tiers: [
-        { key: 'good', label: '好', numerator: 10, denominator: 100, rounding: 'exact' },
-        { key: 'fairly-good', label: '较好', numerator: 30, denominator: 100, rounding: 'exact' },
-        { key: 'average', label: '一般', numerator: 100, denominator: 100, rounding: 'exact' },
-      ],
-    },
+    countyRanking(JINCHENG_CITY_ID, { tiers: articleTiers(40, 40), tieBreaks, withExchange: true }),
+    townshipRanking(JINCHENG_CITY_ID),
   ];
 }
 

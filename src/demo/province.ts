@@ -20,6 +20,7 @@ import {
   taskforceInstrument,
 } from './instruments.js';
 import { provinceBallots, type ProvinceLayout } from './province-ballots.js';
+import { articleTiers, countyRanking, townshipRanking } from './rankings.js';
 
 export const SHANXI_CODE = '14';
 export const SHANXI_ID = 'u14';
@@ -45,45 +46,9 @@ export function shanxiUnits(): Unit[] {
 }
 
 function rankings(): RankingSpec[] {
-  const tier = (key: string, label: string, numerator: number) => ({
-    key,
-    label,
-    numerator,
-    denominator: 100,
-    rounding: 'exact' as const,
-  });
   return [
-    {
-      id: 'r-county',
-      name: '县（市、区）综合排名',
-      level: 'county',
-      scopeUnitId: SHANXI_ID,
-      components: [
-        { instrumentId: INSTRUMENT_IDS.observation, weight: '25' },
-        { instrumentId: INSTRUMENT_IDS.taskforce, weight: '20' },
-        { instrumentId: INSTRUMENT_IDS.report, weight: '25' },
-        { instrumentId: INSTRUMENT_IDS.exchange, weight: '15' },
-        { instrumentId: INSTRUMENT_IDS.case, weight: '15' },
-      ],
-      adjustmentInstrumentIds: [INSTRUMENT_IDS.adjustments],
-      missingComponent: 'zero',
-      tieBreaks: [{ instrumentId: INSTRUMENT_IDS.report }],
-      tiers: [tier('good', '好', 20), tier('fairly-good', '较好', 40), tier('average', '一般', 100)],
-    },
-    {
-      id: 'r-township',
-      name: '乡镇（街道）排名',
-      level: 'township',
-      scopeUnitId: SHANXI_ID,
-      components: [
-        { instrumentId: INSTRUMENT_IDS.taskforce, weight: '50' },
-        { instrumentId: INSTRUMENT_IDS.exchange, weight: '50' },
-      ],
-      adjustmentInstrumentIds: [],
-      missingComponent: 'zero',
-      tieBreaks: [{ instrumentId: INSTRUMENT_IDS.exchange }],
-      tiers: [tier('good', '好', 10), tier('fairly-good', '较好', 30), tier('average', '一般', 100)],
-    },
+    countyRanking(SHANXI_ID, { tiers: articleTiers(20, 40), tieBreaks: [{ instrumentId: INSTRUMENT_IDS.report }], withExchange: true }),
+    townshipRanking(SHANXI_ID),
   ];
 }
 
