@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { serveBuiltAssets } from './built-assets.js';
 import { typed } from './types.js';
 
 /** Where `npm run build:web` writes the console. */
@@ -62,15 +62,5 @@ export async function consolePageRoutes(app: FastifyInstance, dir: string = CONS
   api.get('/console', page, (_request, reply) => sendPage(reply));
   api.get('/console/*', page, (_request, reply) => sendPage(reply));
 
-  await app.register(async (scope) => {
-    await scope.register(fastifyStatic, { root: `${dir}assets`, serve: false, preCompressed: true, suppressWarning: true });
-    typed(scope).get('/console/assets/:file', {
-      config: { access: 'public' },
-      schema: { hide: true, params: z.object({ file: z.string().max(100) }) },
-    }, (request, reply) => {
-      const { file } = request.params;
-      if (!ASSET.test(file)) return reply.callNotFound();
-      return reply.sendFile(file, { immutable: true, maxAge: '365d' });
-    });
-  });
+  await serveBuiltAssets(app, { prefix: '/console/assets', dir: `${dir}assets`, pattern: ASSET });
 }

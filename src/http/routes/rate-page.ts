@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { serveBuiltAssets } from './built-assets.js';
 import { typed } from './types.js';
 
 /** Where `npm run build:web` writes the phone page. */
@@ -73,21 +73,5 @@ export async function ratePageRoutes(app: FastifyInstance, dir: string = RATE_PA
   api.get('/r/', { config: { access: 'public' }, schema: hidden }, (_request, reply) => sendPage(reply));
   api.get('/r/:token', { config: { access: 'public' }, schema: { ...hidden, params: z.object({ token: z.string().max(200) }) } }, (_request, reply) => sendPage(reply));
 
-  await app.register(async (scope) => {
-    // serve: false — the plugin's own routes cannot declare access; ours below does, and only names flat files.
-    await scope.register(fastifyStatic, {
-      root: `${dir}assets`,
-      serve: false,
-      preCompressed: true,
-      suppressWarning: true,
-    });
-    typed(scope).get('/assets/:file', {
-      config: { access: 'public' },
-      schema: { hide: true, params: z.object({ file: z.string().max(100) }) },
-    }, (request, reply) => {
-      const { file } = request.params;
-      if (!ASSET.test(file)) return reply.callNotFound();
-      return reply.sendFile(file, { immutable: true, maxAge: '365d' });
-    });
-  });
+  await serveBuiltAssets(app, { prefix: '/assets', dir: `${dir}assets`, pattern: ASSET });
 }

@@ -1,0 +1,23 @@
+/**
+ * Serves a web entry's built, hashed, pre-compressed files under `prefix/:file` for a year. @fastify/static's own
+ * routes cannot declare access, so it only sends files (serve: false) and this route declares it; only flat file
+ * names matching `pattern` are served, so no path can leave the directory.
+ */
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { typed } from './types.js';
+
+export async function serveBuiltAssets(app: FastifyInstance, options: { prefix: string; dir: string; pattern: RegExp }): Promise<void> {
+  await app.register(async (scope) => {
+    await scope.register(fastifyStatic, { root: options.dir, serve: false, preCompressed: true, suppressWarning: true });
+    typed(scope).get(`${options.prefix}/:file`, {
+      config: { access: 'public' },
+      schema: { hide: true, params: z.object({ file: z.string().max(100) }) },
+    }, (request, reply) => {
+      const { file } = request.params;
+      if (!options.pattern.test(file)) return reply.callNotFound();
+      return reply.sendFile(file, { immutable: true, maxAge: '365d' });
+    });
+  });
+}
