@@ -7,7 +7,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
 import { serveBuiltAssets } from './built-assets.js';
 import { typed } from './types.js';
 
