@@ -7,122 +7,19 @@
  */
 import type { DefinitionIndex } from './definition-index.js';
 import { hasConflict } from './conflicts.js';
-import { Fraction, isDecimal, parseDecimal } from './exact.js';
+import { isDecimal } from './exact.js';
 import { allowedCount, quotaViolationMessage, ruleBase, ruleTitle } from './quota.js';
-import type { BallotProblem, Message } from './results.js';
+import type { BallotProblem } from './results.js';
 import type { AdjustmentConfig, AdjustmentItem, Ballot, Instrument, QuotaRule, Rating, Session, Subject } from './types.js';
 import { isImmutableRating } from './immutable.js';
+import { structural, type Params, type ProblemCode } from './ballot-problems.js';
+import { checkValue, compareSum, exactOf, NOT_DECIMAL, OK, OUT_OF_RANGE, sumText, type Exact } from './decimal-check.js';
+
+export { parseScaled } from './decimal-check.js';
+export { STRUCTURAL_CODES, type BallotProblemCode, type ProblemCode } from './ballot-problems.js';
 
 /** Longest reason or opinion, in characters. */
 export const MAX_TEXT_LENGTH = 2000;
-
-// ---------------------------------------------------------------------------------------------------------------
-// Decimals as integers scaled by 10^6 (every decimal the domain accepts has at most 6 fraction digits).
-
-const SCALE_DIGITS = 6;
-/** Constants beyond this magnitude are compared as Fractions, so differences of fast values stay exact. */
-const FAST_LIMIT = 2 ** 52;
-
-/**
- * A decimal string as an integer scaled by 10^6, or NaN when it is not a decimal or has more than 9 integer digits
- * (callers then fall back to exact Fractions).
- */
-export function parseScaled(s: string): number {
-  const len = s.length;
-  if (len === 0 || len > 17) return NaN;
-  let i = 0;
-  let negative = false;
-  if (s.charCodeAt(0) === 45) {
-    negative = true;
-    i = 1;
-  }
-  let value = 0;
-  const intStart = i;
-  for (; i < len; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 46) break;
-    if (c < 48 || c > 57) return NaN;
-    value = value * 10 + (c - 48);
-  }
-  const intDigits = i - intStart;
-  if (intDigits === 0 || intDigits > 9) return NaN;
-  let fracDigits = 0;
-  if (i < len) {
-    i++;
-    if (i === len) return NaN;
-    for (; i < len; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 48 || c > 57) return NaN;
-      value = value * 10 + (c - 48);
-      fracDigits++;
-    }
-    if (fracDigits > SCALE_DIGITS) return NaN;
-  }
-  for (let k = fracDigits; k < SCALE_DIGITS; k++) value *= 10;
-  return negative ? -value : value;
-}
-
-/** A declared decimal (min, max, step, cap) in both forms; `scaled` is NaN when only the Fraction is usable. */
-interface Exact {
-  text: string;
-  scaled: number;
-  exact: Fraction;
-}
-
-function exactOf(text: string): Exact {
-  const valid = typeof text === 'string' && isDecimal(text);
-  const scaled = valid ? parseScaled(text) : NaN;
-  return {
-    text,
-    scaled: Math.abs(scaled) <= FAST_LIMIT ? scaled : NaN,
-    exact: valid ? parseDecimal(text) : new Fraction(0),
-  };
-}
-
-const OK = 0;
-const NOT_DECIMAL = 1;
-const OUT_OF_RANGE = 2;
-const OFF_STEP = 3;
-type Verdict = typeof OK | typeof NOT_DECIMAL | typeof OUT_OF_RANGE | typeof OFF_STEP;
-
-/** Is `value` a decimal in [lo, hi] on lo + k·step? Integer math unless a number is too long to scale. */
-function checkValue(value: unknown, lo: Exact, hi: Exact, step: Exact | null): Verdict {
-  if (typeof value !== 'string') return NOT_DECIMAL;
-  const v = parseScaled(value);
-  if (v === v && lo.scaled === lo.scaled && hi.scaled === hi.scaled && (step === null || step.scaled === step.scaled)) {
-    if (v < lo.scaled || v > hi.scaled) return OUT_OF_RANGE;
-    if (step !== null && step.scaled > 0 && (v - lo.scaled) % step.scaled !== 0) return OFF_STEP;
-    return OK;
-  }
-  if (!isDecimal(value)) return NOT_DECIMAL;
-  const f = parseDecimal(value);
-  if (f.lt(lo.exact) || f.gt(hi.exact)) return OUT_OF_RANGE;
-  if (step !== null && step.exact.s > 0n && step.exact.n > 0n && f.sub(lo.exact).div(step.exact).d !== 1n) {
-    return OFF_STEP;
-  }
-  return OK;
-}
-
-/** Σ of decimal strings already known to be decimals, compared with `bound`: −1, 0 or 1. */
-function compareSum(values: string[], bound: Exact): number {
-  let fast = bound.scaled === bound.scaled;
-  let total = 0;
-  for (let i = 0; fast && i < values.length; i++) {
-    const v = parseScaled(values[i]!);
-    if (v !== v) fast = false;
-    else total += v;
-  }
-  if (fast && Math.abs(total) <= FAST_LIMIT) return total < bound.scaled ? -1 : total > bound.scaled ? 1 : 0;
-  let sum = new Fraction(0);
-  for (const v of values) sum = sum.add(parseDecimal(v));
-  return sum.compare(bound.exact);
-}
-
-function sumText(values: string[]): string {
-  let sum = new Fraction(0);
-  for (const v of values) sum = sum.add(parseDecimal(v));
-  return sum.toString();
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Per-instrument preparation.
@@ -314,13 +211,6 @@ function prepareUncached(index: DefinitionIndex, instrument: Instrument): Prepar
 // ---------------------------------------------------------------------------------------------------------------
 // The check.
 
-type Params = Record<string, string | number>;
-
-function structural(code: ProblemCode, params: Params, subjectId?: string): BallotProblem {
-  const problem: BallotProblem = { code, severity: 'structural', params, message: MESSAGES[code](params) };
-  if (subjectId !== undefined) problem.subjectId = subjectId;
-  return problem;
-}
 
 function subjectParams(p: PreparedInstrument, subjectId: string, extra?: Params): Params {
   const subject = p.index.subjects.get(subjectId);
@@ -705,88 +595,3 @@ function checkAdjustmentList(p: PreparedInstrument, adj: PreparedAdjustments, r:
     problems.push(structural('deduction_cap_exceeded', params, r.subjectId));
   }
 }
-
-// ---------------------------------------------------------------------------------------------------------------
-// Messages a clerk understands.
-
-const subj = (p: Params): string => `对象「${p.subjectName ?? p.subjectId}」`;
-const subjEn = (p: Params): string => `subject “${p.subjectName ?? p.subjectId}”`;
-const msg = (zh: string, en: string): Message => ({ zh, en });
-
-const MESSAGES = {
-  unknown_instrument: (p: Params) => msg(`未知的评价方式 ${p.instrumentId}`, `Unknown instrument ${p.instrumentId}`),
-  unknown_group: (p: Params) => msg(`未知的测评组 ${p.groupId}`, `Unknown rater group ${p.groupId}`),
-  group_not_in_instrument: (p: Params) =>
-    msg(`测评组「${p.groupName}」不参加「${p.instrumentName}」`, `Rater group “${p.groupName}” does not rate “${p.instrumentName}”`),
-  rater_name_required: (p: Params) =>
-    msg(`测评组「${p.groupName}」须署名，本票未填写测评人姓名`, `Rater group “${p.groupName}” signs its ballots; this ballot has no rater name`),
-  rater_name_forbidden: (p: Params) =>
-    msg(`测评组「${p.groupName}」为匿名测评，选票不得带测评人姓名`, `Rater group “${p.groupName}” is anonymous; the ballot must not carry a rater name`),
-  unknown_session: (p: Params) => msg(`未知的测评会 ${p.sessionId}`, `Unknown session ${p.sessionId}`),
-  session_instrument_mismatch: (p: Params) =>
-    msg(`测评会「${p.sessionName}」的议程不含「${p.instrumentName}」`, `Session “${p.sessionName}” does not include “${p.instrumentName}”`),
-  unknown_bound_unit: (p: Params) => msg(`测评人所属单位 ${p.unitId} 不存在`, `The rater's unit ${p.unitId} does not exist`),
-  unknown_subject: (p: Params) => msg(`未知的测评对象 ${p.subjectId}`, `Unknown subject ${p.subjectId}`),
-  subject_not_in_instrument: (p: Params) =>
-    msg(`${subj(p)}不在「${p.instrumentName}」的测评范围内`, `${cap(subjEn(p))} is not rated in “${p.instrumentName}”`),
-  subject_not_on_agenda: (p: Params) =>
-    msg(`${subj(p)}不在测评会「${p.sessionName}」的议程上`, `${cap(subjEn(p))} is not on the agenda of session “${p.sessionName}”`),
-  subject_conflict: (p: Params) =>
-    msg(`${subj(p)}与测评人所属单位回避，不应出现在本票上`, `${cap(subjEn(p))} is the rater's own unit (conflict) and is not on this ballot`),
-  duplicate_subject: (p: Params) => msg(`${subj(p)}在本票上出现了不止一次`, `${cap(subjEn(p))} appears more than once on this ballot`),
-  missing_subject: (p: Params) =>
-    msg(`${subj(p)}未评价（每个对象须评价或弃权）`, `${cap(subjEn(p))} is missing (every subject must be rated or abstained)`),
-  abstain_not_allowed: (p: Params) => msg(`${subj(p)}：本评价方式不允许弃权`, `${cap(subjEn(p))}: this instrument does not allow abstaining`),
-  abstain_with_value: (p: Params) =>
-    msg(`${subj(p)}：已弃权却又填写了 ${p.field}`, `${cap(subjEn(p))}: abstained but also has a ${p.field}`),
-  field_not_allowed: (p: Params) =>
-    msg(`${subj(p)}：本评价方式不使用 ${p.field}`, `${cap(subjEn(p))}: this instrument does not take a ${p.field}`),
-  grade_required: (p: Params) => msg(`${subj(p)}：未选择等次`, `${cap(subjEn(p))}: no grade chosen`),
-  unknown_grade: (p: Params) => msg(`${subj(p)}：等次「${p.grade}」不在本评价方式的等次中`, `${cap(subjEn(p))}: “${p.grade}” is not a grade of this instrument`),
-  score_required: (p: Params) => msg(`${subj(p)}：未填写分数`, `${cap(subjEn(p))}: no score given`),
-  score_not_decimal: (p: Params) => msg(`${subj(p)}：分数「${p.value}」不是有效数字`, `${cap(subjEn(p))}: score “${p.value}” is not a number`),
-  score_out_of_range: (p: Params) =>
-    msg(`${subj(p)}：分数 ${p.value} 超出 ${p.min}–${p.max} 的范围`, `${cap(subjEn(p))}: score ${p.value} is outside ${p.min}–${p.max}`),
-  score_off_step: (p: Params) =>
-    msg(`${subj(p)}：分数 ${p.value} 不符合最小分值单位 ${p.step}`, `${cap(subjEn(p))}: score ${p.value} is not a multiple of the step ${p.step}`),
-  criteria_required: (p: Params) => msg(`${subj(p)}：须按评分细则逐项打分`, `${cap(subjEn(p))}: score each criterion`),
-  criterion_missing: (p: Params) => msg(`${subj(p)}：细则「${p.criterion}」未打分`, `${cap(subjEn(p))}: criterion “${p.criterion}” has no score`),
-  unknown_criterion: (p: Params) => msg(`${subj(p)}：未知的评分细则 ${p.criterionId}`, `${cap(subjEn(p))}: unknown criterion ${p.criterionId}`),
-  criterion_not_decimal: (p: Params) =>
-    msg(`${subj(p)}：细则「${p.criterion}」的分数「${p.value}」不是有效数字`, `${cap(subjEn(p))}: criterion “${p.criterion}” score “${p.value}” is not a number`),
-  criterion_out_of_range: (p: Params) =>
-    msg(`${subj(p)}：细则「${p.criterion}」的分数 ${p.value} 超出 0–${p.max}`, `${cap(subjEn(p))}: criterion “${p.criterion}” score ${p.value} is outside 0–${p.max}`),
-  criterion_off_step: (p: Params) =>
-    msg(`${subj(p)}：细则「${p.criterion}」的分数 ${p.value} 不符合最小分值单位 ${p.step}`, `${cap(subjEn(p))}: criterion “${p.criterion}” score ${p.value} is not a multiple of ${p.step}`),
-  criteria_total_out_of_range: (p: Params) =>
-    msg(`${subj(p)}：细则合计 ${p.total} 超出 ${p.min}–${p.max}`, `${cap(subjEn(p))}: criteria total ${p.total} is outside ${p.min}–${p.max}`),
-  score_criteria_mismatch: (p: Params) =>
-    msg(`${subj(p)}：总分 ${p.value} 与细则合计 ${p.total} 不一致`, `${cap(subjEn(p))}: score ${p.value} differs from the criteria total ${p.total}`),
-  adjustments_required: (p: Params) => msg(`${subj(p)}：未填写加减分（没有可填空列表）`, `${cap(subjEn(p))}: no adjustments list (send an empty list for none)`),
-  unknown_adjustment_item: (p: Params) => msg(`${subj(p)}：未知的加减分项 ${p.itemId}`, `${cap(subjEn(p))}: unknown adjustment item ${p.itemId}`),
-  adjustment_not_decimal: (p: Params) =>
-    msg(`${subj(p)}：「${p.item}」的分值「${p.value}」不是有效数字`, `${cap(subjEn(p))}: “${p.item}” points “${p.value}” is not a number`),
-  adjustment_out_of_range: (p: Params) =>
-    msg(`${subj(p)}：「${p.item}」的分值 ${p.value} 须大于 0 且不超过 ${p.max}`, `${cap(subjEn(p))}: “${p.item}” points ${p.value} must be above 0 and at most ${p.max}`),
-  reason_required: (p: Params) => msg(`${subj(p)}：「${p.item}」须写明加减分理由`, `${cap(subjEn(p))}: “${p.item}” needs a written reason`),
-  reason_too_long: (p: Params) =>
-    msg(`${subj(p)}：「${p.item}」的理由 ${p.length} 字，超过 ${p.max} 字`, `${cap(subjEn(p))}: the reason for “${p.item}” has ${p.length} characters, more than ${p.max}`),
-  bonus_cap_exceeded: (p: Params) =>
-    msg(`${subj(p)}：加分合计 ${p.total}，超过上限 ${p.cap}`, `${cap(subjEn(p))}: bonus total ${p.total} exceeds the cap of ${p.cap}`),
-  deduction_cap_exceeded: (p: Params) =>
-    msg(`${subj(p)}：减分合计 ${p.total}，超过上限 ${p.cap}`, `${cap(subjEn(p))}: deduction total ${p.total} exceeds the cap of ${p.cap}`),
-  opinion_required: (p: Params) => msg(`${subj(p)}：须填写评价意见`, `${cap(subjEn(p))}: a written opinion is required`),
-  opinion_forbidden: (p: Params) => msg(`${subj(p)}：本评价方式不收评价意见`, `${cap(subjEn(p))}: this instrument takes no opinion`),
-  opinion_too_long: (p: Params) =>
-    msg(`${subj(p)}：评价意见 ${p.length} 字，超过 ${p.max} 字`, `${cap(subjEn(p))}: the opinion has ${p.length} characters, more than ${p.max}`),
-} satisfies Record<string, (p: Params) => Message>;
-
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-/** Codes of structural problems; rule problems are 'quota_exceeded' and 'quota_not_met'. */
-export type ProblemCode = keyof typeof MESSAGES;
-export type BallotProblemCode = ProblemCode | 'quota_exceeded' | 'quota_not_met';
-
-export const STRUCTURAL_CODES = Object.keys(MESSAGES) as ProblemCode[];
