@@ -31,6 +31,7 @@ export const ERRORS = {
   campaign_state: { status: 409, zh: '测评活动当前状态不允许此操作', en: 'The campaign is not in a state that allows this' },
   duplicate_id: { status: 409, zh: '编号已存在', en: 'That id already exists' },
   rate_limited: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again shortly' },
+  font_missing: { status: 503, zh: '服务器未安装中文字体（fonts-noto-cjk），暂不能生成 PDF 报告；可先导出 Excel', en: 'The server has no Chinese font installed (fonts-noto-cjk), so the PDF report cannot be made; export Excel meanwhile' },
   internal: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

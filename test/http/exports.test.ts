@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { loadDemo } from '../../src/app/load-demo.js';
 import { RESULT_SHEETS } from '../../src/http/pages/results-xlsx.js';
 import { dialects } from '../helpers/db.js';
@@ -12,15 +9,16 @@ import { buildTestApp, type TestApp } from '../helpers/app.js';
 
 const DEMO = 'jincheng-2022-06';
 
-/** Text of a PDF, by poppler's pdftotext (Debian poppler-utils, installed by .ci/run). */
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'leitai-pdf-'));
-  try {
-    writeFileSync(join(dir, 'r.pdf'), pdf);
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+/** Text of a PDF, page by page, read back with pdf.js (an independent reader, no system tools needed). */
+async function pdfText(pdf: Buffer): Promise<string> {
+  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, verbosity: 0 }).promise;
+  let text = '';
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    text += content.items.map((item) => ('str' in item ? item.str : '')).join('') + '\n';
   }
+  await doc.destroy();
+  return text;
 }
 
 const cellText = (v: ExcelJS.CellValue): string => (v === null || v === undefined ? '' : String(v));
@@ -104,7 +102,7 @@ for (const kind of dialects()) {
       const res = await t.call('organiser', { method: 'GET', url: `/api/campaigns/${DEMO}/report.pdf` });
       assert.equal(res.statusCode, 200, res.body);
       assert.equal(res.headers['content-type'], 'application/pdf');
-      const text = pdfText(res.rawPayload).replace(/\s+/g, '');
+      const text = (await pdfText(res.rawPayload)).replace(/\s+/g, '');
       assert.ok(text.includes('测评结果报告'));
       assert.ok(text.includes(results.name.replace(/\s+/g, '')), results.name);
       for (const row of results.rankings[0]!.rows) assert.ok(text.includes(row.name), row.name);
