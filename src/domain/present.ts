@@ -4,7 +4,7 @@
  * (instruments, subjects, groups, sessions) or the ranking, never the order ballots arrived in.
  */
 import { exactString, formatFixed, type Fraction } from './exact.js';
-import type { BallotProblem, ExplanationNode, GroupTally, Message, Tally } from './results.js';
+import type { BallotProblem, ExplanationNode, GroupTally, Message, SessionTally, Tally } from './results.js';
 import type { CampaignDefinition, Instrument, RaterGroup } from './types.js';
 
 /** A group breakdown with fewer values than this keeps its values hidden (it still counts). */
@@ -59,25 +59,15 @@ export interface PresentedTally {
   precision: number;
   tieJudgement: 'exact' | 'published';
   ballots: Tally['ballots'];
-  sessions: {
-    sessionId: string;
+  /** The tally's counts and verdict of each session, with its name and whether it counts (yet). */
+  sessions: (SessionTally & {
     name: string;
     sessionStatus: 'draft' | 'open' | 'closed';
     /** Counted provisionally: the session is not closed yet. */
     provisional: boolean;
     /** Its ballots count in the results (a closed session counts only when valid). */
     counted: boolean;
-    expected: number;
-    issued: number;
-    returned: number;
-    present: number;
-    validBallots: number;
-    invalidBallots: number;
-    abstentions: number;
-    quorumMet: boolean;
-    overReturned: boolean;
-    status: 'valid' | 'no-quorum' | 'void';
-  }[];
+  })[];
   invalidBallots: {
     ballotId: string;
     sessionId: string | null;
