@@ -1,12 +1,11 @@
 /**
  * 方案检查: the set-up's errors, and for each grade instrument which quota rules can never bind or cannot be met for
- * the real ballot sizes (all subjects, and fewer where raters bound to a unit lose their own subjects).
+ * the real ballot sizes: each session's agenda, and fewer where raters bound to a unit lose their own subjects.
  */
 import type { CampaignSetup } from '../contracts/api.js';
 import { checkDefinition } from '../domain/check-definition.js';
-import { subjectsOnBallot } from '../domain/conflicts.js';
 import { indexDefinition } from '../domain/definition-index.js';
-import { checkInstrumentRules, describeRules } from '../domain/rule-checker.js';
+import { ballotSizes, checkInstrumentRules, describeRules } from '../domain/rule-checker.js';
 import type { CampaignDefinition } from '../domain/types.js';
 import type { AppContext } from './context.js';
 import { assembleDefinition } from './create-campaign.js';
@@ -26,10 +25,7 @@ function reviewDefinition(def: CampaignDefinition) {
   const index = indexDefinition(def);
   const instruments = def.instruments.flatMap((instrument) => {
     if (instrument.kind !== 'grade') return [];
-    const sizes = new Set<number>([subjectsOnBallot(index, instrument, null).length]);
-    const owners = new Set(instrument.subjectIds.map((s) => index.subjects.get(s)?.unitId).filter((u): u is string => !!u));
-    for (const unitId of owners) sizes.add(subjectsOnBallot(index, instrument, unitId).length);
-    const subjectCounts = [...sizes].filter((n) => n > 0).sort((a, b) => b - a);
+    const subjectCounts = ballotSizes(index, instrument).filter((n) => n > 0);
     // limits: each rule as a concrete count per ballot size ("本票最多 2 个“好”"), for the office to read.
     const limits = subjectCounts.map((n) => ({ n, rules: describeRules(instrument, n) }));
     return [{ instrumentId: instrument.id, name: instrument.name, subjectCounts, findings: checkInstrumentRules(instrument, subjectCounts), limits }];

@@ -130,6 +130,17 @@ for (const kind of dialects()) {
       assert.deepEqual(groups[0]!.children, []);
     });
 
+    it('checks the quota rules for the ballot sizes a session agenda makes: 40% of 3 allows one 好', async () => {
+      const session = await t.call('organiser', { method: 'POST', url: '/api/campaigns/camp1/sessions', payload: { name: '片区会', instrumentIds: ['i-report'], agenda: ['s-k1', 's-k2', 's-k3'], expected: { 'g-office': 3 } } });
+      assert.equal(session.statusCode, 201, session.body);
+      const res = await t.call('organiser', { method: 'GET', url: '/api/campaigns/camp1/check' });
+      assert.equal(res.statusCode, 200, res.body);
+      const report = res.json().instruments[0];
+      assert.ok(report.subjectCounts.includes(3), JSON.stringify(report.subjectCounts));
+      const three = report.limits.find((l: { n: number }) => l.n === 3);
+      assert.equal(three.rules.find((r: { ruleId: string }) => r.ruleId === 'r-good').allowed, 1);
+    });
+
     it('exports a bundle that the offline tally reproduces digit for digit', async () => {
       const res = await t.call('organiser', { method: 'GET', url: '/api/campaigns/camp1/export' });
       assert.equal(res.statusCode, 200);
