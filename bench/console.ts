@@ -52,7 +52,7 @@ try {
     const page = await context.newPage();
     t = performance.now();
     await page.goto(`${url}/console/campaigns/${seeded.campaignId}/results?ranking=${township.rankingId}`);
-    await page.locator('[data-testid=ranking-table] tbody tr.ant-table-row').first().waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid=ranking-table] tbody tr.board-row').first().waitFor({ timeout: 60_000 });
     rankingTimes.push(performance.now() - t);
     if (run === 0 && process.env.LEITAI_BENCH_VERBOSE) {
       const timeline = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => `${Math.round(e.startTime)}→${Math.round((e as PerformanceResourceTiming).responseEnd)} ${e.name.replace(location.origin, '')}`));

@@ -69,11 +69,28 @@ describe('the office console’s results in Chromium (Jincheng demo)', () => {
     await page.goto(`${url}/console/campaigns/${campaignId}/results`);
     const table = page.getByTestId('ranking-table').first();
     await table.getByText('高平市').waitFor();
-    const rows = table.locator('tbody tr.ant-table-row');
+    const rows = table.locator('tbody tr.board-row');
     assert.equal(await rows.count(), 6);
-    assert.ok((await table.locator('.ant-tag').count()) >= 6, 'every county carries a tier tag');
+    assert.ok((await table.locator('.board-tag').count()) >= 6, 'every county carries a tier tag');
     assert.match(await table.locator('thead').innerText(), /汇报评/);
     await page.screenshot({ path: join(shots, 'console-ranking.png') });
+  });
+
+  it('pages and searches the 77 townships', async () => {
+    await page.goto(`${url}/console/campaigns/${campaignId}/results?ranking=r-township`);
+    const table = page.getByTestId('ranking-table').first();
+    const rows = table.locator('tbody tr.board-row');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 50, 'the first page holds 50 of 77');
+    assert.equal(await rows.first().locator('td').first().innerText(), '1');
+    await page.locator('.ant-pagination-item-2').click();
+    assert.equal(await rows.count(), 27, 'the second page holds the other 27');
+    const name = (await rows.first().locator('td').nth(1).innerText()).trim();
+    await page.getByPlaceholder('查找单位').fill(name);
+    await table.getByRole('link', { name }).waitFor();
+    assert.ok((await rows.count()) >= 1 && (await rows.count()) < 27, 'the search narrows the rows and goes back to page 1');
+    await page.goto(`${url}/console/campaigns/${campaignId}/results`);
+    await page.getByTestId('ranking-table').first().getByText('高平市').waitFor();
   });
 
   it('opens 高平市 with its bar and radar charts', async () => {

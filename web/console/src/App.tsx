@@ -1,5 +1,6 @@
 import { App as AntApp, Result } from 'antd';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
+import type { Me } from './api/types.js';
 import { AuthProvider, useAuth } from './auth/AuthProvider.js';
 import LoginPage from './features/login/LoginPage.js';
 import { I18nProvider, useT } from './i18n/I18nProvider.js';
@@ -10,7 +11,7 @@ import { routes, type ConsoleRoute } from './routes.js';
 function Guarded({ route }: { route: ConsoleRoute }) {
   const { me } = useAuth();
   if (me && route.roles && !route.roles.includes(me.role)) return <Result status="403" title="403" />;
-  const Page = route.page;
+  const Page = route.page.Component;
   return <Page />;
 }
 
@@ -42,11 +43,11 @@ const router = createBrowserRouter([
   },
 ]);
 
-export function App() {
+export function App({ me }: { me?: Me | null }) {
   return (
     <I18nProvider>
       <AntApp>
-        <AuthProvider>
+        <AuthProvider initial={me}>
           <RouterProvider router={router} />
         </AuthProvider>
       </AntApp>

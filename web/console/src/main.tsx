@@ -3,7 +3,10 @@
  * the UI kit is even downloaded and parsed (~0.5–1 s on a loaded office PC); then it loads the app and the page's code
  * in parallel.
  */
+import { startLoginCheck } from './auth/early.js';
 import { prefetchFor } from './features/results/prefetch.js';
+
+startLoginCheck();
 
 // The ranking board and the unit page have small reads of their own; the other results pages read the whole tally.
 const onResults = /^\/console\/campaigns\/([^/]+)\/(results|distributions|sessions|what-if)/.exec(location.pathname);

@@ -5,13 +5,40 @@
  *
  * All paths live under /console; `:campaignId` pages read it with useParams().
  */
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+interface LazyPage {
+  /** Renders the page: directly once its code is here, else through React.lazy (and the layout's Suspense). */
+  Component: ComponentType;
+  /** Fetches the page's code; boot.tsx awaits it for the first page, so the first render never suspends. */
+  preload(): Promise<unknown>;
+}
+
+/**
+ * A page whose code loads on demand. Unlike a bare lazy(), a page whose code has already arrived renders at once:
+ * a lazy() component always suspends on its first render, and React then holds the revealed page back for up to
+ * 300 ms (its Suspense fallback throttle) — a third of the first screen's budget.
+ */
+function lazyPage(load: () => Promise<{ default: ComponentType }>): LazyPage {
+  let loaded: ComponentType | null = null;
+  const preload = () => load().then((m) => (loaded = m.default));
+  const Lazy = lazy(() => load().then((m) => ((loaded = m.default), m)));
+  return {
+    preload,
+    Component: function Page() {
+      // Decided once per mount, so the element type never changes under a mounted page.
+      const [direct] = useState(() => loaded);
+      return createElement(direct ?? Lazy);
+    },
+  };
+}
+import { createElement, lazy, useState, type ComponentType } from 'react';
+import { matchPath } from 'react-router';
 import type { Role } from './api/types.js';
 import type { MessageKey } from './i18n/messages.js';
 
 export interface ConsoleRoute {
   path: string;
-  page: LazyExoticComponent<ComponentType>;
+  page: LazyPage;
   /** Roles that may open it; undefined = every logged-in role. The API enforces the same again. */
   roles?: Role[];
 }
@@ -38,25 +65,31 @@ export const paths = {
 
 export const routes: ConsoleRoute[] = [
   // 活动
-  { path: '/console/campaigns', page: lazy(() => import('./features/campaigns/CampaignList.js')) },
+  { path: '/console/campaigns', page: lazyPage(() => import('./features/campaigns/CampaignList.js')) },
   // 测评会 (monitoring)
-  { path: '/console/campaigns/:campaignId/sessions', page: lazy(() => import('./features/sessions/SessionsPage.js')), roles: COUNTING },
+  { path: '/console/campaigns/:campaignId/sessions', page: lazyPage(() => import('./features/sessions/SessionsPage.js')), roles: COUNTING },
   // 结果
-  { path: '/console/campaigns/:campaignId/results', page: lazy(() => import('./features/results/ResultsPage.js')) },
-  { path: '/console/campaigns/:campaignId/results/:rankingId/units/:unitId', page: lazy(() => import('./features/results/UnitPage.js')) },
-  { path: '/console/campaigns/:campaignId/distributions', page: lazy(() => import('./features/results/DistributionsPage.js')) },
-  { path: '/console/campaigns/:campaignId/what-if', page: lazy(() => import('./features/results/WhatIfPage.js')), roles: OFFICE },
+  { path: '/console/campaigns/:campaignId/results', page: lazyPage(() => import('./features/results/ResultsPage.js')) },
+  { path: '/console/campaigns/:campaignId/results/:rankingId/units/:unitId', page: lazyPage(() => import('./features/results/UnitPage.js')) },
+  { path: '/console/campaigns/:campaignId/distributions', page: lazyPage(() => import('./features/results/DistributionsPage.js')) },
+  { path: '/console/campaigns/:campaignId/what-if', page: lazyPage(() => import('./features/results/WhatIfPage.js')), roles: OFFICE },
   // 设置 (features/setup — set-up engineer)
-  { path: '/console/campaigns/new', page: lazy(() => import('./features/setup/index.js')), roles: OFFICE },
-  { path: '/console/campaigns/:campaignId/setup', page: lazy(() => import('./features/setup/index.js')), roles: OFFICE },
-  { path: '/console/units', page: lazy(() => import('./features/setup/UnitsPage.js')), roles: OFFICE },
+  { path: '/console/campaigns/new', page: lazyPage(() => import('./features/setup/index.js')), roles: OFFICE },
+  { path: '/console/campaigns/:campaignId/setup', page: lazyPage(() => import('./features/setup/index.js')), roles: OFFICE },
+  { path: '/console/units', page: lazyPage(() => import('./features/setup/UnitsPage.js')), roles: OFFICE },
   // 发布 (features/publish — publication engineer)
-  { path: '/console/campaigns/:campaignId/publish', page: lazy(() => import('./features/publish/index.js')), roles: OFFICE },
+  { path: '/console/campaigns/:campaignId/publish', page: lazyPage(() => import('./features/publish/index.js')), roles: OFFICE },
   // 管理 (features/admin — accounts, audit log)
-  { path: '/console/admin/*', page: lazy(() => import('./features/admin/index.js')), roles: ['admin'] },
+  { path: '/console/admin/*', page: lazyPage(() => import('./features/admin/index.js')), roles: ['admin'] },
   // 账号
-  { path: '/console/account', page: lazy(() => import('./features/account/AccountPage.js')) },
+  { path: '/console/account', page: lazyPage(() => import('./features/account/AccountPage.js')) },
 ];
+
+/** Loads the code of the page at `pathname`, if it is one (boot.tsx awaits this before the first render). */
+export function preloadPage(pathname: string): Promise<unknown> {
+  const route = routes.find((r) => matchPath(r.path, pathname));
+  return route ? route.page.preload().catch(() => undefined) : Promise.resolve();
+}
 
 /** The side menu. `to` gets the current campaign (null when none is chosen yet). */
 export interface NavItem {

@@ -1,8 +1,12 @@
-/** Who is logged in. Asks /api/auth/me once at start; a 401 there means "show the login page". */
+/**
+ * Who is logged in. boot.tsx asks /api/auth/me before the first render (see early.ts) and passes the answer as
+ * `initial`; without it (tests, a later mount) the provider asks itself. No answer means "show the login page".
+ */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiError, credentials } from '../api/client.js';
+import { credentials } from '../api/client.js';
 import { endpoints } from '../api/endpoints.js';
 import type { Me } from '../api/types.js';
+import { checkLogin } from './early.js';
 
 interface Auth {
   me: Me | null;
@@ -15,9 +19,12 @@ interface Auth {
 
 const AuthContext = createContext<Auth | null>(null);
 
-export function AuthProvider({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<Me | null>(null);
-  const [checking, setChecking] = useState(true);
+export function AuthProvider({ children, initial }: { children: ReactNode; initial?: Me | null }) {
+  const [me, setMe] = useState<Me | null>(() => {
+    if (initial) credentials.setCsrf(initial.csrfToken);
+    return initial ?? null;
+  });
+  const [checking, setChecking] = useState(initial === undefined);
 
   const accept = useCallback((who: Me) => {
     credentials.setCsrf(who.csrfToken);
@@ -25,15 +32,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    endpoints
-      .me()
-      .then(accept)
-      .catch((err: unknown) => {
-        // A stale pasted token is dropped so the login page shows.
-        if (err instanceof ApiError && err.status === 401) credentials.setBearer(null);
-      })
+    if (initial !== undefined) return;
+    void checkLogin()
+      .then((who) => who && accept(who))
       .finally(() => setChecking(false));
-  }, [accept]);
+  }, [accept, initial]);
 
   const value = useMemo<Auth>(
     () => ({

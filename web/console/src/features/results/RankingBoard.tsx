@@ -1,12 +1,11 @@
 /**
  * 排名榜: one ranking with tiers, shared ranks, tie flags and a column per component, from the board endpoint (display
- * values only). Paged: a province has 1,341 rows, and antd draws only the page shown.
+ * values only). Paged: a province has 1,341 rows, and only the page shown is drawn.
  */
-import { Input, Table, Tag, Tooltip, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Input, Pagination, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import type { BoardRow, Ranking, RankingBoardView, RankingRow } from '../../api/types.js';
+import type { Ranking, RankingBoardView, RankingRow } from '../../api/types.js';
 import { useT } from '../../i18n/I18nProvider.js';
 import { paths } from '../../routes.js';
 import { percent } from './format.js';
@@ -33,76 +32,106 @@ export function TierTag({ ranking, row }: { ranking: Pick<Ranking, 'tiers'>; row
   );
 }
 
+const PAGE_SIZES = [20, 50, 100, 200];
+
+/**
+ * The board itself is a plain table, not antd's Table: a province's page of 50 rows × 7 cells drawn with antd cells,
+ * tooltips and tags cost ~1 s of a first render in an office browser (each styled instance registers its CSS-in-JS
+ * styles); plain cells with native titles draw in a fraction of it. Pagination and search stay antd's (one of each).
+ */
 export function RankingBoard({ campaignId, ranking }: { campaignId: string; ranking: RankingBoardView['ranking'] }) {
   const t = useT(rm);
   const [query, setQuery] = useState('');
-  const rows = useMemo(() => (query ? ranking.rows.filter((r) => r.name.includes(query.trim())) : ranking.rows), [ranking, query]);
-  const componentHeads = ranking.components;
-  const hasAdjustments = ranking.hasAdjustments;
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(50);
+  const rows = useMemo(() => {
+    const q = query.trim();
+    return q ? ranking.rows.filter((r) => r.name.includes(q)) : ranking.rows;
+  }, [ranking, query]);
   const many = ranking.rows.length > 30;
-
-  const columns: ColumnsType<BoardRow> = [
-    { title: t('rank'), dataIndex: 'rank', width: 64, align: 'right', fixed: 'left', render: (rank: number) => <b className="num">{rank}</b> },
-    {
-      title: t('unit'),
-      dataIndex: 'name',
-      width: 200,
-      fixed: 'left',
-      ellipsis: true,
-      render: (name: string, row) => <Link to={paths.unit(campaignId, ranking.rankingId, row.unitId)}>{name}</Link>,
-    },
-    {
-      title: t('total'),
-      key: 'total',
-      width: 88,
-      align: 'right',
-      render: (_: unknown, row) => (
-        <Tooltip title={row.total.exact}>
-          <b className="num">{row.total.display}</b>
-        </Tooltip>
-      ),
-    },
-    { title: t('tier'), key: 'tier', width: 168, render: (_: unknown, row) => <TierTag ranking={ranking} row={row} /> },
-    ...componentHeads.map((head, i) => ({
-      title: (
-        <span>
-          {head.name}
-          <Typography.Text type="secondary" style={{ fontWeight: 'normal', marginInlineStart: 4 }}>{percent(head.weight)}%</Typography.Text>
-        </span>
-      ),
-      key: head.instrumentId,
-      width: 120,
-      align: 'right' as const,
-      render: (_: unknown, row: BoardRow) => {
-        const c = row.components[i];
-        if (!c || c.score === null) return <Typography.Text type="secondary">{t('noScore')}</Typography.Text>;
-        return (
-          <Tooltip title={`${t('contribution')} ${c.contribution}${c.source === 'rollup' ? ` · ${t('rollup')}` : ''}`}>
-            <span className="num">{c.score}</span>
-          </Tooltip>
-        );
-      },
-    })),
-    ...(hasAdjustments
-      ? [{ title: t('adjustments'), key: 'adj', width: 88, align: 'right' as const, render: (_: unknown, row: BoardRow) => <span className="num">{row.adjustments}</span> }]
-      : []),
-  ];
+  const shownRows = many ? rows.slice((page - 1) * pageSize, page * pageSize) : rows;
+  const tierIndex = useMemo(() => new Map(ranking.tiers.map((tier, i) => [tier.key, i])), [ranking]);
 
   return (
     <>
       {many && (
-        <Input.Search allowClear placeholder={t('search')} style={{ width: 240, marginBottom: 12 }} onChange={(e) => setQuery(e.target.value)} />
+        <Input.Search
+          allowClear
+          placeholder={t('search')}
+          style={{ width: 240, marginBottom: 12 }}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setPage(1);
+          }}
+        />
       )}
-      <Table<BoardRow>
-        data-testid="ranking-table"
-        rowKey="unitId"
-        size="middle"
-        columns={columns}
-        dataSource={rows}
-        scroll={{ x: 'max-content' }}
-        pagination={many ? { defaultPageSize: 50, pageSizeOptions: [20, 50, 100, 200], showSizeChanger: true, showTotal: (n) => t('units', { n }) } : false}
-        rowClassName={(row) => (row.tierTie ? 'row-tie' : '')}
-      />
+      <div className="board-scroll">
+        <table className="board" data-testid="ranking-table">
+          <thead>
+            <tr>
+              <th className="board-num board-sticky" style={{ width: 64 }}>{t('rank')}</th>
+              <th className="board-sticky board-name" style={{ left: 64 }}>{t('unit')}</th>
+              <th className="board-num" style={{ width: 88 }}>{t('total')}</th>
+              <th style={{ width: 168 }}>{t('tier')}</th>
+              {ranking.components.map((head) => (
+                <th key={head.instrumentId} className="board-num" style={{ width: 120 }}>
+                  {head.name}
+                  <span className="board-muted"> {percent(head.weight)}%</span>
+                </th>
+              ))}
+              {ranking.hasAdjustments && <th className="board-num" style={{ width: 88 }}>{t('adjustments')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {shownRows.map((row) => (
+              <tr key={row.unitId} data-row-key={row.unitId} className={row.tierTie ? 'board-row row-tie' : 'board-row'}>
+                <td className="board-num board-sticky"><b className="num">{row.rank}</b></td>
+                <td className="board-sticky board-name" style={{ left: 64 }} title={row.name}>
+                  <Link to={paths.unit(campaignId, ranking.rankingId, row.unitId)}>{row.name}</Link>
+                </td>
+                <td className="board-num" title={row.total.exact}><b className="num">{row.total.display}</b></td>
+                <td>
+                  {row.tierLabel ? <span className={`board-tag tier-${Math.min(tierIndex.get(row.tier ?? '') ?? 4, 4)}`}>{row.tierLabel}</span> : <span className="board-muted">—</span>}
+                  {row.tierTie && <span className="board-tag tie" title={t('tieHelp')} data-testid="tie-flag">{t('tie')}</span>}
+                </td>
+                {ranking.components.map((head, i) => {
+                  const c = row.components[i];
+                  return (
+                    <td key={head.instrumentId} className="board-num">
+                      {!c || c.score === null ? (
+                        <span className="board-muted">{t('noScore')}</span>
+                      ) : (
+                        <span className="num" title={`${t('contribution')} ${c.contribution}${c.source === 'rollup' ? ` · ${t('rollup')}` : ''}`}>{c.score}</span>
+                      )}
+                    </td>
+                  );
+                })}
+                {ranking.hasAdjustments && <td className="board-num"><span className="num">{row.adjustments}</span></td>}
+              </tr>
+            ))}
+            {shownRows.length === 0 && (
+              <tr>
+                <td colSpan={4 + ranking.components.length + (ranking.hasAdjustments ? 1 : 0)} className="board-empty">{t('noRows')}</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {many && (
+        <Pagination
+          style={{ marginTop: 16, justifyContent: 'flex-end' }}
+          current={page}
+          pageSize={pageSize}
+          total={rows.length}
+          pageSizeOptions={PAGE_SIZES}
+          showSizeChanger
+          showTotal={(n) => t('units', { n })}
+          onChange={(p, size) => {
+            setPage(size !== pageSize ? 1 : p);
+            setPageSize(size);
+          }}
+        />
+      )}
     </>
   );
 }

@@ -25,6 +25,7 @@ export const rm = defineMessages({
   contribution: { zh: '计入总分', en: 'Counts' },
   rollup: { zh: '由下级汇总', en: 'rolled up' },
   noScore: { zh: '无得分', en: 'no score' },
+  noRows: { zh: '没有符合条件的单位', en: 'No unit matches' },
   noRankings: { zh: '该活动没有排名', en: 'This campaign has no ranking' },
   // unit page
   breakdown: { zh: '各项得分', en: 'Scores by component' },

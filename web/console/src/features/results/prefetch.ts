@@ -8,13 +8,20 @@ import type { PresentedExplanation, RankingBoardView, RankingListView, UnitCardV
 
 const KEEP_MS = 60_000;
 const kept = new Map<string, { at: number; promise: Promise<unknown> }>();
+/** The values of kept reads that have arrived, so a page can show them in its first render (see useView). */
+const arrived = new WeakMap<Promise<unknown>, unknown>();
+
+/** The value of a read that has already arrived, else undefined. */
+export function arrivedValue<T>(promise: Promise<T>): T | undefined {
+  return arrived.get(promise) as T | undefined;
+}
 
 function load<T>(key: string, fetcher: () => Promise<T>, fresh = false): Promise<T> {
   const entry = kept.get(key);
   if (!fresh && entry && Date.now() - entry.at < KEEP_MS) return entry.promise as Promise<T>;
   const promise = fetcher();
   kept.set(key, { at: Date.now(), promise });
-  promise.catch(() => kept.delete(key));
+  promise.then((value) => arrived.set(promise, value), () => kept.delete(key));
   return promise;
 }
 
@@ -28,9 +35,13 @@ export const views = {
     load<PresentedExplanation>(`explain ${campaignId} ${rankingId} ${unitId}`, () => endpoints.explanation(campaignId, rankingId, unitId), fresh),
 };
 
-/** The ranking shown: the one asked for, else the campaign's first. */
-export async function boardFor(campaignId: string, rankingId: string | null, fresh?: boolean): Promise<RankingBoardView> {
-  const id = rankingId ?? (await views.rankings(campaignId, fresh)).rankings[0]?.rankingId;
+/** The ranking shown: the one asked for (the kept read itself, so its arrived value shows at once), else the first. */
+export function boardFor(campaignId: string, rankingId: string | null, fresh?: boolean): Promise<RankingBoardView> {
+  return rankingId !== null ? views.board(campaignId, rankingId, fresh) : firstBoard(campaignId, fresh);
+}
+
+async function firstBoard(campaignId: string, fresh?: boolean): Promise<RankingBoardView> {
+  const id = (await views.rankings(campaignId, fresh)).rankings[0]?.rankingId;
   if (id === undefined) {
     const list = await views.rankings(campaignId);
     return { campaignId, name: list.name, ballots: list.ballots, rankings: [], ranking: { rankingId: '', name: '', level: '', tiers: [], components: [], hasAdjustments: false, rows: [] } };

@@ -1,19 +1,32 @@
 /** The reads of the ranking board and unit page (see prefetch.ts) as component state. */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { arrivedValue } from './prefetch.js';
 
 export { boardFor, views } from './prefetch.js';
 
-/** A view's state in a component; `reload()` asks the server again (keeping what is shown meanwhile). */
+/**
+ * A view's state in a component; `reload()` asks the server again (keeping what is shown meanwhile). A read that has
+ * already arrived (prefetched by main.tsx, or kept from a moment ago) is shown in the first render, without a spinner.
+ */
 export function useView<T>(get: (fresh: boolean) => Promise<T>, deps: readonly unknown[]) {
-  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
+  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>(() => {
+    const data = arrivedValue(get(false));
+    return data === undefined ? { loading: true } : { data, loading: false };
+  });
   const [round, setRound] = useState(0);
   const lastRound = useRef(round);
   useEffect(() => {
     let live = true;
     const reloading = lastRound.current !== round;
     lastRound.current = round;
+    const promise = get(round > 0);
+    const ready = arrivedValue(promise);
+    if (ready !== undefined) {
+      setState((s) => (s.data === ready && !s.loading ? s : { data: ready, loading: false }));
+      return;
+    }
     setState((s) => ({ data: reloading ? s.data : undefined, loading: true }));
-    get(round > 0).then(
+    promise.then(
       (data) => live && setState({ data, loading: false }),
       (error: unknown) => live && setState({ error, loading: false }),
     );
