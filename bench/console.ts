@@ -13,11 +13,20 @@ import type { AppContext } from '../src/app/context.js';
 import { ensureAdmin } from '../src/app/manage-accounts.js';
 import { buildApp } from '../src/http/app.js';
 import { openDatabase } from '../src/server/open-database.js';
+import type { Page } from 'playwright-core';
 import { launchBrowser } from '../test/e2e/harness.js';
 import { seedProvince } from './seed-province.js';
 
 const BALLOTS = Number(process.env.LEITAI_BENCH_BALLOTS ?? 150_000);
 const RUNS = 3;
+
+/** LEITAI_BENCH_VERBOSE=1: when each request of a page started and ended, in ms from navigation. */
+async function timeline(page: Page): Promise<string> {
+  const entries = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((e) => `${Math.round(e.startTime)}→${Math.round((e as PerformanceResourceTiming).responseEnd)} ${e.name.replace(location.origin, '')}`),
+  );
+  return entries.join('\n');
+}
 
 await ensureConsole();
 const dir = await mkdtemp(join(tmpdir(), 'leitai-bench-console-'));
@@ -54,10 +63,7 @@ try {
     await page.goto(`${url}/console/campaigns/${seeded.campaignId}/results?ranking=${township.rankingId}`);
     await page.locator('[data-testid=ranking-table] tbody tr.board-row').first().waitFor({ timeout: 60_000 });
     rankingTimes.push(performance.now() - t);
-    if (run === 0 && process.env.LEITAI_BENCH_VERBOSE) {
-      const timeline = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => `${Math.round(e.startTime)}→${Math.round((e as PerformanceResourceTiming).responseEnd)} ${e.name.replace(location.origin, '')}`));
-      console.log(timeline.join('\n'));
-    }
+    if (run === 0 && process.env.LEITAI_BENCH_VERBOSE) console.log(await timeline(page));
     await page.close();
 
     const unitPage = await context.newPage();
@@ -67,6 +73,7 @@ try {
     await unitPage.locator('[data-testid=radar-chart] canvas').waitFor({ timeout: 60_000 });
     await unitPage.locator('[data-testid=explanation-table] tbody tr.ant-table-row').first().waitFor({ timeout: 60_000 });
     unitTimes.push(performance.now() - t);
+    if (run === 0 && process.env.LEITAI_BENCH_VERBOSE) console.log(await timeline(unitPage));
     await unitPage.close();
   }
   const median = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
