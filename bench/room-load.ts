@@ -3,6 +3,7 @@
  * 127.0.0.1 with a bounded number of connections and a bounded duration or request count. Reads a JSON job from
  * the file named by argv[2], prints one JSON result line.
  *  bare:      GET `path` for `seconds`.
+ *  bare-post: POST the `bodies` in turn to `path` for `seconds` (2xx counted).
  *  submit:    POST /api/ballots, one fresh token per request, until `seconds` pass or the tokens run out.
  *  room:      each rater redeems (POST /api/ballot-form, when `form`) and then submits, once per token.
  */
@@ -33,7 +34,7 @@ namespace autocannon {
 const autocannon = createRequire(import.meta.url)('autocannon') as (options: Record<string, unknown>) => autocannon.Instance;
 
 export interface LoadJob {
-  mode: 'bare' | 'submit' | 'room';
+  mode: 'bare' | 'bare-post' | 'submit' | 'room';
   url: string;
   connections: number;
   seconds?: number;
@@ -77,7 +78,9 @@ async function run(job: LoadJob): Promise<LoadResult> {
   const requests: autocannon.Request[] =
     job.mode === 'bare'
       ? [{ method: 'GET', path: job.path ?? '/' }]
-      : formBodies
+      : job.mode === 'bare-post'
+        ? [{ method: 'POST', path: job.path ?? '/', headers: json, setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }) }]
+        : formBodies
         ? [
             {
               method: 'POST',
@@ -139,7 +142,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
   const seconds = (performance.now() - started) / 1000;
   submitLatencies.sort((a, b) => a - b);
   formLatencies.sort((a, b) => a - b);
-  const acknowledged = job.mode === 'bare' ? result['2xx'] : (statuses['201'] ?? 0);
+  const acknowledged = job.mode === 'bare' || job.mode === 'bare-post' ? result['2xx'] : (statuses['201'] ?? 0);
   return {
     seconds,
     requests: submitLatencies.length,

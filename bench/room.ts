@@ -2,7 +2,8 @@
  * npm run bench:room — the article's synchronized session against the real server (buildApp + listen on 127.0.0.1),
  * on a SQLite file (synchronous=FULL) and on PostgreSQL (an embedded server with fsync on, or LEITAI_BENCH_PG_URL).
  * Per database:
- *  1. bare:   a trivial route on the same server, autocannon -c 50 — the baseline of this run;
+ *  1. bare:   a trivial GET route on the same server, autocannon -c 50 — the baseline of this run; and a trivial POST
+ *             route sent the same JSON bodies as a submission (HTTP and JSON parsing alone, a second baseline);
  *  2. room:   2,100 raters, each redeems its token (POST /api/ballot-form) and submits a valid sheet (汇报评 of 6
  *             counties with the article's quotas + 交流评 of 12 townships, 好 ≤ 10%); acknowledged vs stored counted
  *             from the database afterwards;
@@ -238,6 +239,9 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
   // One NAT address for the whole room: the per-address redemption limit would refuse a benchmark from 127.0.0.1.
   const app = await buildApp(ctx, { logger: false, redeemLimitPerMinute: 100_000_000 });
   app.get('/bench/bare', { config: { access: 'public' } }, async () => ({ ok: true }));
+  // The same request as a submission (POST, the same JSON bodies, parsed by the same parser) answered without any
+  // work: what HTTP and JSON alone cost, so the second ratio says how much of a sheet's cost is Leitai's own.
+  app.post('/bench/bare-post', { config: { access: 'public' } }, async (_request, reply) => reply.code(201).send({ ok: true }));
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   const hasForm = app.hasRoute({ method: 'POST', url: '/api/ballot-form' });
   try {
@@ -258,6 +262,10 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
     const bareCpu = bareCpuMeter.done();
     const bareRps = bare.acknowledged / bare.seconds;
     console.log(`bare route       -c ${CONNECTIONS} ${bare.seconds.toFixed(1)} s: ${Math.round(bareRps)} req/s, p50 ${bare.p50_ms} ms, p99 ${bare.p99_ms} ms, errors ${bare.errors + bare.timeouts}`);
+    const barePostBodies = Array.from({ length: 1000 }, () => sheetBody('bare-', randomBytes(16).toString('base64url')));
+    const barePost = await load({ mode: 'bare-post', url: address, connections: CONNECTIONS, seconds: Number(args['bare-seconds']), path: '/bench/bare-post', bodies: barePostBodies }, dir);
+    const barePostRps = barePost.acknowledged / barePost.seconds;
+    console.log(`bare POST        -c ${CONNECTIONS} ${barePost.seconds.toFixed(1)} s: ${Math.round(barePostRps)} req/s with a sheet's body, p50 ${barePost.p50_ms} ms, p99 ${barePost.p99_ms} ms, errors ${barePost.errors + barePost.timeouts}`);
 
     const roomRun = await profiled(`${kind}-room`, () => load({ mode: 'room', url: address, connections: Math.min(Number(args['room-connections']), roomTokens.length), bodies: roomTokens.map((t) => sheetBody(room.p, t)), formBodies: hasForm ? roomTokens.map((token) => JSON.stringify({ token })) : null }, dir));
     const roomStored = await storedSheets(database, room);
@@ -278,7 +286,7 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
     const after = writer.stats!;
     const rate = sustained.acknowledged / sustained.seconds;
     const batches = after.flushes - before.flushes;
-    console.log(`sustained        -c ${CONNECTIONS} ${sustained.seconds.toFixed(1)} s, group commit: ${Math.round(rate)} sheets/s (${Math.round((rate * 2))} ballots/s) = ${r3(rate / bareRps)} of bare; p50 ${sustained.p50_ms} ms, p99 ${sustained.p99_ms} ms`);
+    console.log(`sustained        -c ${CONNECTIONS} ${sustained.seconds.toFixed(1)} s, group commit: ${Math.round(rate)} sheets/s (${Math.round((rate * 2))} ballots/s) = ${r3(rate / bareRps)} of bare (${r3(rate / barePostRps)} of bare POST); p50 ${sustained.p50_ms} ms, p99 ${sustained.p99_ms} ms`);
     console.log(`                 acknowledged ${sustained.acknowledged}, stored ${stored1.sheets - stored0.sheets} (the difference: requests in flight when the load stopped at its deadline, ≤ ${CONNECTIONS}); ${batches} commits, ${r1((after.items - before.items) / Math.max(1, batches))} sheets per commit on average; statuses ${JSON.stringify(sustained.statuses)}`);
     const perSheet = (ms: number) => r3(ms / Math.max(1, sustained.acknowledged));
     console.log(`                 server CPU per accepted sheet: ${perSheet(sustainedCpu.mainMs)} ms on the main thread, ${perSheet(sustainedCpu.processMs)} ms in all (writer thread included); bare route: ${r3(bareCpu.mainMs / Math.max(1, bare.acknowledged))} ms per request on the main thread`);
@@ -309,6 +317,7 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
       p99_ms: roomRun.p99_ms,
       redeem: roomRun.form ? { ok: roomRun.form.ok, p50_ms: roomRun.form.p50_ms, p99_ms: roomRun.form.p99_ms } : null,
       bare_rps: Math.round(bareRps),
+      bare_post_rps: Math.round(barePostRps),
       sustained_sheets_per_s: Math.round(rate),
       sustained_p50_ms: sustained.p50_ms,
       sustained_p99_ms: sustained.p99_ms,
@@ -316,6 +325,7 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
       sustained_stored: stored1.sheets - stored0.sheets,
       sheets_per_commit: r1((after.items - before.items) / Math.max(1, batches)),
       ratio_to_bare: r3(rate / bareRps),
+      ratio_to_bare_post: r3(rate / barePostRps),
       main_thread_ms_per_sheet: perSheet(sustainedCpu.mainMs),
       server_cpu_ms_per_sheet: perSheet(sustainedCpu.processMs),
       bare_main_thread_ms_per_request: r3(bareCpu.mainMs / Math.max(1, bare.acknowledged)),

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { BallotWriter, ballotWriterFor, createBallotWriter } from '../../src/app/ballot-writer.js';
 import type { Database } from '../../src/db/database.js';
-import { countBallots } from '../../src/db/repositories/ballots.js';
+import { countBallots, findBallotsBySheets } from '../../src/db/repositories/ballots.js';
 import { updateSessionStatus } from '../../src/db/repositories/sessions.js';
 import type { SheetToStore } from '../../src/db/repositories/store-sheets.js';
 import { issueTokens, listTokens } from '../../src/db/repositories/tokens.js';
@@ -110,6 +110,13 @@ for (const kind of dialects()) {
           assert.ok(results.slice(0, 20).every((r) => r.status === 'stored'));
           assert.deepEqual(results.slice(20), [{ status: 'duplicate', receipt: (results[0] as { receipt: string }).receipt }, { status: 'conflict' }, { status: 'refused', reason: 'token_used' }]);
           assert.equal(await stored(), before + 20);
+          // What crossed to the thread as flat text is stored as it was cast: ratings, hash, receipt, packed bytes.
+          const sent = sheet('thread-5').ballots[0]!;
+          const back = (await findBallotsBySheets(database.db, ['thread-5'])).get('thread-5')![0]!;
+          assert.deepEqual(back.ratings, sent.ratings);
+          assert.equal(back.contentHash, sent.contentHash);
+          assert.equal(back.receipt, (results[5] as { receipt: string }).receipt);
+          assert.deepEqual(back.packed && [...back.packed], sent.packed && [...sent.packed]);
           // A sheet that fails in the thread fails alone, with the database's error.
           const withId = (sheetId: string) => ({ ...sheet(sheetId), ballots: [{ ...sheet(sheetId).ballots[0]!, id: 'b-reused' }] });
           assert.equal((await writer.submit(withId('thread-first'))).status, 'stored');

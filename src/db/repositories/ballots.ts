@@ -12,6 +12,11 @@ export interface BallotRow extends Ballot {
   enteredBy: string | null;
   /** Compact ratings for the tally (ballot-codec.ts); null when they cannot be packed without loss. */
   packed: Uint8Array | null;
+  /**
+   * `ratings` already as the JSON text that is stored, when the row was built from it: the SQLite writer thread
+   * receives text, not the objects (cloning them across threads cost more than the insert). Then `ratings` is empty.
+   */
+  ratingsJson?: string;
 }
 
 /** Inserts ballots and their contents in multi-row statements inside one transaction: all are stored or none. */
@@ -44,7 +49,7 @@ export async function appendBallots(db: Db, rows: readonly BallotRow[]): Promise
           part.map((b) => ({
             campaign_id: b.campaignId,
             ballot_id: b.id,
-            ratings: JSON.stringify(b.ratings),
+            ratings: b.ratingsJson ?? JSON.stringify(b.ratings),
             content_hash: b.contentHash,
             receipt: b.receipt,
             entered_by: b.enteredBy,
