@@ -1,6 +1,7 @@
 /**
  * 选票表单: what a rater's phone shows for one token — the instruments the token's group answers in its session, the
- * subjects on this very ballot (agenda minus 回避), and each quota rule as a concrete count for this ballot's size.
+ * subjects on this very ballot (agenda minus 回避), each quota rule as a concrete count for this ballot's size, and the
+ * bonus/deduction items with their caps where an instrument takes adjustments.
  * It carries nothing about other raters; an anonymous token names no person.
  */
 import type { BallotForm, BallotFormRequest } from '../contracts/api.js';
@@ -52,6 +53,7 @@ function presentInstrument(index: DefinitionIndex, instrument: Instrument, bound
     opinion: instrument.opinion,
     grades: null,
     score: null,
+    adjustments: null,
     subjects: subjects.map((s) => ({ id: s.id, name: s.name, kind: s.kind })),
     rules: [],
   };
@@ -61,6 +63,14 @@ function presentInstrument(index: DefinitionIndex, instrument: Instrument, bound
       max: instrument.max,
       step: instrument.step,
       criteria: instrument.criteria?.map((c) => ({ id: c.id, label: c.label, maxPoints: c.maxPoints })) ?? null,
+    };
+  }
+  const adjustments = instrument.kind === 'grade' ? null : instrument.adjustments;
+  if (adjustments !== null) {
+    base.adjustments = {
+      items: adjustments.items.map((a) => ({ id: a.id, label: a.label, direction: a.direction, maxPoints: a.maxPoints })),
+      maxTotalBonus: adjustments.maxTotalBonus,
+      maxTotalDeduction: adjustments.maxTotalDeduction,
     };
   }
   if (instrument.kind !== 'grade') return base;

@@ -123,6 +123,18 @@ const ballotFormInstrument = z.object({
       criteria: z.array(z.object({ id: z.string(), label: z.string(), maxPoints: z.string() })).nullable(),
     })
     .nullable(),
+  /**
+   * Score instruments with on-the-spot adjustments (观摩评 亮点加分/不足减分) and adjustments instruments: the items, each
+   * with its cap, and the caps of a subject's bonus and deduction totals on one ballot (decimal strings, positive).
+   * Every adjustment needs a written reason.
+   */
+  adjustments: z
+    .object({
+      items: z.array(z.object({ id: z.string(), label: z.string(), direction: z.enum(['bonus', 'deduction']), maxPoints: z.string() })),
+      maxTotalBonus: z.string(),
+      maxTotalDeduction: z.string(),
+    })
+    .nullable(),
   /** The subjects on this rater's ballot: the session's agenda minus the rater's own unit (回避). */
   subjects: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['unit', 'site', 'case']) })),
   rules: z.array(ballotFormRule),

@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { countBallots } from '../../src/db/repositories/ballots.js';
+import { countBallots, listBallotsAsCast } from '../../src/db/repositories/ballots.js';
 import { ensureRatePage } from '../../scripts/build-web.js';
 import { CITY, COUNTIES, setup } from '../http/fixtures.js';
+import { observationSetup, SITES } from '../http/observation-fixtures.js';
 import { launchBrowser, startServer, type RunningServer } from './harness.js';
 
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
@@ -225,5 +226,89 @@ describe('phone ballot (Chromium, 360×740)', () => {
     await assertFitsPhone(page);
     await shot(page, '10-session-closed');
     await ctx.close();
+  });
+
+  it('takes a site’s bonus with its reason, stops a deduction over its cap and a missing reason, and stores the adjustments', async () => {
+    // A server of its own: the campaign with observation sites reuses the fixture's ids.
+    const own = await startServer();
+    assert.equal((await own.api('organiser', '/api/units', { body: { units: [CITY, ...COUNTIES] } })).status, 201);
+    const created = await own.api('organiser', '/api/campaigns', { body: observationSetup() });
+    assert.equal(created.status, 201, JSON.stringify(created.json));
+    const session = await own.api('organiser', '/api/campaigns/camp1/sessions', { body: { name: '实训点现场观摩', instrumentIds: ['i-observe'], expected: { 'g-tf': 1 } } });
+    assert.equal(session.status, 201, JSON.stringify(session.json));
+    assert.equal((await own.api('organiser', `/api/sessions/${session.json.id}/open`, { method: 'POST' })).status, 200);
+    const issued = await own.api('clerk', `/api/sessions/${session.json.id}/tokens`, { body: { raterGroupId: 'g-tf', count: 1, raterNames: ['观摩团成员01'] } });
+    assert.equal(issued.status, 201, JSON.stringify(issued.json));
+    const token = issued.json[0].token as string;
+
+    const ctx = await phone();
+    const page = await ctx.newPage();
+    await page.goto(`${own.url}/r/${token}`);
+    await page.locator('li[data-subject]').first().waitFor();
+    assert.equal(await page.locator('li[data-subject]').count(), 3);
+    for (const site of SITES) await row(page, site.id).locator('.score input').fill('85');
+    const [site1, site2] = [row(page, 's-site1'), row(page, 's-site2')];
+    const card = (subject: typeof site1, k: number) => subject.locator('.adj').nth(k);
+    const problems = () => page.getByTestId('problems').innerText();
+
+    // A bonus: the item, its points stepped up by 0.5 to the item's cap of 2 (and no further), then the reason.
+    await site1.getByRole('button', { name: '＋ 加分' }).click();
+    await card(site1, 0).locator('select').selectOption('adj-brand');
+    for (let i = 0; i < 5; i++) await card(site1, 0).getByRole('button', { name: '增加分值' }).click();
+    assert.equal(await card(site1, 0).locator('input[name="points"]').inputValue(), '2');
+    assert.match(await problems(), /「城区凤台街道综治中心」：「特色品牌亮点」须写明加减分理由/);
+    assert.equal(await submit(page).isDisabled(), true);
+    await card(site1, 0).locator('textarea[name="reason"]').fill('打造“红色驿站”服务品牌，群众评价高');
+    assert.match(await site1.getByTestId('adj-totals').innerText(), /加分 2 \/ 上限 3/);
+
+    // Two deductions, 3 + 2 = 5 over the cap of 4, the second without a reason: both named, submission blocked.
+    await site2.getByRole('button', { name: '－ 减分' }).click();
+    await card(site2, 0).locator('select').selectOption('adj-rectify');
+    await card(site2, 0).locator('input[name="points"]').fill('3');
+    await card(site2, 0).locator('textarea[name="reason"]').fill('上次督导反馈的问题未整改到位');
+    await site2.getByRole('button', { name: '－ 减分' }).click();
+    await card(site2, 1).locator('select').selectOption('adj-records');
+    await card(site2, 1).locator('input[name="points"]').fill('2');
+    const stopped = await problems();
+    assert.match(stopped, /「东县北留镇便民服务站」：「台账资料不实」须写明加减分理由/);
+    assert.match(stopped, /「东县北留镇便民服务站」：减分合计 5，超过上限 4/);
+    assert.equal(await submit(page).isDisabled(), true);
+    assert.match(await site2.locator('[data-testid="adj-totals"] .over').innerText(), /减分 5 \/ 上限 4/);
+    await assertFitsPhone(page);
+    await site2.scrollIntoViewIfNeeded();
+    await shot(page, '11-deduction-over-cap');
+    await page.getByRole('button', { name: 'English' }).click();
+    assert.match(await problems(), /东县北留镇便民服务站: deduction total 5 exceeds the cap of 4/);
+    await page.getByRole('button', { name: '中文' }).click();
+
+    // The draft, adjustments and all, survives a reload.
+    await page.reload();
+    await page.locator('li[data-subject]').first().waitFor();
+    assert.equal(await site2.locator('.adj').count(), 2);
+    assert.equal(await card(site1, 0).locator('textarea[name="reason"]').inputValue(), '打造“红色驿站”服务品牌，群众评价高');
+    assert.equal(await card(site2, 1).locator('select').inputValue(), 'adj-records');
+
+    // Fixed: the second deduction down to 1 (4 in all, at the cap) with its reason.
+    for (let i = 0; i < 2; i++) await card(site2, 1).getByRole('button', { name: '减少分值' }).click();
+    assert.equal(await card(site2, 1).locator('input[name="points"]').inputValue(), '1');
+    await card(site2, 1).locator('textarea[name="reason"]').fill('台账补记不及时');
+    assert.equal(await page.getByTestId('problems').count(), 0);
+    await shot(page, '12-adjustments-ready');
+    await submit(page).click();
+    const receipt = (await page.getByTestId('receipt').innerText()).trim();
+    assert.match(receipt, /^[0-9A-Z]{8}$/);
+
+    const [stored, ...more] = await listBallotsAsCast(own.ctx.database.db, 'camp1');
+    assert.equal(more.length, 0);
+    assert.equal(stored!.raterName, '观摩团成员01');
+    const by = new Map(stored!.ratings.map((r) => [r.subjectId, r]));
+    assert.deepEqual(by.get('s-site1'), { subjectId: 's-site1', score: '85', adjustments: [{ itemId: 'adj-brand', points: '2', reason: '打造“红色驿站”服务品牌，群众评价高' }] });
+    assert.deepEqual(by.get('s-site2')?.adjustments, [
+      { itemId: 'adj-rectify', points: '3', reason: '上次督导反馈的问题未整改到位' },
+      { itemId: 'adj-records', points: '1', reason: '台账补记不及时' },
+    ]);
+    assert.deepEqual(by.get('s-site3'), { subjectId: 's-site3', score: '85' });
+    await ctx.close();
+    await own.close();
   });
 });

@@ -1,9 +1,13 @@
 /**
  * The rater's draft and what still keeps it from being submitted. The server decides (checkBallot); this only counts
- * what the form says — each rule's concrete allowed count — so the phone can explain before sending.
+ * what the form says — each rule's concrete allowed count, each adjustment's cap — so the phone can explain before
+ * sending.
  */
 import type { BallotForm } from '../../../src/contracts/api.js';
+import { adjustmentProblems, adjustmentsForApi, scaled, type AdjustmentDraft, type AdjustmentProblem } from './adjustments.js';
 import type { Texts } from './i18n.js';
+
+export { scaled } from './adjustments.js';
 
 export type Form = BallotForm;
 export type FormInstrument = Form['instruments'][number];
@@ -15,6 +19,8 @@ export interface Entry {
   abstain?: boolean;
   score?: string;
   criteria?: Record<string, string>;
+  /** 加减分 (instruments with adjustments): in the order the rater added them. */
+  adjustments?: AdjustmentDraft[];
   opinion?: string;
 }
 
@@ -63,14 +69,6 @@ export function ruleGrades(instrument: FormInstrument, rule: FormRule, zh: boole
   return names.length <= 1 ? names.join('') : names.slice(0, -1).join(', ') + ' or ' + names[names.length - 1];
 }
 
-/** A decimal string as an integer scaled by 10^6, or NaN (mirrors the server's fast path). */
-export function scaled(text: string): number {
-  const m = /^(-?)(\d{1,9})(?:\.(\d{1,6}))?$/.exec(text.trim());
-  if (!m) return NaN;
-  const v = Number(m[2]) * 1e6 + Number((m[3] ?? '').padEnd(6, '0'));
-  return m[1] ? -v : v;
-}
-
 export function valueFits(text: string | undefined, min: string, max: string, step: string): boolean {
   if (text === undefined || text.trim() === '') return false;
   const v = scaled(text);
@@ -84,6 +82,8 @@ export function valueFits(text: string | undefined, min: string, max: string, st
 function entryDone(instrument: FormInstrument, e: Entry): boolean {
   if (e.abstain) return true;
   if (instrument.kind === 'grade') return e.grade !== undefined;
+  // No bonus or deduction is an answer too: the list is sent empty.
+  if (instrument.kind === 'adjustments') return true;
   if (instrument.kind === 'score' && instrument.score) {
     const s = instrument.score;
     if (s.criteria) return s.criteria.every((c) => (e.criteria?.[c.id] ?? '').trim() !== '');
@@ -99,20 +99,32 @@ function entryValid(instrument: FormInstrument, e: Entry): boolean {
   return valueFits(e.score, s.min, s.max, s.step);
 }
 
+function adjustmentText(t: Texts, name: string, p: AdjustmentProblem): Problem {
+  switch (p.code) {
+    case 'no-item':
+      return { text: t.adjNoItem(name, p.index), breaks: false };
+    case 'bad-points':
+      return { text: t.adjBadPoints(name, p.item, p.max), breaks: true };
+    case 'no-reason':
+      return { text: t.adjNoReason(name, p.item), breaks: false };
+    case 'over-cap':
+      return { text: t.adjOverCap(name, p.direction === 'bonus', p.total, p.cap), breaks: true };
+  }
+}
+
 /** Everything that still keeps the sheet from being submitted, in the order the rater should fix it. */
 export function sheetProblems(form: Form, draft: Draft, t: Texts, zh: boolean): Problem[] {
   const out: Problem[] = [];
   for (const ins of form.instruments) {
-    if (ins.kind === 'adjustments') {
-      out.push({ text: t.phoneOnly(ins.name), breaks: true });
-      continue;
-    }
     let unrated = 0;
     for (const s of ins.subjects) {
       const e = entryOf(draft, ins.id, s.id);
       if (!entryDone(ins, e)) unrated++;
       else if (!entryValid(ins, e)) out.push({ text: t.badScore(s.name), breaks: true });
       else if (ins.opinion === 'required' && !e.abstain && !(e.opinion ?? '').trim()) out.push({ text: t.needOpinion(s.name), breaks: false });
+      if (ins.adjustments && !e.abstain) {
+        for (const p of adjustmentProblems(ins.adjustments, e.adjustments ?? [])) out.push(adjustmentText(t, s.name, p));
+      }
     }
     for (const st of ruleStates(ins, draft)) {
       if (st.holds) continue;
@@ -132,10 +144,13 @@ export function toBallots(form: Form, draft: Draft): { instrumentId: string; rat
     ratings: ins.subjects.map((s) => {
       const e = entryOf(draft, ins.id, s.id);
       const r: Record<string, unknown> = { subjectId: s.id };
+      const adjustments = ins.adjustments && !e.abstain ? adjustmentsForApi(e.adjustments ?? []) : [];
       if (e.abstain) r.abstain = true;
       else if (ins.kind === 'grade') r.grade = e.grade;
+      else if (ins.kind === 'adjustments') r.adjustments = adjustments;
       else if (ins.score?.criteria) r.criteria = Object.fromEntries(ins.score.criteria.map((c) => [c.id, (e.criteria?.[c.id] ?? '').trim()]));
       else r.score = (e.score ?? '').trim();
+      if (ins.kind === 'score' && adjustments.length > 0) r.adjustments = adjustments;
       const opinion = (e.opinion ?? '').trim();
       if (ins.opinion !== 'none' && opinion && !e.abstain) r.opinion = opinion;
       return r;

@@ -1,4 +1,5 @@
 /** One instrument of the sheet: its live rule counters (sticky while scrolling its subjects) and one row per subject. */
+import { AdjustmentsEditor } from './adjustments-editor.js';
 import { ruleStates, valueFits, type Draft, type Entry, type FormInstrument } from './ballot.js';
 import type { Texts } from './i18n.js';
 
@@ -68,6 +69,22 @@ function SubjectRow(p: Props & { subject: FormInstrument['subjects'][number]; en
         </div>
       )}
       {ins.kind === 'score' && ins.score && <ScoreInputs {...p} set={set} />}
+      {ins.adjustments && !entry.abstain && (
+        <AdjustmentsEditor
+          t={t}
+          config={ins.adjustments}
+          step={ins.score?.step ?? '1'}
+          subjectName={subject.name}
+          list={entry.adjustments ?? []}
+          locked={p.locked}
+          onChange={(adjustments) => set({ ...entry, abstain: undefined, adjustments })}
+        />
+      )}
+      {ins.kind === 'adjustments' && ins.allowAbstain && (
+        <button type="button" class={`abstain wide${entry.abstain ? ' on' : ''}`} aria-pressed={!!entry.abstain} disabled={p.locked} onClick={() => set(entry.abstain ? {} : { abstain: true })}>
+          {t.abstain}
+        </button>
+      )}
       {ins.opinion !== 'none' && !entry.abstain && (
         <label class="field">
           <span>{ins.opinion === 'required' ? t.opinionRequired : t.opinion}</span>
