@@ -10,8 +10,10 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { loadDemo } from '../../src/app/load-demo.js';
+import { listBallotsAsCast } from '../../src/db/repositories/ballots.js';
 import { SESSION_IDS } from '../../src/demo/jincheng.js';
 import { CITY, COUNTIES, ratings, setup } from '../http/fixtures.js';
+import { observationSetup } from '../http/observation-fixtures.js';
 import { launchBrowser, startServer, type RunningServer } from './harness.js';
 
 describe('the clerk’s paper entry and the live screen in Chromium', () => {
@@ -93,6 +95,91 @@ describe('the clerk’s paper entry and the live screen in Chromium', () => {
       assert.deepEqual(report.json.invalidBallots.map((b: { sheetNumber: string }) => b.sheetNumber), ['P-002']);
     } finally {
       await page.close();
+    }
+  });
+
+  it('a clerk enters an observation sheet with its rater’s unit (回避), rubric criteria and a bonus with its reason', async () => {
+    // A server of its own: the campaign with observation sites reuses the fixture's ids.
+    const own = await startServer();
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    try {
+      assert.equal((await own.api('organiser', '/api/units', { body: { units: [CITY, ...COUNTIES] } })).status, 201);
+      assert.equal((await own.api('organiser', '/api/campaigns', { body: observationSetup() })).status, 201);
+      const created = await own.api('organiser', '/api/campaigns/camp1/sessions', { body: { name: '实训点观摩', instrumentIds: ['i-observe', 'i-visit'], expected: { 'g-tf': 3 }, paperIssued: { 'g-tf': 3 } } });
+      assert.equal(created.status, 201, JSON.stringify(created.json));
+      const sessionId = created.json.id as string;
+      assert.equal((await own.api('organiser', `/api/sessions/${sessionId}/open`, { method: 'POST' })).status, 200);
+
+      await page.goto(`${own.url}/clerk/paper?session=${sessionId}`);
+      await page.fill('#token', own.tokens.clerk);
+      await page.click('#saveToken');
+      await page.waitForSelector(`#sessionSelect option[value="${sessionId}"]`, { state: 'attached' });
+      await page.selectOption('#sessionSelect', sessionId);
+      await page.waitForSelector('#entry:not(.hidden) tr.row');
+      await page.fill('#raterName', '观摩团成员02');
+
+      // The rater belongs to 东县: its site leaves both instruments' sheets and is not sent.
+      assert.deepEqual(await page.$$eval('#boundUnits option', (os) => os.map((o) => (o as HTMLOptionElement).value)), ['城区（测试市）', '东县（测试市）', '西县（测试市）']);
+      await page.fill('#boundUnit', '东县');
+      await page.press('#boundUnit', 'Enter');
+      assert.equal(await page.inputValue('#boundUnit'), '东县（测试市）');
+      assert.match(await page.textContent('#boundInfo') ?? '', /本票不含 2 个对象/);
+      assert.equal(await page.locator('tr.excluded[data-subject="s-site2"]').count(), 2);
+
+      // 观摩评: 88 for the first site, then “+” opens its adjustment: item 1, 1.5 points — and no reason is refused.
+      await page.waitForSelector('tr.current input.score:focus');
+      await page.keyboard.type('88');
+      await page.keyboard.press('+');
+      await page.waitForSelector('tr.current select.adj-item:focus');
+      // The items are numbered: typing 1 picks the first.
+      await page.keyboard.type('1');
+      assert.equal(await page.inputValue('tr.current select.adj-item'), 'adj-brand');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('1.5');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      assert.match(await page.textContent('tr.current .adj-msg') ?? '', /「特色品牌亮点」须写明加减分理由/);
+      await page.keyboard.type('打造“红色驿站”服务品牌');
+      await page.keyboard.press('Enter');
+      assert.match(await page.textContent('tr.current .adj.bonus') ?? '', /\+1\.5 特色品牌亮点：打造“红色驿站”服务品牌/);
+      assert.match(await page.textContent('tr.current .adj-sum') ?? '', /加分 1\.5\/3/);
+      // An empty item field and Enter: on to the next site (东县's is skipped), then the rubric of 观摩评（细则）.
+      await page.keyboard.press('Enter');
+      assert.equal(await page.getAttribute('tr.current', 'data-subject'), 's-site3');
+      await page.keyboard.type('80');
+      await page.keyboard.press('Enter');
+      for (const v of ['35', '50', '30']) {
+        await page.keyboard.type(v);
+        await page.keyboard.press('Enter');
+      }
+      await page.keyboard.type('45');
+      assert.match(await page.textContent('tr.current .crit-sum') ?? '', /合计 75 \/ 100/);
+      await shot(page, 'clerk-paper-observation');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.result');
+      assert.match(await page.textContent('.result') ?? '', /P-001.*有效票/);
+
+      const stored = await listBallotsAsCast(own.ctx.database.db, 'camp1');
+      assert.deepEqual(stored.map((b) => [b.instrumentId, b.boundUnitId, b.raterName, b.channel]).sort(), [
+        ['i-observe', 'k2', '观摩团成员02', 'paper'],
+        ['i-visit', 'k2', '观摩团成员02', 'paper'],
+      ]);
+      const observe = stored.find((b) => b.instrumentId === 'i-observe')!;
+      assert.deepEqual(observe.ratings, [
+        { subjectId: 's-site1', score: '88', adjustments: [{ itemId: 'adj-brand', points: '1.5', reason: '打造“红色驿站”服务品牌' }] },
+        { subjectId: 's-site3', score: '80' },
+      ]);
+      assert.deepEqual(stored.find((b) => b.instrumentId === 'i-visit')!.ratings, [
+        { subjectId: 's-site1', criteria: { 'c-org': '35', 'c-effect': '50' } },
+        { subjectId: 's-site3', criteria: { 'c-org': '30', 'c-effect': '45' } },
+      ]);
+      // After saving, the next sheet starts without a bound unit.
+      assert.equal(await page.inputValue('#sheetNumber'), 'P-002');
+      assert.equal(await page.inputValue('#boundUnit'), '');
+      assert.equal(await page.locator('tr.excluded').count(), 0);
+    } finally {
+      await page.close();
+      await own.close();
     }
   });
 

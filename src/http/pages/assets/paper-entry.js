@@ -1,7 +1,7 @@
 // 纸质票录入: a clerk types paper ballots by keyboard. Plain ES module, no build step; talks to the API with the
 // clerk's bearer token, kept in sessionStorage only (there is no cookie login yet).
 const $ = (id) => document.getElementById(id);
-const state = { token: sessionStorage.getItem('leitai.token') || '', sessionId: '', form: null, group: null, values: [], cursor: { i: 0, j: 0 }, busy: false };
+const state = { token: sessionStorage.getItem('leitai.token') || '', sessionId: '', form: null, group: null, values: [], adj: [], bound: null, boundError: '', line: null, cursor: { i: 0, j: 0 }, busy: false };
 
 function esc(s) {
   return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
@@ -80,71 +80,223 @@ async function loadSession(id) {
 }
 
 // ---- the ballot grid ----
+// state.values[i][j]: null | { grade } | { abstain: true } | { score } | { criteria: { id: text } } for subject j of
+// instrument i; state.adj[i][j]: the adjustments typed for it; state.line: the adjustment being typed on the current row.
 function selectGroup() {
   state.group = state.form.groups.find((g) => g.groupId === $('group').value) || state.form.groups[0] || null;
   $('raterNameLabel').classList.toggle('hidden', state.group?.mode !== 'named');
+  const units = state.group?.boundUnits || [];
+  $('boundLabel').classList.toggle('hidden', units.length === 0);
+  $('boundUnits').innerHTML = units.map((u) => `<option value="${esc(u.label)}"></option>`).join('');
   clearValues();
 }
 
 function clearValues() {
-  state.values = (state.group?.instruments || []).map((it) => it.subjects.map(() => null));
+  const its = state.group?.instruments || [];
+  state.values = its.map((it) => it.subjects.map(() => null));
+  state.adj = its.map((it) => it.subjects.map(() => []));
+  state.bound = null;
+  state.boundError = '';
+  $('boundUnit').value = '';
+  showBound();
   state.cursor = { i: 0, j: 0 };
+  state.line = emptyLine();
   render();
 }
 
+const emptyLine = () => ({ itemId: '', points: '', reason: '', message: '' });
+
+// ---- 回避: the sheet's bound unit takes its subjects off the sheet ----
+function resolveBound() {
+  const text = $('boundUnit').value.trim();
+  const units = state.group?.boundUnits || [];
+  const byName = units.filter((u) => u.name === text);
+  const unit = text === '' ? null : units.find((u) => u.label === text || u.unitId === text) || (byName.length === 1 ? byName[0] : undefined);
+  state.boundError = unit === undefined ? `未找到所属单位「${text}」，请从列表中选择，或清空表示不回避` : '';
+  const bound = unit ? unit.unitId : null;
+  if (unit) $('boundUnit').value = unit.label;
+  if (bound !== state.bound) {
+    state.bound = bound;
+    // What was typed for subjects now off the sheet is dropped: it must not be sent.
+    state.group.instruments.forEach((it, i) => it.subjects.forEach((s, j) => {
+      if (excluded(s)) { state.values[i][j] = null; state.adj[i][j] = []; }
+    }));
+    const first = positions()[0];
+    state.cursor = first ? { i: first[0], j: first[1] } : { i: 0, j: 0 };
+    state.line = emptyLine();
+  }
+  showBound();
+  render();
+}
+
+function showBound() {
+  const info = $('boundInfo');
+  info.classList.toggle('bad', !!state.boundError);
+  if (state.boundError) { info.textContent = state.boundError; return; }
+  const off = state.bound === null ? 0 : (state.group?.instruments || []).reduce((n, it) => n + it.subjects.filter(excluded).length, 0);
+  const unit = (state.group?.boundUnits || []).find((u) => u.unitId === state.bound);
+  info.textContent = unit ? `回避${unit.name}：本票不含 ${off} 个对象` : '';
+}
+
+const excluded = (s) => state.bound !== null && s.conflictUnitIds.includes(state.bound);
+
+/** [i, j] of every subject on this sheet, in order. */
+function positions() {
+  const out = [];
+  (state.group?.instruments || []).forEach((it, i) => it.subjects.forEach((s, j) => { if (!excluded(s)) out.push([i, j]); }));
+  return out;
+}
+
+// ---- decimals as integers scaled by 10^6, as the server checks them ----
+function scaled(text) {
+  const m = /^(-?)(\d{1,9})(?:\.(\d{1,6}))?$/.exec(String(text ?? '').trim());
+  if (!m) return NaN;
+  const v = Number(m[2]) * 1e6 + Number((m[3] ?? '').padEnd(6, '0'));
+  return m[1] ? -v : v;
+}
+
+function unscaled(v) {
+  const abs = Math.abs(v);
+  const frac = String(abs % 1e6).padStart(6, '0').replace(/0+$/, '');
+  return `${v < 0 ? '-' : ''}${Math.floor(abs / 1e6)}${frac ? '.' + frac : ''}`;
+}
+
+const itemOf = (it, id) => it.adjustments?.items.find((x) => x.id === id);
+const pointsFit = (points, item) => scaled(points) > 0 && scaled(points) <= scaled(item.maxPoints);
+
+function adjTotals(it, list) {
+  let bonus = 0, deduction = 0;
+  for (const a of list) {
+    const item = itemOf(it, a.itemId);
+    if (!item || !pointsFit(a.points, item)) continue;
+    if (item.direction === 'bonus') bonus += scaled(a.points); else deduction += scaled(a.points);
+  }
+  const cfg = it.adjustments;
+  return { bonus: unscaled(bonus), deduction: unscaled(deduction), bonusOver: bonus > scaled(cfg.maxTotalBonus), deductionOver: deduction > scaled(cfg.maxTotalDeduction) };
+}
+
+function criteriaSum(it, v) {
+  let sum = 0, complete = true;
+  for (const c of it.score.criteria) {
+    const x = scaled(v?.criteria?.[c.id] ?? '');
+    if (Number.isNaN(x)) complete = false; else sum += x;
+  }
+  return { text: unscaled(sum), complete };
+}
+
+// ---- drawing ----
 function gradeKeysHelp(it) {
   return it.grades.map((g, k) => `<kbd>${k + 1}</kbd> ${esc(g.label)}`).join('　') + (it.allowAbstain ? '　<kbd>0</kbd> 弃权' : '');
 }
 
-function render() {
+function keyHelp(g) {
+  const first = g.instruments.find((it) => it.kind === 'grade');
+  const parts = [first ? gradeKeysHelp(first) : '', '<kbd>Enter</kbd>/<kbd>↓</kbd> 下一项', '<kbd>↑</kbd>/<kbd>Backspace</kbd> 上一项', '<kbd>Del</kbd> 清除'];
+  if (g.instruments.some((it) => it.adjustments)) parts.push('加减分：分数栏按 <kbd>+</kbd>，输入项目序号、分值、理由，各按 <kbd>Enter</kbd>；项目栏空着按 <kbd>Enter</kbd> 到下一对象');
+  parts.push('最后一项按 <kbd>Enter</kbd> 或任意处 <kbd>Ctrl</kbd>+<kbd>Enter</kbd> 保存');
+  return parts.filter(Boolean).join('　');
+}
+
+/** Redraws the grid and puts the focus where typing continues: `focus` names a field of the current row. */
+function render(focus) {
   const g = state.group;
   if (!g) {
     $('instruments').innerHTML = '<p class="muted">本测评会没有需要填写的测评组。</p>';
     return;
   }
-  const first = g.instruments.find((it) => it.kind === 'grade');
-  $('keyHelp').innerHTML = `${first ? gradeKeysHelp(first) + '　' : ''}<kbd>Enter</kbd>/<kbd>↓</kbd> 下一项　<kbd>↑</kbd>/<kbd>Backspace</kbd> 上一项　<kbd>Del</kbd> 清除　最后一项按 <kbd>Enter</kbd> 或任意处 <kbd>Ctrl</kbd>+<kbd>Enter</kbd> 保存`;
+  $('keyHelp').innerHTML = keyHelp(g);
   $('instruments').innerHTML = g.instruments.map((it, i) => {
-    if (!it.keyboardEntry) return `<h3>${esc(it.name)}</h3><p class="muted">该评价方式含细项或加减分，请在办公室控制台录入。</p>`;
-    const rows = it.subjects.map((s, j) => {
-      const v = state.values[i][j];
-      const current = state.cursor.i === i && state.cursor.j === j ? ' current' : '';
-      let cell;
-      if (it.kind === 'grade') {
-        cell = it.grades.map((gr, k) => `<span class="grade${v?.grade === gr.key ? ' on' : ''}" data-i="${i}" data-j="${j}" data-grade="${esc(gr.key)}"><small>${k + 1}</small>${esc(gr.label)}</span>`).join('') +
-          (it.allowAbstain ? `<span class="grade${v?.abstain ? ' on' : ''}" data-i="${i}" data-j="${j}" data-abstain="1"><small>0</small>弃权</span>` : '');
-      } else {
-        cell = `<input type="number" class="score" data-i="${i}" data-j="${j}" min="${esc(it.score.min)}" max="${esc(it.score.max)}" step="${esc(it.score.step)}" value="${esc(v?.score ?? '')}" style="width:110px"> <span class="muted">${esc(it.score.min)}–${esc(it.score.max)}</span>`;
-      }
-      return `<tr class="row${current}" data-i="${i}" data-j="${j}"><td class="no">${j + 1}</td><td class="subject">${esc(s.name)}</td><td>${cell}</td></tr>`;
-    }).join('');
-    return `<h3 style="margin:12px 0 6px">${esc(it.name)}</h3><table class="form"><tbody>${rows}</tbody></table><ul class="rules">${rulesHtml(it, i)}</ul>`;
+    const rows = it.subjects.map((s, j) => rowHtml(it, i, s, j)).join('');
+    return `<h3 style="margin:12px 0 6px">${esc(it.name)}${headNote(it)}</h3><table class="form"><tbody>${rows}</tbody></table><ul class="rules">${rulesHtml(it, i)}</ul>`;
   }).join('');
   const cur = document.querySelector('tr.current');
   cur?.scrollIntoView({ block: 'nearest' });
-  const input = cur?.querySelector('input.score');
-  if (input && document.activeElement !== input) input.focus();
+  const target = cur && (cur.querySelector(`[data-f="${focus}"]`) || cur.querySelector('[data-main]'));
+  if (target && document.activeElement !== target) target.focus();
+  else if (!target && document.activeElement?.closest?.('#instruments')) document.activeElement.blur();
+}
+
+function headNote(it) {
+  const notes = [];
+  if (it.score?.criteria) notes.push(`按细则打分，满分 ${esc(it.score.max)}`);
+  if (it.adjustments) notes.push(`加分上限 ${esc(it.adjustments.maxTotalBonus)}，减分上限 ${esc(it.adjustments.maxTotalDeduction)}，每项须写理由`);
+  return notes.length ? ` <small class="muted">${notes.join('；')}</small>` : '';
+}
+
+function rowHtml(it, i, s, j) {
+  if (excluded(s)) {
+    return `<tr class="row excluded" data-subject="${esc(s.subjectId)}"><td class="no">–</td><td class="subject">${esc(s.name)}</td><td><span class="tag off">回避 · 不计入本票</span></td></tr>`;
+  }
+  const v = state.values[i][j];
+  const isCurrent = state.cursor.i === i && state.cursor.j === j;
+  const at = `data-i="${i}" data-j="${j}"`;
+  let cell = '';
+  if (it.kind === 'grade') {
+    cell = it.grades.map((gr, k) => `<span class="grade${v?.grade === gr.key ? ' on' : ''}" ${at} data-grade="${esc(gr.key)}"><small>${k + 1}</small>${esc(gr.label)}</span>`).join('') +
+      (it.allowAbstain ? `<span class="grade${v?.abstain ? ' on' : ''}" ${at} data-abstain="1"><small>0</small>弃权</span>` : '');
+  } else if (it.score?.criteria) {
+    const sum = criteriaSum(it, v);
+    cell = it.score.criteria.map((c, k) => `<label class="crit">${esc(c.label)} <input type="number" class="crit" ${at} data-c="${esc(c.id)}" data-f="crit:${k}"${k === 0 ? ' data-main="1"' : ''} min="0" max="${esc(c.maxPoints)}" step="${esc(it.score.step)}" value="${esc(v?.criteria?.[c.id] ?? '')}"><span class="muted">/${esc(c.maxPoints)}</span></label>`).join('') +
+      `<span class="crit-sum" data-sum="${i}-${j}">合计 <b>${sum.text}</b> / ${esc(it.score.max)}</span>`;
+  } else if (it.kind === 'score') {
+    cell = `<input type="number" class="score" ${at} data-f="score" data-main="1" min="${esc(it.score.min)}" max="${esc(it.score.max)}" step="${esc(it.score.step)}" value="${esc(v?.score ?? '')}" style="width:110px"> <span class="muted">${esc(it.score.min)}–${esc(it.score.max)}</span>`;
+  } else if (it.allowAbstain) {
+    cell = `<span class="grade${v?.abstain ? ' on' : ''}" ${at} data-abstain="1"><small>0</small>弃权</span>`;
+  }
+  if (it.adjustments && !v?.abstain) cell += adjustmentsHtml(it, i, j, isCurrent);
+  return `<tr class="row${isCurrent ? ' current' : ''}" ${at} data-subject="${esc(s.subjectId)}"><td class="no">${j + 1}</td><td class="subject">${esc(s.name)}</td><td>${cell}</td></tr>`;
+}
+
+function adjustmentsHtml(it, i, j, isCurrent) {
+  const list = state.adj[i][j];
+  const at = `data-i="${i}" data-j="${j}"`;
+  const chips = list.map((a, k) => {
+    const item = itemOf(it, a.itemId);
+    const sign = item?.direction === 'deduction' ? '−' : '+';
+    return `<span class="adj ${esc(item?.direction)}">${sign}${esc(a.points)} ${esc(item?.label ?? a.itemId)}：${esc(a.reason)} <button type="button" class="adj-del" ${at} data-k="${k}" title="删除此项">×</button></span>`;
+  }).join('');
+  const t = adjTotals(it, list);
+  const cfg = it.adjustments;
+  const totals = list.length === 0 ? '' : `<span class="adj-sum"><span class="${t.bonusOver ? 'over' : ''}">加分 ${t.bonus}/${esc(cfg.maxTotalBonus)}</span> · <span class="${t.deductionOver ? 'over' : ''}">减分 ${t.deduction}/${esc(cfg.maxTotalDeduction)}</span></span>`;
+  if (!isCurrent) {
+    return `<div class="adjs">${chips}${totals}<button type="button" class="adj-open" ${at}>+ 加减分</button></div>`;
+  }
+  const line = state.line;
+  const main = it.kind === 'adjustments' ? ' data-main="1"' : '';
+  const options = cfg.items.map((x, k) => `<option value="${esc(x.id)}"${line.itemId === x.id ? ' selected' : ''}>${k + 1} ${x.direction === 'bonus' ? '加分' : '减分'}·${esc(x.label)}（≤${esc(x.maxPoints)}）</option>`).join('');
+  return `<div class="adjs">${chips}${totals}<div class="adj-line">` +
+    `<select class="adj-item" ${at} data-f="adj-item"${main}><option value="">${list.length ? '再加一项…' : '加减分项…'}</option>${options}</select>` +
+    `<input type="text" class="adj-points" ${at} data-f="adj-points" size="5" placeholder="分值" inputmode="decimal" value="${esc(line.points)}">` +
+    `<input type="text" class="adj-reason" ${at} data-f="adj-reason" placeholder="理由（必填）" maxlength="2000" value="${esc(line.reason)}">` +
+    `<button type="button" class="adj-add" ${at}>添加</button>` +
+    (line.message ? `<span class="adj-msg">${esc(line.message)}</span>` : '') + '</div></div>';
 }
 
 function rulesHtml(it, i) {
+  const shown = it.subjects.map((s, j) => j).filter((j) => !excluded(it.subjects[j]));
+  const abstained = shown.filter((j) => state.values[i][j]?.abstain).length;
+  const filled = shown.every((j) => state.values[i][j]);
   return it.rules.map((r) => {
-    const count = state.values[i].filter((v) => v && r.grades.includes(v.grade)).length;
-    const bad = r.allowed !== null && r.bound === 'max' && count > r.allowed;
-    const shown = r.allowed === null ? esc(r.forBallot.zh) : `${esc(r.label)}：已选 ${count} / ${r.bound === 'max' ? '最多' : '至少'} ${r.allowed}`;
-    return `<li class="${bad ? 'bad' : ''}">${shown}</li>`;
+    const count = shown.filter((j) => r.grades.includes(state.values[i][j]?.grade)).length;
+    const n = r.base === 'rated' ? shown.length - abstained : shown.length;
+    const allowed = r.allowedByN ? r.allowedByN[n] : r.allowed;
+    if (allowed === null || allowed === undefined) return `<li>${esc(r.forBallot.zh)}</li>`;
+    const bad = r.bound === 'max' ? count > allowed : filled && count < allowed;
+    return `<li class="${bad ? 'bad' : ''}">${esc(r.label)}：已选 ${count} / ${r.bound === 'max' ? '最多' : '至少'} ${allowed}</li>`;
   }).join('');
 }
 
-function move(delta) {
-  const its = state.group.instruments;
-  let { i, j } = state.cursor;
-  j += delta;
-  while (i < its.length && j >= its[i].subjects.length) { j -= its[i].subjects.length; i++; }
-  while (i >= 0 && j < 0) { i--; if (i >= 0) j += its[i].subjects.length; }
-  if (i < 0) { i = 0; j = 0; }
-  if (i >= its.length) return false;
+// ---- moving and typing ----
+function move(delta, focus) {
+  const all = positions();
+  if (all.length === 0) return false;
+  const k = all.findIndex(([i, j]) => i === state.cursor.i && j === state.cursor.j);
+  const next = (k < 0 ? 0 : k) + delta;
+  if (next >= all.length) return false;
+  const [i, j] = all[Math.max(0, next)];
+  if (i !== state.cursor.i || j !== state.cursor.j) state.line = emptyLine();
   state.cursor = { i, j };
-  render();
+  render(focus);
   return true;
 }
 
@@ -155,56 +307,152 @@ function setValue(value) {
 }
 
 function atLast() {
-  const its = state.group.instruments;
-  return state.cursor.i === its.length - 1 && state.cursor.j === its[its.length - 1].subjects.length - 1;
+  const all = positions();
+  const last = all[all.length - 1];
+  return !!last && state.cursor.i === last[0] && state.cursor.j === last[1];
+}
+
+function next(e) {
+  if (e.key === 'Enter' && atLast()) submit(); else move(1);
+}
+
+function readCriterion(input) {
+  const i = Number(input.dataset.i), j = Number(input.dataset.j);
+  const criteria = { ...(state.values[i][j]?.criteria || {}), [input.dataset.c]: input.value };
+  if (input.value === '') delete criteria[input.dataset.c];
+  state.values[i][j] = Object.keys(criteria).length ? { criteria } : null;
+  const it = state.group.instruments[i];
+  const sum = document.querySelector(`[data-sum="${i}-${j}"] b`);
+  if (sum) sum.textContent = criteriaSum(it, state.values[i][j]).text;
+}
+
+function addAdjustment() {
+  const { i, j } = state.cursor;
+  const it = state.group.instruments[i];
+  const line = state.line;
+  const item = itemOf(it, line.itemId);
+  let problem = null;
+  if (!item) problem = ['请先选择加减分项', 'adj-item'];
+  else if (!pointsFit(line.points, item)) problem = [`「${item.label}」的分值须大于 0 且不超过 ${item.maxPoints}`, 'adj-points'];
+  else if (!/\S/.test(line.reason)) problem = [`「${item.label}」须写明加减分理由`, 'adj-reason'];
+  if (problem) {
+    line.message = problem[0];
+    render(problem[1]);
+    return;
+  }
+  state.adj[i][j] = [...state.adj[i][j], { itemId: item.id, points: line.points.trim(), reason: line.reason.trim() }];
+  state.line = emptyLine();
+  render('adj-item');
 }
 
 function onKey(e) {
   if (!state.group || $('entry').classList.contains('hidden')) return;
   if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); submit(); return; }
   const target = e.target;
-  if (target.id === 'sheetNumber' || target.id === 'raterName') {
-    if (e.key === 'Enter') { e.preventDefault(); target.blur(); state.cursor = { i: 0, j: 0 }; render(); }
+  if (target.id === 'sheetNumber' || target.id === 'raterName' || target.id === 'boundUnit') {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      target.blur();
+      if (target.id === 'boundUnit') return resolveBound();
+      const first = positions()[0];
+      state.cursor = first ? { i: first[0], j: first[1] } : { i: 0, j: 0 };
+      render();
+    }
     return;
   }
-  if (target.tagName === 'SELECT' || (target.tagName === 'INPUT' && !target.classList.contains('score'))) return;
+  const cls = target.classList || { contains: () => false };
   const it = state.group.instruments[state.cursor.i];
-  if (target.classList?.contains('score')) {
+  if (cls.contains('adj-item')) {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      if (target.value) render('adj-points'); else next(e);
+    } else if (e.key === '0' && it?.kind === 'adjustments' && it.allowAbstain) {
+      e.preventDefault(); setValue({ abstain: true });
+    } else if (e.key === 'Escape') { e.preventDefault(); state.line = emptyLine(); render('score'); }
+    return;
+  }
+  if (cls.contains('adj-points') || cls.contains('adj-reason')) {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      if (cls.contains('adj-points')) render('adj-reason'); else addAdjustment();
+    } else if (e.key === 'Escape') { e.preventDefault(); render('adj-item'); }
+    return;
+  }
+  if (e.key === '+' && (cls.contains('score') || cls.contains('crit')) && it?.adjustments) {
+    e.preventDefault();
+    render('adj-item');
+    return;
+  }
+  if (cls.contains('crit')) {
+    const inputs = [...target.closest('tr').querySelectorAll('input.crit')];
+    const k = inputs.indexOf(target);
+    if (e.key === 'Enter' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      readCriterion(target);
+      if (k < inputs.length - 1) inputs[k + 1].focus(); else next(e);
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (k > 0) inputs[k - 1].focus(); else move(-1);
+    }
+    return;
+  }
+  if (target.tagName === 'SELECT' || (target.tagName === 'INPUT' && !cls.contains('score'))) return;
+  if (cls.contains('score')) {
     if (e.key === 'Enter' || e.key === 'ArrowDown') {
       e.preventDefault();
       state.values[state.cursor.i][state.cursor.j] = target.value === '' ? null : { score: target.value };
-      if (atLast() && e.key === 'Enter') submit(); else move(1);
+      next(e);
     } else if (e.key === 'ArrowUp') { e.preventDefault(); move(-1); }
     return;
   }
   if (it?.kind === 'grade' && /^[1-9]$/.test(e.key)) {
     const grade = it.grades[Number(e.key) - 1];
     if (grade) { e.preventDefault(); setValue({ grade: grade.key }); }
-  } else if (it?.kind === 'grade' && (e.key === '0' || e.key === ' ') && it.allowAbstain) {
+  } else if ((e.key === '0' || e.key === ' ') && it?.allowAbstain && (it.kind === 'grade' || it.kind === 'adjustments')) {
     e.preventDefault(); setValue({ abstain: true });
   } else if (e.key === 'Enter' || e.key === 'ArrowDown') {
     e.preventDefault();
-    if (e.key === 'Enter' && atLast()) submit(); else move(1);
+    next(e);
   } else if (e.key === 'ArrowUp' || e.key === 'Backspace') {
     e.preventDefault(); move(-1);
   } else if (e.key === 'Delete') {
-    e.preventDefault(); state.values[state.cursor.i][state.cursor.j] = null; render();
+    e.preventDefault();
+    state.values[state.cursor.i][state.cursor.j] = null;
+    state.adj[state.cursor.i][state.cursor.j] = [];
+    render();
   }
 }
 
 function onClick(e) {
   const el = e.target.closest('[data-i]');
   if (!el || !state.group) return;
-  state.cursor = { i: Number(el.dataset.i), j: Number(el.dataset.j) };
+  const i = Number(el.dataset.i), j = Number(el.dataset.j);
+  const same = state.cursor.i === i && state.cursor.j === j;
+  if (el.classList.contains('adj-del')) {
+    state.adj[i][j] = state.adj[i][j].filter((_, k) => k !== Number(el.dataset.k));
+    return render();
+  }
+  if (el.classList.contains('adj-add')) return addAdjustment();
+  // A click into a field of the current row keeps it; elsewhere the row becomes current with that field focused.
+  if (same && /^(INPUT|SELECT)$/.test(el.tagName)) return;
+  if (!same) state.line = emptyLine();
+  state.cursor = { i, j };
   if (el.dataset.grade) setValue({ grade: el.dataset.grade });
-  else if (el.dataset.abstain) setValue({ abstain: true });
-  else render();
+  else if (el.dataset.abstain) setValue(state.values[i][j]?.abstain ? null : { abstain: true });
+  else if (el.classList.contains('adj-open')) render('adj-item');
+  else render(el.dataset.f);
 }
 
 function onInput(e) {
-  if (!e.target.classList?.contains('score')) return;
-  const i = Number(e.target.dataset.i), j = Number(e.target.dataset.j);
-  state.values[i][j] = e.target.value === '' ? null : { score: e.target.value };
+  const t = e.target;
+  const cls = t.classList;
+  if (!cls) return;
+  const i = Number(t.dataset.i), j = Number(t.dataset.j);
+  if (cls.contains('score')) state.values[i][j] = t.value === '' ? null : { score: t.value };
+  else if (cls.contains('crit')) readCriterion(t);
+  else if (cls.contains('adj-item')) state.line.itemId = t.value;
+  else if (cls.contains('adj-points')) state.line.points = t.value;
+  else if (cls.contains('adj-reason')) state.line.reason = t.value;
 }
 
 // ---- saving and checking ----
@@ -214,18 +462,23 @@ function sheetPayload() {
     sheetNumber: $('sheetNumber').value.trim(),
     raterGroupId: g.groupId,
     raterName: g.mode === 'named' ? ($('raterName').value.trim() || null) : null,
-    ballots: g.instruments.filter((it) => it.keyboardEntry).map((it) => {
-      const i = g.instruments.indexOf(it);
-      return {
-        instrumentId: it.instrumentId,
-        ratings: it.subjects.flatMap((s, j) => {
-          const v = state.values[i][j];
-          if (v) return [{ subjectId: s.subjectId, ...v }];
+    boundUnitId: state.bound,
+    ballots: g.instruments.map((it, i) => ({
+      instrumentId: it.instrumentId,
+      ratings: it.subjects.flatMap((s, j) => {
+        if (excluded(s)) return [];
+        const v = state.values[i][j];
+        const adjustments = state.adj[i][j];
+        if (v?.abstain) return [{ subjectId: s.subjectId, abstain: true }];
+        // No bonus or deduction written is an answer of its own: none.
+        if (it.kind === 'adjustments') return [{ subjectId: s.subjectId, adjustments }];
+        if (!v && adjustments.length === 0) {
           // A blank on paper is an abstention where the instrument allows one; otherwise the server says what is missing.
           return it.allowAbstain ? [{ subjectId: s.subjectId, abstain: true }] : [];
-        }),
-      };
-    }),
+        }
+        return [{ subjectId: s.subjectId, ...v, ...(adjustments.length ? { adjustments } : {}) }];
+      }),
+    })),
   };
 }
 
@@ -247,6 +500,19 @@ async function submit() {
   if (state.busy || !state.group) return;
   const payload = sheetPayload();
   if (!payload.sheetNumber) { showResult('bad', '请填写票号'); $('sheetNumber').focus(); return; }
+  const boundLabel = (state.group.boundUnits || []).find((u) => u.unitId === state.bound)?.label ?? '';
+  if ($('boundUnit').value.trim() !== boundLabel) {
+    // Typed but not yet taken: take it now, and let the clerk see which subjects left the sheet before saving.
+    const before = state.bound;
+    resolveBound();
+    if (state.bound !== before) { showResult('bad', '所属单位已更新，请核对本票后再保存'); return; }
+  }
+  if (state.boundError) { showResult('bad', esc(state.boundError)); $('boundUnit').focus(); return; }
+  const line = state.line;
+  if (line && (line.itemId || line.points.trim() || line.reason.trim())) {
+    showResult('bad', '正在填写的加减分项尚未添加：在理由栏按 Enter 添加，或在项目栏按 Esc 放弃');
+    return;
+  }
   state.busy = true;
   try {
     if ($('verifyMode').checked) await verify(payload);
@@ -343,6 +609,7 @@ $('token').addEventListener('keydown', (e) => { if (e.key === 'Enter') useToken(
 $('sessionSelect').addEventListener('change', (e) => loadSession(e.target.value));
 $('loadSession').addEventListener('click', () => loadSession($('sessionId').value.trim()));
 $('group').addEventListener('change', () => { selectGroup(); document.activeElement?.blur(); });
+$('boundUnit').addEventListener('change', resolveBound);
 $('verifyMode').addEventListener('change', (e) => {
   document.body.classList.toggle('verify', e.target.checked);
   $('modeBadge').textContent = e.target.checked ? '核对模式：不保存，只比对' : '';

@@ -1,0 +1,123 @@
+/**
+ * The forms for 观摩评 with 加减分: the phone's form carries the items and caps; the clerk's paper form carries them too,
+ * with the rubric, the units a sheet can be bound to (回避) and, per rule, the allowed count for every ballot size. A
+ * paper sheet with a bound unit and an adjustment is stored; one over a cap is refused, as on the phone.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { GradeInstrument } from '../../src/domain/types.js';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { dialects } from '../helpers/db.js';
+import { CITY, COUNTIES } from './fixtures.js';
+import { ADJUSTMENTS, observationSetup } from './observation-fixtures.js';
+
+const setup = () => {
+  const s = observationSetup();
+  // The task force also rates the report, so its paper sheet has a quota rule whose count depends on the bound unit.
+  (s.instruments[0] as GradeInstrument).groupWeights.push({ groupId: 'g-tf', weight: '1' });
+  return s;
+};
+
+for (const kind of dialects()) {
+  describe(`forms for 观摩评 with 加减分 (${kind})`, () => {
+    let t: TestApp;
+    let sessionId = '';
+    const url = (path: string) => `/api/sessions/${sessionId}${path}`;
+
+    before(async () => {
+      t = await buildTestApp(kind);
+      assert.equal((await t.call('organiser', { method: 'POST', url: '/api/units', payload: { units: [CITY, ...COUNTIES] } })).statusCode, 201);
+      const created = await t.call('organiser', { method: 'POST', url: '/api/campaigns', payload: setup() });
+      assert.equal(created.statusCode, 201, created.body);
+      const session = await t.call('organiser', {
+        method: 'POST',
+        url: '/api/campaigns/camp1/sessions',
+        payload: { name: '实训点观摩', instrumentIds: ['i-report', 'i-observe', 'i-visit'], expected: { 'g-tf': 3 }, paperIssued: { 'g-tf': 3 } },
+      });
+      assert.equal(session.statusCode, 201, session.body);
+      sessionId = session.json().id;
+      assert.equal((await t.call('organiser', { method: 'POST', url: url('/open') })).statusCode, 200);
+    });
+    after(() => t.close());
+
+    it('gives the phone the adjustment items with their caps, and none to a grade instrument', async () => {
+      const issued = await t.call('clerk', { method: 'POST', url: url('/tokens'), payload: { raterGroupId: 'g-tf', count: 1, raterNames: ['观摩团成员01'], boundUnitIds: ['k2'] } });
+      assert.equal(issued.statusCode, 201, issued.body);
+      const form = (await t.call(null, { method: 'POST', url: '/api/ballot-form', payload: { token: issued.json()[0].token } })).json();
+      const byId = new Map(form.instruments.map((i: { id: string }) => [i.id, i]));
+      assert.deepEqual((byId.get('i-observe') as { adjustments: unknown }).adjustments, ADJUSTMENTS);
+      assert.deepEqual((byId.get('i-visit') as { score: { criteria: unknown[] } }).score.criteria.length, 2);
+      assert.equal((byId.get('i-report') as { adjustments: unknown }).adjustments, null);
+      // Bound to 东县: its site is not on the phone's sheet.
+      assert.deepEqual((byId.get('i-observe') as { subjects: { id: string }[] }).subjects.map((s) => s.id), ['s-site1', 's-site3']);
+    });
+
+    it('gives the clerk the rubric, the items, the units a sheet can be bound to and the counts for every ballot size', async () => {
+      const res = await t.call('clerk', { method: 'GET', url: url('/paper-form') });
+      assert.equal(res.statusCode, 200, res.body);
+      const groups = res.json().groups as { groupId: string }[];
+      assert.deepEqual(groups.map((g) => g.groupId), ['g-office', 'g-tf']);
+      const group = groups[1] as any;
+      // Every county holds a subject; the city holds them all and would empty the sheet, so it is no choice.
+      assert.deepEqual(group.boundUnits.map((u: { label: string }) => u.label), COUNTIES.map((k) => `${k.name}（测试市）`));
+      const [report, observe, visit] = group.instruments;
+      assert.deepEqual(report.subjects.find((s: { subjectId: string }) => s.subjectId === 's-k2').conflictUnitIds, ['k2']);
+      const good = report.rules.find((r: { ruleId: string }) => r.ruleId === 'r-good');
+      assert.equal(good.allowed, 2);
+      assert.equal(good.allowedByN[6], 2);
+      assert.deepEqual(good.allowedByN.slice(0, 6), [0, 0, 0, 1, 1, 2]);
+      assert.deepEqual(observe.adjustments, ADJUSTMENTS);
+      assert.equal(observe.score.criteria, null);
+      assert.deepEqual(observe.subjects.map((s: { conflictUnitIds: string[] }) => s.conflictUnitIds), [['k1'], ['k2'], ['k3']]);
+      assert.deepEqual(visit.score.criteria.map((c: { id: string; maxPoints: string }) => [c.id, c.maxPoints]), [['c-org', '40'], ['c-effect', '60']]);
+      assert.ok([report, observe, visit].every((i: { keyboardEntry: boolean }) => i.keyboardEntry));
+    });
+
+    const sheet = (sheetNumber: string, deductions: { itemId: string; points: string; reason: string }[]) => ({
+      sheetNumber,
+      raterGroupId: 'g-tf',
+      raterName: '观摩团成员02',
+      boundUnitId: 'k2',
+      ballots: [
+        { instrumentId: 'i-report', ratings: COUNTIES.filter((k) => k.id !== 'k2').map((k, i) => ({ subjectId: `s-${k.id}`, grade: i < 2 ? 'good' : 'fair' })) },
+        {
+          instrumentId: 'i-observe',
+          ratings: [
+            { subjectId: 's-site1', score: '88', adjustments: [{ itemId: 'adj-brand', points: '1.5', reason: '红色驿站品牌' }] },
+            { subjectId: 's-site3', score: '80', adjustments: deductions },
+          ],
+        },
+        {
+          instrumentId: 'i-visit',
+          ratings: [
+            { subjectId: 's-site1', criteria: { 'c-org': '35', 'c-effect': '50' } },
+            { subjectId: 's-site3', criteria: { 'c-org': '30', 'c-effect': '45' } },
+          ],
+        },
+      ],
+    });
+
+    it('stores a bound sheet with its adjustments as valid', async () => {
+      const res = await t.call('clerk', { method: 'POST', url: url('/paper-ballots'), payload: sheet('P-001', [{ itemId: 'adj-rectify', points: '3', reason: '整改不到位' }]) });
+      assert.equal(res.statusCode, 201, res.body);
+      assert.equal(res.json().valid, true, res.body);
+      const stored = (await t.call('clerk', { method: 'GET', url: url('/paper-ballots/P-001') })).json();
+      assert.equal(stored.boundUnitId, 'k2');
+      const observe = stored.ballots.find((b: { instrumentId: string }) => b.instrumentId === 'i-observe');
+      assert.deepEqual(observe.ratings[0].adjustments, [{ itemId: 'adj-brand', points: '1.5', reason: '红色驿站品牌' }]);
+    });
+
+    it('refuses a sheet whose deductions pass their cap, naming the site and the cap, and stores nothing', async () => {
+      const over = [
+        { itemId: 'adj-rectify', points: '3', reason: '整改不到位' },
+        { itemId: 'adj-records', points: '2', reason: '台账不实' },
+      ];
+      const res = await t.call('clerk', { method: 'POST', url: url('/paper-ballots'), payload: sheet('P-002', over) });
+      assert.equal(res.statusCode, 422, res.body);
+      const details = res.json().error.details as { code: string; message: { zh: string } }[];
+      assert.deepEqual(details.map((d) => d.code), ['deduction_cap_exceeded']);
+      assert.match(details[0]!.message.zh, /「西县润城镇网格工作站」：减分合计 5，超过上限 4/);
+      assert.equal((await t.call('clerk', { method: 'GET', url: url('/paper-ballots/P-002') })).statusCode, 404);
+    });
+  });
+}
