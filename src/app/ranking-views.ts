@@ -62,7 +62,11 @@ export interface UnitCardView {
   name: string;
   ranking: { rankingId: string; name: string; level: string; tiers: PresentedRanking['tiers']; rowCount: number };
   row: PresentedRow;
-  /** Per component (row order): the mean score over the ranking's rows the caller may see that have one. */
+  /**
+   * Per component (row order): the mean score over all the ranking's rows that have one — the level's average, the
+   * same for every caller. A unit viewer sees only published results, and a mean over its own rows alone would
+   * compare a county with itself.
+   */
   averages: { instrumentId: string; name: string; average: PresentedNumber | null; count: number }[];
 }
 
@@ -168,12 +172,8 @@ export async function getUnitCard(ctx: AppContext, actor: Actor, campaignId: str
   const row = ranking.rows.find((r) => r.unitId === unitId);
   if (!row) throw new AppError('not_found', { message: { zh: `单位 ${unitId} 不在该排名中`, en: `Unit ${unitId} is not in this ranking` } });
   const rows = rowsOf(s, ranking);
-  let means: UnitCardView['averages'];
-  if (s.visible) means = averages(rows, s.precision);
-  else {
-    means = officeAverages.get(ranking) ?? averages(rows, s.precision);
-    officeAverages.set(ranking, means);
-  }
+  const means = officeAverages.get(ranking) ?? averages(ranking.rows, s.precision);
+  officeAverages.set(ranking, means);
   return {
     campaignId: s.presented.campaignId,
     name: s.presented.name,

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { appendBallots } from '../../src/db/repositories/ballots.js';
+import { setSessionPresent, updateSessionStatus } from '../../src/db/repositories/sessions.js';
 import { updateCampaignStatus } from '../../src/db/repositories/campaigns.js';
 import { parseExact } from '../../src/domain/exact.js';
 import { addViewer, buildTestApp, type TestApp } from '../helpers/app.js';
@@ -104,6 +105,21 @@ for (const kind of dialects()) {
       const card = await viewer('/api/campaigns/c-1/rankings/r-county/units/u-c1');
       assert.equal(card.statusCode, 200, card.body);
       assert.equal(card.json().ranking.rowCount, 1);
+      // Its radar compares it with the level's published average (every county with a score), not with itself.
+      await setSessionPresent(db, 'sess-1', 9); // a quorum, so the session's sheets count
+      const full6 = (sheetId: string) => ({
+        ...reportBallot(sheetId, 0, false),
+        ratings: ['good', 'fair', 'ok', 'poor', 'fair', 'ok'].map((grade, i) => ({ subjectId: `s-u-c${i + 1}`, grade })),
+      });
+      await appendBallots(db, [full6('sheet-4'), full6('sheet-5')]);
+      // 汇报评 shows its scores after the session closes.
+      assert.ok(await updateSessionStatus(db, 'sess-1', 'draft', 'open', NOW));
+      assert.ok(await updateSessionStatus(db, 'sess-1', 'open', 'closed', NOW));
+      const card2 = (await viewer('/api/campaigns/c-1/rankings/r-county/units/u-c1')).json();
+      const office = (await t.call('organiser', { method: 'GET', url: '/api/campaigns/c-1/rankings/r-county/units/u-c1' })).json();
+      const report = card2.averages.find((a: { instrumentId: string }) => a.instrumentId === 'i-report');
+      assert.equal(report.count, 6, 'every county was rated: the average is over all six, though the viewer sees one');
+      assert.deepEqual(card2.averages, office.averages);
       for (const other of ['u-c2', 'u-c5', 'u-jincheng', 'u-nowhere']) {
         const res = await viewer(`/api/campaigns/c-1/rankings/r-county/units/${other}`);
         assert.equal(res.statusCode, 403, other);
