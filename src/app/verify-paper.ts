@@ -79,14 +79,36 @@ export async function verifyPaperSheet(ctx: AppContext, actor: Actor, sessionId:
 
 const BLANK = '（空）';
 
+/** A decimal as typed, compared by value: "2", "2.0" and "2.00" are the same points. */
+const num = (v: string): string => String(Number(v));
+
+/**
+ * One subject's entry as the clerks see it: the grade, score or criteria (by their labels), then the adjustments
+ * (in a fixed order, so the order they were typed in does not matter) and the written opinion. Two entries match
+ * when these texts are equal.
+ */
 function showRating(index: DefinitionIndex, instrumentId: string, r: Rating | undefined): string {
   if (!r) return BLANK;
   if (r.abstain) return '弃权';
   const instrument = index.instruments.get(instrumentId);
-  if (r.grade !== undefined) return instrument?.kind === 'grade' ? (instrument.grades.find((g) => g.key === r.grade)?.label ?? r.grade) : r.grade;
-  if (r.score !== undefined) return String(Number(r.score));
-  if (r.criteria) return Object.entries(r.criteria).map(([k, v]) => `${k}:${v}`).join(' ');
-  return BLANK;
+  const parts: string[] = [];
+  if (r.grade !== undefined) parts.push(instrument?.kind === 'grade' ? (instrument.grades.find((g) => g.key === r.grade)?.label ?? r.grade) : r.grade);
+  if (r.score !== undefined) parts.push(num(r.score));
+  if (r.criteria) {
+    const criteria = instrument?.kind === 'score' ? (instrument.criteria ?? []) : [];
+    const label = (id: string) => criteria.find((c) => c.id === id)?.label ?? id;
+    parts.push(Object.entries(r.criteria).sort(([a], [b]) => a.localeCompare(b)).map(([id, v]) => `${label(id)} ${num(v)}`).join('，'));
+  }
+  if (r.adjustments && r.adjustments.length > 0) {
+    const items = instrument && instrument.kind !== 'grade' ? (instrument.adjustments?.items ?? []) : [];
+    const shown = r.adjustments.map((a) => {
+      const item = items.find((i) => i.id === a.itemId);
+      return `${item?.label ?? a.itemId} ${item?.direction === 'deduction' ? '−' : '+'}${num(a.points)}（${a.reason.trim()}）`;
+    });
+    parts.push(`加减分 ${shown.sort().join('、')}`);
+  }
+  if (r.opinion?.trim()) parts.push(`意见：${r.opinion.trim()}`);
+  return parts.length > 0 ? parts.join('；') : BLANK;
 }
 
 export function compareSheets(index: DefinitionIndex, stored: StoredPaperSheet, entered: PaperEntryInput): Mismatch[] {
