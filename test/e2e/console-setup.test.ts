@@ -132,6 +132,68 @@ describe('the office console: set-up to 公示 in Chromium', () => {
     assert.equal(def.subjects.filter((s: { kind: string }) => s.kind !== 'unit').length, 2);
   });
 
+  it('edits criteria and adjustment items: a wrong criteria sum is named and blocks saving; the saved set-up carries them', async () => {
+    await page.goto(`${server.url}/console/campaigns/${campaignId}/setup`);
+    await page.click('.ant-tabs-tab >> text=评价方式');
+    await page.click('.ant-tabs-tab >> text=专班评');
+    const criteria = page.locator('[data-testid="criteria-editor"]').filter({ visible: true });
+    await criteria.getByTestId('criteria-switch').click();
+    await criteria.getByLabel('细则名称 1').fill('工作成效');
+    assert.equal(await criteria.getByLabel('满分 1').inputValue(), '100', 'one criterion starts with the whole scale');
+    await criteria.getByLabel('满分 1').fill('60');
+    await criteria.getByTestId('add-criterion').click();
+    assert.equal(await criteria.getByLabel('满分 2').inputValue(), '40', 'a new criterion takes what is left');
+    await criteria.getByLabel('细则名称 2').fill('群众评价');
+    await criteria.getByLabel('满分 2').fill('30');
+    await criteria.getByTestId('criteria-sum').getByText('细则满分合计 90，应等于量表满分 100').waitFor();
+    const check = page.locator('[data-testid="check-result"]');
+    await check.getByText('评分细则满分合计 90，须等于最高分 100').waitFor({ timeout: 10_000 });
+    assert.match(await check.innerText(), /专班评/, 'the server’s problem names the instrument');
+    assert.equal(await page.isDisabled('[data-testid="save-campaign"]'), true, 'a wrong sum cannot be saved');
+    await shot(page, 'setup-criteria-sum');
+    await criteria.getByLabel('满分 2').fill('40');
+    await criteria.getByTestId('criteria-sum').getByText('细则满分合计 100，等于最高分').waitFor();
+
+    const adjustments = page.locator('[data-testid="adjustments-editor"]').filter({ visible: true });
+    await adjustments.getByTestId('adjustments-switch').click();
+    await adjustments.getByTestId('add-bonus').click();
+    // Bonus items stay together: the new one comes second, before the deduction.
+    await adjustments.getByLabel('加减分项目 2').fill('经验被推广');
+    await adjustments.getByLabel('单项上限 2').fill('1.5');
+    await adjustments.getByLabel('总加分上限').fill('3');
+    await adjustments.getByLabel('单项上限 1').fill('4');
+    await adjustments.getByTestId('adjustments-findings').getByText('单项上限 4 超过总加分上限 3').waitFor();
+    await adjustments.getByLabel('单项上限 1').fill('2');
+    await shot(page, 'setup-criteria-adjustments');
+
+    await page.click('.ant-tabs-tab >> text=加减分');
+    const campaignAdjustments = page.locator('[data-testid="adjustments-editor"]').filter({ visible: true });
+    await campaignAdjustments.getByLabel('加减分项目 1').fill('经验被国家级推广');
+    await campaignAdjustments.getByRole('row', { name: /督导反馈问题未整改/ }).getByRole('button', { name: /删\s*除/ }).click();
+
+    await check.getByText('方案检查通过').waitFor({ timeout: 10_000 });
+    await page.click('[data-testid="save-campaign"]');
+    await page.getByText('活动已保存').waitFor();
+    const def = (await server.api('organiser', `/api/campaigns/${campaignId}`)).json.definition;
+    const taskforce = def.instruments.find((i: { id: string }) => i.id === 'i-taskforce');
+    assert.deepEqual(taskforce.criteria, [
+      { id: 'crit-1', label: '工作成效', maxPoints: '60' },
+      { id: 'crit-2', label: '群众评价', maxPoints: '40' },
+    ]);
+    assert.deepEqual(taskforce.adjustments, {
+      items: [
+        { id: 'adj-1', label: '加分项1', direction: 'bonus', maxPoints: '2' },
+        { id: 'adj-3', label: '经验被推广', direction: 'bonus', maxPoints: '1.5' },
+        { id: 'adj-2', label: '减分项1', direction: 'deduction', maxPoints: '2' },
+      ],
+      maxTotalBonus: '3',
+      maxTotalDeduction: '5',
+    });
+    const campaignLevel = def.instruments.find((i: { id: string }) => i.id === 'i-adjustments').adjustments.items;
+    assert.deepEqual(campaignLevel.map((i: { label: string }) => i.label), ['经验被国家级推广', '承担省级试点任务', '重点任务逾期未完成']);
+    await page.goto(`${server.url}/console/campaigns/${campaignId}/setup?tab=sessions`);
+  });
+
   it('creates and opens a session in the console, takes ballots, closes it', async () => {
     await page.click('[data-testid="new-session"]');
     const modal = page.locator('.ant-modal').filter({ hasText: '新建测评会' });
@@ -173,6 +235,22 @@ describe('the office console: set-up to 公示 in Chromium', () => {
     await page.click('.ant-popconfirm button.ant-btn-primary');
     await page.waitForSelector('[data-testid="session-status"] >> text=已结束');
     await shot(page, 'sessions-closed');
+  });
+
+  it('once a session has opened, criteria and adjustment items are read-only', async () => {
+    await page.goto(`${server.url}/console/campaigns/${campaignId}/setup`);
+    await page.click('.ant-tabs-tab >> text=评价方式');
+    await page.click('.ant-tabs-tab >> text=专班评');
+    const criteria = page.locator('[data-testid="criteria-editor"]').filter({ visible: true });
+    const adjustments = page.locator('[data-testid="adjustments-editor"]').filter({ visible: true });
+    await criteria.getByLabel('细则名称 1').waitFor();
+    assert.equal(await criteria.getByLabel('细则名称 1').isDisabled(), true);
+    assert.equal(await criteria.getByLabel('满分 2').isDisabled(), true);
+    assert.equal(await criteria.getByTestId('criteria-switch').isDisabled(), true);
+    assert.equal(await adjustments.getByLabel('总加分上限').isDisabled(), true);
+    assert.equal(await criteria.getByTestId('add-criterion').count(), 0);
+    assert.equal(await adjustments.getByTestId('add-bonus').count(), 0);
+    assert.equal(await page.locator('[data-testid="save-campaign"]').count(), 0);
   });
 
   it('a unit viewer sees neither unpublished results nor, later, another county', async () => {

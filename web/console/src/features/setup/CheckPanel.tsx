@@ -10,7 +10,8 @@ import { useBilingual, useT } from '../../i18n/I18nProvider.js';
 import { errorDetails, setupApi, type CampaignSetup, type CheckResult } from './api.js';
 import { setupMessages } from './messages.js';
 
-type State = { status: 'checking' } | { status: 'done'; result: CheckResult } | { status: 'refused'; error: ApiError | Error };
+/** `setup` is the set-up as it was checked, to name the parts a problem's path points at. */
+type State = { status: 'checking' } | { status: 'done'; result: CheckResult; setup: CampaignSetup } | { status: 'refused'; error: ApiError | Error; setup: CampaignSetup };
 
 export function useSetupCheck(setup: CampaignSetup | null): State {
   const [state, setState] = useState<State>({ status: 'checking' });
@@ -20,8 +21,8 @@ export function useSetupCheck(setup: CampaignSetup | null): State {
     setState((s) => (s.status === 'done' ? s : { status: 'checking' }));
     const timer = setTimeout(() => {
       setupApi.check(setup).then(
-        (result) => live && setState({ status: 'done', result }),
-        (error: Error) => live && setState({ status: 'refused', error }),
+        (result) => live && setState({ status: 'done', result, setup }),
+        (error: Error) => live && setState({ status: 'refused', error, setup }),
       );
     }, 400);
     return () => {
@@ -44,7 +45,7 @@ export function CheckPanel({ state }: { state: State }) {
         showIcon
         data-testid="check-result"
         title={state.error instanceof ApiError && state.error.status === 400 ? t('checkSchema') : state.error instanceof ApiError ? pick(state.error.messages) : String(state.error)}
-        description={details.length > 0 && <List size="small" dataSource={details.slice(0, 20)} renderItem={(d) => <List.Item>{d.path ? <Typography.Text code>{d.path}</Typography.Text> : null} {pick(d.message)}</List.Item>} />}
+        description={details.length > 0 && <List size="small" dataSource={details.slice(0, 20)} renderItem={(d) => <List.Item><Problem setup={state.setup} path={d.path} text={pick(d.message)} /></List.Item>} />}
       />
     );
   }
@@ -58,7 +59,7 @@ export function CheckPanel({ state }: { state: State }) {
           type="error"
           showIcon
           title={t('checkProblems', { n: result.problems.length })}
-          description={<List size="small" dataSource={result.problems.slice(0, 30)} renderItem={(p) => <List.Item>{pick(p.message)}</List.Item>} />}
+          description={<List size="small" dataSource={result.problems.slice(0, 30)} renderItem={(p) => <List.Item><Problem setup={state.setup} path={p.path} text={pick(p.message)} /></List.Item>} />}
         />
       )}
       {result.instruments.map((i) => (
@@ -90,3 +91,29 @@ export function CheckPanel({ state }: { state: State }) {
     </Flex>
   );
 }
+
+/**
+ * One problem, led by the name of the part it is in (“专班评”) instead of its raw path, which stays as the remainder
+ * (`criteria[0].label`). Schema problems come as body.instruments.1.criteria.0.label, set-up problems as
+ * instruments[1].criteria; both texts start with the path, which is dropped from the text.
+ */
+function Problem({ setup, path, text }: { setup: CampaignSetup; path: string | undefined; text: string }) {
+  if (!path) return <span>{text}</span>;
+  const normal = path.replace(/^body\.?/, '').replace(/\.(\d+)(?=\.|$)/g, '[$1]');
+  const m = /^(instruments|rankings|raterGroups|subjects)\[(\d+)\]\.?(.*)$/.exec(normal);
+  const part = m ? (setup[m[1] as 'instruments'] as { name?: string }[] | undefined)?.[Number(m[2])]?.name : undefined;
+  const rest = m ? m[3] : normal;
+  const bare = text.replace(new RegExp(`^${escapeRegExp(path)}[：:]\\s*`), '').replace(SCHEMA_PREFIX, '');
+  return (
+    <span>
+      {part && <Tag style={{ marginInlineEnd: 6 }}>{part}</Tag>}
+      {rest && <Typography.Text code style={{ marginInlineEnd: 6 }}>{rest}</Typography.Text>}
+      {bare}
+    </span>
+  );
+}
+
+/** How the server's schema messages start: 请求体字段「instruments.1.label」： / body field "instruments.1.label": */
+const SCHEMA_PREFIX = /^(?:(?:请求体|查询参数|路径参数|请求头|请求)(?:字段「[^」]*」)?：|(?:body|querystring|params|headers)(?: field "[^"]*")?:\s*)/;
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

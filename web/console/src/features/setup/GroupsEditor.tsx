@@ -43,7 +43,7 @@ export function GroupsEditor({ setup, edit, disabled }: { setup: CampaignSetup; 
         ]}
       />
       {!disabled && (
-        <Button style={{ marginTop: 8 }} onClick={() => edit((d) => void d.raterGroups.push({ id: freshId('g', d.raterGroups.map((g) => g.id)), name: `测评组${d.raterGroups.length + 1}`, mode: 'anonymous' }))}>
+        <Button style={{ marginTop: 8 }} onClick={() => edit((d) => void d.raterGroups.push({ id: freshId('g', d.raterGroups.map((g) => g.id)), name: t('groupDefault', { n: d.raterGroups.length + 1 }), mode: 'anonymous' }))}>
           {t('addGroup')}
         </Button>
       )}

@@ -17,7 +17,7 @@ export function ItemsEditor({ setup, edit, counties, disabled }: { setup: Campai
       if (!county || !target) return;
       const id = freshId(kind, d.subjects.map((s) => s.id));
       const n = d.subjects.filter((s) => s.kind === kind).length + 1;
-      d.subjects.push({ id, kind, unitId: county.id, name: kind === 'site' ? `观摩点${n}` : `案例${n}` });
+      d.subjects.push({ id, kind, unitId: county.id, name: t(kind === 'site' ? 'siteDefault' : 'caseDefault', { n }) });
       d.instruments.find((i) => i.id === target.id)!.subjectIds.push(id);
     });
   const change = (id: string, fn: (s: Subject) => void) => edit((d) => fn(d.subjects.find((s) => s.id === id)!));

@@ -21,7 +21,7 @@ export function RootPicker({ value, onChange }: { value: string | null; onChange
         style={{ width: 360 }}
         onChange={onChange}
         data-testid="root-select"
-        options={(stored.data ?? []).map((u) => ({ value: u.id, label: `${u.name}${u.code ? `（${u.code}）` : ''}` }))}
+        options={(stored.data ?? []).map((u) => ({ value: u.id, label: u.code ? t('nameWithCode', { name: u.name, code: u.code }) : u.name }))}
       />
       <Typography.Text type="secondary">{t('orDivision')}</Typography.Text>
       <DivisionImport onImported={(rootUnitId) => { stored.reload(); onChange(rootUnitId); }} />
@@ -80,7 +80,7 @@ export function DivisionImport({ onImported }: { onImported(rootUnitId: string):
           data-testid="division-city"
           onChange={setDivision}
           options={[
-            ...(province ? [{ value: province, label: `${provinces.data?.children.find((p) => p.code === province)?.name ?? ''}（全省）` }] : []),
+            ...(province ? [{ value: province, label: t('wholeProvince', { name: provinces.data?.children.find((p) => p.code === province)?.name ?? '' }) }] : []),
             ...(cities.data ?? []).map((d) => ({ value: d.code, label: d.unitId ? `${d.name} ✓` : d.name })),
           ]}
         />

@@ -137,7 +137,7 @@ function CreateSession({ campaignId, setup, onDone }: { campaignId: string; setu
     <Modal open title={t('create')} onCancel={onDone} onOk={submit} confirmLoading={busy} width={640} okButtonProps={{ 'data-testid': 'create-session-ok' } as Record<`data-${string}`, string>}>
       <Form form={form} layout="vertical">
         <Form.Item name="name" label={t('name')} rules={[{ required: true }]}>
-          <Input placeholder="县（市、区）委书记汇报点评会" />
+          <Input placeholder={t('namePlaceholder')} />
         </Form.Item>
         <Form.Item name="instrumentIds" label={t('instruments')} rules={[{ required: true }]}>
           <Select mode="multiple" options={setup.instruments.filter((i) => i.subjectIds.length > 0).map((i) => ({ value: i.id, label: i.name }))} data-testid="session-instruments" />

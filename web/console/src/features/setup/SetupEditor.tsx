@@ -10,6 +10,7 @@ import { InstrumentEditor } from './InstrumentEditor.js';
 import { ItemsEditor } from './ItemsEditor.js';
 import { setupMessages } from './messages.js';
 import { RankingEditor } from './RankingEditor.js';
+import { rubricProblems } from './rubric.js';
 import { WeightTotal } from './WeightsTable.js';
 
 const KIND = { grade: 'kindGrade', score: 'kindScore', adjustments: 'kindAdjustments' } as const;
@@ -36,9 +37,12 @@ export function SetupEditor({
   const t = useT(setupMessages);
   const check = useSetupCheck(setup);
   const badWeights = useMemo(() => weightProblems(setup), [setup]);
+  // Criteria and adjustment items are checked where they are edited; here they only mark the instrument's tab.
+  const badRubrics = useMemo(() => rubricProblems(setup), [setup]);
+  const marked = new Set([...badWeights, ...badRubrics]);
   const sites = setup.subjects.filter((s) => s.kind === 'site').length;
   const cases = setup.subjects.filter((s) => s.kind === 'case').length;
-  const canSave = !disabled && badWeights.length === 0 && check.status === 'done' && check.result.ok;
+  const canSave = !disabled && badWeights.length === 0 && badRubrics.length === 0 && check.status === 'done' && check.result.ok;
 
   const tabs = [
     {
@@ -67,7 +71,7 @@ export function SetupEditor({
     { key: 'groups', label: t('tabGroups'), children: <GroupsEditor setup={setup} edit={edit} disabled={disabled} /> },
     {
       key: 'instruments',
-      label: <span>{t('tabInstruments')}{badWeights.some((b) => b.startsWith('instrument:')) && <Typography.Text type="danger"> ●</Typography.Text>}</span>,
+      label: <span>{t('tabInstruments')}{[...marked].some((b) => b.startsWith('instrument:')) && <Typography.Text type="danger"> ●</Typography.Text>}</span>,
       children: (
         <Tabs
           tabPlacement="start"
@@ -75,7 +79,7 @@ export function SetupEditor({
             key: i.id,
             label: (
               <Flex vertical style={{ textAlign: 'left', lineHeight: 1.4 }}>
-                <span>{i.name}{badWeights.includes(`instrument:${i.id}`) && <Typography.Text type="danger"> ●</Typography.Text>}</span>
+                <span>{i.name}{marked.has(`instrument:${i.id}`) && <Typography.Text type="danger"> ●</Typography.Text>}</span>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(KIND[i.kind])} · {t('subjectsCount', { n: i.subjectIds.length })}</Typography.Text>
               </Flex>
             ),
@@ -93,7 +97,7 @@ export function SetupEditor({
         </Flex>
       ),
     },
-    { key: 'items', label: `${t('tabItems')}（${sites + cases}）`, children: <ItemsEditor setup={setup} edit={edit} counties={counties} disabled={disabled} /> },
+    { key: 'items', label: t('tabItemsCount', { n: sites + cases }), children: <ItemsEditor setup={setup} edit={edit} counties={counties} disabled={disabled} /> },
   ];
 
   return (

@@ -100,7 +100,7 @@ function PreviewView({ preview, busy, onConfirm }: { preview: Preview; busy: boo
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
             dataSource={preview.errors}
             columns={[
-              { title: t('row'), dataIndex: 'row', width: 80, render: (r: number | undefined) => (r ? <Typography.Text strong>第 {r} 行</Typography.Text> : t('fileLevel')) },
+              { title: t('row'), dataIndex: 'row', width: 80, render: (r: number | undefined) => (r ? <Typography.Text strong>{t('rowN', { n: r })}</Typography.Text> : t('fileLevel')) },
               { title: t('column'), dataIndex: 'path', width: 110 },
               { title: t('problem'), dataIndex: 'message', render: (m: RowError['message']) => pick(m) },
             ]}

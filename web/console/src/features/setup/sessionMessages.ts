@@ -5,6 +5,7 @@ export const sessionMessages = defineMessages({
   title: { zh: '测评会', en: 'Sessions' },
   create: { zh: '新建测评会', en: 'New session' },
   name: { zh: '名称', en: 'Name' },
+  namePlaceholder: { zh: '县（市、区）委书记汇报点评会', en: 'e.g. County secretaries’ report meeting' },
   instruments: { zh: '评价方式', en: 'Instruments' },
   agenda: { zh: '议程（测评对象，可留空表示全部）', en: 'Agenda (subjects; empty = all)' },
   expected: { zh: '应到人数（按测评组）', en: 'Expected raters per group' },
