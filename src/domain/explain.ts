@@ -83,7 +83,7 @@ function unitScoreNode(index: DefinitionIndex, tally: Tally, instrument: Instrum
   });
   const name = index.units.get(us.unitId)?.name ?? us.unitId;
   const note = { zh: `由 ${us.parts.length} 项下级结果加权平均汇总`, en: `Weighted mean of ${us.parts.length} parts below` };
-  return node('rollup', us.unitId, `${name}（汇总）`, us.score ?? ZERO, weight, children, note);
+  return node('rollup', us.unitId, name, us.score ?? ZERO, weight, children, note);
 }
 
 /** 单个测评对象的计分说明: subject → groups → ballots. */
@@ -137,5 +137,5 @@ export function explainRankingRow(def: CampaignDefinition, tally: Tally, ranking
       en: `Missing ${names.join(', ')}: the other components' weights were renormalised`,
     };
   }
-  return node('total', unitId, `${unitName} 总分`, row.total, ONE, children, note);
+  return node('total', unitId, unitName, row.total, ONE, children, note);
 }

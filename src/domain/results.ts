@@ -135,6 +135,7 @@ export interface Tally {
 export interface ExplanationNode {
   kind: 'total' | 'component' | 'adjustments' | 'rollup' | 'subject' | 'group' | 'ballot';
   id: string;
+  /** The name of what the node stands for (unit, instrument, subject, group, ballot id); `kind` says its role. */
   label: string;
   value: Fraction;
   weight: Fraction;

@@ -38,17 +38,18 @@ describe('explanations', () => {
     );
   });
 
-  it('go from total through components, roll-up, subject and group down to ballots, with zh labels', () => {
+  it('go from total through components, roll-up, subject and group down to ballots, labelled by name (the kind says total or roll-up)', () => {
     const def = fullCampaign();
     const tally = tallyCampaign(def, randomBallots(def, 7));
     const tree = explainRankingRow(def, tally, 'county-rank', 'county-2');
-    assert.equal(tree.label, '沁水县 总分');
+    assert.equal(tree.label, '沁水县');
+    assert.equal(tree.kind, 'total');
     assert.deepEqual(tree.children.map((c) => c.label), ['汇报评', '观摩评', '交流评', '加减分']);
     const kinds = new Set([...walk(tree)].map((n) => n.kind));
     assert.deepEqual([...kinds].sort(), ['adjustments', 'ballot', 'component', 'group', 'rollup', 'subject', 'total']);
     const observe = tree.children[1]!.children[0]!;
     assert.equal(observe.kind, 'rollup');
-    assert.equal(observe.label, '沁水县（汇总）');
+    assert.equal(observe.label, '沁水县');
   });
 
   it('name ballots by id only, never by person', () => {

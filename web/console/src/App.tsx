@@ -8,9 +8,14 @@ import { AppLayout } from './layout/AppLayout.js';
 import { Loading } from './layout/Page.js';
 import { routes, type ConsoleRoute } from './routes.js';
 
+function Forbidden() {
+  const t = useT();
+  return <Result status="403" title="403" subTitle={t('forbiddenPage')} />;
+}
+
 function Guarded({ route }: { route: ConsoleRoute }) {
   const { me } = useAuth();
-  if (me && route.roles && !route.roles.includes(me.role)) return <Result status="403" title="403" />;
+  if (me && route.roles && !route.roles.includes(me.role)) return <Forbidden />;
   const Page = route.page.Component;
   return <Page />;
 }

@@ -72,3 +72,12 @@ export function useBilingual(): (m: { zh: string; en: string } | null | undefine
   const { lang } = useLang();
   return useCallback((m) => (m ? m[lang] : ''), [lang]);
 }
+
+/** Punctuation around labels: full-width in Chinese (「等次：」「汇报评（25%）」), ASCII with a space in English. */
+export function usePunctuation(): { colon: string; paren(text: string | number): string } {
+  const { lang } = useLang();
+  return useMemo(
+    () => (lang === 'zh' ? { colon: '：', paren: (text) => `（${text}）` } : { colon: ': ', paren: (text) => ` (${text})` }),
+    [lang],
+  );
+}

@@ -22,6 +22,7 @@ export const messages = defineMessages({
   retry: { zh: '重试', en: 'Retry' },
   back: { zh: '返回', en: 'Back' },
   notFound: { zh: '页面不存在', en: 'Page not found' },
+  forbiddenPage: { zh: '您的角色无权打开此页面', en: 'Your role may not open this page' },
   chooseCampaign: { zh: '请先在“活动”中选择一个活动', en: 'Choose a campaign under “Campaigns” first' },
   currentCampaign: { zh: '当前活动', en: 'Campaign' },
   loginTitle: { zh: '登录办公室工作台', en: 'Log in to the office console' },

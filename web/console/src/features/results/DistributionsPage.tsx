@@ -3,7 +3,7 @@ import { Alert, Card, Segmented } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { InstrumentResult } from '../../api/types.js';
-import { useT } from '../../i18n/I18nProvider.js';
+import { usePunctuation, useT } from '../../i18n/I18nProvider.js';
 import { ErrorState, Loading, PageHeader } from '../../layout/Page.js';
 import { Chart } from './charts.js';
 import { rm } from './messages.js';
@@ -14,6 +14,7 @@ const VISIBLE = 25;
 
 function Distribution({ instrument }: { instrument: InstrumentResult }) {
   const t = useT(rm);
+  const punct = usePunctuation();
   const subjects = instrument.subjects.filter((s) => s.gradeCounts);
   const grades = subjects[0]?.gradeCounts ?? [];
   const totals = grades.map((g, i) => subjects.reduce((n, s) => n + (s.gradeCounts?.[i]?.count ?? 0), 0));
@@ -38,7 +39,7 @@ function Distribution({ instrument }: { instrument: InstrumentResult }) {
     <Card
       size="small"
       title={instrument.name}
-      extra={<span>{t('allSubjects')}：{grades.map((g, i) => `${g.label} ${totals[i]}`).join(' · ')}</span>}
+      extra={<span>{t('allSubjects')}{punct.colon}{grades.map((g, i) => `${g.label} ${totals[i]}`).join(' · ')}</span>}
       style={{ marginBottom: 16 }}
     >
       <Chart option={option} style={{ height }} testId="distribution-chart" />

@@ -4,7 +4,7 @@
  */
 import { Alert, Button, Card, Flex, Space, Tabs, Tag, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { useT } from '../../i18n/I18nProvider.js';
+import { usePunctuation, useT } from '../../i18n/I18nProvider.js';
 import { ErrorState, Loading, PageHeader } from '../../layout/Page.js';
 import { paths } from '../../routes.js';
 import { rm } from './messages.js';
@@ -13,6 +13,7 @@ import { boardFor, useView } from './views.js';
 
 export default function ResultsPage() {
   const t = useT(rm);
+  const punct = usePunctuation();
   const { campaignId = '' } = useParams();
   const [search, setSearch] = useSearchParams();
   const asked = search.get('ranking');
@@ -43,14 +44,14 @@ export default function ResultsPage() {
           onChange={(key) => setSearch({ ranking: key }, { replace: true })}
           items={data.rankings.map((summary) => ({
             key: summary.rankingId,
-            label: `${summary.name}（${summary.rowCount}）`,
+            label: `${summary.name}${punct.paren(summary.rowCount)}`,
             children:
               summary.rankingId !== ranking.rankingId ? (
                 <Loading />
               ) : (
                 <>
                   <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
-                    <Typography.Text type="secondary">{t('tier')}：</Typography.Text>
+                    <Typography.Text type="secondary">{t('tier')}{punct.colon}</Typography.Text>
                     <Space size={4} wrap>
                       {ranking.tiers.map((tier) => (
                         <Tag key={tier.key} color={tierColor(ranking, tier.key)}>

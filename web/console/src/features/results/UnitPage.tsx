@@ -5,7 +5,7 @@
 import { Breadcrumb, Card, Col, Descriptions, Row, Statistic } from 'antd';
 import { Link, useParams } from 'react-router';
 import type { UnitCardView } from '../../api/types.js';
-import { useT } from '../../i18n/I18nProvider.js';
+import { usePunctuation, useT } from '../../i18n/I18nProvider.js';
 import { ErrorState, Loading, PageHeader } from '../../layout/Page.js';
 import { paths } from '../../routes.js';
 import { Chart } from './charts.js';
@@ -61,6 +61,7 @@ function Charts({ card }: { card: UnitCardView }) {
 
 export default function UnitPage() {
   const t = useT(rm);
+  const punct = usePunctuation();
   const { campaignId = '', rankingId = '', unitId = '' } = useParams();
   const card = useView((fresh) => views.unit(campaignId, rankingId, unitId, fresh), [campaignId, rankingId, unitId]);
   const explanation = useView((fresh) => views.explanation(campaignId, rankingId, unitId, fresh), [campaignId, rankingId, unitId]);
@@ -86,7 +87,7 @@ export default function UnitPage() {
             <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
               <Descriptions.Item label={t('tier')}><TierTag ranking={ranking} row={row} /></Descriptions.Item>
               {row.components.map((c) => (
-                <Descriptions.Item key={c.instrumentId} label={`${c.name}（${percent(c.weight)}%）`}>
+                <Descriptions.Item key={c.instrumentId} label={`${c.name}${punct.paren(`${percent(c.weight)}%`)}`}>
                   <span className="num">{c.score?.display ?? t('noScore')}</span>
                 </Descriptions.Item>
               ))}

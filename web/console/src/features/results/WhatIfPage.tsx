@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { endpoints } from '../../api/endpoints.js';
 import type { Ranking, StabilityResult, WhatIfResult } from '../../api/types.js';
-import { useBilingual, useT } from '../../i18n/I18nProvider.js';
+import { useBilingual, usePunctuation, useT } from '../../i18n/I18nProvider.js';
 import { ErrorState, isMissingApi, Loading, PageHeader } from '../../layout/Page.js';
 import { messages } from '../../i18n/messages.js';
 import { paths } from '../../routes.js';
@@ -78,6 +78,7 @@ function Stability({ campaignId, ranking }: { campaignId: string; ranking: Ranki
 
 export default function WhatIfPage() {
   const t = useT(rm);
+  const punct = usePunctuation();
   const { campaignId = '' } = useParams();
   const results = useResults(campaignId);
   const [rankingId, setRankingId] = useState<string | null>(null);
@@ -135,7 +136,7 @@ export default function WhatIfPage() {
                   <Flex gap={8} align="center" wrap>
                     <span>{t('weight')}</span>
                     <InputNumber min={0} max={100} step={5} value={weights[d.instrumentId]} onChange={(v) => setWeights((w) => ({ ...w, [d.instrumentId]: Number(v ?? 0) }))} suffix="%" style={{ width: 110 }} />
-                    <Typography.Text type="secondary">（{d.weight}%）</Typography.Text>
+                    <Typography.Text type="secondary">{punct.paren(`${d.weight}%`)}</Typography.Text>
                   </Flex>
                   <Flex gap={8} align="center" wrap style={{ marginTop: 8 }}>
                     <span>{t('method')}</span>
