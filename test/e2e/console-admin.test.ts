@@ -92,8 +92,12 @@ describe('the admin pages in Chromium: accounts, audit log, and who may not ente
     await page.getByLabel('操作者').click();
     await page.locator('.ant-select-item-option', { hasText: '市委组织部管理员（chief）' }).click();
     await page.getByRole('button', { name: /查\s*询/ }).click();
-    await page.locator('tr.ant-table-row', { hasText: 'auth.login' }).waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('tr.ant-table-row').length === 2);
+    // The unfiltered rows stay until the filtered answer arrives: wait for the table to hold only chief's rows.
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('tr.ant-table-row')];
+      return rows.length === 2 && rows.every((r) => r.textContent?.includes('市委组织部管理员（chief）'));
+    });
+    assert.equal(await page.locator('tr.ant-table-row', { hasText: 'auth.login' }).count(), 1);
     await shot(page, 'admin-audit');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-csv').click()]);
