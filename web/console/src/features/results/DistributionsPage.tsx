@@ -5,7 +5,10 @@ import { useParams } from 'react-router';
 import type { InstrumentResult } from '../../api/types.js';
 import { usePunctuation, useT } from '../../i18n/I18nProvider.js';
 import { ErrorState, Loading, PageHeader } from '../../layout/Page.js';
-import { Chart } from './charts.js';
+import { DataZoomComponent } from 'echarts/components';
+import { Chart, echarts } from './charts.js';
+
+echarts.use([DataZoomComponent]);
 import { rm } from './messages.js';
 import { useResults } from './useResults.js';
 

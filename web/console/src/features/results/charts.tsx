@@ -1,12 +1,17 @@
-/** ECharts, tree-shaken: only bar and radar with canvas. (esm/core: the CJS path breaks under Vite 8.) */
+/**
+ * ECharts, tree-shaken: only bar and radar with canvas. (esm/core: the CJS path breaks under Vite 8.) A page that needs
+ * more registers it itself (the distributions page adds dataZoom), so the unit page does not load it.
+ */
 import { BarChart, RadarChart } from 'echarts/charts';
-import { DataZoomComponent, GridComponent, LegendComponent, RadarComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, RadarComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { CSSProperties } from 'react';
 
-echarts.use([BarChart, RadarChart, GridComponent, TooltipComponent, LegendComponent, RadarComponent, DataZoomComponent, CanvasRenderer]);
+echarts.use([BarChart, RadarChart, GridComponent, TooltipComponent, LegendComponent, RadarComponent, CanvasRenderer]);
+
+export { echarts };
 
 export const CHART_FONT = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif';
 
