@@ -3,13 +3,13 @@
  * more registers it itself (the distributions page adds dataZoom), so the unit page does not load it.
  */
 import { BarChart, RadarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, RadarComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendPlainComponent, RadarComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { CSSProperties } from 'react';
 
-echarts.use([BarChart, RadarChart, GridComponent, TooltipComponent, LegendComponent, RadarComponent, CanvasRenderer]);
+echarts.use([BarChart, RadarChart, GridComponent, TooltipComponent, LegendPlainComponent, RadarComponent, CanvasRenderer]);
 
 export { echarts };
 
