@@ -5,6 +5,10 @@
  *
  * All paths live under /console; `:campaignId` pages read it with useParams().
  */
+import { createElement, lazy, useState, type ComponentType } from 'react';
+import { matchPath } from 'react-router';
+import type { Role } from './api/types.js';
+import type { MessageKey } from './i18n/messages.js';
 
 interface LazyPage {
   /** Renders the page: directly once its code is here, else through React.lazy (and the layout's Suspense). */
@@ -31,10 +35,6 @@ function lazyPage(load: () => Promise<{ default: ComponentType }>): LazyPage {
     },
   };
 }
-import { createElement, lazy, useState, type ComponentType } from 'react';
-import { matchPath } from 'react-router';
-import type { Role } from './api/types.js';
-import type { MessageKey } from './i18n/messages.js';
 
 export interface ConsoleRoute {
   path: string;
