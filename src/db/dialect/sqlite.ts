@@ -6,6 +6,10 @@ import { SqliteDialect, type Kysely } from 'kysely';
  * busy_timeout: another process (the CLI) holding the write lock makes us wait instead of failing at once.
  * cache_size 32 MiB (default 2 MiB): ballot ids are random, so a batch of sheets touches pages all over the ballots'
  * B-trees; with the default cache the writer re-read them for every batch (bench:room sustained: ~+10% sheets/s).
+ * wal_autocheckpoint 10,000 pages (~40 MiB; default 1,000): a batch of 25 sheets dirties ~1–2 MiB of scattered pages,
+ * so the default checkpointed (copied the WAL into the database and fsynced it) inside every other commit; now about
+ * every twentieth, and a page changed by several batches is copied once (sustained: ~+25% sheets/s; p99 ~40 → ~65 ms).
+ * Every commit is still fsynced in the WAL. journal_size_limit trims the WAL file back to 64 MiB after a checkpoint.
  */
 export function openSqlite(file: string): { dialect: SqliteDialect; handle: BetterSqlite3.Database } {
   const handle = new BetterSqlite3(file);
@@ -14,6 +18,8 @@ export function openSqlite(file: string): { dialect: SqliteDialect; handle: Bett
   handle.pragma('foreign_keys = ON');
   handle.pragma('busy_timeout = 5000');
   handle.pragma('cache_size = -32768');
+  handle.pragma('wal_autocheckpoint = 10000');
+  handle.pragma('journal_size_limit = 67108864');
   return { dialect: new SqliteDialect({ database: withStatementCache(handle) }), handle };
 }
 
