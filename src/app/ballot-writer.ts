@@ -17,6 +17,12 @@ export interface BallotWriterOptions {
   groupCommit?: boolean;
   /** Most sheets per transaction. Default 1000. */
   maxBatch?: number;
+  /**
+   * Transactions in flight at once. Default 1. PostgreSQL takes 2 (createBallotWriter): one batch's statements run
+   * while the previous one waits for its commit. Two batches never store one sheet twice: the unique sheet index and
+   * the single-use token row make the later one wait and then answer `duplicate` (or `refused`), as for a re-send.
+   */
+  concurrency?: number;
   /** Runs last in every storing transaction; throwing rolls it back. A seam for tests (a failing commit). */
   beforeCommit?: StoreSheetsOptions['beforeCommit'];
   /** Where a batch is stored; default storeSheets on `db` in this thread (SqliteBallotThread: off the main thread). */
@@ -35,7 +41,9 @@ export class BallotWriter {
     this.#store = options.store ?? ((sheets) => storeSheets(db, sheets, storeOptions));
     this.#onClose = options.onClose;
     this.#batcher =
-      options.groupCommit === false ? null : new GroupCommit({ flush: (sheets) => this.#flush(sheets), maxBatch: options.maxBatch ?? 1000 });
+      options.groupCommit === false
+        ? null
+        : new GroupCommit({ flush: (sheets) => this.#flush(sheets), maxBatch: options.maxBatch ?? 1000, concurrency: options.concurrency ?? 1 });
   }
 
   /** Stores one sheet; resolves after the commit that made it durable (or found it stored before). */
@@ -82,10 +90,12 @@ export class BallotWriter {
 
 /**
  * The writer a server should use: on a SQLite file, batches are committed on a thread of their own (see
- * sqlite-ballot-thread.ts); on PostgreSQL the server process does the fsync, so in-process is already off-thread.
+ * sqlite-ballot-thread.ts), one at a time (SQLite has one writer); on PostgreSQL the server process does the fsync,
+ * so in-process is already off-thread, and two transactions overlap.
  */
 export function createBallotWriter(database: Database, options: Omit<BallotWriterOptions, 'store' | 'onClose'> = {}): BallotWriter {
-  const file = database.kind === 'sqlite' ? sqliteFileOf(database.db) : null;
+  if (database.kind === 'postgres') return new BallotWriter(database.db, { concurrency: 2, ...options });
+  const file = sqliteFileOf(database.db);
   if (!file || options.beforeCommit) return new BallotWriter(database.db, options);
   const thread = new SqliteBallotThread(file);
   return new BallotWriter(database.db, { ...options, store: (sheets) => thread.store(sheets), onClose: () => thread.close() });

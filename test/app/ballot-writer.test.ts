@@ -127,6 +127,37 @@ for (const kind of dialects()) {
       });
     }
 
+    if (kind === 'postgres') {
+      it('with two transactions in flight, stores a sheet once and lets a token be claimed once', async () => {
+        // The first batch holds its transaction open until the second has started and run into it.
+        let first = true;
+        let overlapped = false;
+        const writer: BallotWriter = createBallotWriter(database, {
+          beforeCommit: async () => {
+            if (!first) return;
+            first = false;
+            await new Promise((r) => setTimeout(r, 150));
+            overlapped = writer.stats!.flushes === 2;
+          },
+        });
+        const turn = () => new Promise((r) => setImmediate(r));
+        const before = await stored();
+        const a = [writer.submit(sheet('pair-same', 0, { receipt: 'PAIR-1' })), writer.submit(sheet('pair-tok-a', 0, { tokenId: 'tok-7' }))];
+        await turn();
+        const b = [writer.submit(sheet('pair-same', 0, { receipt: 'PAIR-2' })), writer.submit(sheet('pair-tok-b', 0, { tokenId: 'tok-7' }))];
+        const [sameA, tokA, sameB, tokB] = await Promise.all([...a, ...b]);
+        assert.equal(writer.stats!.flushes, 2, 'two batches');
+        assert.ok(overlapped, 'the second batch started before the first committed');
+        // Whichever committed first stored; the other got the answer of a re-send.
+        const same = [sameA!, sameB!].sort((x, y) => x.status.localeCompare(y.status));
+        assert.deepEqual(same.map((r) => r.status), ['duplicate', 'stored']);
+        assert.equal((same[0] as { receipt: string }).receipt, (same[1] as { receipt: string }).receipt);
+        assert.deepEqual([tokA!.status, tokB!.status].sort(), ['refused', 'stored']);
+        assert.equal(await stored(), before + 2);
+        await writer.close();
+      });
+    }
+
     it('acknowledges nothing when the commit fails, and stores nothing', async () => {
       const writer = new BallotWriter(database.db, {
         beforeCommit: async () => {
