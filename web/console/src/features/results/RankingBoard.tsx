@@ -2,42 +2,21 @@
  * 排名榜: one ranking with tiers, shared ranks, tie flags and a column per component, from the board endpoint (display
  * values only). Paged: a province has 1,341 rows, and only the page shown is drawn.
  */
-import { Input, Pagination, Tag, Tooltip, Typography } from 'antd';
+import { Input, Pagination } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import type { Ranking, RankingBoardView, RankingRow } from '../../api/types.js';
+import type { RankingBoardView } from '../../api/types.js';
 import { useT } from '../../i18n/I18nProvider.js';
 import { paths } from '../../routes.js';
 import { percent } from './format.js';
 import { rm } from './messages.js';
 
-const TIER_COLORS = ['red', 'volcano', 'gold', 'blue', 'default'];
-
-export function tierColor(ranking: Pick<Ranking, 'tiers'>, key: string | null): string {
-  const i = ranking.tiers.findIndex((t) => t.key === key);
-  return i < 0 ? 'default' : (TIER_COLORS[i] ?? 'default');
-}
-
-export function TierTag({ ranking, row }: { ranking: Pick<Ranking, 'tiers'>; row: Pick<RankingRow, 'tier' | 'tierLabel' | 'tierTie'> }) {
-  const t = useT(rm);
-  return (
-    <span style={{ whiteSpace: 'nowrap' }}>
-      {row.tierLabel ? <Tag color={tierColor(ranking, row.tier)}>{row.tierLabel}</Tag> : <Typography.Text type="secondary">—</Typography.Text>}
-      {row.tierTie && (
-        <Tooltip title={t('tieHelp')}>
-          <Tag color="magenta" data-testid="tie-flag">{t('tie')}</Tag>
-        </Tooltip>
-      )}
-    </span>
-  );
-}
-
 const PAGE_SIZES = [20, 50, 100, 200];
 
 /**
  * The board itself is a plain table, not antd's Table: a province's page of 50 rows × 7 cells drawn with antd cells,
- * tooltips and tags cost ~1 s of a first render in an office browser (each styled instance registers its CSS-in-JS
- * styles); plain cells with native titles draw in a fraction of it. Pagination and search stay antd's (one of each).
+ * tooltips and tags was most of the first render in an office browser; plain cells with native titles draw in a
+ * fraction of it (decision 0008). Pagination and search stay antd's (one of each).
  */
 export function RankingBoard({ campaignId, ranking }: { campaignId: string; ranking: RankingBoardView['ranking'] }) {
   const t = useT(rm);

@@ -8,7 +8,8 @@ import { usePunctuation, useT } from '../../i18n/I18nProvider.js';
 import { ErrorState, Loading, PageHeader } from '../../layout/Page.js';
 import { paths } from '../../routes.js';
 import { rm } from './messages.js';
-import { RankingBoard, tierColor } from './RankingBoard.js';
+import { RankingBoard } from './RankingBoard.js';
+import { tierColor } from './TierTag.js';
 import { boardFor, useView } from './views.js';
 
 export default function ResultsPage() {

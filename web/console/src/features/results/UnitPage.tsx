@@ -12,7 +12,7 @@ import { Chart } from './charts.js';
 import { ExplanationTable } from './ExplanationTable.js';
 import { numeric, percent } from './format.js';
 import { rm } from './messages.js';
-import { TierTag } from './RankingBoard.js';
+import { TierTag } from './TierTag.js';
 import { useView, views } from './views.js';
 
 function Charts({ card }: { card: UnitCardView }) {

@@ -10,7 +10,7 @@ import { messages } from '../../i18n/messages.js';
 import { paths } from '../../routes.js';
 import { percent } from './format.js';
 import { rm } from './messages.js';
-import { TierTag } from './RankingBoard.js';
+import { TierTag } from './TierTag.js';
 import { useResults } from './useResults.js';
 
 type Method = 'declared' | 'mean' | 'median' | 'trimmed';
