@@ -1,7 +1,8 @@
 /**
  * 纸质票录入表: what a clerk's entry page needs to type a session's paper ballots — per rater group, the instruments
- * it answers, their subjects on the agenda, grades, score range and criteria, adjustment items and caps, the quota rules
- * with concrete counts, and the units a sheet can be bound to (回避) with the subjects each one takes off the sheet.
+ * it answers, their subjects on the agenda, grades, score range and criteria, adjustment items and caps, whether each
+ * takes a written opinion (评价意见), the quota rules with concrete counts, and the units a sheet can be bound to (回避)
+ * with the subjects each one takes off the sheet.
  */
 import { requireCampaign, requireDefinition } from './load-campaign.js';
 import { requireSession } from './manage-sessions.js';
@@ -21,6 +22,11 @@ export interface FormInstrument {
   /** Always true: the page types every kind (grades, scores, criteria, adjustments). Kept for clients that read it. */
   keyboardEntry: boolean;
   allowAbstain: boolean;
+  /**
+   * Written opinion per subject (评价意见, e.g. 专班评). 'required': a rated (not abstained) subject without one is a
+   * structural problem, so the sheet is refused as an entry error and not stored as 无效票; 'optional': may be blank.
+   */
+  opinion: Instrument['opinion'];
   grades: { key: string; label: string }[] | null;
   score: { min: string; max: string; step: string; criteria: { id: string; label: string; maxPoints: string }[] | null } | null;
   /** The same items and caps the phone shows (see the ballot form). */
@@ -92,6 +98,7 @@ function formInstrument(index: DefinitionIndex, instrument: Instrument, subjects
     kind: instrument.kind,
     keyboardEntry: true,
     allowAbstain: instrument.allowAbstain,
+    opinion: instrument.opinion,
     grades: instrument.kind === 'grade' ? instrument.grades.map((g) => ({ key: g.key, label: g.label })) : null,
     score:
       instrument.kind === 'score'

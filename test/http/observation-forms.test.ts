@@ -71,6 +71,8 @@ for (const kind of dialects()) {
       assert.deepEqual(observe.subjects.map((s: { conflictUnitIds: string[] }) => s.conflictUnitIds), [['k1'], ['k2'], ['k3']]);
       assert.deepEqual(visit.score.criteria.map((c: { id: string; maxPoints: string }) => [c.id, c.maxPoints]), [['c-org', '40'], ['c-effect', '60']]);
       assert.ok([report, observe, visit].every((i: { keyboardEntry: boolean }) => i.keyboardEntry));
+      // 观摩评 takes an optional written opinion; the report's grades take none.
+      assert.deepEqual([report, observe, visit].map((i: { opinion: string }) => i.opinion), ['none', 'optional', 'optional']);
     });
 
     const sheet = (sheetNumber: string, deductions: { itemId: string; points: string; reason: string }[]) => ({

@@ -1,0 +1,121 @@
+/**
+ * 专班评 on paper: an instrument that requires a written opinion (评价意见) per subject. The clerk's paper form says
+ * which instruments take opinions and whether they are required; a sheet with its opinions is stored with them; a
+ * rated subject without one is an entry error — the sheet is refused and nothing is stored (not a 无效票), as on the
+ * phone; double entry lists a different opinion as a mismatch.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { CampaignSetup } from '../../src/contracts/api.js';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { dialects } from '../helpers/db.js';
+import { CITY, COUNTIES, setup } from './fixtures.js';
+
+const COUNTY_SUBJECTS = COUNTIES.map((k) => `s-${k.id}`);
+
+/** The fixture campaign with 专班评 (0–100, opinion required) by the task force, which also grades 汇报评 with optional opinions. */
+function taskforceSetup(): CampaignSetup {
+  const s = setup();
+  const report = s.instruments[0]!;
+  report.opinion = 'optional';
+  report.groupWeights.push({ groupId: 'g-tf', weight: '1' });
+  s.instruments.push({
+    id: 'i-taskforce',
+    name: '专班评',
+    kind: 'score',
+    subjectIds: COUNTY_SUBJECTS,
+    groupWeights: [{ groupId: 'g-tf', weight: '1' }],
+    aggregation: { method: 'mean' },
+    missingGroup: 'renormalize',
+    allowAbstain: false,
+    opinion: 'required',
+    visibility: 'after-close',
+    min: '0',
+    max: '100',
+    step: '1',
+    criteria: null,
+    adjustments: null,
+  });
+  return s;
+}
+
+for (const kind of dialects()) {
+  describe(`paper ballots with written opinions (${kind})`, () => {
+    let t: TestApp;
+    let sessionId = '';
+    const url = (path: string) => `/api/sessions/${sessionId}${path}`;
+
+    before(async () => {
+      t = await buildTestApp(kind);
+      assert.equal((await t.call('organiser', { method: 'POST', url: '/api/units', payload: { units: [CITY, ...COUNTIES] } })).statusCode, 201);
+      const created = await t.call('organiser', { method: 'POST', url: '/api/campaigns', payload: taskforceSetup() });
+      assert.equal(created.statusCode, 201, created.body);
+      const session = await t.call('organiser', {
+        method: 'POST',
+        url: '/api/campaigns/camp1/sessions',
+        payload: { name: '专班评议会', instrumentIds: ['i-report', 'i-taskforce'], expected: { 'g-tf': 3 }, paperIssued: { 'g-tf': 3 } },
+      });
+      assert.equal(session.statusCode, 201, session.body);
+      sessionId = session.json().id;
+      assert.equal((await t.call('organiser', { method: 'POST', url: url('/open') })).statusCode, 200);
+    });
+    after(() => t.close());
+
+    it('tells the clerk which instruments take an opinion and which require one', async () => {
+      const res = await t.call('clerk', { method: 'GET', url: url('/paper-form') });
+      assert.equal(res.statusCode, 200, res.body);
+      const groups = res.json().groups as { groupId: string; instruments: { instrumentId: string; opinion: string }[] }[];
+      assert.deepEqual(groups.find((g) => g.groupId === 'g-office')!.instruments.map((i) => [i.instrumentId, i.opinion]), [['i-report', 'optional']]);
+      assert.deepEqual(groups.find((g) => g.groupId === 'g-tf')!.instruments.map((i) => [i.instrumentId, i.opinion]), [
+        ['i-report', 'optional'],
+        ['i-taskforce', 'required'],
+      ]);
+    });
+
+    const sheet = (sheetNumber: string, opinions: (string | undefined)[]) => ({
+      sheetNumber,
+      raterGroupId: 'g-tf',
+      raterName: '专班甲',
+      boundUnitId: null,
+      ballots: [
+        { instrumentId: 'i-report', ratings: COUNTY_SUBJECTS.map((subjectId, i) => ({ subjectId, grade: i < 2 ? 'good' : 'fair', ...(i === 1 ? { opinion: '汇报有亮点' } : {}) })) },
+        {
+          instrumentId: 'i-taskforce',
+          ratings: COUNTY_SUBJECTS.map((subjectId, i) => ({ subjectId, score: String(80 + i), ...(opinions[i] === undefined ? {} : { opinion: opinions[i] }) })),
+        },
+      ],
+    });
+    const opinions = COUNTIES.map((k) => `${k.name}组织有力`);
+
+    it('stores a sheet with its opinions, required and optional', async () => {
+      const res = await t.call('clerk', { method: 'POST', url: url('/paper-ballots'), payload: sheet('P-001', opinions) });
+      assert.equal(res.statusCode, 201, res.body);
+      assert.equal(res.json().valid, true, res.body);
+      const stored = (await t.call('clerk', { method: 'GET', url: url('/paper-ballots/P-001') })).json();
+      const byId = new Map(stored.ballots.map((b: { instrumentId: string; ratings: { opinion?: string }[] }) => [b.instrumentId, b.ratings]));
+      assert.deepEqual((byId.get('i-taskforce') as { opinion?: string }[]).map((r) => r.opinion), opinions);
+      assert.deepEqual((byId.get('i-report') as { opinion?: string }[]).map((r) => r.opinion ?? null), [null, '汇报有亮点', null, null, null, null, null]);
+    });
+
+    it('refuses a sheet with a required opinion left blank, naming the subject, and stores nothing', async () => {
+      for (const blank of [undefined, '', '  ']) {
+        const res = await t.call('clerk', { method: 'POST', url: url('/paper-ballots'), payload: sheet('P-002', opinions.map((o, i) => (i === 2 ? blank : o))) });
+        assert.equal(res.statusCode, 422, res.body);
+        const error = res.json().error;
+        assert.equal(error.code, 'ballot_refused');
+        assert.deepEqual(error.details.map((d: { code: string; instrumentId: string; subjectId: string }) => [d.code, d.instrumentId, d.subjectId]), [['opinion_required', 'i-taskforce', 's-k3']]);
+        assert.equal(error.details[0].message.zh, '对象「西县」：须填写评价意见');
+      }
+      assert.equal((await t.call('clerk', { method: 'GET', url: url('/paper-ballots/P-002') })).statusCode, 404);
+    });
+
+    it('lists a different opinion when a second clerk checks the sheet', async () => {
+      const res = await t.call('clerk', { method: 'POST', url: url('/paper-verifications'), payload: sheet('P-001', opinions.map((o, i) => (i === 0 ? '城区组织一般' : o))) });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().matches, false);
+      assert.deepEqual(res.json().mismatches.map((m: { label: string; stored: string; entered: string }) => [m.label, m.stored, m.entered]), [
+        ['专班评 · 城区', '80；意见：城区组织有力', '80；意见：城区组织一般'],
+      ]);
+    });
+  });
+}
