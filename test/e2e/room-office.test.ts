@@ -183,6 +183,110 @@ describe('the clerk’s paper entry and the live screen in Chromium', () => {
     }
   });
 
+  it('a clerk types 专班评 opinions by keyboard; a required opinion left blank is refused, named and focused', async () => {
+    // A server of its own: the fixture campaign plus 专班评 (a 0–100 score with a required, signed opinion) by the task
+    // force, which also grades 汇报评 with an optional opinion.
+    const own = await startServer();
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    try {
+      const campaign = setup();
+      campaign.instruments[0]!.opinion = 'optional';
+      campaign.instruments[0]!.groupWeights.push({ groupId: 'g-tf', weight: '1' });
+      campaign.instruments.push({
+        id: 'i-taskforce', name: '专班评', kind: 'score', subjectIds: COUNTIES.map((k) => `s-${k.id}`), groupWeights: [{ groupId: 'g-tf', weight: '1' }],
+        aggregation: { method: 'mean' }, missingGroup: 'renormalize', allowAbstain: false, opinion: 'required', visibility: 'after-close',
+        min: '0', max: '100', step: '1', criteria: null, adjustments: null,
+      });
+      assert.equal((await own.api('organiser', '/api/units', { body: { units: [CITY, ...COUNTIES] } })).status, 201);
+      assert.equal((await own.api('organiser', '/api/campaigns', { body: campaign })).status, 201);
+      const created = await own.api('organiser', '/api/campaigns/camp1/sessions', { body: { name: '专班评议会', instrumentIds: ['i-report', 'i-taskforce'], expected: { 'g-tf': 3 }, paperIssued: { 'g-tf': 3 } } });
+      assert.equal(created.status, 201, JSON.stringify(created.json));
+      const sessionId = created.json.id as string;
+      assert.equal((await own.api('organiser', `/api/sessions/${sessionId}/open`, { method: 'POST' })).status, 200);
+
+      await page.goto(`${own.url}/clerk/paper?session=${sessionId}`);
+      await page.fill('#token', own.tokens.clerk);
+      await page.click('#saveToken');
+      await page.waitForSelector(`#sessionSelect option[value="${sessionId}"]`, { state: 'attached' });
+      await page.selectOption('#sessionSelect', sessionId);
+      await page.waitForSelector('#entry:not(.hidden) tr.row');
+      await page.selectOption('#group', 'g-tf');
+      await page.fill('#raterName', '专班甲');
+      // Every subject of both instruments has an opinion field; 专班评 marks it required and says what a blank does.
+      assert.equal(await page.locator('tr.row input.op-text').count(), 14);
+      assert.equal(await page.locator('tr.row[data-i="1"] label.op:has-text("必填")').count(), 7);
+      assert.equal(await page.locator('tr.row[data-i="0"] label.op:has-text("选填")').count(), 7);
+      assert.match(await page.textContent('#instruments') ?? '', /每个对象须填写评价意见，缺少意见的票不能保存/);
+
+      const opinions = COUNTIES.map((k) => `${k.name}组织有力`);
+      /** 汇报评 by grade keys, with an optional opinion for 东县 (Tab into it, Esc back to the keys); then 专班评. */
+      const typeSheet = async (sheetNumber: string, taskforce: string[]) => {
+        await page.fill('#sheetNumber', sheetNumber);
+        await page.focus('#sheetNumber');
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('1');
+        await page.keyboard.press('Tab');
+        await page.waitForSelector('tr.current[data-subject="s-k2"] input.op-text:focus');
+        await page.keyboard.type('汇报有亮点');
+        await page.keyboard.press('Escape');
+        await page.keyboard.type('122324');
+        // 专班评: the score, and Enter (or Tab) goes to the required opinion; Enter there goes on and saves at the last,
+        // Tab goes on too.
+        for (const [k, opinion] of taskforce.entries()) {
+          const key = k % 2 === 0 ? 'Enter' : 'Tab';
+          await page.waitForSelector(`tr.current[data-i="1"][data-j="${k}"] input.score:focus`);
+          await page.keyboard.type(String(80 + k));
+          await page.keyboard.press(key);
+          await page.waitForSelector(`tr.current[data-i="1"][data-j="${k}"] input.op-text:focus`);
+          if (opinion) await page.keyboard.type(opinion);
+          await page.keyboard.press(key);
+          // Left blank on a rated subject: marked once the cursor leaves its row.
+          if (!opinion) assert.equal(await page.locator(`tr.row[data-i="1"][data-j="${k}"] input.op-text.missing`).count(), 1);
+        }
+      };
+
+      await typeSheet('P-001', opinions);
+      await page.waitForSelector('.result');
+      assert.match(await page.textContent('.result') ?? '', /P-001.*有效票/);
+      const stored = await listBallotsAsCast(own.ctx.database.db, 'camp1');
+      assert.deepEqual(stored.find((b) => b.instrumentId === 'i-report')!.ratings, COUNTIES.map((k, i) => ({ subjectId: `s-${k.id}`, grade: ['good', 'good', 'fair', 'fair', 'avg', 'fair', 'poor'][i], ...(i === 1 ? { opinion: '汇报有亮点' } : {}) })));
+      assert.deepEqual(stored.find((b) => b.instrumentId === 'i-taskforce')!.ratings, COUNTIES.map((k, i) => ({ subjectId: `s-${k.id}`, score: String(80 + i), opinion: opinions[i] })));
+
+      // P-002 without 城区's opinion: the server refuses the whole sheet — an entry error, not a 无效票. The page lists
+      // the reason, shows it at the field too and puts the cursor there; once typed, the sheet saves.
+      await typeSheet('P-002', ['', ...opinions.slice(1)]);
+      await page.waitForSelector('.result.bad');
+      const refusal = await page.textContent('.result') ?? '';
+      assert.match(refusal, /未保存/);
+      assert.match(refusal, /对象「城区」：须填写评价意见/);
+      await page.waitForSelector('tr.current[data-i="1"][data-j="0"] input.op-text.missing:focus');
+      assert.equal(await page.textContent('tr.current .op-msg'), '对象「城区」：须填写评价意见');
+      assert.equal(await page.locator('tr.row input.op-text.missing').count(), 1);
+      assert.equal(await page.inputValue('#sheetNumber'), 'P-002');
+      assert.equal((await own.api('clerk', `/api/sessions/${sessionId}/paper-ballots/P-002`)).status, 404);
+      await shot(page, 'clerk-paper-opinion-refused');
+      await page.keyboard.type('城区组织一般');
+      assert.equal(await page.locator('tr.current .op-msg').count(), 0);
+      await page.keyboard.press('Control+Enter');
+      await page.waitForSelector('.result.ok');
+      assert.match(await page.textContent('.result') ?? '', /P-002.*有效票/);
+      const p2 = (await own.api('clerk', `/api/sessions/${sessionId}/paper-ballots/P-002`)).json;
+      assert.equal(p2.ballots.find((b: { instrumentId: string }) => b.instrumentId === 'i-taskforce').ratings[0].opinion, '城区组织一般');
+
+      // Double entry: P-001 typed again with another opinion for 城区 shows both opinions side by side.
+      await page.check('#verifyMode');
+      await typeSheet('P-001', ['城区组织一般', ...opinions.slice(1)]);
+      await page.waitForSelector('#mismatchBox:not(.hidden)');
+      const mismatch = await page.textContent('#mismatches') ?? '';
+      assert.match(mismatch, /专班评 · 城区/);
+      assert.match(mismatch, /意见：城区组织有力.*意见：城区组织一般/);
+      await shot(page, 'clerk-paper-opinion-mismatch');
+    } finally {
+      await page.close();
+      await own.close();
+    }
+  });
+
   it('the big screen shows a submitted ballot within about a second', async () => {
     const sessionId = await openSession('乡镇党委书记交流座谈会', 8);
     const issued = await server.api('clerk', `/api/sessions/${sessionId}/tokens`, { body: { raterGroupId: 'g-office', count: 6 } });

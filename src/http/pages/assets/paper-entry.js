@@ -1,7 +1,7 @@
 // 纸质票录入: a clerk types paper ballots by keyboard. Plain ES module, no build step; talks to the API with the
 // clerk's bearer token, kept in sessionStorage only (there is no cookie login yet).
 const $ = (id) => document.getElementById(id);
-const state = { token: sessionStorage.getItem('leitai.token') || '', sessionId: '', form: null, group: null, values: [], adj: [], bound: null, boundError: '', line: null, cursor: { i: 0, j: 0 }, busy: false };
+const state = { token: sessionStorage.getItem('leitai.token') || '', sessionId: '', form: null, group: null, values: [], adj: [], opinions: [], opinionMsgs: {}, bound: null, boundError: '', line: null, cursor: { i: 0, j: 0 }, busy: false };
 
 function esc(s) {
   return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
@@ -81,7 +81,9 @@ async function loadSession(id) {
 
 // ---- the ballot grid ----
 // state.values[i][j]: null | { grade } | { abstain: true } | { score } | { criteria: { id: text } } for subject j of
-// instrument i; state.adj[i][j]: the adjustments typed for it; state.line: the adjustment being typed on the current row.
+// instrument i; state.adj[i][j]: the adjustments typed for it; state.opinions[i][j]: its written opinion (评价意见) as
+// typed; state.opinionMsgs['i-j']: the server's reason for refusing it, shown at the field until it is typed;
+// state.line: the adjustment being typed on the current row.
 function selectGroup() {
   state.group = state.form.groups.find((g) => g.groupId === $('group').value) || state.form.groups[0] || null;
   $('raterNameLabel').classList.toggle('hidden', state.group?.mode !== 'named');
@@ -95,6 +97,8 @@ function clearValues() {
   const its = state.group?.instruments || [];
   state.values = its.map((it) => it.subjects.map(() => null));
   state.adj = its.map((it) => it.subjects.map(() => []));
+  state.opinions = its.map((it) => it.subjects.map(() => ''));
+  state.opinionMsgs = {};
   state.bound = null;
   state.boundError = '';
   $('boundUnit').value = '';
@@ -119,7 +123,7 @@ function resolveBound() {
     state.bound = bound;
     // What was typed for subjects now off the sheet is dropped: it must not be sent.
     state.group.instruments.forEach((it, i) => it.subjects.forEach((s, j) => {
-      if (excluded(s)) { state.values[i][j] = null; state.adj[i][j] = []; }
+      if (excluded(s)) { state.values[i][j] = null; state.adj[i][j] = []; state.opinions[i][j] = ''; }
     }));
     const first = positions()[0];
     state.cursor = first ? { i: first[0], j: first[1] } : { i: 0, j: 0 };
@@ -184,6 +188,21 @@ function criteriaSum(it, v) {
   return { text: unscaled(sum), complete };
 }
 
+// ---- 评价意见: an instrument may take a written opinion per subject, optional or required ----
+const takesOpinion = (it) => it.opinion === 'optional' || it.opinion === 'required';
+
+/**
+ * Whether subject j of instrument i is sent as rated (not abstained, see sheetPayload) while its instrument requires an
+ * opinion: then a blank opinion is an entry error the server refuses — the whole sheet is not saved (not a 无效票).
+ */
+function opinionNeeded(it, i, j) {
+  const v = state.values[i][j];
+  if (it.opinion !== 'required' || v?.abstain) return false;
+  return it.kind === 'adjustments' || !!v || state.adj[i][j].length > 0;
+}
+
+const opinionMissing = (it, i, j) => opinionNeeded(it, i, j) && !/\S/.test(state.opinions[i][j]);
+
 // ---- drawing ----
 function gradeKeysHelp(it) {
   return it.grades.map((g, k) => `<kbd>${k + 1}</kbd> ${esc(g.label)}`).join('　') + (it.allowAbstain ? '　<kbd>0</kbd> 弃权' : '');
@@ -192,6 +211,9 @@ function gradeKeysHelp(it) {
 function keyHelp(g) {
   const first = g.instruments.find((it) => it.kind === 'grade');
   const parts = [first ? gradeKeysHelp(first) : '', '<kbd>Enter</kbd>/<kbd>↓</kbd> 下一项', '<kbd>↑</kbd>/<kbd>Backspace</kbd> 上一项', '<kbd>Del</kbd> 清除'];
+  if (g.instruments.some(takesOpinion)) {
+    parts.push('评价意见：<kbd>Tab</kbd> 进入（必填的选等次或分数栏按 <kbd>Enter</kbd> 后自动进入），再按 <kbd>Enter</kbd>/<kbd>Tab</kbd> 到下一对象，<kbd>Esc</kbd> 返回');
+  }
   if (g.instruments.some((it) => it.adjustments)) parts.push('加减分：分数栏按 <kbd>+</kbd>，输入项目序号、分值、理由，各按 <kbd>Enter</kbd>；项目栏空着按 <kbd>Enter</kbd> 到下一对象');
   parts.push('最后一项按 <kbd>Enter</kbd> 或任意处 <kbd>Ctrl</kbd>+<kbd>Enter</kbd> 保存');
   return parts.filter(Boolean).join('　');
@@ -220,6 +242,8 @@ function headNote(it) {
   const notes = [];
   if (it.score?.criteria) notes.push(`按细则打分，满分 ${esc(it.score.max)}`);
   if (it.adjustments) notes.push(`加分上限 ${esc(it.adjustments.maxTotalBonus)}，减分上限 ${esc(it.adjustments.maxTotalDeduction)}，每项须写理由`);
+  if (it.opinion === 'required') notes.push('每个对象须填写评价意见，缺少意见的票不能保存（不作为无效票）');
+  else if (it.opinion === 'optional') notes.push('可填写评价意见');
   return notes.length ? ` <small class="muted">${notes.join('；')}</small>` : '';
 }
 
@@ -243,8 +267,25 @@ function rowHtml(it, i, s, j) {
   } else if (it.allowAbstain) {
     cell = `<span class="grade${v?.abstain ? ' on' : ''}" ${at} data-abstain="1"><small>0</small>弃权</span>`;
   }
+  // The opinion follows the value, so Tab from a score (or the last criterion) reaches it; for an instrument of
+  // adjustments only, it follows them.
+  if (it.kind !== 'adjustments') cell += opinionHtml(it, i, j, isCurrent);
   if (it.adjustments && !v?.abstain) cell += adjustmentsHtml(it, i, j, isCurrent);
+  if (it.kind === 'adjustments') cell += opinionHtml(it, i, j, isCurrent);
   return `<tr class="row${isCurrent ? ' current' : ''}" ${at} data-subject="${esc(s.subjectId)}"><td class="no">${j + 1}</td><td class="subject">${esc(s.name)}</td><td>${cell}</td></tr>`;
+}
+
+/** The row's opinion field; one still missing is marked once the clerk has left its row. */
+function opinionHtml(it, i, j, isCurrent) {
+  if (!takesOpinion(it) || state.values[i][j]?.abstain) return '';
+  const at = `data-i="${i}" data-j="${j}"`;
+  const required = it.opinion === 'required';
+  const refused = state.opinionMsgs[`${i}-${j}`];
+  const missing = refused || (!isCurrent && opinionMissing(it, i, j));
+  return `<label class="op" ${at} data-f="opinion"><span>评价意见${required ? '<b class="req">（必填）</b>' : '（选填）'}</span>` +
+    `<input type="text" class="op-text${missing ? ' missing' : ''}" ${at} data-f="opinion" maxlength="2000" autocomplete="off"` +
+    ` placeholder="${required ? '须填写评价意见' : '无意见可不填'}" value="${esc(state.opinions[i][j])}">` +
+    (refused ? `<span class="op-msg">${esc(refused)}</span>` : '') + '</label>';
 }
 
 function adjustmentsHtml(it, i, j, isCurrent) {
@@ -303,6 +344,8 @@ function move(delta, focus) {
 function setValue(value) {
   const { i, j } = state.cursor;
   state.values[i][j] = value;
+  // A grade on an instrument that requires an opinion: the opinion of this subject is typed next.
+  if (value && !value.abstain && state.group.instruments[i].opinion === 'required') return render('opinion');
   if (!move(1)) render();
 }
 
@@ -314,6 +357,14 @@ function atLast() {
 
 function next(e) {
   if (e.key === 'Enter' && atLast()) submit(); else move(1);
+}
+
+/** Enter at the end of a row's value: its opinion when the instrument requires one, else on as `next`. */
+function onward(e) {
+  const { i, j } = state.cursor;
+  const it = state.group.instruments[i];
+  if (e.key === 'Enter' && it?.opinion === 'required' && !state.values[i][j]?.abstain) render('opinion');
+  else next(e);
 }
 
 function readCriterion(input) {
@@ -347,6 +398,8 @@ function addAdjustment() {
 
 function onKey(e) {
   if (!state.group || $('entry').classList.contains('hidden')) return;
+  // An input method composing Chinese uses Enter and the arrows itself (to take pinyin or pick a candidate).
+  if (e.isComposing || e.keyCode === 229) return;
   if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); submit(); return; }
   const target = e.target;
   if (target.id === 'sheetNumber' || target.id === 'raterName' || target.id === 'boundUnit') {
@@ -365,7 +418,7 @@ function onKey(e) {
   if (cls.contains('adj-item')) {
     if (e.key === 'Enter') {
       e.preventDefault();
-      if (target.value) render('adj-points'); else next(e);
+      if (target.value) render('adj-points'); else onward(e);
     } else if (e.key === '0' && it?.kind === 'adjustments' && it.allowAbstain) {
       e.preventDefault(); setValue({ abstain: true });
     } else if (e.key === 'Escape') { e.preventDefault(); state.line = emptyLine(); render('score'); }
@@ -376,6 +429,30 @@ function onKey(e) {
       e.preventDefault();
       if (cls.contains('adj-points')) render('adj-reason'); else addAdjustment();
     } else if (e.key === 'Escape') { e.preventDefault(); render('adj-item'); }
+    return;
+  }
+  if (cls.contains('op-text')) {
+    // The opinion ends a subject's row: Enter (saving at the last) or Tab goes on to the next subject.
+    const i = Number(target.dataset.i), j = Number(target.dataset.j);
+    if (e.key === 'Enter' || e.key === 'ArrowDown' || (e.key === 'Tab' && !e.shiftKey && !e.ctrlKey && !e.altKey)) {
+      e.preventDefault();
+      state.opinions[i][j] = target.value;
+      if (state.cursor.i !== i || state.cursor.j !== j) { state.cursor = { i, j }; state.line = emptyLine(); }
+      if (e.key === 'Tab') move(1); else next(e);
+    } else if (e.key === 'Escape' || e.key === 'ArrowUp') {
+      // Back to this subject's value: its first field, or the grade keys.
+      e.preventDefault();
+      state.opinions[i][j] = target.value;
+      if (state.cursor.i !== i || state.cursor.j !== j) { state.cursor = { i, j }; state.line = emptyLine(); }
+      target.blur();
+      render();
+    }
+    return;
+  }
+  if (e.key === 'Tab' && !e.shiftKey && target === document.body) {
+    // Nothing focused on a row of grades: Tab goes to the row's opinion.
+    const op = document.querySelector('tr.current input.op-text');
+    if (op) { e.preventDefault(); op.focus(); }
     return;
   }
   if (e.key === '+' && (cls.contains('score') || cls.contains('crit')) && it?.adjustments) {
@@ -389,7 +466,7 @@ function onKey(e) {
     if (e.key === 'Enter' || e.key === 'ArrowDown') {
       e.preventDefault();
       readCriterion(target);
-      if (k < inputs.length - 1) inputs[k + 1].focus(); else next(e);
+      if (k < inputs.length - 1) inputs[k + 1].focus(); else onward(e);
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       if (k > 0) inputs[k - 1].focus(); else move(-1);
@@ -401,7 +478,7 @@ function onKey(e) {
     if (e.key === 'Enter' || e.key === 'ArrowDown') {
       e.preventDefault();
       state.values[state.cursor.i][state.cursor.j] = target.value === '' ? null : { score: target.value };
-      next(e);
+      onward(e);
     } else if (e.key === 'ArrowUp') { e.preventDefault(); move(-1); }
     return;
   }
@@ -419,6 +496,7 @@ function onKey(e) {
     e.preventDefault();
     state.values[state.cursor.i][state.cursor.j] = null;
     state.adj[state.cursor.i][state.cursor.j] = [];
+    state.opinions[state.cursor.i][state.cursor.j] = '';
     render();
   }
 }
@@ -453,6 +531,14 @@ function onInput(e) {
   else if (cls.contains('adj-item')) state.line.itemId = t.value;
   else if (cls.contains('adj-points')) state.line.points = t.value;
   else if (cls.contains('adj-reason')) state.line.reason = t.value;
+  else if (cls.contains('op-text')) {
+    state.opinions[i][j] = t.value;
+    if (/\S/.test(t.value)) {
+      t.classList.remove('missing');
+      delete state.opinionMsgs[`${i}-${j}`];
+      t.parentElement.querySelector('.op-msg')?.remove();
+    }
+  }
 }
 
 // ---- saving and checking ----
@@ -469,14 +555,19 @@ function sheetPayload() {
         if (excluded(s)) return [];
         const v = state.values[i][j];
         const adjustments = state.adj[i][j];
+        // Sent trimmed, and only when written (as the phone does); an abstention carries none.
+        const text = takesOpinion(it) ? state.opinions[i][j].trim() : '';
+        const opinion = text ? { opinion: text } : {};
         if (v?.abstain) return [{ subjectId: s.subjectId, abstain: true }];
         // No bonus or deduction written is an answer of its own: none.
-        if (it.kind === 'adjustments') return [{ subjectId: s.subjectId, adjustments }];
+        if (it.kind === 'adjustments') return [{ subjectId: s.subjectId, adjustments, ...opinion }];
         if (!v && adjustments.length === 0) {
+          // An opinion without a grade or score: sent, so the server names what is missing rather than losing the text.
+          if (text) return [{ subjectId: s.subjectId, ...opinion }];
           // A blank on paper is an abstention where the instrument allows one; otherwise the server says what is missing.
           return it.allowAbstain ? [{ subjectId: s.subjectId, abstain: true }] : [];
         }
-        return [{ subjectId: s.subjectId, ...v, ...(adjustments.length ? { adjustments } : {}) }];
+        return [{ subjectId: s.subjectId, ...v, ...(adjustments.length ? { adjustments } : {}), ...opinion }];
       }),
     })),
   };
@@ -535,7 +626,28 @@ async function save(payload) {
   } catch (e) {
     const more = e.details?.length ? '<br>' + e.details.map((d) => esc(d.message?.zh || '')).join('<br>') : '';
     showResult('bad', `未保存：${esc(e.message)}${more}${e.code === 'sheet_conflict' ? '<br>可勾选“核对录入”查看与已存内容的差异。' : ''}`);
+    focusOpinionProblem(e.details || []);
   }
+}
+
+/**
+ * After a refusal for missing or too long opinions: each such field shows the server's reason, and the first one is
+ * ready to type (the reasons are also listed under the sheet, which may be scrolled out of view).
+ */
+function focusOpinionProblem(details) {
+  let first = null;
+  for (const d of details) {
+    if (d.code !== 'opinion_required' && d.code !== 'opinion_too_long') continue;
+    const i = state.group.instruments.findIndex((it) => it.instrumentId === d.instrumentId);
+    const j = i < 0 ? -1 : state.group.instruments[i].subjects.findIndex((s) => s.subjectId === d.subjectId);
+    if (j < 0) continue;
+    state.opinionMsgs[`${i}-${j}`] = d.message?.zh || d.code;
+    first ??= { i, j };
+  }
+  if (!first) return;
+  state.cursor = first;
+  state.line = emptyLine();
+  render('opinion');
 }
 
 async function verify(payload) {
