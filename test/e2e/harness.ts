@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import type { AppContext } from '../../src/app/context.js';
 import { createAccount, ensureAdmin } from '../../src/app/manage-accounts.js';
 import type { Role } from '../../src/app/policies/roles.js';
@@ -56,9 +56,16 @@ export async function startServer(): Promise<RunningServer> {
   };
 }
 
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Chromium with a profile on disk, as a person's own browser: unlike a `newContext()` (an incognito-like context),
+ * it keeps a disk cache and V8's code cache between visits, so a returning visitor's scripts are not parsed again.
+ */
+export async function launchProfile(userDataDir: string, viewport: { width: number; height: number }): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport });
 }
