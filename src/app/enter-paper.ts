@@ -5,6 +5,7 @@
  */
 import type { PaperEntryInput } from '../contracts/api.js';
 import { AppError } from '../contracts/errors.js';
+import { PAPER_DEFECTS, type ProblemCode } from '../domain/ballot-problems.js';
 import { ballotFeed } from './ballot-feed.js';
 import { submitSheet } from '../db/repositories/submit-sheet.js';
 import { indexDefinition } from '../domain/definition-index.js';
@@ -42,7 +43,17 @@ export async function enterPaper(ctx: AppContext, actor: Actor, sessionId: strin
   const sheetId = paperSheetId(sessionId, input.sheetNumber);
   const sheet = buildSheet(index, session, { sheetId, channel: 'paper', raterGroupId: group.id, raterName: input.raterName, boundUnitId: input.boundUnitId, ballots: input.ballots });
   const structural = problemDetails(sheet, 'structural');
-  if (structural.length > 0) throw new AppError('ballot_refused', { details: structural, message: { zh: '选票内容有误，未保存，请核对后重新录入', en: 'The ballot has entry errors and was not stored; check and enter it again' } });
+  if (structural.length > 0) {
+    const paperOnly = structural.every((d) => PAPER_DEFECTS.has(d.code as ProblemCode));
+    if (!input.asInvalid || !paperOnly) {
+      throw new AppError('ballot_refused', {
+        details: structural,
+        message: paperOnly
+          ? { zh: '选票不完整，未保存：请核对后重新录入；如原票确实如此，可按无效票保存', en: 'The ballot is incomplete and was not stored: check it, or if the paper really is so, store it as an invalid ballot' }
+          : { zh: '选票内容有误，未保存，请核对后重新录入', en: 'The ballot has entry errors and was not stored; check and enter it again' },
+      });
+    }
+  }
   const result = await submitSheet(ctx.database.db, {
     sheetId,
     ballots: toRows(index, sheet, campaign.id, newReceipt(), actor.id),

@@ -14,6 +14,7 @@ import { indexDefinition, type DefinitionIndex } from '../domain/definition-inde
 import { allowedCount, describeRuleForBallot } from '../domain/quota.js';
 import type { Message } from '../domain/results.js';
 import { UNIT_LEVEL_ORDER, type Instrument, type Subject } from '../domain/types.js';
+import { PAPER_DEFECTS } from '../domain/ballot-problems.js';
 
 export interface FormInstrument {
   instrumentId: string;
@@ -60,6 +61,8 @@ export interface BoundUnitChoice {
 export interface PaperForm {
   session: { sessionId: string; name: string; status: string; campaignId: string; campaignName: string };
   groups: { groupId: string; name: string; mode: 'anonymous' | 'named'; boundUnits: BoundUnitChoice[]; instruments: FormInstrument[] }[];
+  /** Problems a paper sheet itself can have: a sheet refused for these only may be stored as invalid (`asInvalid`). */
+  paperDefects: string[];
 }
 
 export async function paperForm(ctx: AppContext, sessionId: string): Promise<PaperForm> {
@@ -85,7 +88,11 @@ export async function paperForm(ctx: AppContext, sessionId: string): Promise<Pap
         instruments: sheet.map(({ instrument, subjects }) => formInstrument(index, instrument, subjects, choiceIds)),
       };
     });
-  return { session: { sessionId: session.id, name: session.name, status: session.status, campaignId: campaign.id, campaignName: campaign.name }, groups };
+  return {
+    session: { sessionId: session.id, name: session.name, status: session.status, campaignId: campaign.id, campaignName: campaign.name },
+    groups,
+    paperDefects: [...PAPER_DEFECTS],
+  };
 }
 
 function formInstrument(index: DefinitionIndex, instrument: Instrument, subjects: Subject[], choiceIds: ReadonlySet<string>): FormInstrument {

@@ -70,6 +70,12 @@ export const paperEntrySchema = z.object({
   raterName: z.string().trim().min(1).max(100).nullable().default(null),
   boundUnitId: id.nullable().default(null),
   ballots: sheetBallots,
+  /**
+   * 按无效票保存: the clerk confirms the paper itself is incomplete or wrong (a blank where no abstention is allowed, a
+   * missing opinion or reason). A sheet whose only problems are such paper defects is then stored as cast, counts as
+   * returned, and its broken ballots are invalid with their reasons; typing errors are still refused.
+   */
+  asInvalid: z.boolean().default(false),
 });
 export type PaperEntryInput = z.output<typeof paperEntrySchema>;
 

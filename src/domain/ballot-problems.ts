@@ -88,6 +88,34 @@ export type BallotProblemCode = ProblemCode | 'quota_exceeded' | 'quota_not_met'
 
 export const STRUCTURAL_CODES = Object.keys(MESSAGES) as ProblemCode[];
 
+/**
+ * What a paper ballot itself can be guilty of — a blank, a value outside the scale, a missing reason or opinion, a
+ * missing signature — as opposed to an entry that does not match the printed form (an unknown subject or grade, a
+ * number that is not one). A clerk may store a paper sheet with only these problems as an invalid ballot (无效票), so
+ * that it counts as returned; the others are typing errors to correct.
+ */
+export const PAPER_DEFECTS: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+  'rater_name_required',
+  'duplicate_subject',
+  'missing_subject',
+  'abstain_not_allowed',
+  'grade_required',
+  'score_required',
+  'score_out_of_range',
+  'score_off_step',
+  'criteria_required',
+  'criterion_missing',
+  'criterion_out_of_range',
+  'criterion_off_step',
+  'criteria_total_out_of_range',
+  'score_criteria_mismatch',
+  'adjustment_out_of_range',
+  'reason_required',
+  'bonus_cap_exceeded',
+  'deduction_cap_exceeded',
+  'opinion_required',
+]);
+
 /** A structural problem with its message. */
 export function structural(code: ProblemCode, params: Params, subjectId?: string): BallotProblem {
   const problem: BallotProblem = { code, severity: 'structural', params, message: MESSAGES[code](params) };

@@ -273,6 +273,18 @@ describe('the clerk’s paper entry and the live screen in Chromium', () => {
       const p2 = (await own.api('clerk', `/api/sessions/${sessionId}/paper-ballots/P-002`)).json;
       assert.equal(p2.ballots.find((b: { instrumentId: string }) => b.instrumentId === 'i-taskforce').ratings[0].opinion, '城区组织一般');
 
+      // P-003 really came back without 城区's opinion: the clerk stores it as it is, an invalid ballot that counts as
+      // returned. The button is offered because the only problem is one the paper itself can have.
+      await typeSheet('P-003', ['', ...opinions.slice(1)]);
+      await page.waitForSelector('#saveAsInvalid');
+      await shot(page, 'clerk-paper-as-invalid-offer');
+      await page.click('#saveAsInvalid');
+      await page.waitForFunction(() => /已保存为/.test(document.querySelector('.result')?.textContent ?? ''));
+      assert.match(await page.textContent('.result') ?? '', /P-003.*无效票[\s\S]*须填写评价意见/);
+      const p3 = (await own.api('clerk', `/api/sessions/${sessionId}/paper-ballots/P-003`)).json;
+      assert.equal(p3.valid, false);
+      assert.equal(await page.inputValue('#sheetNumber'), 'P-004');
+
       // Double entry: P-001 typed again with another opinion for 城区 shows both opinions side by side.
       await page.check('#verifyMode');
       await typeSheet('P-001', ['城区组织一般', ...opinions.slice(1)]);

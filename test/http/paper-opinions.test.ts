@@ -1,8 +1,8 @@
 /**
  * 专班评 on paper: an instrument that requires a written opinion (评价意见) per subject. The clerk's paper form says
  * which instruments take opinions and whether they are required; a sheet with its opinions is stored with them; a
- * rated subject without one is an entry error — the sheet is refused and nothing is stored (not a 无效票), as on the
- * phone; double entry lists a different opinion as a mismatch.
+ * rated subject without one is refused and nothing is stored, unless the clerk confirms the paper really is so — then
+ * it is stored as an invalid ballot (无效票) that counts as returned; double entry lists a different opinion.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -107,6 +107,35 @@ for (const kind of dialects()) {
         assert.equal(error.details[0].message.zh, '对象「西县」：须填写评价意见');
       }
       assert.equal((await t.call('clerk', { method: 'GET', url: url('/paper-ballots/P-002') })).statusCode, 404);
+    });
+
+    it('stores, when the clerk confirms the paper itself is incomplete, the sheet as an invalid ballot that counts as returned', async () => {
+      const overview = async () => (await t.call('clerk', { method: 'GET', url: `/api/sessions/${sessionId}` })).json() as { groups: { groupId: string; returned: number }[]; counts: { invalidBallots: number } | null };
+      const returned = (o: Awaited<ReturnType<typeof overview>>) => o.groups.find((g) => g.groupId === 'g-tf')!.returned;
+      const before = await overview();
+      const incomplete = sheet('P-003', opinions.map((o, i) => (i === 2 ? undefined : o)));
+      const res = await t.call('clerk', { method: 'POST', url: url('/paper-ballots'), payload: { ...incomplete, asInvalid: true } });
+      assert.equal(res.statusCode, 201, res.body);
+      assert.equal(res.json().valid, false);
+      assert.deepEqual(res.json().problems.map((p: { code: string; subjectId: string }) => [p.code, p.subjectId]), [['opinion_required', 's-k3']]);
+      const stored = (await t.call('clerk', { method: 'GET', url: url('/paper-ballots/P-003') })).json();
+      assert.equal(stored.valid, false);
+      const after = await overview();
+      assert.equal(returned(after), returned(before) + 1, 'the sheet counts as returned');
+      assert.equal(after.counts!.invalidBallots, (before.counts?.invalidBallots ?? 0) + 1, 'its 专班评 ballot is invalid; its 汇报评 ballot is whole and counts');
+    });
+
+    it('refuses "as invalid" for what no paper ballot can say: an unknown subject or a score that is not a number', async () => {
+      const wrong = sheet('P-004', opinions);
+      wrong.ballots[1]!.ratings[0] = { subjectId: 's-nowhere', score: '80', opinion: 'x' };
+      const res = await t.call('clerk', { method: 'POST', url: url('/paper-ballots'), payload: { ...wrong, asInvalid: true } });
+      assert.equal(res.statusCode, 422, res.body);
+      assert.ok(res.json().error.details.some((d: { code: string }) => d.code === 'unknown_subject' || d.code === 'subject_not_in_instrument'), res.body);
+      const typo = sheet('P-005', opinions);
+      typo.ballots[1]!.ratings[0] = { subjectId: COUNTY_SUBJECTS[0]!, score: '8o', opinion: 'x' };
+      // Not a number is refused at the door, before any rule is looked at.
+      assert.equal((await t.call('clerk', { method: 'POST', url: url('/paper-ballots'), payload: { ...typo, asInvalid: true } })).statusCode, 400);
+      for (const n of ['P-004', 'P-005']) assert.equal((await t.call('clerk', { method: 'GET', url: url(`/paper-ballots/${n}`) })).statusCode, 404);
     });
 
     it('lists a different opinion when a second clerk checks the sheet', async () => {

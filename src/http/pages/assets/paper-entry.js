@@ -625,7 +625,11 @@ async function save(payload) {
     refreshCounts();
   } catch (e) {
     const more = e.details?.length ? '<br>' + e.details.map((d) => esc(d.message?.zh || '')).join('<br>') : '';
-    showResult('bad', `未保存：${esc(e.message)}${more}${e.code === 'sheet_conflict' ? '<br>可勾选“核对录入”查看与已存内容的差异。' : ''}`);
+    // Only what the paper itself can be guilty of (a blank, a missing opinion…) may be stored as a 无效票.
+    const paperOnly = !payload.asInvalid && e.code === 'ballot_refused' && e.details?.length > 0 && e.details.every((d) => state.form.paperDefects?.includes(d.code));
+    const asInvalid = paperOnly ? '<br><button type="button" id="saveAsInvalid" class="warn">原票确实如此：按无效票保存（计入收回票数）</button>' : '';
+    showResult('bad', `未保存：${esc(e.message)}${more}${e.code === 'sheet_conflict' ? '<br>可勾选“核对录入”查看与已存内容的差异。' : ''}${asInvalid}`);
+    if (paperOnly) $('saveAsInvalid').addEventListener('click', () => void save({ ...payload, asInvalid: true }));
     focusOpinionProblem(e.details || []);
   }
 }
