@@ -5,13 +5,14 @@
  */
 import type { SubmitInput } from '../contracts/api.js';
 import { AppError } from '../contracts/errors.js';
-import { findTokenByCodeHash, findTokenByHash, type Token } from '../db/repositories/tokens.js';
+import type { Token } from '../db/repositories/tokens.js';
 import { ballotFeed } from './ballot-feed.js';
 import { ballotWriterFor, definitionsFor } from './ballot-writer.js';
 import { buildSheet, problemDetails, toRows } from './build-sheet.js';
 import type { AppContext } from './context.js';
 import { requireSession } from './manage-sessions.js';
 import { newReceipt, normaliseShortCode, sha256Hex } from './secrets.js';
+import { tokenLookupFor } from './token-lookup.js';
 
 export interface Receipt {
   receipt: string;
@@ -21,11 +22,12 @@ export interface Receipt {
 }
 
 export async function findToken(ctx: AppContext, input: { token?: string; code?: string }): Promise<Token> {
+  const lookup = tokenLookupFor(ctx.database);
   let token: Token | null = null;
-  if (input.token !== undefined) token = await findTokenByHash(ctx.database.db, sha256Hex(input.token));
+  if (input.token !== undefined) token = await lookup.byTokenHash(sha256Hex(input.token));
   else if (input.code !== undefined) {
     const code = normaliseShortCode(input.code);
-    if (code) token = await findTokenByCodeHash(ctx.database.db, sha256Hex(code));
+    if (code) token = await lookup.byCodeHash(sha256Hex(code));
   }
   if (!token) throw new AppError('token_unknown');
   if (token.status === 'revoked') throw new AppError('token_revoked');

@@ -78,6 +78,19 @@ async function findTokenBy(db: Db, column: 'token_hash' | 'code_hash', hash: str
   return row ? toToken(row) : null;
 }
 
+/** Many tokens by a unique hash column in one query (up to 1,000 per statement): the found ones by their hash. */
+export async function findTokensBy(db: Db, column: 'token_hash' | 'code_hash', hashes: readonly string[]): Promise<Map<string, Token>> {
+  const out = new Map<string, Token>();
+  for (const part of chunk([...new Set(hashes)], 1, 1000)) {
+    const rows = await db.selectFrom('tokens').selectAll().where(column, 'in', part).execute();
+    for (const row of rows) {
+      const token = toToken(row);
+      out.set(column === 'token_hash' ? token.tokenHash : token.codeHash, token);
+    }
+  }
+  return out;
+}
+
 export async function findTokenByHash(db: Db, tokenHash: string): Promise<Token | null> {
   return findTokenBy(db, 'token_hash', tokenHash);
 }

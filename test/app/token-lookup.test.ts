@@ -1,0 +1,43 @@
+/** Token look-ups of one turn share one query on PostgreSQL, and answer exactly as one look-up each would. */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { TokenLookup } from '../../src/app/token-lookup.js';
+import type { Database } from '../../src/db/database.js';
+import { issueTokens } from '../../src/db/repositories/tokens.js';
+import { createTestDb, dialects, seedSmallCampaign } from '../helpers/db.js';
+
+for (const kind of dialects()) {
+  describe(`token look-up (${kind})`, () => {
+    let database: Database;
+
+    before(async () => {
+      database = await createTestDb(kind);
+      await seedSmallCampaign(database);
+      await issueTokens(
+        database.db,
+        Array.from({ length: 6 }, (_, i) => ({ id: `tok-${i}`, campaignId: 'c-1', sessionId: 'sess-1', raterGroupId: 'g-office', tokenHash: `th-${i}`, codeHash: `ch-${i}`, boundUnitId: null, raterName: null })),
+      );
+    });
+    after(() => database.close());
+
+    it('finds each token of a turn by its hash or code, unknown ones as null, a repeated one twice', async () => {
+      const lookup = new TokenLookup(database);
+      const found = await Promise.all([
+        lookup.byTokenHash('th-0'),
+        lookup.byTokenHash('th-3'),
+        lookup.byTokenHash('th-nowhere'),
+        lookup.byTokenHash('th-3'),
+        lookup.byCodeHash('ch-5'),
+        lookup.byCodeHash('ch-nowhere'),
+      ]);
+      assert.deepEqual(found.map((t) => t?.id ?? null), ['tok-0', 'tok-3', null, 'tok-3', 'tok-5', null]);
+      assert.equal(found[0]!.status, 'issued');
+      assert.equal(found[0]!.sessionId, 'sess-1');
+      // PostgreSQL: one query per column for the whole turn; SQLite: a native statement per look-up.
+      assert.equal(lookup.queries, kind === 'postgres' ? 2 : 6);
+      // The next turn asks again.
+      assert.equal((await lookup.byTokenHash('th-1'))?.id, 'tok-1');
+      assert.equal(lookup.queries, kind === 'postgres' ? 3 : 7);
+    });
+  });
+}
