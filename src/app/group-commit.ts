@@ -37,8 +37,9 @@ export class GroupCommit<I, O> {
   readonly #maxBatch: number;
   readonly #concurrency: number;
   #queue: Waiting<I, O>[] = [];
-  /** Flushes running, and a flush about to start at the end of this turn. */
+  /** Flushes running. */
   #inFlight = 0;
+  /** A flush is about to start at the end of this turn. */
   #scheduled = false;
   #idle: (() => void)[] = [];
   readonly stats: GroupCommitStats = { flushes: 0, items: 0, largestFlush: 0 };
