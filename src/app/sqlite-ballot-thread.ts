@@ -19,7 +19,7 @@ import { storeSheets, type SheetToStore, type StoreSheetResult } from '../db/rep
 type WireBatch = { sheets: (string | null)[]; ballots: (string | Uint8Array | null)[]; counts: number[] };
 const BALLOT_FIELDS = 14;
 
-export function toWire(sheets: readonly SheetToStore[]): WireBatch {
+function toWire(sheets: readonly SheetToStore[]): WireBatch {
   const wire: WireBatch = { sheets: [], ballots: [], counts: [] };
   for (const s of sheets) {
     wire.sheets.push(s.sheetId, s.tokenId, s.requireOpenSession);
@@ -34,7 +34,7 @@ export function toWire(sheets: readonly SheetToStore[]): WireBatch {
   return wire;
 }
 
-export function fromWire(wire: WireBatch): SheetToStore[] {
+function fromWire(wire: WireBatch): SheetToStore[] {
   const out: SheetToStore[] = [];
   let k = 0;
   wire.counts.forEach((count, i) => {

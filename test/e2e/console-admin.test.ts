@@ -5,14 +5,13 @@
  * $LEITAI_SCREENSHOTS (or a temp dir, printed).
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { ensureConsole } from '../../scripts/build-web.js';
 import { createAccount } from '../../src/app/manage-accounts.js';
-import { launchBrowser, startServer, type RunningServer } from './harness.js';
+import { launchBrowser, screenshotDir, startServer, type RunningServer } from './harness.js';
 
 const PASSWORD = 'Admin-pass-2026';
 
@@ -35,8 +34,7 @@ describe('the admin pages in Chromium: accounts, audit log, and who may not ente
   before(async () => {
     await ensureConsole();
     server = await startServer();
-    shots = process.env.LEITAI_SCREENSHOTS ?? (await mkdtemp(join(tmpdir(), 'leitai-console-admin-')));
-    console.log(`screenshots: ${shots}`);
+    shots = await screenshotDir('console-admin');
     chiefId = (await createAccount(server.ctx, 'system', { username: 'chief', displayName: '市委组织部管理员', role: 'admin', unitId: null, password: PASSWORD })).accountId;
     await createAccount(server.ctx, 'system', { username: 'office', displayName: '活动办公室', role: 'organiser', unitId: null, password: PASSWORD });
     browser = await launchBrowser();

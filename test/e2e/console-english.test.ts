@@ -5,22 +5,14 @@
  * names), and nothing sticks out to the right. Screenshots go to $LEITAI_SCREENSHOTS (or a temp dir, printed).
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { ensureConsole } from '../../scripts/build-web.js';
-import type { AppContext } from '../../src/app/context.js';
 import { liangshaipingTemplate } from '../../src/app/liangshaiping-template.js';
-import { loadDemo } from '../../src/app/load-demo.js';
-import { ensureAdmin } from '../../src/app/manage-accounts.js';
 import { listAccounts } from '../../src/db/repositories/accounts.js';
 import { listUnitSubtree } from '../../src/db/repositories/units.js';
-import { buildApp } from '../../src/http/app.js';
-import { openDatabase } from '../../src/server/open-database.js';
-import { launchBrowser } from './harness.js';
+import { launchBrowser, screenshotDir, startDemoServer, type DemoServer } from './harness.js';
 
 interface Leftover {
   text: string;
@@ -117,15 +109,13 @@ const OVERFLOW_SCRIPT = String.raw`function () {
 const NOT_LABELS = ['中 文', '中文', '亮晒评'];
 
 describe('the console in English at 1440×900', () => {
-  let dir = '';
-  let ctx: AppContext;
-  let app: FastifyInstance;
-  let url = '';
   let browser: Browser;
   let page: Page;
-  let shots = '';
+  let server: DemoServer;
+  let url = '';
   let campaignId = '';
   let organiser = { username: '', password: '' };
+  let shots = '';
   /** Names that are data, not labels: they stay as the office wrote them. */
   const data: string[] = [];
   const errors: string[] = [];
@@ -143,20 +133,12 @@ describe('the console in English at 1440×900', () => {
 
   before(async () => {
     await ensureConsole();
-    dir = await mkdtemp(join(tmpdir(), 'leitai-console-en-'));
-    ctx = { database: await openDatabase({ kind: 'sqlite', file: join(dir, 'leitai.sqlite') }), clock: () => new Date() };
-    await ensureAdmin(ctx);
-    const demo = (await loadDemo(ctx))!;
-    campaignId = demo.campaignId;
-    const account = demo.accounts.find((a) => a.role === 'organiser')!;
-    organiser = { username: account.username, password: account.password! };
-    app = await buildApp(ctx, { logger: false });
-    url = (await app.listen({ port: 0, host: '127.0.0.1' })).replace('0.0.0.0', '127.0.0.1');
-    shots = process.env.LEITAI_SCREENSHOTS ?? (await mkdtemp(join(tmpdir(), 'leitai-console-en-shots-')));
-    console.log(`screenshots: ${shots}`);
+    server = await startDemoServer();
+    ({ url, campaignId, organiser } = server);
+    shots = await screenshotDir('console-en');
 
-    const def = (await app.inject({ url: `/api/campaigns/${campaignId}`, headers: { authorization: `Bearer ${account.accessToken}` } })).json().definition;
-    const template = await liangshaipingTemplate(ctx, 'u1405');
+    const def = (await server.app.inject({ url: `/api/campaigns/${campaignId}`, headers: { authorization: `Bearer ${server.organiser.accessToken}` } })).json().definition;
+    const template = await liangshaipingTemplate(server.ctx, 'u1405');
     for (const d of [def, template]) {
       data.push(d.name);
       for (const s of d.subjects) data.push(s.name);
@@ -168,8 +150,8 @@ describe('the console in English at 1440×900', () => {
         else data.push(...(i.criteria ?? []).map((c: { label: string }) => c.label), ...(i.adjustments?.items ?? []).map((a: { label: string }) => a.label));
       }
     }
-    data.push(...(await listUnitSubtree(ctx.database.db, 'u1405')).map((u) => u.name));
-    data.push(...(await listAccounts(ctx.database.db)).flatMap((a) => [a.username, a.display_name]), ...NOT_LABELS);
+    data.push(...(await listUnitSubtree(server.ctx.database.db, 'u1405')).map((u) => u.name));
+    data.push(...(await listAccounts(server.ctx.database.db)).flatMap((a) => [a.username, a.display_name]), ...NOT_LABELS);
     for (const s of def.sessions) data.push(s.name);
 
     browser = await launchBrowser();
@@ -179,9 +161,7 @@ describe('the console in English at 1440×900', () => {
   after(async () => {
     if (errors.length) console.log('page errors:', errors);
     await browser?.close();
-    await app?.close();
-    await ctx?.database.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await server?.close();
   });
 
   it('switches to English from the header and stays English after a reload', async () => {

@@ -4,45 +4,27 @@
  * Screenshots at 1440×900 go to $LEITAI_SCREENSHOTS (or a temp dir, printed) for a human look.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { ensureConsole } from '../../scripts/build-web.js';
-import type { AppContext } from '../../src/app/context.js';
-import { loadDemo } from '../../src/app/load-demo.js';
-import { ensureAdmin } from '../../src/app/manage-accounts.js';
-import { buildApp } from '../../src/http/app.js';
-import { openDatabase } from '../../src/server/open-database.js';
-import { launchBrowser } from './harness.js';
+import { launchBrowser, screenshotDir, startDemoServer, type DemoServer } from './harness.js';
 
 describe('the office console’s results in Chromium (Jincheng demo)', () => {
-  let dir = '';
-  let ctx: AppContext;
-  let app: FastifyInstance;
-  let url = '';
   let browser: Browser;
   let page: Page;
-  let shots = '';
+  let server: DemoServer;
+  let url = '';
   let campaignId = '';
   let organiser = { username: '', password: '' };
+  let shots = '';
   const errors: string[] = [];
 
   before(async () => {
     await ensureConsole();
-    dir = await mkdtemp(join(tmpdir(), 'leitai-console-'));
-    ctx = { database: await openDatabase({ kind: 'sqlite', file: join(dir, 'leitai.sqlite') }), clock: () => new Date() };
-    await ensureAdmin(ctx);
-    const demo = (await loadDemo(ctx))!;
-    campaignId = demo.campaignId;
-    const account = demo.accounts.find((a) => a.role === 'organiser')!;
-    organiser = { username: account.username, password: account.password! };
-    app = await buildApp(ctx, { logger: false });
-    url = (await app.listen({ port: 0, host: '127.0.0.1' })).replace('0.0.0.0', '127.0.0.1');
-    shots = process.env.LEITAI_SCREENSHOTS ?? (await mkdtemp(join(tmpdir(), 'leitai-console-shots-')));
-    console.log(`screenshots: ${shots}`);
+    server = await startDemoServer();
+    ({ url, campaignId, organiser } = server);
+    shots = await screenshotDir('console');
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     page.on('pageerror', (err) => errors.push(String(err)));
@@ -50,9 +32,7 @@ describe('the office console’s results in Chromium (Jincheng demo)', () => {
   after(async () => {
     if (errors.length) console.log('page errors:', errors);
     await browser?.close();
-    await app?.close();
-    await ctx?.database.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await server?.close();
   });
 
   it('logs in with a password and lands on the campaigns', async () => {

@@ -6,15 +6,14 @@
  * (or a temp dir, printed) for a human look at the Chinese.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { createAccount } from '../../src/app/manage-accounts.js';
 import { ensureConsole } from '../../scripts/build-web.js';
-import { launchBrowser, startServer, type RunningServer } from './harness.js';
+import { launchBrowser, screenshotDir, startServer, type RunningServer } from './harness.js';
 
 const PASSWORD = 'Office-pass-2026';
 const COUNTIES: [string, string][] = [
@@ -59,8 +58,7 @@ describe('the office console: set-up to 公示 in Chromium', () => {
   before(async () => {
     await ensureConsole();
     server = await startServer();
-    shots = process.env.LEITAI_SCREENSHOTS ?? (await mkdtemp(join(tmpdir(), 'leitai-console-setup-')));
-    console.log(`screenshots: ${shots}`);
+    shots = await screenshotDir('console-setup');
     await createAccount(server.ctx, 'system', { username: 'office', displayName: '市委组织部办公室', role: 'organiser', unitId: null, password: PASSWORD });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });

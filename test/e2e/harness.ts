@@ -7,8 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import type { AppContext } from '../../src/app/context.js';
+import { loadDemo } from '../../src/app/load-demo.js';
 import { createAccount, ensureAdmin } from '../../src/app/manage-accounts.js';
 import type { Role } from '../../src/app/policies/roles.js';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/http/app.js';
 import { openDatabase } from '../../src/server/open-database.js';
 
@@ -54,6 +56,46 @@ export async function startServer(): Promise<RunningServer> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+export interface DemoServer {
+  url: string;
+  ctx: AppContext;
+  app: FastifyInstance;
+  campaignId: string;
+  /** The demo's organiser: its password for the login page, its token for the API. */
+  organiser: { username: string; password: string; accessToken: string };
+  close(): Promise<void>;
+}
+
+/** A server on a fresh SQLite file with the Jincheng demo loaded, as `npm start` makes it. */
+export async function startDemoServer(): Promise<DemoServer> {
+  const dir = await mkdtemp(join(tmpdir(), 'leitai-e2e-demo-'));
+  const ctx: AppContext = { database: await openDatabase({ kind: 'sqlite', file: join(dir, 'leitai.sqlite') }), clock: () => new Date() };
+  await ensureAdmin(ctx);
+  const demo = (await loadDemo(ctx))!;
+  const account = demo.accounts.find((a) => a.role === 'organiser')!;
+  const app = await buildApp(ctx, { logger: false });
+  const url = (await app.listen({ port: 0, host: '127.0.0.1' })).replace('0.0.0.0', '127.0.0.1');
+  return {
+    url,
+    ctx,
+    app,
+    campaignId: demo.campaignId,
+    organiser: { username: account.username, password: account.password!, accessToken: account.accessToken },
+    async close() {
+      await app.close();
+      await ctx.database.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Where a test's screenshots go: $LEITAI_SCREENSHOTS, or a temp dir of its own (printed, for a human look). */
+export async function screenshotDir(name: string): Promise<string> {
+  const dir = process.env.LEITAI_SCREENSHOTS ?? (await mkdtemp(join(tmpdir(), `leitai-${name}-shots-`)));
+  console.log(`screenshots: ${dir}`);
+  return dir;
 }
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -4,17 +4,36 @@
  * Screenshots go to $LEITAI_SCREENSHOTS (or a temp dir, printed) for a human look at the Chinese rendering.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import type { CampaignSetup } from '../../src/contracts/api.js';
 import { loadDemo } from '../../src/app/load-demo.js';
 import { listBallotsAsCast } from '../../src/db/repositories/ballots.js';
 import { SESSION_IDS } from '../../src/demo/jincheng.js';
 import { CITY, COUNTIES, ratings, setup } from '../http/fixtures.js';
-import { observationSetup } from '../http/observation-fixtures.js';
-import { launchBrowser, startServer, type RunningServer } from './harness.js';
+import { observationSetup, taskforceSetup } from '../http/observation-fixtures.js';
+import { launchBrowser, screenshotDir, startServer, type RunningServer } from './harness.js';
+
+/**
+ * On a server of its own: the units, `campaign` and an open paper session of the task force; then the clerk's page
+ * logged in with the clerk's token and showing that session.
+ */
+async function clerkOnOwnSession(own: RunningServer, page: Page, campaign: CampaignSetup, session: { name: string; instrumentIds: string[] }): Promise<string> {
+  assert.equal((await own.api('organiser', '/api/units', { body: { units: [CITY, ...COUNTIES] } })).status, 201);
+  assert.equal((await own.api('organiser', '/api/campaigns', { body: campaign })).status, 201);
+  const created = await own.api('organiser', '/api/campaigns/camp1/sessions', { body: { ...session, expected: { 'g-tf': 3 }, paperIssued: { 'g-tf': 3 } } });
+  assert.equal(created.status, 201, JSON.stringify(created.json));
+  const sessionId = created.json.id as string;
+  assert.equal((await own.api('organiser', `/api/sessions/${sessionId}/open`, { method: 'POST' })).status, 200);
+  await page.goto(`${own.url}/clerk/paper?session=${sessionId}`);
+  await page.fill('#token', own.tokens.clerk);
+  await page.click('#saveToken');
+  await page.waitForSelector(`#sessionSelect option[value="${sessionId}"]`, { state: 'attached' });
+  await page.selectOption('#sessionSelect', sessionId);
+  await page.waitForSelector('#entry:not(.hidden) tr.row');
+  return sessionId;
+}
 
 describe('the clerk’s paper entry and the live screen in Chromium', () => {
   let server: RunningServer;
@@ -31,8 +50,7 @@ describe('the clerk’s paper entry and the live screen in Chromium', () => {
 
   before(async () => {
     server = await startServer();
-    shots = process.env.LEITAI_SCREENSHOTS ?? (await mkdtemp(join(tmpdir(), 'leitai-room-')));
-    console.log(`screenshots: ${shots}`);
+    shots = await screenshotDir('room');
     assert.equal((await server.api('organiser', '/api/units', { body: { units: [CITY, ...COUNTIES] } })).status, 201);
     assert.equal((await server.api('organiser', '/api/campaigns', { body: setup() })).status, 201);
     browser = await launchBrowser();
@@ -103,19 +121,7 @@ describe('the clerk’s paper entry and the live screen in Chromium', () => {
     const own = await startServer();
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     try {
-      assert.equal((await own.api('organiser', '/api/units', { body: { units: [CITY, ...COUNTIES] } })).status, 201);
-      assert.equal((await own.api('organiser', '/api/campaigns', { body: observationSetup() })).status, 201);
-      const created = await own.api('organiser', '/api/campaigns/camp1/sessions', { body: { name: '实训点观摩', instrumentIds: ['i-observe', 'i-visit'], expected: { 'g-tf': 3 }, paperIssued: { 'g-tf': 3 } } });
-      assert.equal(created.status, 201, JSON.stringify(created.json));
-      const sessionId = created.json.id as string;
-      assert.equal((await own.api('organiser', `/api/sessions/${sessionId}/open`, { method: 'POST' })).status, 200);
-
-      await page.goto(`${own.url}/clerk/paper?session=${sessionId}`);
-      await page.fill('#token', own.tokens.clerk);
-      await page.click('#saveToken');
-      await page.waitForSelector(`#sessionSelect option[value="${sessionId}"]`, { state: 'attached' });
-      await page.selectOption('#sessionSelect', sessionId);
-      await page.waitForSelector('#entry:not(.hidden) tr.row');
+      const sessionId = await clerkOnOwnSession(own, page, observationSetup(), { name: '实训点观摩', instrumentIds: ['i-observe', 'i-visit'] });
       await page.fill('#raterName', '观摩团成员02');
 
       // The rater belongs to 东县: its site leaves both instruments' sheets and is not sent.
@@ -189,27 +195,7 @@ describe('the clerk’s paper entry and the live screen in Chromium', () => {
     const own = await startServer();
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     try {
-      const campaign = setup();
-      campaign.instruments[0]!.opinion = 'optional';
-      campaign.instruments[0]!.groupWeights.push({ groupId: 'g-tf', weight: '1' });
-      campaign.instruments.push({
-        id: 'i-taskforce', name: '专班评', kind: 'score', subjectIds: COUNTIES.map((k) => `s-${k.id}`), groupWeights: [{ groupId: 'g-tf', weight: '1' }],
-        aggregation: { method: 'mean' }, missingGroup: 'renormalize', allowAbstain: false, opinion: 'required', visibility: 'after-close',
-        min: '0', max: '100', step: '1', criteria: null, adjustments: null,
-      });
-      assert.equal((await own.api('organiser', '/api/units', { body: { units: [CITY, ...COUNTIES] } })).status, 201);
-      assert.equal((await own.api('organiser', '/api/campaigns', { body: campaign })).status, 201);
-      const created = await own.api('organiser', '/api/campaigns/camp1/sessions', { body: { name: '专班评议会', instrumentIds: ['i-report', 'i-taskforce'], expected: { 'g-tf': 3 }, paperIssued: { 'g-tf': 3 } } });
-      assert.equal(created.status, 201, JSON.stringify(created.json));
-      const sessionId = created.json.id as string;
-      assert.equal((await own.api('organiser', `/api/sessions/${sessionId}/open`, { method: 'POST' })).status, 200);
-
-      await page.goto(`${own.url}/clerk/paper?session=${sessionId}`);
-      await page.fill('#token', own.tokens.clerk);
-      await page.click('#saveToken');
-      await page.waitForSelector(`#sessionSelect option[value="${sessionId}"]`, { state: 'attached' });
-      await page.selectOption('#sessionSelect', sessionId);
-      await page.waitForSelector('#entry:not(.hidden) tr.row');
+      const sessionId = await clerkOnOwnSession(own, page, taskforceSetup(), { name: '专班评议会', instrumentIds: ['i-report', 'i-taskforce'] });
       await page.selectOption('#group', 'g-tf');
       await page.fill('#raterName', '专班甲');
       // Every subject of both instruments has an opinion field; 专班评 marks it required and says what a blank does.

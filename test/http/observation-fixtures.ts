@@ -1,11 +1,17 @@
 /**
- * The hand-made campaign of fixtures.ts plus three observation sites (实训点) and two 观摩评 instruments with
- * on-the-spot 加减分: `i-observe` (a 0–100 score on steps of 0.5) and `i-visit` (the same, as a rubric of two criteria).
- * Bonuses are capped at 3 per site and ballot, deductions at 4; the task force (named) rates both.
+ * Campaigns for the paper and phone forms, on the hand-made campaign of fixtures.ts:
+ *  - observationSetup: plus three observation sites (实训点) and two 观摩评 instruments with on-the-spot 加减分:
+ *    `i-observe` (a 0–100 score on steps of 0.5) and `i-visit` (the same, as a rubric of two criteria). Bonuses are
+ *    capped at 3 per site and ballot, deductions at 4; the task force (named) rates both.
+ *  - taskforceSetup: plus 专班评 (0–100, a written opinion required) by the task force, which also grades 汇报评 with
+ *    optional opinions.
+ * openSession puts one on a test app, with a paper session of the task force, open.
  */
+import assert from 'node:assert/strict';
 import type { CampaignSetup } from '../../src/contracts/api.js';
 import type { AdjustmentConfig, ScoreInstrument } from '../../src/domain/types.js';
-import { setup } from './fixtures.js';
+import type { TestApp } from '../helpers/app.js';
+import { CITY, COUNTIES, setup } from './fixtures.js';
 
 export const SITES = [
   { id: 's-site1', kind: 'site' as const, unitId: 'k1', name: '城区凤台街道综治中心' },
@@ -55,4 +61,43 @@ export function observationSetup(): CampaignSetup {
     ]),
   );
   return s;
+}
+
+export const COUNTY_SUBJECTS = COUNTIES.map((k) => `s-${k.id}`);
+
+export function taskforceSetup(): CampaignSetup {
+  const s = setup();
+  const report = s.instruments[0]!;
+  report.opinion = 'optional';
+  report.groupWeights.push({ groupId: 'g-tf', weight: '1' });
+  s.instruments.push({
+    id: 'i-taskforce',
+    name: '专班评',
+    kind: 'score',
+    subjectIds: COUNTY_SUBJECTS,
+    groupWeights: [{ groupId: 'g-tf', weight: '1' }],
+    aggregation: { method: 'mean' },
+    missingGroup: 'renormalize',
+    allowAbstain: false,
+    opinion: 'required',
+    visibility: 'after-close',
+    min: '0',
+    max: '100',
+    step: '1',
+    criteria: null,
+    adjustments: null,
+  });
+  return s;
+}
+
+/** The units, the campaign and an open session of the task force (3 expected, 3 paper sheets issued): its id. */
+export async function openSession(t: TestApp, campaign: CampaignSetup, session: { name: string; instrumentIds: string[] }): Promise<string> {
+  assert.equal((await t.call('organiser', { method: 'POST', url: '/api/units', payload: { units: [CITY, ...COUNTIES] } })).statusCode, 201);
+  const created = await t.call('organiser', { method: 'POST', url: '/api/campaigns', payload: campaign });
+  assert.equal(created.statusCode, 201, created.body);
+  const res = await t.call('organiser', { method: 'POST', url: '/api/campaigns/camp1/sessions', payload: { ...session, expected: { 'g-tf': 3 }, paperIssued: { 'g-tf': 3 } } });
+  assert.equal(res.statusCode, 201, res.body);
+  const sessionId = res.json().id as string;
+  assert.equal((await t.call('organiser', { method: 'POST', url: `/api/sessions/${sessionId}/open` })).statusCode, 200);
+  return sessionId;
 }

@@ -8,8 +8,8 @@ import { after, before, describe, it } from 'node:test';
 import type { GradeInstrument } from '../../src/domain/types.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { dialects } from '../helpers/db.js';
-import { CITY, COUNTIES } from './fixtures.js';
-import { ADJUSTMENTS, observationSetup } from './observation-fixtures.js';
+import { COUNTIES } from './fixtures.js';
+import { ADJUSTMENTS, observationSetup, openSession } from './observation-fixtures.js';
 
 const setup = () => {
   const s = observationSetup();
@@ -26,17 +26,7 @@ for (const kind of dialects()) {
 
     before(async () => {
       t = await buildTestApp(kind);
-      assert.equal((await t.call('organiser', { method: 'POST', url: '/api/units', payload: { units: [CITY, ...COUNTIES] } })).statusCode, 201);
-      const created = await t.call('organiser', { method: 'POST', url: '/api/campaigns', payload: setup() });
-      assert.equal(created.statusCode, 201, created.body);
-      const session = await t.call('organiser', {
-        method: 'POST',
-        url: '/api/campaigns/camp1/sessions',
-        payload: { name: '实训点观摩', instrumentIds: ['i-report', 'i-observe', 'i-visit'], expected: { 'g-tf': 3 }, paperIssued: { 'g-tf': 3 } },
-      });
-      assert.equal(session.statusCode, 201, session.body);
-      sessionId = session.json().id;
-      assert.equal((await t.call('organiser', { method: 'POST', url: url('/open') })).statusCode, 200);
+      sessionId = await openSession(t, setup(), { name: '实训点观摩', instrumentIds: ['i-report', 'i-observe', 'i-visit'] });
     });
     after(() => t.close());
 

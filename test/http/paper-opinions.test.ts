@@ -6,38 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { CampaignSetup } from '../../src/contracts/api.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { dialects } from '../helpers/db.js';
-import { CITY, COUNTIES, setup } from './fixtures.js';
-
-const COUNTY_SUBJECTS = COUNTIES.map((k) => `s-${k.id}`);
-
-/** The fixture campaign with 专班评 (0–100, opinion required) by the task force, which also grades 汇报评 with optional opinions. */
-function taskforceSetup(): CampaignSetup {
-  const s = setup();
-  const report = s.instruments[0]!;
-  report.opinion = 'optional';
-  report.groupWeights.push({ groupId: 'g-tf', weight: '1' });
-  s.instruments.push({
-    id: 'i-taskforce',
-    name: '专班评',
-    kind: 'score',
-    subjectIds: COUNTY_SUBJECTS,
-    groupWeights: [{ groupId: 'g-tf', weight: '1' }],
-    aggregation: { method: 'mean' },
-    missingGroup: 'renormalize',
-    allowAbstain: false,
-    opinion: 'required',
-    visibility: 'after-close',
-    min: '0',
-    max: '100',
-    step: '1',
-    criteria: null,
-    adjustments: null,
-  });
-  return s;
-}
+import { COUNTIES } from './fixtures.js';
+import { COUNTY_SUBJECTS, openSession, taskforceSetup } from './observation-fixtures.js';
 
 for (const kind of dialects()) {
   describe(`paper ballots with written opinions (${kind})`, () => {
@@ -47,17 +19,7 @@ for (const kind of dialects()) {
 
     before(async () => {
       t = await buildTestApp(kind);
-      assert.equal((await t.call('organiser', { method: 'POST', url: '/api/units', payload: { units: [CITY, ...COUNTIES] } })).statusCode, 201);
-      const created = await t.call('organiser', { method: 'POST', url: '/api/campaigns', payload: taskforceSetup() });
-      assert.equal(created.statusCode, 201, created.body);
-      const session = await t.call('organiser', {
-        method: 'POST',
-        url: '/api/campaigns/camp1/sessions',
-        payload: { name: '专班评议会', instrumentIds: ['i-report', 'i-taskforce'], expected: { 'g-tf': 3 }, paperIssued: { 'g-tf': 3 } },
-      });
-      assert.equal(session.statusCode, 201, session.body);
-      sessionId = session.json().id;
-      assert.equal((await t.call('organiser', { method: 'POST', url: url('/open') })).statusCode, 200);
+      sessionId = await openSession(t, taskforceSetup(), { name: '专班评议会', instrumentIds: ['i-report', 'i-taskforce'] });
     });
     after(() => t.close());
 

@@ -8,10 +8,11 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { checkBallot } from '../../src/domain/check-ballot.js';
 import { indexDefinition } from '../../src/domain/definition-index.js';
-import type { AdjustmentConfig, CampaignDefinition, ScoreInstrument } from '../../src/domain/types.js';
+import type { AdjustmentConfig, CampaignDefinition } from '../../src/domain/types.js';
 import { adjustmentProblems, adjustmentTotals, stepPoints, unscaled, type AdjustmentDraft } from '../../web/rate/src/adjustments.js';
 import { sheetProblems, toBallots, type Draft, type Form, type FormInstrument } from '../../web/rate/src/ballot.js';
 import { TEXTS } from '../../web/rate/src/i18n.js';
+import { scoreInstrument } from '../domain/factories.js';
 
 const CONFIG: AdjustmentConfig = {
   items: [
@@ -122,23 +123,7 @@ describe('phone ballot: 加减分 totals and problems', () => {
 });
 
 describe('phone ballot: 加减分 blocks exactly what the server refuses', () => {
-  const instrument: ScoreInstrument = {
-    id: 'observe',
-    name: '观摩评',
-    kind: 'score',
-    subjectIds: ['site-1'],
-    groupWeights: [{ groupId: 'observers', weight: '1' }],
-    aggregation: { method: 'mean' },
-    missingGroup: 'renormalize',
-    allowAbstain: false,
-    opinion: 'none',
-    visibility: 'after-close',
-    min: '0',
-    max: '100',
-    step: '0.5',
-    criteria: null,
-    adjustments: CONFIG,
-  };
+  const instrument = scoreInstrument({ subjectIds: ['site-1'], groupWeights: [{ groupId: 'observers', weight: '1' }], adjustments: CONFIG });
   const def: CampaignDefinition = {
     id: 'c',
     name: '测试',
