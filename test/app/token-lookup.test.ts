@@ -1,4 +1,4 @@
-/** Token look-ups of one turn share one query on PostgreSQL, and answer exactly as one look-up each would. */
+/** Token look-ups of one turn share one query (on SQLite and PostgreSQL), and answer exactly as one look-up each would. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TokenLookup } from '../../src/app/token-lookup.js';
@@ -33,11 +33,11 @@ for (const kind of dialects()) {
       assert.deepEqual(found.map((t) => t?.id ?? null), ['tok-0', 'tok-3', null, 'tok-3', 'tok-5', null]);
       assert.equal(found[0]!.status, 'issued');
       assert.equal(found[0]!.sessionId, 'sess-1');
-      // PostgreSQL: one query per column for the whole turn; SQLite: a native statement per look-up.
-      assert.equal(lookup.queries, kind === 'postgres' ? 2 : 6);
+      // One query per column for the whole turn.
+      assert.equal(lookup.queries, 2);
       // The next turn asks again.
       assert.equal((await lookup.byTokenHash('th-1'))?.id, 'tok-1');
-      assert.equal(lookup.queries, kind === 'postgres' ? 3 : 7);
+      assert.equal(lookup.queries, 3);
     });
   });
 }

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { Db } from '../database.js';
-import { sqliteRawRows } from '../dialect/index.js';
 import type { TokensTable, TokenStatus } from '../tables/index.js';
 import { chunk, inTransaction } from './shared.js';
 
@@ -59,25 +58,6 @@ export async function issueTokens(db: Db, tokens: readonly NewToken[]): Promise<
   });
 }
 
-const TOKEN_COLUMNS = ['id', 'campaign_id', 'session_id', 'rater_group_id', 'token_hash', 'code_hash', 'bound_unit_id', 'rater_name', 'status', 'receipt'] as const;
-
-/**
- * One token by a unique hash column. Every submission and redemption starts here: on SQLite it runs on a native
- * statement prepared once (sqliteRawRows), without building the query through Kysely per request; on PostgreSQL
- * (or inside a transaction) through Kysely.
- */
-async function findTokenBy(db: Db, column: 'token_hash' | 'code_hash', hash: string): Promise<Token | null> {
-  const raw = await sqliteRawRows(db, `select ${TOKEN_COLUMNS.join(', ')} from tokens where ${column} = ? limit 1`, [hash]);
-  if (raw) {
-    const r = raw[0];
-    if (!r) return null;
-    const [id, campaign_id, session_id, rater_group_id, token_hash, code_hash, bound_unit_id, rater_name, status, receipt] = r as string[];
-    return toToken({ id, campaign_id, session_id, rater_group_id, token_hash, code_hash, bound_unit_id, rater_name, status, receipt } as TokensTable);
-  }
-  const row = await db.selectFrom('tokens').selectAll().where(column, '=', hash).executeTakeFirst();
-  return row ? toToken(row) : null;
-}
-
 /** Many tokens by a unique hash column in one query (up to 1,000 per statement): the found ones by their hash. */
 export async function findTokensBy(db: Db, column: 'token_hash' | 'code_hash', hashes: readonly string[]): Promise<Map<string, Token>> {
   const out = new Map<string, Token>();
@@ -92,11 +72,11 @@ export async function findTokensBy(db: Db, column: 'token_hash' | 'code_hash', h
 }
 
 export async function findTokenByHash(db: Db, tokenHash: string): Promise<Token | null> {
-  return findTokenBy(db, 'token_hash', tokenHash);
+  return (await findTokensBy(db, 'token_hash', [tokenHash])).get(tokenHash) ?? null;
 }
 
 export async function findTokenByCodeHash(db: Db, codeHash: string): Promise<Token | null> {
-  return findTokenBy(db, 'code_hash', codeHash);
+  return (await findTokensBy(db, 'code_hash', [codeHash])).get(codeHash) ?? null;
 }
 
 /**
