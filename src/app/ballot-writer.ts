@@ -3,6 +3,9 @@
  * acknowledged only after that transaction has committed. Per sheet the answers are those of submitSheet (see
  * store-sheets.ts). When a batch's transaction fails, its sheets are retried one by one, each in its own
  * transaction, so one bad sheet (or one failed commit) costs the others a retry, never their ballot.
+ *
+ * The writer gives the ballots their ids: the ballots of one commit share a random key (decision 0009), so they are
+ * stored side by side in the ballot tables' B-trees instead of on as many scattered pages as there are ballots.
  */
 import type { Database, Db } from '../db/database.js';
 import { storeSheets, type SheetToStore, type StoreSheetResult, type StoreSheetsOptions } from '../db/repositories/store-sheets.js';
@@ -10,6 +13,7 @@ import { sqliteFileOf } from '../db/dialect/index.js';
 import type { AppContext } from './context.js';
 import { DefinitionCache } from './definition-cache.js';
 import { GroupCommit, type GroupCommitStats, type Outcome } from './group-commit.js';
+import { ballotIdInCommit, newCommitKey } from './secrets.js';
 import { SqliteBallotThread } from './sqlite-ballot-thread.js';
 
 export interface BallotWriterOptions {
@@ -49,7 +53,7 @@ export class BallotWriter {
   /** Stores one sheet; resolves after the commit that made it durable (or found it stored before). */
   async submit(sheet: SheetToStore): Promise<StoreSheetResult> {
     if (this.#batcher) return this.#batcher.submit(sheet);
-    const [result] = await this.#store([sheet]);
+    const [result] = await this.#store(keyedForCommit([sheet]));
     return result!;
   }
 
@@ -68,7 +72,8 @@ export class BallotWriter {
     return this.#batcher ? { ...this.#batcher.stats } : null;
   }
 
-  async #flush(sheets: readonly SheetToStore[]): Promise<Outcome<StoreSheetResult>[]> {
+  async #flush(batch: readonly SheetToStore[]): Promise<Outcome<StoreSheetResult>[]> {
+    const sheets = keyedForCommit(batch);
     let outcomes: Outcome<StoreSheetResult>[];
     try {
       outcomes = (await this.#store(sheets)).map((value) => ({ ok: true, value }));
@@ -86,6 +91,15 @@ export class BallotWriter {
     }
     return outcomes;
   }
+}
+
+/**
+ * The sheets with new ballot ids under one fresh commit key. A retry of a failed batch keeps them: the key only
+ * places ballots, so sheets retried one by one may share it.
+ */
+function keyedForCommit(sheets: readonly SheetToStore[]): SheetToStore[] {
+  const key = newCommitKey();
+  return sheets.map((s) => ({ ...s, ballots: s.ballots.map((b) => ({ ...b, id: ballotIdInCommit(key) })) }));
 }
 
 /**

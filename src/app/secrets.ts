@@ -59,6 +59,19 @@ export function sha256Hex(text: string): string {
   return oneShot ? oneShot('sha256', text, 'hex') : createHash('sha256').update(text).digest('hex');
 }
 
+/**
+ * A commit's key: 32 random bits as 8 hex characters, shared by the ids of the ballots stored in one commit
+ * (ballotIdInCommit). Decision 0009 says why and what it reveals.
+ */
+export function newCommitKey(): string {
+  return pooledRandomBytes(4).toString('hex');
+}
+
+/** `b_` + the commit's key + 64 random bits of the ballot's own (16 hex characters). */
+export function ballotIdInCommit(commitKey: string): string {
+  return `b_${commitKey}${pooledRandomBytes(8).toString('hex')}`;
+}
+
 export function newId(prefix: string): string {
   return `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
 }

@@ -43,6 +43,20 @@ for (const kind of dialects()) {
       assert.equal(writer.stats!.largestFlush, 30);
     });
 
+    it('gives the ballots of one commit ids under one random key, and the next commit another key', async () => {
+      const writer = new BallotWriter(database.db);
+      const together = ['key-a', 'key-b', 'key-c'];
+      await Promise.all(together.map((id) => writer.submit(sheet(id))));
+      await writer.submit(sheet('key-later'));
+      const stored = await findBallotsBySheets(database.db, [...together, 'key-later']);
+      const ids = [...together, 'key-later'].map((id) => stored.get(id)![0]!.id);
+      for (const id of ids) assert.match(id, /^b_[0-9a-f]{24}$/);
+      const key = (id: string) => id.slice(2, 10);
+      assert.deepEqual(new Set(ids.slice(0, 3).map(key)).size, 1, 'one key for the three sheets of one commit');
+      assert.notEqual(key(ids[3]!), key(ids[0]!), 'a new key for the next commit');
+      assert.equal(new Set(ids).size, 4, 'each ballot its own id');
+    });
+
     it('stores two identical sheets of one batch once (the second gets the first receipt) and refuses a different third', async () => {
       const writer = new BallotWriter(database.db);
       const before = await stored();
@@ -89,8 +103,8 @@ for (const kind of dialects()) {
       const writer = new BallotWriter(database.db);
       const before = await stored();
       const good = Array.from({ length: 5 }, (_, i) => sheet(`survivor-${i}`));
-      const bad = sheet('reuses-a-ballot-id');
-      bad.ballots[0]!.id = good[0]!.ballots[0]!.id; // the same primary key twice: the batch's insert fails
+      const bad = sheet('names-no-instrument');
+      bad.ballots[0]!.instrumentId = 'no-such-instrument'; // a foreign key the database refuses: the batch's insert fails
       const settled = await Promise.allSettled([good[0], bad, ...good.slice(1)].map((s) => writer.submit(s!)));
       assert.deepEqual(settled.map((s) => s.status), ['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
       assert.equal(await stored(), before + 5);
@@ -118,9 +132,11 @@ for (const kind of dialects()) {
           assert.equal(back.receipt, (results[5] as { receipt: string }).receipt);
           assert.deepEqual(back.packed && [...back.packed], sent.packed && [...sent.packed]);
           // A sheet that fails in the thread fails alone, with the database's error.
-          const withId = (sheetId: string) => ({ ...sheet(sheetId), ballots: [{ ...sheet(sheetId).ballots[0]!, id: 'b-reused' }] });
-          assert.equal((await writer.submit(withId('thread-first'))).status, 'stored');
-          await assert.rejects(writer.submit(withId('thread-second')));
+          const bad = sheet('thread-bad');
+          bad.ballots[0]!.instrumentId = 'no-such-instrument';
+          const [ok, failed] = await Promise.allSettled([writer.submit(sheet('thread-good')), writer.submit(bad)]);
+          assert.equal(ok.status === 'fulfilled' && ok.value.status, 'stored');
+          assert.equal(failed.status, 'rejected');
         } finally {
           await writer.close();
         }
