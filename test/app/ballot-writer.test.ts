@@ -4,8 +4,8 @@ import { BallotWriter, ballotWriterFor, createBallotWriter } from '../../src/app
 import type { Database } from '../../src/db/database.js';
 import { countBallots, findBallotsBySheets } from '../../src/db/repositories/ballots.js';
 import { updateSessionStatus } from '../../src/db/repositories/sessions.js';
-import type { SheetToStore } from '../../src/db/repositories/store-sheets.js';
-import { issueTokens, listTokens } from '../../src/db/repositories/tokens.js';
+import { storeSheets, type SheetToStore } from '../../src/db/repositories/store-sheets.js';
+import { issueTokens, listTokens, revokeToken } from '../../src/db/repositories/tokens.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { createTestDb, dialects, NOW, reportBallot, seedSmallCampaign } from '../helpers/db.js';
 import { CITY, COUNTIES, ratings, setup } from '../http/fixtures.js';
@@ -84,6 +84,55 @@ for (const kind of dialects()) {
       const token = (await listTokens(database.db, 'sess-1')).find((t) => t.id === 'tok-1')!;
       assert.equal(token.status, 'used');
       assert.equal(token.receipt, 'CLAIM-A');
+    });
+
+    it('decides a batch of token sheets with different fates as it would decide each alone', async () => {
+      // On PostgreSQL such a batch (every sheet with its own token) is stored by one statement and the rest decided
+      // after it; on SQLite in one transaction. The answers are the same.
+      const writer = new BallotWriter(database.db);
+      assert.equal((await writer.submit(sheet('fate-resent', 0, { tokenId: 'tok-2', receipt: 'FATE-FIRST' }))).status, 'stored');
+      assert.ok(await revokeToken(database.db, 'tok-8'));
+      const before = await stored();
+      const results = await Promise.all([
+        writer.submit(sheet('fate-new', 0, { tokenId: 'tok-3', receipt: 'FATE-NEW' })),
+        writer.submit(sheet('fate-resent', 0, { tokenId: 'tok-2', receipt: 'FATE-AGAIN' })),
+        writer.submit(sheet('fate-closed', 0, { tokenId: 'tok-4', session: 'no-such-session' })),
+        writer.submit(sheet('fate-revoked', 0, { tokenId: 'tok-8' })),
+        writer.submit(sheet('fate-new-2', 1, { tokenId: 'tok-9', receipt: 'FATE-NEW-2' })),
+      ]);
+      assert.equal(writer.stats!.largestFlush, 5, 'one batch');
+      assert.deepEqual(results, [
+        { status: 'stored', receipt: 'FATE-NEW' },
+        { status: 'duplicate', receipt: 'FATE-FIRST' },
+        { status: 'refused', reason: 'session_not_open' },
+        { status: 'refused', reason: 'token_used' },
+        { status: 'stored', receipt: 'FATE-NEW-2' },
+      ]);
+      assert.equal(await stored(), before + 2);
+      const tokens = new Map((await listTokens(database.db, 'sess-1')).map((t) => [t.id, t]));
+      assert.deepEqual([tokens.get('tok-3')!.status, tokens.get('tok-3')!.receipt], ['used', 'FATE-NEW']);
+      assert.deepEqual([tokens.get('tok-4')!.status, tokens.get('tok-4')!.receipt], ['issued', null]);
+      assert.equal(tokens.get('tok-8')!.status, 'revoked');
+      // What was stored is the sheet as sent, contents included.
+      const back = (await findBallotsBySheets(database.db, ['fate-new-2'])).get('fate-new-2')![0]!;
+      const sent = sheet('fate-new-2', 1).ballots[0]!;
+      assert.deepEqual(back.ratings, sent.ratings);
+      assert.equal(back.contentHash, sent.contentHash);
+      assert.deepEqual(back.packed && [...back.packed], sent.packed && [...sent.packed]);
+    });
+
+    it('stores a sheet once when two batches carrying it run at the same time', async () => {
+      // Two transactions (PostgreSQL: two statements on two connections) claim one token: one stores, the other
+      // waits for its lock and answers like a re-send.
+      const before = await stored();
+      const both = await Promise.all([
+        storeSheets(database.db, [sheet('race', 0, { tokenId: 'tok-0', receipt: 'RACE-A' })]),
+        storeSheets(database.db, [sheet('race', 0, { tokenId: 'tok-0', receipt: 'RACE-B' })]),
+      ]);
+      const answers = both.map((r) => r[0]!).sort((x, y) => x.status.localeCompare(y.status));
+      assert.deepEqual(answers.map((a) => a.status), ['duplicate', 'stored']);
+      assert.equal((answers[0] as { receipt: string }).receipt, (answers[1] as { receipt: string }).receipt);
+      assert.equal(await stored(), before + 1);
     });
 
     it('decides a sheet whose first copy in the batch was refused on its own merits', async () => {

@@ -1,10 +1,11 @@
 /** The only place that knows which database engine is underneath. */
-import { sql, type CreateTableBuilder } from 'kysely';
+import { PostgresAdapter, sql, type CreateTableBuilder, type Kysely } from 'kysely';
 import type { DbKind } from '../database.js';
 import { postgresAppendOnlyStatements, postgresAutoIncrementType } from './postgres.js';
 import { sqliteAppendOnlyStatements, sqliteAutoIncrementType } from './sqlite.js';
 
 export { openPostgres } from './postgres.js';
+export { claimAndAppendSheets } from './postgres-sheets.js';
 export { openSqlite, rememberSqliteHandle, sqliteFileOf, sqliteRawRows } from './sqlite.js';
 
 export function appendOnlyStatements(kind: DbKind, table: string): string[] {
@@ -14,6 +15,11 @@ export function appendOnlyStatements(kind: DbKind, table: string): string[] {
 /** Column definition of an auto-increment primary key (raw SQL, used in a migration). */
 export function autoIncrementPrimaryKey(kind: DbKind): string {
   return kind === 'sqlite' ? sqliteAutoIncrementType() : postgresAutoIncrementType();
+}
+
+/** True when `db` (or a transaction of it) runs on PostgreSQL. */
+export function isPostgres(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 /** A UNIQUE or PRIMARY KEY violation, on either engine. */
