@@ -8,10 +8,12 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppContext } from '../app/context.js';
 import { installAuth } from './auth.js';
 import { installErrorHandler } from './error-handler.js';
+import { requestLogSerializers } from './request-log.js';
 import { registerRoutes } from './routes/index.js';
 
 export interface BuildAppOptions {
-  logger?: boolean | { level: string };
+  /** true or a level: Fastify's request log, with secrets taken out of URLs (request-log.ts); `stream` for tests. */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** Per-IP limit of token redemptions per minute (rate limiting of guesses at codes). */
   redeemLimitPerMinute?: number;
   /** Per-IP limit of password login attempts per minute (the per-username lock-out is separate). */
@@ -21,10 +23,11 @@ export interface BuildAppOptions {
 }
 
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const logger = options.logger ? { ...(options.logger === true ? {} : options.logger), serializers: requestLogSerializers } : false;
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger,
     bodyLimit: 20 * 1024 * 1024,
-    // Anonymity: Fastify's request logs carry method, url and status only — never a ballot body.
+    // Anonymity: request logs carry method, redacted url and status only — never a ballot body, token or key.
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
