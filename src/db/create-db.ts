@@ -1,6 +1,6 @@
 import { Kysely } from 'kysely';
 import type { Database, DbConfig } from './database.js';
-import { openPostgres, openSqlite, rememberSqliteHandle } from './dialect/index.js';
+import { openPostgres, openSqlite, rememberPostgresPool, rememberSqliteHandle } from './dialect/index.js';
 import type { Schema } from './tables/index.js';
 
 export type { Database, DbConfig, DbKind, Db } from './database.js';
@@ -14,8 +14,9 @@ export async function createDb(config: DbConfig): Promise<Database> {
     // Kysely's SqliteDriver closes the handle on destroy.
     return { db, kind: 'sqlite', close: () => db.destroy().then(() => void (handle.open && handle.close())) };
   }
-  const { dialect } = openPostgres(config.url);
+  const { dialect, pool } = openPostgres(config.url);
   const db = new Kysely<Schema>({ dialect });
+  rememberPostgresPool(db, pool);
   // Fail here, not at the first request, when the server is unreachable.
   await db.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
   return { db, kind: 'postgres', close: () => db.destroy() };

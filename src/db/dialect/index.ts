@@ -4,7 +4,7 @@ import type { DbKind } from '../database.js';
 import { postgresAppendOnlyStatements, postgresAutoIncrementType } from './postgres.js';
 import { sqliteAppendOnlyStatements, sqliteAutoIncrementType } from './sqlite.js';
 
-export { openPostgres } from './postgres.js';
+export { openPostgres, postgresNamed, rememberPostgresPool } from './postgres.js';
 export { claimAndAppendSheets } from './postgres-sheets.js';
 export { openSqlite, rememberSqliteHandle, sqliteFileOf, sqliteRawRows } from './sqlite.js';
 

@@ -14,9 +14,10 @@
  * way (re-send, conflict, token used, session not open), so the answers are the same.
  * The caller guarantees that every sheet carries a token and that sheet ids and tokens are distinct in the batch.
  */
-import { sql } from 'kysely';
 import type { Db } from '../database.js';
+import { StorageError } from '../errors.js';
 import type { SheetToStore } from '../repositories/store-sheets.js';
+import { postgresNamed } from './postgres.js';
 
 export async function claimAndAppendSheets(db: Db, sheets: readonly SheetToStore[]): Promise<Set<string>> {
   const sheetId: string[] = [];
@@ -53,32 +54,38 @@ export async function claimAndAppendSheets(db: Db, sheets: readonly SheetToStore
       b.enteredBy.push(r.enteredBy);
     }
   }
-  const result = await sql<{ sheet_id: string }>`
-    with sheet as (
-      select * from unnest(${sheetId}::text[], ${tokenId}::text[], ${gate}::text[], ${receipt}::text[])
-        as s(sheet_id, token_id, gate, receipt)
-    ), claimed as (
-      update tokens set status = 'used', receipt = sheet.receipt
-      from sheet
-      where tokens.id = sheet.token_id and tokens.status = 'issued'
-        and (sheet.gate is null or exists (select 1 from sessions where sessions.id = sheet.gate and sessions.status = 'open'))
-        and not exists (select 1 from ballots where ballots.sheet_id = sheet.sheet_id)
-      returning sheet.sheet_id
-    ), row as (
-      select * from unnest(
-        ${b.id}::text[], ${b.campaignId}::text[], ${b.sessionId}::text[], ${b.instrumentId}::text[], ${b.raterGroupId}::text[],
-        ${b.raterName}::text[], ${b.boundUnitId}::text[], ${b.sheetId}::text[], ${b.channel}::text[], ${b.packed}::bytea[],
-        ${b.ratings}::text[], ${b.contentHash}::text[], ${b.receipt}::text[], ${b.enteredBy}::text[]
-      ) as r(id, campaign_id, session_id, instrument_id, rater_group_id, rater_name, bound_unit_id, sheet_id, channel, packed,
-             ratings, content_hash, receipt, entered_by)
-      where r.sheet_id in (select sheet_id from claimed)
-    ), lean as (
-      insert into ballots (id, campaign_id, session_id, instrument_id, rater_group_id, rater_name, bound_unit_id, sheet_id, channel, packed)
-      select id, campaign_id, session_id, instrument_id, rater_group_id, rater_name, bound_unit_id, sheet_id, channel, packed from row
-    ), contents as (
-      insert into ballot_contents (campaign_id, ballot_id, ratings, content_hash, receipt, entered_by)
-      select campaign_id, id, ratings, content_hash, receipt, entered_by from row
-    )
-    select sheet_id from claimed`.execute(db);
-  return new Set(result.rows.map((r) => r.sheet_id));
+  const rows = await postgresNamed<{ sheet_id: string }>(db, 'leitai_claim_and_append_sheets', CLAIM_AND_APPEND, [
+    sheetId, tokenId, gate, receipt,
+    b.id, b.campaignId, b.sessionId, b.instrumentId, b.raterGroupId, b.raterName, b.boundUnitId, b.sheetId, b.channel, b.packed,
+    b.ratings, b.contentHash, b.receipt, b.enteredBy,
+  ]);
+  if (!rows) throw new StorageError('invalid-input', 'claimAndAppendSheets needs the PostgreSQL database itself, not a transaction');
+  return new Set(rows.map((r) => r.sheet_id));
 }
+
+/** Parameters: $1–$4 per sheet, $5–$18 per ballot, each an array. A named statement: planned once per connection. */
+const CLAIM_AND_APPEND = `
+  with sheet as (
+    select * from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as s(sheet_id, token_id, gate, receipt)
+  ), claimed as (
+    update tokens set status = 'used', receipt = sheet.receipt
+    from sheet
+    where tokens.id = sheet.token_id and tokens.status = 'issued'
+      and (sheet.gate is null or exists (select 1 from sessions where sessions.id = sheet.gate and sessions.status = 'open'))
+      and not exists (select 1 from ballots where ballots.sheet_id = sheet.sheet_id)
+    returning sheet.sheet_id
+  ), row as (
+    select * from unnest(
+      $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
+      $14::bytea[], $15::text[], $16::text[], $17::text[], $18::text[]
+    ) as r(id, campaign_id, session_id, instrument_id, rater_group_id, rater_name, bound_unit_id, sheet_id, channel, packed,
+           ratings, content_hash, receipt, entered_by)
+    where r.sheet_id in (select sheet_id from claimed)
+  ), lean as (
+    insert into ballots (id, campaign_id, session_id, instrument_id, rater_group_id, rater_name, bound_unit_id, sheet_id, channel, packed)
+    select id, campaign_id, session_id, instrument_id, rater_group_id, rater_name, bound_unit_id, sheet_id, channel, packed from row
+  ), contents as (
+    insert into ballot_contents (campaign_id, ballot_id, ratings, content_hash, receipt, entered_by)
+    select campaign_id, id, ratings, content_hash, receipt, entered_by from row
+  )
+  select sheet_id from claimed`;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../database.js';
+import { postgresNamed } from '../dialect/index.js';
 import type { TokensTable, TokenStatus } from '../tables/index.js';
 import { chunk, inTransaction } from './shared.js';
 
@@ -62,7 +63,10 @@ export async function issueTokens(db: Db, tokens: readonly NewToken[]): Promise<
 export async function findTokensBy(db: Db, column: 'token_hash' | 'code_hash', hashes: readonly string[]): Promise<Map<string, Token>> {
   const out = new Map<string, Token>();
   for (const part of chunk([...new Set(hashes)], 1, 1000)) {
-    const rows = await db.selectFrom('tokens').selectAll().where(column, 'in', part).execute();
+    // PostgreSQL: one named statement for any number of hashes (planned once per connection).
+    const rows =
+      (await postgresNamed<TokensTable>(db, `leitai_tokens_by_${column}`, `select * from tokens where ${column} = any($1::text[])`, [part])) ??
+      (await db.selectFrom('tokens').selectAll().where(column, 'in', part).execute());
     for (const row of rows) {
       const token = toToken(row);
       out.set(column === 'token_hash' ? token.tokenHash : token.codeHash, token);
