@@ -198,6 +198,7 @@ for (const kind of dialects()) {
         let first = true;
         let overlapped = false;
         const writer: BallotWriter = createBallotWriter(database, {
+          concurrency: 2,
           beforeCommit: async () => {
             if (!first) return;
             first = false;
