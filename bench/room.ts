@@ -2,12 +2,15 @@
  * npm run bench:room — the article's synchronized session against the real server (buildApp + listen on 127.0.0.1),
  * on a SQLite file (synchronous=FULL) and on PostgreSQL (an embedded server with fsync on, or LEITAI_BENCH_PG_URL).
  * Per database:
- *  1. bare:   a trivial GET route on the same server, autocannon -c 50 — the baseline of this run; and a trivial POST
+ *  1. bare:   a trivial GET route on the same server, autocannon -c 50 — the baseline of this run (run again after the
+ *             sustained run; the higher of the two counts); and a trivial POST
  *             route sent the same JSON bodies as a submission (HTTP and JSON parsing alone, a second baseline);
  *  2. room:   2,100 raters, each redeems its token (POST /api/ballot-form) and submits a valid sheet (汇报评 of 6
  *             counties with the article's quotas + 交流评 of 12 townships, 好 ≤ 10%); acknowledged vs stored counted
  *             from the database afterwards;
  *  3. sustained: POST /api/ballots at -c 50 for a bounded time, a fresh token per request, through group commit;
+ *             `ratio_to_bare` is its accepted ballots per second over the bare GET route's requests per second (the
+ *             issue's measure; `sheets_ratio_to_bare` counts requests instead, two ballots each);
  *  4. naive:  the same with one transaction per sheet and the definition loaded per ballot (the path before).
  * Load comes from a separate process (bench/room-load.ts). Prints figures, then one JSON line.
  * Options: --db sqlite,postgres  --raters 2100  --room-connections 100  --connections 50  --seconds 10
@@ -48,7 +51,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '10' },
     'bare-seconds': { type: 'string', default: '5' },
     'naive-seconds': { type: 'string', default: '5' },
-    tokens: { type: 'string', default: '60000' },
+    tokens: { type: 'string', default: '80000' },
     profile: { type: 'string' },
   },
 });
@@ -263,8 +266,8 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
     const bareCpuMeter = serverCpu();
     const bare = await load({ mode: 'bare', url: address, connections: CONNECTIONS, seconds: Number(args['bare-seconds']), path: '/bench/bare' }, dir, () => bareCpuMeter.start());
     const bareCpu = bareCpuMeter.done();
-    const bareRps = bare.acknowledged / bare.seconds;
-    console.log(`bare route       -c ${CONNECTIONS} ${bare.seconds.toFixed(1)} s: ${Math.round(bareRps)} req/s, p50 ${bare.p50_ms} ms, p99 ${bare.p99_ms} ms, errors ${bare.errors + bare.timeouts}`);
+    const bareFirstRps = bare.acknowledged / bare.seconds;
+    console.log(`bare route       -c ${CONNECTIONS} ${bare.seconds.toFixed(1)} s: ${Math.round(bareFirstRps)} req/s, p50 ${bare.p50_ms} ms, p99 ${bare.p99_ms} ms, errors ${bare.errors + bare.timeouts}`);
     const barePostBodies = Array.from({ length: 1000 }, () => sheetBody('bare-', randomBytes(16).toString('base64url')));
     const barePost = await load({ mode: 'bare-post', url: address, connections: CONNECTIONS, seconds: Number(args['bare-seconds']), path: '/bench/bare-post', bodies: barePostBodies }, dir);
     const barePostRps = barePost.acknowledged / barePost.seconds;
@@ -287,11 +290,17 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
     await writer.idle();
     const stored1 = await storedSheets(database, sustain);
     const after = writer.stats!;
+    // The bare route once more, after the sustained run: the baseline is the higher of the two (the strictest), so a
+    // moment of background work (a checkpoint, autovacuum after the tokens were issued) cannot flatter the ratio.
+    const bareAgain = await load({ mode: 'bare', url: address, connections: CONNECTIONS, seconds: Number(args['bare-seconds']), path: '/bench/bare' }, dir);
+    const bareAgainRps = bareAgain.acknowledged / bareAgain.seconds;
+    const bareRps = Math.max(bareFirstRps, bareAgainRps);
+    console.log(`bare route again -c ${CONNECTIONS} ${bareAgain.seconds.toFixed(1)} s: ${Math.round(bareAgainRps)} req/s; the baseline is the higher: ${Math.round(bareRps)} req/s`);
     const rate = sustained.acknowledged / sustained.seconds;
     const batches = after.flushes - before.flushes;
     const ballotRate = (sustained.acknowledged * BALLOTS_PER_SHEET) / sustained.seconds;
-    console.log(`sustained        -c ${CONNECTIONS} ${sustained.seconds.toFixed(1)} s, group commit: ${Math.round(rate)} sheets/s = ${r3(rate / bareRps)} of bare GET, ${r3(rate / barePostRps)} of bare POST; p50 ${sustained.p50_ms} ms, p99 ${sustained.p99_ms} ms`);
-    console.log(`                 ${Math.round(ballotRate)} ballots/s (${BALLOTS_PER_SHEET} a sheet) = ${r3(ballotRate / bareRps)} of bare GET, ${r3(ballotRate / barePostRps)} of bare POST`);
+    console.log(`sustained        -c ${CONNECTIONS} ${sustained.seconds.toFixed(1)} s, group commit: ${Math.round(ballotRate)} ballots/s = ${r3(ballotRate / bareRps)} of bare GET, ${r3(ballotRate / barePostRps)} of bare POST; p50 ${sustained.p50_ms} ms, p99 ${sustained.p99_ms} ms`);
+    console.log(`                 ${Math.round(rate)} sheets/s (requests, ${BALLOTS_PER_SHEET} ballots each) = ${r3(rate / bareRps)} of bare GET, ${r3(rate / barePostRps)} of bare POST`);
     console.log(`                 acknowledged ${sustained.acknowledged}, stored ${stored1.sheets - stored0.sheets} (the difference: requests in flight when the load stopped at its deadline, ≤ ${CONNECTIONS}); ${batches} commits, ${r1((after.items - before.items) / Math.max(1, batches))} sheets per commit on average; statuses ${JSON.stringify(sustained.statuses)}`);
     const perSheet = (ms: number) => r3(ms / Math.max(1, sustained.acknowledged));
     console.log(`                 server CPU per accepted sheet: ${perSheet(sustainedCpu.mainMs)} ms on the main thread, ${perSheet(sustainedCpu.processMs)} ms in all (writer thread included); bare route: ${r3(bareCpu.mainMs / Math.max(1, bare.acknowledged))} ms per request on the main thread`);
@@ -306,8 +315,8 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
       const run = await load({ mode: 'submit', url: address, connections: CONNECTIONS, seconds: NAIVE_SECONDS, bodies: naiveTokens.map((t) => sheetBody(naive0.p, t)) }, dir);
       const s1 = await storedSheets(database, naive0);
       const naiveRate = run.acknowledged / run.seconds;
-      naive = { sheets_per_s: Math.round(naiveRate), ratio_to_bare: r3(naiveRate / bareRps), p50_ms: run.p50_ms, p99_ms: run.p99_ms, acknowledged: run.acknowledged, stored: s1.sheets - s0.sheets };
-      console.log(`naive            -c ${CONNECTIONS} ${run.seconds.toFixed(1)} s, a commit per sheet: ${naive.sheets_per_s} sheets/s = ${naive.ratio_to_bare} of bare; p50 ${run.p50_ms} ms, p99 ${run.p99_ms} ms; acknowledged ${run.acknowledged}, stored ${naive.stored}`);
+      naive = { sheets_per_s: Math.round(naiveRate), ratio_to_bare: r3((naiveRate * BALLOTS_PER_SHEET) / bareRps), p50_ms: run.p50_ms, p99_ms: run.p99_ms, acknowledged: run.acknowledged, stored: s1.sheets - s0.sheets };
+      console.log(`naive            -c ${CONNECTIONS} ${run.seconds.toFixed(1)} s, a commit per sheet: ${naive.sheets_per_s} sheets/s, ballots/s = ${naive.ratio_to_bare} of bare GET; p50 ${run.p50_ms} ms, p99 ${run.p99_ms} ms; acknowledged ${run.acknowledged}, stored ${naive.stored}`);
     }
 
     return {
@@ -322,6 +331,7 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
       p99_ms: roomRun.p99_ms,
       redeem: roomRun.form ? { ok: roomRun.form.ok, p50_ms: roomRun.form.p50_ms, p99_ms: roomRun.form.p99_ms } : null,
       bare_rps: Math.round(bareRps),
+      bare_rps_runs: [Math.round(bareFirstRps), Math.round(bareAgainRps)],
       bare_post_rps: Math.round(barePostRps),
       sustained_sheets_per_s: Math.round(rate),
       sustained_p50_ms: sustained.p50_ms,
@@ -329,13 +339,14 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
       sustained_acknowledged: sustained.acknowledged,
       sustained_stored: stored1.sheets - stored0.sheets,
       sheets_per_commit: r1((after.items - before.items) / Math.max(1, batches)),
-      // Sheets (requests) per second over the bare GET route's requests: the strictest reading of the target.
-      ratio_to_bare: r3(rate / bareRps),
-      ratio_to_bare_post: r3(rate / barePostRps),
-      // The issue's own unit: accepted ballots per second (a sheet carries one ballot per instrument, here 2).
+      // The issue's measure: accepted ballots per second (a sheet carries one ballot per instrument, here 2) over the
+      // bare GET route's requests per second; and over the bare POST route's.
       sustained_ballots_per_s: Math.round(ballotRate),
-      ballots_ratio_to_bare: r3(ballotRate / bareRps),
-      ballots_ratio_to_bare_post: r3(ballotRate / barePostRps),
+      ratio_to_bare: r3(ballotRate / bareRps),
+      ratio_to_bare_post: r3(ballotRate / barePostRps),
+      // The same per request (sheet): a stricter reading, kept beside it.
+      sheets_ratio_to_bare: r3(rate / bareRps),
+      sheets_ratio_to_bare_post: r3(rate / barePostRps),
       main_thread_ms_per_sheet: perSheet(sustainedCpu.mainMs),
       server_cpu_ms_per_sheet: perSheet(sustainedCpu.processMs),
       bare_main_thread_ms_per_request: r3(bareCpu.mainMs / Math.max(1, bare.acknowledged)),
@@ -348,20 +359,49 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
   }
 }
 
+/**
+ * One database per process: run in the same process, the second database's runs inherited the first's heap and
+ * compiled code, and its bare route came out ~20% slower than when run alone. With several databases this process
+ * runs itself once per database and gathers their JSON lines.
+ */
+async function benchEachInItsOwnProcess(kinds: DbKind[]): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const kind of kinds) {
+    const argv = process.argv.slice(2).filter((a, i, all) => a !== '--db' && all[i - 1] !== '--db' && !a.startsWith('--db='));
+    const child = spawn(process.execPath, [...process.execArgv, new URL(import.meta.url).pathname, ...argv, '--db', kind], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let text = '';
+    child.stdout.on('data', (d: Buffer) => {
+      text += d;
+      process.stdout.write(d);
+    });
+    const code = await new Promise<number | null>((resolve, reject) => child.on('error', reject).on('exit', resolve));
+    if (code !== 0) throw new Error(`bench:room --db ${kind} exited with ${code}`);
+    const last = JSON.parse(text.trim().split('\n').pop()!) as Record<string, unknown>;
+    out[kind] = last[kind];
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   const kinds = args.db.split(',').map((k) => k.trim()) as DbKind[];
+  if (kinds.length > 1) {
+    const each = await benchEachInItsOwnProcess(kinds);
+    console.log(JSON.stringify({ bench: 'room', ...each }));
+    return;
+  }
+  const kind = kinds[0]!;
   const dir = mkdtempSync(join(tmpdir(), 'leitai-room-'));
   let pgStop: (() => Promise<void>) | null = null;
   const out: Record<string, unknown> = { bench: 'room' };
   try {
     let pgUrl = process.env.LEITAI_BENCH_PG_URL ?? null;
-    if (kinds.includes('postgres') && !pgUrl) {
+    if (kind === 'postgres' && !pgUrl) {
       // Durability ON: this measures durable commits (the test runner turns fsync off).
       const started = await startEmbeddedPostgres(['-c', 'max_connections=50']);
       pgUrl = started.url;
       pgStop = started.stop;
     }
-    for (const kind of kinds) out[kind] = await benchDatabase(kind, dir, pgUrl);
+    out[kind] = await benchDatabase(kind, dir, pgUrl);
   } finally {
     await pgStop?.().catch((e) => console.error('stopping PostgreSQL:', e));
     rmSync(dir, { recursive: true, force: true });
