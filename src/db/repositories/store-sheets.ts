@@ -28,7 +28,8 @@ export interface StoreSheetsOptions {
  * stored before → the first receipt), conflict (different content), or refused (token already used, session not
  * open). Within a batch the first of several sheets with one id is the candidate; the others are compared with it
  * once it is stored, or decided in a further round when it was refused. Throws when the transaction fails: then
- * nothing of the batch is stored, and the caller may retry its sheets one by one.
+ * nothing of the batch is stored, and the caller may retry its sheets one by one. (On PostgreSQL new online sheets
+ * go through one statement first: allNewAndDistinct.)
  * A batch of one that loses a race on UNIQUE(sheet_id, instrument_id) re-reads and answers like a re-send.
  */
 export async function storeSheets(db: Db, sheets: readonly SheetToStore[], options: StoreSheetsOptions = {}): Promise<StoreSheetResult[]> {
