@@ -23,12 +23,13 @@ describe('request log (sqlite)', () => {
     await t.app.inject({ method: 'GET', url: `/screen/s-1?key=${key}` });
     await t.app.inject({ method: 'GET', url: `/api/sessions/s-1/screen?lang=zh&key=${key}` });
     await t.app.inject({ method: 'GET', url: `/api/sessions/s-1/screen/events?key=${key}` });
+    await t.app.inject({ method: 'GET', url: `/r/${token}/mistyped` }); // no such route: a 404, logged like the rest
     const log = lines.join('');
     assert.ok(lines.length >= 10, 'each request is logged (incoming and completed)');
     assert.ok(!log.includes(token), 'no QR token in the log');
     assert.ok(!log.includes(key), 'no screen key in the log');
     // What is logged still says which page was asked for.
     const urls = lines.map((l) => JSON.parse(l) as { req?: { url?: string } }).flatMap((l) => (l.req?.url ? [l.req.url] : []));
-    assert.deepEqual(urls, ['/r/…', '/r/…?lang=en', '/screen/s-1?key=…', '/api/sessions/s-1/screen?lang=zh&key=…', '/api/sessions/s-1/screen/events?key=…']);
+    assert.deepEqual(urls, ['/r/…', '/r/…?lang=en', '/screen/s-1?key=…', '/api/sessions/s-1/screen?lang=zh&key=…', '/api/sessions/s-1/screen/events?key=…', '/r/…']);
   });
 });
