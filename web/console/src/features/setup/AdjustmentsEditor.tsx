@@ -3,13 +3,14 @@
  * instrument may turn them on and off (观摩评 亮点加分、不足减分); an adjustments instrument always has them.
  * Every adjustment a rater gives carries a written reason; the editor only says so, the ballot check enforces it.
  */
-import { Button, Divider, Flex, Input, InputNumber, Select, Space, Switch, Table, Tooltip, Typography } from 'antd';
+import { Button, Divider, Flex, InputNumber, Select, Space, Switch, Table, Typography } from 'antd';
 import { useRef } from 'react';
 import { useT } from '../../i18n/I18nProvider.js';
 import type { Instrument } from './api.js';
 import { freshId } from './draft.js';
 import { Findings, statusOf } from './Findings.js';
 import { setupMessages } from './messages.js';
+import { pointRowColumns } from './pointRowColumns.js';
 import { checkAdjustments, type AdjustmentConfig, type AdjustmentItem } from './rubric.js';
 
 type Direction = AdjustmentItem['direction'];
@@ -104,43 +105,16 @@ export function AdjustmentsEditor({ instrument, change, disabled }: { instrument
                     />
                   ),
                 },
-                {
-                  title: t('itemLabel'),
-                  dataIndex: 'label',
-                  render: (v: string, x, n) => (
-                    <Input value={v} disabled={disabled} status={statusOf(findings, x.id, 'label')} aria-label={`${t('itemLabel')} ${n + 1}`} maxLength={200} onChange={(e) => item(x.id, (y) => void (y.label = e.target.value))} />
-                  ),
-                },
-                {
-                  title: t('itemMax'),
-                  dataIndex: 'maxPoints',
-                  width: 170,
-                  render: (v: string, x, n) => (
-                    <InputNumber<string>
-                      stringMode
-                      min="0"
-                      value={v}
-                      disabled={disabled}
-                      status={statusOf(findings, x.id, 'maxPoints')}
-                      suffix={t('pointsSuffix')}
-                      aria-label={`${t('itemMax')} ${n + 1}`}
-                      style={{ width: 140 }}
-                      onChange={(p) => item(x.id, (y) => void (y.maxPoints = p ?? ''))}
-                    />
-                  ),
-                },
-                {
-                  title: '',
-                  key: 'remove',
-                  width: 80,
-                  render: (_: unknown, x) => (
-                    <Tooltip title={config.items.length <= 1 ? t('lastRowKept') : undefined}>
-                      <Button type="link" danger size="small" disabled={disabled || config.items.length <= 1} onClick={() => edit((c) => void (c.items = c.items.filter((y) => y.id !== x.id)))}>
-                        {t('remove')}
-                      </Button>
-                    </Tooltip>
-                  ),
-                },
+                ...pointRowColumns<AdjustmentItem>({
+                  t,
+                  labelTitle: t('itemLabel'),
+                  maxTitle: t('itemMax'),
+                  rows: config.items,
+                  findings,
+                  disabled,
+                  update: item,
+                  remove: (id) => edit((c) => void (c.items = c.items.filter((y) => y.id !== id))),
+                }),
               ]}
             />
             {!disabled && (

@@ -2,13 +2,14 @@
  * 评分细则: a score instrument's rubric. On, the score is the sum of the criteria and their maxima must total the
  * scale's maximum; off (null), raters give one score. Turning it off and on again in the same visit brings the rows back.
  */
-import { Button, Divider, Flex, Input, InputNumber, Switch, Table, Tooltip, Typography } from 'antd';
+import { Button, Divider, Flex, Switch, Table, Typography } from 'antd';
 import { useRef } from 'react';
 import { useT } from '../../i18n/I18nProvider.js';
 import type { Instrument } from './api.js';
 import { freshId } from './draft.js';
-import { Findings, statusOf } from './Findings.js';
+import { Findings } from './Findings.js';
 import { setupMessages } from './messages.js';
+import { pointRowColumns } from './pointRowColumns.js';
 import { checkCriteria, nextCriterionMax, type Criterion } from './rubric.js';
 
 type ScoreInstrument = Extract<Instrument, { kind: 'score' }>;
@@ -54,43 +55,16 @@ export function CriteriaEditor({ instrument, change, disabled }: { instrument: S
               dataSource={criteria}
               columns={[
                 { title: '#', key: 'n', width: 48, render: (_: unknown, _c, n) => n + 1 },
-                {
-                  title: t('criterionLabel'),
-                  dataIndex: 'label',
-                  render: (v: string, c, n) => (
-                    <Input value={v} disabled={disabled} status={statusOf(findings, c.id, 'label')} aria-label={`${t('criterionLabel')} ${n + 1}`} maxLength={200} onChange={(e) => row(c.id, (x) => void (x.label = e.target.value))} />
-                  ),
-                },
-                {
-                  title: t('criterionMax'),
-                  dataIndex: 'maxPoints',
-                  width: 170,
-                  render: (v: string, c, n) => (
-                    <InputNumber<string>
-                      stringMode
-                      min="0"
-                      value={v}
-                      disabled={disabled}
-                      status={statusOf(findings, c.id, 'maxPoints')}
-                      suffix={t('pointsSuffix')}
-                      aria-label={`${t('criterionMax')} ${n + 1}`}
-                      style={{ width: 140 }}
-                      onChange={(x) => row(c.id, (y) => void (y.maxPoints = x ?? ''))}
-                    />
-                  ),
-                },
-                {
-                  title: '',
-                  key: 'remove',
-                  width: 80,
-                  render: (_: unknown, c) => (
-                    <Tooltip title={criteria.length <= 1 ? t('lastRowKept') : undefined}>
-                      <Button type="link" danger size="small" disabled={disabled || criteria.length <= 1} onClick={() => change((i) => void (i.criteria = i.criteria!.filter((x) => x.id !== c.id)))}>
-                        {t('remove')}
-                      </Button>
-                    </Tooltip>
-                  ),
-                },
+                ...pointRowColumns<Criterion>({
+                  t,
+                  labelTitle: t('criterionLabel'),
+                  maxTitle: t('criterionMax'),
+                  rows: criteria,
+                  findings,
+                  disabled,
+                  update: row,
+                  remove: (id) => change((i) => void (i.criteria = i.criteria!.filter((x) => x.id !== id))),
+                }),
               ]}
             />
             <Flex justify="space-between" align="center" gap={8} wrap>
