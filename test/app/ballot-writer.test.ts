@@ -5,9 +5,9 @@ import type { Database } from '../../src/db/database.js';
 import { countBallots, findBallotsBySheets } from '../../src/db/repositories/ballots.js';
 import { updateSessionStatus } from '../../src/db/repositories/sessions.js';
 import { storeSheets, type SheetToStore } from '../../src/db/repositories/store-sheets.js';
-import { issueTokens, listTokens, revokeToken } from '../../src/db/repositories/tokens.js';
+import { listTokens, revokeToken } from '../../src/db/repositories/tokens.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { createTestDb, dialects, NOW, reportBallot, seedSmallCampaign } from '../helpers/db.js';
+import { createTestDb, dialects, issueSmallCampaignTokens, NOW, reportBallot, seedSmallCampaign } from '../helpers/db.js';
 import { CITY, COUNTIES, ratings, setup } from '../http/fixtures.js';
 
 let seq = 0;
@@ -26,10 +26,7 @@ for (const kind of dialects()) {
       database = await createTestDb(kind);
       await seedSmallCampaign(database);
       assert.ok(await updateSessionStatus(database.db, 'sess-1', 'draft', 'open', NOW));
-      await issueTokens(
-        database.db,
-        Array.from({ length: 10 }, (_, i) => ({ id: `tok-${i}`, campaignId: 'c-1', sessionId: 'sess-1', raterGroupId: 'g-office', tokenHash: `th-${i}`, codeHash: `ch-${i}`, boundUnitId: null, raterName: null })),
-      );
+      await issueSmallCampaignTokens(database, 10);
     });
     after(() => database.close());
 

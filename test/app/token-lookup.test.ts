@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TokenLookup } from '../../src/app/token-lookup.js';
 import type { Database } from '../../src/db/database.js';
-import { issueTokens } from '../../src/db/repositories/tokens.js';
-import { createTestDb, dialects, seedSmallCampaign } from '../helpers/db.js';
+import { createTestDb, dialects, issueSmallCampaignTokens, seedSmallCampaign } from '../helpers/db.js';
 
 for (const kind of dialects()) {
   describe(`token look-up (${kind})`, () => {
@@ -13,10 +12,7 @@ for (const kind of dialects()) {
     before(async () => {
       database = await createTestDb(kind);
       await seedSmallCampaign(database);
-      await issueTokens(
-        database.db,
-        Array.from({ length: 6 }, (_, i) => ({ id: `tok-${i}`, campaignId: 'c-1', sessionId: 'sess-1', raterGroupId: 'g-office', tokenHash: `th-${i}`, codeHash: `ch-${i}`, boundUnitId: null, raterName: null })),
-      );
+      await issueSmallCampaignTokens(database, 6);
     });
     after(() => database.close());
 

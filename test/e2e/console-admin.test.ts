@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { ensureConsole } from '../../scripts/build-web.js';
 import { createAccount } from '../../src/app/manage-accounts.js';
-import { launchBrowser, screenshotDir, startServer, type RunningServer } from './harness.js';
+import { consolePage, launchBrowser, logIn, screenshotDir, startServer, type RunningServer } from './harness.js';
 
 const PASSWORD = 'Admin-pass-2026';
 
@@ -25,12 +25,6 @@ describe('the admin pages in Chromium: accounts, audit log, and who may not ente
 
   const shot = (p: Page, name: string) => p.screenshot({ path: join(shots, `${name}.png`) });
 
-  async function logIn(p: Page, username: string): Promise<void> {
-    await p.getByLabel('用户名').fill(username);
-    await p.getByLabel('密码').fill(PASSWORD);
-    await p.getByLabel('密码').press('Enter');
-  }
-
   before(async () => {
     await ensureConsole();
     server = await startServer();
@@ -38,8 +32,7 @@ describe('the admin pages in Chromium: accounts, audit log, and who may not ente
     chiefId = (await createAccount(server.ctx, 'system', { username: 'chief', displayName: '市委组织部管理员', role: 'admin', unitId: null, password: PASSWORD })).accountId;
     await createAccount(server.ctx, 'system', { username: 'office', displayName: '活动办公室', role: 'organiser', unitId: null, password: PASSWORD });
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-    page.on('pageerror', (err) => errors.push(String(err)));
+    page = await consolePage(browser, { errors, acceptDownloads: true });
   });
   after(async () => {
     if (errors.length) console.log('page errors:', errors);
@@ -49,7 +42,7 @@ describe('the admin pages in Chromium: accounts, audit log, and who may not ente
 
   it('creates a clerk account whose shown password works, and lists it', async () => {
     await page.goto(`${server.url}/console/admin/accounts`);
-    await logIn(page, 'chief');
+    await logIn(page, 'chief', PASSWORD);
     await page.getByTestId('new-account').click();
     const modal = page.locator('.ant-modal').filter({ hasText: '新建账号' });
     await modal.getByLabel('用户名').fill('clerk-zz');
@@ -110,10 +103,10 @@ describe('the admin pages in Chromium: accounts, audit log, and who may not ente
   });
 
   it('refuses an organiser: no admin menu, a 403 page, and 403 from the API', async () => {
-    const organiser = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const organiser = await consolePage(browser);
     try {
       await organiser.goto(`${server.url}/console/campaigns`);
-      await logIn(organiser, 'office');
+      await logIn(organiser, 'office', PASSWORD);
       await organiser.locator('.ant-menu').getByText('活动').waitFor();
       assert.equal(await organiser.locator('.ant-menu').getByText('管理').count(), 0, 'no admin entry in the menu');
       await organiser.goto(`${server.url}/console/admin/accounts`);

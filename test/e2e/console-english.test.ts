@@ -12,7 +12,7 @@ import { ensureConsole } from '../../scripts/build-web.js';
 import { liangshaipingTemplate } from '../../src/app/liangshaiping-template.js';
 import { listAccounts } from '../../src/db/repositories/accounts.js';
 import { listUnitSubtree } from '../../src/db/repositories/units.js';
-import { launchBrowser, screenshotDir, startDemoServer, type DemoServer } from './harness.js';
+import { consolePage, launchBrowser, logIn, screenshotDir, startDemoServer, type DemoServer } from './harness.js';
 
 interface Leftover {
   text: string;
@@ -155,8 +155,7 @@ describe('the console in English at 1440×900', () => {
     for (const s of def.sessions) data.push(s.name);
 
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page.on('pageerror', (err) => errors.push(String(err)));
+    page = await consolePage(browser, { errors });
   });
   after(async () => {
     if (errors.length) console.log('page errors:', errors);
@@ -166,9 +165,7 @@ describe('the console in English at 1440×900', () => {
 
   it('switches to English from the header and stays English after a reload', async () => {
     await page.goto(`${url}/console/campaigns`);
-    await page.getByLabel('用户名').fill(organiser.username);
-    await page.getByLabel('密码').fill(organiser.password);
-    await page.getByLabel('密码').press('Enter');
+    await logIn(page, organiser.username, organiser.password);
     await page.getByRole('heading', { name: '活动' }).waitFor();
     await page.locator('.ant-layout-header').getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: /中\s*文/ }).waitFor();

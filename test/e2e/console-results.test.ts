@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { ensureConsole } from '../../scripts/build-web.js';
-import { launchBrowser, screenshotDir, startDemoServer, type DemoServer } from './harness.js';
+import { consolePage, launchBrowser, logIn, screenshotDir, startDemoServer, type DemoServer } from './harness.js';
 
 describe('the office console’s results in Chromium (Jincheng demo)', () => {
   let browser: Browser;
@@ -26,8 +26,7 @@ describe('the office console’s results in Chromium (Jincheng demo)', () => {
     ({ url, campaignId, organiser } = server);
     shots = await screenshotDir('console');
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page.on('pageerror', (err) => errors.push(String(err)));
+    page = await consolePage(browser, { errors });
   });
   after(async () => {
     if (errors.length) console.log('page errors:', errors);
@@ -37,9 +36,7 @@ describe('the office console’s results in Chromium (Jincheng demo)', () => {
 
   it('logs in with a password and lands on the campaigns', async () => {
     await page.goto(url + '/');
-    await page.getByLabel('用户名').fill(organiser.username);
-    await page.getByLabel('密码').fill(organiser.password);
-    await page.getByLabel('密码').press('Enter');
+    await logIn(page, organiser.username, organiser.password);
     await page.getByText('晋城', { exact: false }).first().waitFor();
     assert.match(page.url(), /\/console\/campaigns$/);
     await page.screenshot({ path: join(shots, 'console-campaigns.png') });

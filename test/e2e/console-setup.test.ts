@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { createAccount } from '../../src/app/manage-accounts.js';
 import { ensureConsole } from '../../scripts/build-web.js';
-import { launchBrowser, screenshotDir, startServer, type RunningServer } from './harness.js';
+import { consolePage, launchBrowser, logIn, screenshotDir, startServer, type RunningServer } from './harness.js';
 
 const PASSWORD = 'Office-pass-2026';
 const COUNTIES: [string, string][] = [
@@ -49,19 +49,13 @@ describe('the office console: set-up to 公示 in Chromium', () => {
 
   const shot = (p: Page, name: string) => p.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
 
-  async function logIn(p: Page, username: string): Promise<void> {
-    await p.fill('input#username, input[id$="username"]', username);
-    await p.fill('input#password, input[id$="password"]', PASSWORD);
-    await p.click('button[type="submit"]');
-  }
-
   before(async () => {
     await ensureConsole();
     server = await startServer();
     shots = await screenshotDir('console-setup');
     await createAccount(server.ctx, 'system', { username: 'office', displayName: '市委组织部办公室', role: 'organiser', unitId: null, password: PASSWORD });
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page = await consolePage(browser);
   });
   after(async () => {
     await browser?.close();
@@ -70,7 +64,7 @@ describe('the office console: set-up to 公示 in Chromium', () => {
 
   it('refuses an xlsx with one bad row, naming the row, then imports the fixed file', async () => {
     await page.goto(`${server.url}/console/units`);
-    await logIn(page, 'office');
+    await logIn(page, 'office', PASSWORD);
     await page.waitForSelector('input[type="file"]', { state: 'attached' });
     const bad = await unitsFile(shots, 'units-bad.xlsx', true);
     await page.setInputFiles('input[type="file"]', bad);
@@ -282,10 +276,10 @@ describe('the office console: set-up to 公示 in Chromium', () => {
   });
 
   it('after publication the viewer sees its own county, never another one, in the console and the API', async () => {
-    const viewer = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const viewer = await consolePage(browser);
     try {
       await viewer.goto(`${server.url}/console/campaigns/${campaignId}/results/r-county/units/u140525`);
-      await logIn(viewer, 'chengqu');
+      await logIn(viewer, 'chengqu', PASSWORD);
       // Its results hold only its own county: the other county's page has nothing to show and says so.
       await viewer.waitForSelector('.ant-alert-error', { timeout: 10_000 });
       assert.ok(!(await viewer.innerText('body')).includes('泽州县'), 'nothing of 泽州县 is shown');

@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { AppContext } from '../../src/app/context.js';
 import { loadDemo } from '../../src/app/load-demo.js';
 import { createAccount, ensureAdmin } from '../../src/app/manage-accounts.js';
@@ -102,6 +102,21 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** A page of the office console as the tests look at it: 1440×900 in zh-CN; its page errors go to `errors` if given. */
+export async function consolePage(browser: Browser, options: { errors?: string[]; acceptDownloads?: boolean } = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: options.acceptDownloads ?? false });
+  const errors = options.errors;
+  if (errors) page.on('pageerror', (err) => errors.push(String(err)));
+  return page;
+}
+
+/** Fills the console's login form and sends it. */
+export async function logIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByLabel('密码').press('Enter');
 }
 
 /**

@@ -17,6 +17,7 @@ import { insertUnits } from '../../src/db/repositories/units.js';
 import { createCampaign } from '../../src/db/repositories/campaigns.js';
 import { saveDefinitionParts } from '../../src/db/repositories/definition.js';
 import { createSession } from '../../src/db/repositories/sessions.js';
+import { issueTokens } from '../../src/db/repositories/tokens.js';
 import type { BallotRow } from '../../src/db/repositories/ballots.js';
 
 export function dialects(): DbKind[] {
@@ -210,6 +211,14 @@ export function smallDefinition(): CampaignDefinition {
       },
     ],
   };
+}
+
+/** Issues `count` anonymous tokens of 专项行动办公室 in the small campaign's session: `tok-<n>`, hashes `th-<n>`, codes `ch-<n>`. */
+export async function issueSmallCampaignTokens(database: Database, count: number): Promise<void> {
+  await issueTokens(
+    database.db,
+    Array.from({ length: count }, (_, i) => ({ id: `tok-${i}`, campaignId: 'c-1', sessionId: 'sess-1', raterGroupId: 'g-office', tokenHash: `th-${i}`, codeHash: `ch-${i}`, boundUnitId: null, raterName: null })),
+  );
 }
 
 /** Stores the small definition (units, campaign, parts, session with 5 paper sheets issued). */

@@ -9,6 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import type { CampaignSetup } from '../../src/contracts/api.js';
+import { taskforceInstrument } from '../../src/demo/instruments.js';
 import type { AdjustmentConfig, ScoreInstrument } from '../../src/domain/types.js';
 import type { TestApp } from '../helpers/app.js';
 import { CITY, COUNTIES, setup } from './fixtures.js';
@@ -70,23 +71,8 @@ export function taskforceSetup(): CampaignSetup {
   const report = s.instruments[0]!;
   report.opinion = 'optional';
   report.groupWeights.push({ groupId: 'g-tf', weight: '1' });
-  s.instruments.push({
-    id: 'i-taskforce',
-    name: '专班评',
-    kind: 'score',
-    subjectIds: COUNTY_SUBJECTS,
-    groupWeights: [{ groupId: 'g-tf', weight: '1' }],
-    aggregation: { method: 'mean' },
-    missingGroup: 'renormalize',
-    allowAbstain: false,
-    opinion: 'required',
-    visibility: 'after-close',
-    min: '0',
-    max: '100',
-    step: '1',
-    criteria: null,
-    adjustments: null,
-  });
+  // The demo's 专班评 (i-taskforce: 0–100 in steps of 1, mean, a written opinion required), by the task force.
+  s.instruments.push(taskforceInstrument(COUNTY_SUBJECTS, [{ groupId: 'g-tf', weight: '1' }]));
   return s;
 }
 
