@@ -138,7 +138,12 @@ describe('phone ballot (Chromium, 360×740)', () => {
     await page.reload();
     await page.locator('li[data-subject]').first().waitFor();
     assert.equal(await page.getByRole('button', { name: '中文' }).isVisible(), true);
-    await page.getByRole('button', { name: '中文' }).click();
+    // Remembered by the tap itself, not at the next render: a reload right after the tap keeps the choice.
+    const storedAtTap = await page.evaluate(() => {
+      document.querySelector<HTMLButtonElement>('button.lang')!.click();
+      return localStorage.getItem('leitai.lang');
+    });
+    assert.equal(storedAtTap, 'zh');
     await ctx.close();
   });
 

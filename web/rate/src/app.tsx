@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { fetchForm, submitSheet, type ApiError, type Credential } from './api.js';
 import { sheetProblems, toBallots, type Draft, type Entry, type Form } from './ballot.js';
-import { initialLang, rememberLang, TEXTS, type Lang, type Texts } from './i18n.js';
+import { htmlLang, initialLang, rememberLang, TEXTS, type Lang, type Texts } from './i18n.js';
 import { InstrumentSection } from './instrument.js';
 import { currentCode, load, normaliseCode, save, setCurrentCode, type Saved } from './store.js';
 
@@ -82,8 +82,13 @@ export function App() {
   };
 
   useEffect(() => {
-    rememberLang(lang);
+    document.documentElement.lang = htmlLang(lang);
   }, [lang]);
+  const switchLang = () => {
+    const next: Lang = lang === 'zh' ? 'en' : 'zh';
+    rememberLang(next);
+    setLang(next);
+  };
 
   // A new page (receipt, closed, …) starts at its top, not where the ballot was scrolled to.
   useEffect(() => {
@@ -164,7 +169,7 @@ export function App() {
           <strong>{saved.form?.campaign.name ?? t.appName}</strong>
           {saved.form && <span>{saved.form.session.name}</span>}
         </div>
-        <button type="button" class="lang" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t.switchTo}</button>
+        <button type="button" class="lang" onClick={switchLang}>{t.switchTo}</button>
       </header>
       <Body
         t={t}

@@ -11,13 +11,17 @@ export function initialLang(): Lang {
   }
 }
 
+/** Stored when the rater taps the switch, not at the next render: a reload right after the tap keeps the choice. */
 export function rememberLang(lang: Lang): void {
   try {
     localStorage.setItem(LANG_KEY, lang);
   } catch {
     // Private mode: the switch still works for this page.
   }
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+}
+
+export function htmlLang(lang: Lang): string {
+  return lang === 'zh' ? 'zh-CN' : 'en';
 }
 
 const zh = {
