@@ -29,10 +29,9 @@ import { Session as InspectorSession } from 'node:inspector/promises';
 import { startEmbeddedPostgres } from '../scripts/embedded-postgres.js';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
-import { BallotWriter, createBallotWriter } from '../src/app/ballot-writer.js';
-import type { AppContext } from '../src/app/context.js';
-import { DefinitionCache } from '../src/app/definition-cache.js';
-import { ensureAdmin } from '../src/app/manage-accounts.js';
+import { BallotWriter, createBallotWriter } from '../src/app/kernel/ballot-writer.js';
+import { createAppContext } from '../src/app/context.js';
+import { ensureAdmin } from '../src/app/accounts/manage-accounts.js';
 import type { CampaignSetup } from '../src/contracts/api.js';
 import { createDb } from '../src/db/create-db.js';
 import type { Database, DbKind } from '../src/db/database.js';
@@ -239,8 +238,8 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
   const database = await openDatabase(kind, dir, pgUrl);
   await migrateToLatest(database);
   // As the server runs it (src/server/start.ts): group commit, on SQLite on its own thread.
-  const ctx: AppContext = { database, clock: () => new Date(), ballotWriter: createBallotWriter(database) };
-  const groupWriter = ctx.ballotWriter!;
+  const ctx = createAppContext(database, { ballotWriter: createBallotWriter(database) });
+  const groupWriter = ctx.ballotWriter;
   const admin = (await ensureAdmin(ctx))!.accessToken;
   // One NAT address for the whole room: the per-address redemption limit would refuse a benchmark from 127.0.0.1.
   const app = await buildApp(ctx, { logger: false, redeemLimitPerMinute: 100_000_000 });
@@ -308,11 +307,13 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
 
     let naive: { sheets_per_s: number; ratio_to_bare: number; p50_ms: number; p99_ms: number; acknowledged: number; stored: number } | null = null;
     if (naive0) {
-      // The path before group commit: a transaction per sheet, the whole definition loaded per ballot.
-      ctx.ballotWriter = new BallotWriter(database.db, { groupCommit: false });
-      ctx.definitions = new DefinitionCache(database.db, { enabled: false });
+      // The path before group commit: a transaction per sheet, the whole definition loaded per ballot. A second
+      // server on the same database, built on a context wired that way.
+      const naiveCtx = createAppContext(database, { ballotWriter: new BallotWriter(database.db, { groupCommit: false }), definitions: { enabled: false } });
+      const naiveApp = await buildApp(naiveCtx, { logger: false, redeemLimitPerMinute: 100_000_000 });
+      const naiveAddress = await naiveApp.listen({ host: '127.0.0.1', port: 0 });
       const s0 = await storedSheets(database, naive0);
-      const run = await load({ mode: 'submit', url: address, connections: CONNECTIONS, seconds: NAIVE_SECONDS, bodies: naiveTokens.map((t) => sheetBody(naive0.p, t)) }, dir);
+      const run = await load({ mode: 'submit', url: naiveAddress, connections: CONNECTIONS, seconds: NAIVE_SECONDS, bodies: naiveTokens.map((t) => sheetBody(naive0.p, t)) }, dir).finally(() => naiveApp.close());
       const s1 = await storedSheets(database, naive0);
       const naiveRate = run.acknowledged / run.seconds;
       naive = { sheets_per_s: Math.round(naiveRate), ratio_to_bare: r3((naiveRate * BALLOTS_PER_SHEET) / bareRps), p50_ms: run.p50_ms, p99_ms: run.p99_ms, acknowledged: run.acknowledged, stored: s1.sheets - s0.sheets };

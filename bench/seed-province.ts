@@ -1,5 +1,6 @@
 /** Writes the province fixture into a fresh database, as the server would hold it. Shared by the benchmarks. */
-import { appendBallots, type BallotRow } from '../src/db/repositories/ballots.js';
+import { appendBallots } from '../src/db/repositories/ballots.js';
+import type { BallotRow } from '../src/db/records.js';
 import { createCampaign, updateCampaignStatus } from '../src/db/repositories/campaigns.js';
 import { saveDefinitionParts } from '../src/db/repositories/definition.js';
 import { createSession, updateSessionStatus } from '../src/db/repositories/sessions.js';
@@ -8,7 +9,7 @@ import { sealSessionBallots } from '../src/db/repositories/tally-ballots.js';
 import { insertUnits } from '../src/db/repositories/units.js';
 import type { Database } from '../src/db/database.js';
 import { buildProvinceFixture, SHANXI_ID } from '../src/demo/province.js';
-import { storedBallot } from '../src/app/stored-ballot.js';
+import { storedBallot } from '../src/app/ballots/stored-ballot.js';
 
 export interface Seeded {
   campaignId: string;

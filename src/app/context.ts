@@ -1,18 +1,53 @@
-/** What every use case receives: dependencies passed in, never imported as singletons. */
+/**
+ * What every use case receives: dependencies passed in, never imported as singletons. `createAppContext` builds each
+ * shared service once, so every way into the application (server, CLI, tests, benchmarks) gets the same wiring.
+ */
 import type { Database } from '../db/database.js';
-import type { BallotWriter } from './ballot-writer.js';
-import type { DefinitionCache } from './definition-cache.js';
-import type { BallotFeed } from './ballot-feed.js';
+import { BallotFeed } from './kernel/ballot-feed.js';
+import { BallotWriter } from './kernel/ballot-writer.js';
+import { DefinitionCache, type DefinitionCacheOptions } from './kernel/definition-cache.js';
+import { ResultsCache } from './kernel/results-cache.js';
+import { TokenLookup } from './kernel/token-lookup.js';
 
 export interface AppContext {
-  database: Database;
-  clock: () => Date;
-  /** Fires after ballots are committed (see ballot-feed.ts); made on first use by `ballotFeed(ctx)`. */
-  ballotFeed?: BallotFeed;
-  /** Online ballots' group-commit writer; absent: one shared per database (ballot-writer.ts). */
+  readonly database: Database;
+  readonly clock: () => Date;
+  /** Fires after ballots are committed (kernel/ballot-feed.ts): the big screen and the results cache listen. */
+  readonly ballotFeed: BallotFeed;
+  /** Online ballots' group-commit writer (kernel/ballot-writer.ts). */
+  readonly ballotWriter: BallotWriter;
+  /** Definitions kept for ballot checks (kernel/definition-cache.ts). */
+  readonly definitions: DefinitionCache;
+  /** Token look-ups of one event-loop turn in one query (kernel/token-lookup.ts). */
+  readonly tokens: TokenLookup;
+  /** Tallies kept between reads until the next ballot (kernel/results-cache.ts). */
+  readonly results: ResultsCache;
+}
+
+export interface AppContextOptions {
+  /** Default: the wall clock. */
+  clock?: () => Date;
+  /**
+   * Default: a group-commit writer on this thread. A server passes `createBallotWriter(database)`, which commits on a
+   * thread of its own on a SQLite file; it must then close the writer when it stops.
+   */
   ballotWriter?: BallotWriter;
-  /** Definitions kept for ballot checks; absent: one shared per database (definition-cache.ts). */
-  definitions?: DefinitionCache;
+  definitions?: DefinitionCacheOptions;
+}
+
+export function createAppContext(database: Database, options: AppContextOptions = {}): AppContext {
+  const ballotFeed = new BallotFeed();
+  const results = new ResultsCache();
+  ballotFeed.on(() => results.forgetAll());
+  return {
+    database,
+    clock: options.clock ?? (() => new Date()),
+    ballotFeed,
+    ballotWriter: options.ballotWriter ?? new BallotWriter(database.db),
+    definitions: new DefinitionCache(database.db, options.definitions),
+    tokens: new TokenLookup(database),
+    results,
+  };
 }
 
 export function nowIso(ctx: AppContext): string {

@@ -1,5 +1,5 @@
 /** Opens the configured database for a one-shot command and closes it afterwards. */
-import type { AppContext } from '../app/context.js';
+import { createAppContext, type AppContext } from '../app/context.js';
 import { loadConfig } from '../config/index.js';
 import { openDatabase } from '../server/open-database.js';
 
@@ -7,7 +7,12 @@ export async function withContext<T>(work: (ctx: AppContext) => Promise<T>): Pro
   const config = loadConfig();
   const database = await openDatabase(config.database);
   try {
-    return await work({ database, clock: () => new Date() });
+    const ctx = createAppContext(database);
+    try {
+      return await work(ctx);
+    } finally {
+      await ctx.ballotWriter.close();
+    }
   } finally {
     await database.close();
   }

@@ -5,8 +5,8 @@
  */
 import type { Ballot, CampaignDefinition, GradeInstrument, Instrument, Rating, ScoreInstrument, Subject } from '../domain/types.js';
 import { drawAdjustments, gradeRatings, steppedScore, type Perceived } from './generate.js';
-import { GROUP_IDS } from './groups.js';
-import { GOOD, INSTRUMENT_IDS } from './instruments.js';
+import { GROUP_IDS } from '../domain/liangshaiping/rater-groups.js';
+import { GOOD, INSTRUMENT_IDS } from '../domain/liangshaiping/instruments.js';
 import { ROSTER, SESSION_IDS, JINCHENG_CITY_ID } from './jincheng-definition.js';
 import { OBSERVATION_REASONS, OPINIONS, TASK_FORCES } from './jincheng-names.js';
 import { createRandom, type Random } from './random.js';

@@ -2,8 +2,8 @@
  * The campaign definition of the Jincheng demo: 晋城市基层治理“亮晒评”活动（2022年6月）, on the real division tree.
  */
 import type { CampaignDefinition, RankingSpec, Session, Subject, Unit } from '../domain/types.js';
-import { GROUP_IDS, RATER_GROUPS } from './groups.js';
-import { articleTiers, countyRanking, townshipRanking } from './rankings.js';
+import { GROUP_IDS, RATER_GROUPS } from '../domain/liangshaiping/rater-groups.js';
+import { articleTiers, countyRanking, townshipRanking } from '../domain/liangshaiping/rankings.js';
 import {
   INSTRUMENT_IDS,
   adjustmentsInstrument,
@@ -12,7 +12,7 @@ import {
   observationInstrument,
   reportInstrument,
   taskforceInstrument,
-} from './instruments.js';
+} from '../domain/liangshaiping/instruments.js';
 import { CASES, JINCHENG_COUNTY_CODES, OBSERVATION_SITES } from './jincheng-names.js';
 
 export const JINCHENG_CITY_ID = 'u1405';

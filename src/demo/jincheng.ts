@@ -9,8 +9,8 @@ import { jinchengDefinition } from './jincheng-definition.js';
 
 export { JINCHENG_INVALID_BALLOT_ID } from './jincheng-ballots.js';
 export { JINCHENG_CITY_ID, SESSION_IDS, ROSTER } from './jincheng-definition.js';
-export { INSTRUMENT_IDS } from './instruments.js';
-export { GROUP_IDS } from './groups.js';
+export { INSTRUMENT_IDS } from '../domain/liangshaiping/instruments.js';
+export { GROUP_IDS } from '../domain/liangshaiping/rater-groups.js';
 
 export const JINCHENG_DEFAULT_SEED = 20220617;
 

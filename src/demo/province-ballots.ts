@@ -5,8 +5,8 @@
  */
 import type { Ballot, GradeInstrument, Instrument, Rating, ScoreInstrument, Subject, Unit } from '../domain/types.js';
 import { drawAdjustments, gradeRatingsOf, steppedScore, type Perceived } from './generate.js';
-import { GROUP_IDS } from './groups.js';
-import { INSTRUMENT_IDS } from './instruments.js';
+import { GROUP_IDS } from '../domain/liangshaiping/rater-groups.js';
+import { INSTRUMENT_IDS } from '../domain/liangshaiping/instruments.js';
 import { OBSERVATION_REASONS, OPINIONS, TASK_FORCES } from './jincheng-names.js';
 import { createRandom, type Random } from './random.js';
 

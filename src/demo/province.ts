@@ -9,7 +9,7 @@
  */
 import type { Ballot, CampaignDefinition, RankingSpec, Session, Subject, Unit } from '../domain/types.js';
 import { loadDivisionTree } from '../divisions/china-division.js';
-import { GROUP_IDS, RATER_GROUPS } from './groups.js';
+import { GROUP_IDS, RATER_GROUPS } from '../domain/liangshaiping/rater-groups.js';
 import {
   INSTRUMENT_IDS,
   adjustmentsInstrument,
@@ -18,9 +18,9 @@ import {
   observationInstrument,
   reportInstrument,
   taskforceInstrument,
-} from './instruments.js';
+} from '../domain/liangshaiping/instruments.js';
 import { provinceBallots, type ProvinceLayout } from './province-ballots.js';
-import { articleTiers, countyRanking, townshipRanking } from './rankings.js';
+import { articleTiers, countyRanking, townshipRanking } from '../domain/liangshaiping/rankings.js';
 
 export const SHANXI_CODE = '14';
 export const SHANXI_ID = 'u14';

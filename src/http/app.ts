@@ -9,18 +9,8 @@ import type { AppContext } from '../app/context.js';
 import { installAuth } from './auth.js';
 import { installErrorHandler } from './error-handler.js';
 import { requestLogSerializers } from './request-log.js';
+import type { BuildAppOptions } from './options.js';
 import { registerRoutes } from './routes/index.js';
-
-export interface BuildAppOptions {
-  /** true or a level: Fastify's request log, with secrets taken out of URLs (request-log.ts); `stream` for tests. */
-  logger?: boolean | { level: string; stream?: { write(line: string): void } };
-  /** Per-IP limit of token redemptions per minute (rate limiting of guesses at codes). */
-  redeemLimitPerMinute?: number;
-  /** Per-IP limit of password login attempts per minute (the per-username lock-out is separate). */
-  loginLimitPerMinute?: number;
-  /** Mark the session cookie Secure even over plain HTTP (LEITAI_COOKIE_SECURE=true behind a TLS proxy). */
-  cookieSecure?: boolean;
-}
 
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const logger = options.logger ? { ...(options.logger === true ? {} : options.logger), serializers: requestLogSerializers } : false;

@@ -10,9 +10,9 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { authenticate } from '../app/authenticate.js';
+import { authenticate } from '../app/accounts/authenticate.js';
 import type { AppContext } from '../app/context.js';
-import { sessionActor } from '../app/log-in.js';
+import { sessionActor } from '../app/accounts/log-in.js';
 import type { Actor, Role } from '../app/policies/roles.js';
 import { AppError } from '../contracts/errors.js';
 

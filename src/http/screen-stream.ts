@@ -4,9 +4,8 @@
  * and only a changed board is sent. A slow fallback refresh catches what the feed does not carry (open, close).
  */
 import type { ServerResponse } from 'node:http';
-import { ballotFeed } from '../app/ballot-feed.js';
 import type { AppContext } from '../app/context.js';
-import { screenBoard, type ScreenBoard } from '../app/screen-board.js';
+import { screenBoard, type ScreenBoard } from '../app/sessions/get-screen-board.js';
 
 /** Coalesces a burst of ballots into one recomputation; well inside the one-second promise. */
 const DEBOUNCE_MS = 100;
@@ -28,7 +27,7 @@ export class ScreenHub {
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(private readonly ctx: AppContext, private readonly onError: (error: unknown) => void) {
-    this.unsubscribe = ballotFeed(ctx).on((event) => {
+    this.unsubscribe = ctx.ballotFeed.on((event) => {
       if (event.sessionId === null) for (const id of this.sessions.keys()) this.schedule(id);
       else if (this.sessions.has(event.sessionId)) this.schedule(event.sessionId);
     });

@@ -5,10 +5,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/index.js';
-import { createBallotWriter } from '../app/ballot-writer.js';
-import type { AppContext } from '../app/context.js';
-import { loadDemo } from '../app/load-demo.js';
-import { ensureAdmin, type Credentials } from '../app/manage-accounts.js';
+import { createBallotWriter } from '../app/kernel/ballot-writer.js';
+import { createAppContext } from '../app/context.js';
+import { loadDemo } from '../app/demo/load-demo.js';
+import { ensureAdmin, type Credentials } from '../app/accounts/manage-accounts.js';
 import { listCampaigns } from '../db/repositories/campaigns.js';
 import { buildApp } from '../http/app.js';
 import { openDatabase } from './open-database.js';
@@ -16,7 +16,7 @@ import { openDatabase } from './open-database.js';
 export async function start(config: Readonly<Config>): Promise<{ close: () => Promise<void>; url: string }> {
   const database = await openDatabase(config.database);
   // Online ballots share commits; on SQLite those run on a thread of their own (ballot-writer.ts).
-  const ctx: AppContext = { database, clock: () => new Date(), ballotWriter: createBallotWriter(database) };
+  const ctx = createAppContext(database, { ballotWriter: createBallotWriter(database) });
   const credentials: Credentials[] = [];
   const admin = await ensureAdmin(ctx);
   if (admin) credentials.push(admin);
@@ -36,7 +36,7 @@ export async function start(config: Readonly<Config>): Promise<{ close: () => Pr
     url,
     close: async () => {
       await app.close();
-      await ctx.ballotWriter?.close();
+      await ctx.ballotWriter.close();
       await database.close();
     },
   };

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { BallotWriter, ballotWriterFor, createBallotWriter } from '../../src/app/ballot-writer.js';
+import { BallotWriter, createBallotWriter } from '../../src/app/kernel/ballot-writer.js';
 import type { Database } from '../../src/db/database.js';
 import { countBallots, findBallotsBySheets } from '../../src/db/repositories/ballots.js';
 import { updateSessionStatus } from '../../src/db/repositories/sessions.js';
-import { storeSheets, type SheetToStore } from '../../src/db/repositories/store-sheets.js';
+import { storeSheets } from '../../src/db/repositories/store-sheets.js';
+import type { SheetToStore } from '../../src/db/records.js';
 import { listTokens, revokeToken } from '../../src/db/repositories/tokens.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { createTestDb, dialects, issueSmallCampaignTokens, NOW, reportBallot, seedSmallCampaign } from '../helpers/db.js';
@@ -299,7 +300,7 @@ for (const kind of dialects()) {
       assert.ok(answers.every((a) => a.statusCode === 201));
       assert.equal(new Set(answers.map((a) => a.json().receipt)).size, answers.length);
       assert.equal(await count(), counted + answers.length);
-      const stats = ballotWriterFor(t.ctx).stats!;
+      const stats = t.ctx.ballotWriter.stats!;
       assert.ok(stats.largestFlush > 1, `expected shared commits, got ${JSON.stringify(stats)}`);
     });
   });

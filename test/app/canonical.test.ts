@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { canonicalJson } from '../../src/app/canonical.js';
-import { newReceipt } from '../../src/app/secrets.js';
+import { canonicalJson } from '../../src/app/kernel/canonical.js';
+import { newReceipt } from '../../src/app/kernel/secrets.js';
 
 function reference(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reference);

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { exportBundle } from '../../src/app/export-bundle.js';
-import { getResults } from '../../src/app/compute-results.js';
-import { loadDemo } from '../../src/app/load-demo.js';
-import { parseBundle } from '../../src/app/read-bundle.js';
-import { tallyBundle } from '../../src/app/tally-bundle.js';
-import type { AppContext } from '../../src/app/context.js';
+import { exportBundle } from '../../src/app/bundle/export-bundle.js';
+import { getResults } from '../../src/app/results/compute-results.js';
+import { loadDemo } from '../../src/app/demo/load-demo.js';
+import { parseBundle } from '../../src/app/bundle/parse-bundle.js';
+import { tallyBundle } from '../../src/app/bundle/tally-bundle.js';
+import { createAppContext, type AppContext } from '../../src/app/context.js';
 import type { Actor } from '../../src/app/policies/roles.js';
 import { JINCHENG_INVALID_BALLOT_ID } from '../../src/demo/jincheng.js';
 import { createTestDb, dialects } from '../helpers/db.js';
@@ -16,7 +16,7 @@ for (const kind of dialects()) {
   describe(`the Jincheng demo, stored and recomputed (${kind})`, () => {
     let ctx: AppContext;
     before(async () => {
-      ctx = { database: await createTestDb(kind), clock: () => new Date('2022-06-30T00:00:00Z') };
+      ctx = createAppContext(await createTestDb(kind), { clock: () => new Date('2022-06-30T00:00:00Z') });
       const loaded = await loadDemo(ctx);
       assert.ok(loaded);
       assert.equal(loaded.ballots, 150);

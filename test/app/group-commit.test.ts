@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { GroupCommit, type Outcome } from '../../src/app/group-commit.js';
+import { GroupCommit, type Outcome } from '../../src/app/kernel/group-commit.js';
 
 const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
 

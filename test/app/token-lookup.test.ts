@@ -1,7 +1,7 @@
 /** Token look-ups of one turn share one query (on SQLite and PostgreSQL), and answer exactly as one look-up each would. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { TokenLookup } from '../../src/app/token-lookup.js';
+import { TokenLookup } from '../../src/app/kernel/token-lookup.js';
 import type { Database } from '../../src/db/database.js';
 import { createTestDb, dialects, issueSmallCampaignTokens, seedSmallCampaign } from '../helpers/db.js';
 

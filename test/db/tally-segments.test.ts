@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { loadDemo } from '../../src/app/load-demo.js';
-import { storedBallot } from '../../src/app/stored-ballot.js';
-import type { AppContext } from '../../src/app/context.js';
+import { loadDemo } from '../../src/app/demo/load-demo.js';
+import { storedBallot } from '../../src/app/ballots/stored-ballot.js';
+import { createAppContext } from '../../src/app/context.js';
 import type { Database } from '../../src/db/database.js';
 import { appendBallots, listBallotsAsCast, listBallotsForTally } from '../../src/db/repositories/ballots.js';
 import { createCampaign } from '../../src/db/repositories/campaigns.js';
@@ -76,7 +76,7 @@ for (const kind of dialects()) {
     after(() => database.close());
 
     it('tallies the Jincheng demo from the database exactly as from its ballots as cast, with its sessions sealed', async () => {
-      const ctx: AppContext = { database, clock: () => NOW };
+      const ctx = createAppContext(database, { clock: () => NOW });
       const loaded = await loadDemo(ctx);
       assert.ok(loaded);
       assert.ok((await segmentCount(database, loaded.campaignId)) > 0);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { ensureConsole } from '../../scripts/build-web.js';
-import { liangshaipingTemplate } from '../../src/app/liangshaiping-template.js';
+import { liangshaipingTemplate } from '../../src/app/campaigns/liangshaiping-template.js';
 import { listAccounts } from '../../src/db/repositories/accounts.js';
 import { listUnitSubtree } from '../../src/db/repositories/units.js';
 import { consolePage, launchBrowser, logIn, screenshotDir, startDemoServer, type DemoServer } from './harness.js';

@@ -6,9 +6,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { AppContext } from '../../src/app/context.js';
-import { loadDemo } from '../../src/app/load-demo.js';
-import { createAccount, ensureAdmin } from '../../src/app/manage-accounts.js';
+import { createAppContext, type AppContext } from '../../src/app/context.js';
+import { loadDemo } from '../../src/app/demo/load-demo.js';
+import { createAccount, ensureAdmin } from '../../src/app/accounts/manage-accounts.js';
 import type { Role } from '../../src/app/policies/roles.js';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/http/app.js';
@@ -28,7 +28,7 @@ export interface RunningServer {
 export async function startServer(): Promise<RunningServer> {
   const dir = await mkdtemp(join(tmpdir(), 'leitai-e2e-'));
   const database = await openDatabase({ kind: 'sqlite', file: join(dir, 'leitai.sqlite') });
-  const ctx: AppContext = { database, clock: () => new Date() };
+  const ctx = createAppContext(database);
   const admin = (await ensureAdmin(ctx))!;
   const tokens = { admin: admin.accessToken } as RunningServer['tokens'];
   for (const role of ['organiser', 'clerk'] as const) {
@@ -71,7 +71,7 @@ export interface DemoServer {
 /** A server on a fresh SQLite file with the Jincheng demo loaded, as `npm start` makes it. */
 export async function startDemoServer(): Promise<DemoServer> {
   const dir = await mkdtemp(join(tmpdir(), 'leitai-e2e-demo-'));
-  const ctx: AppContext = { database: await openDatabase({ kind: 'sqlite', file: join(dir, 'leitai.sqlite') }), clock: () => new Date() };
+  const ctx = createAppContext(await openDatabase({ kind: 'sqlite', file: join(dir, 'leitai.sqlite') }));
   await ensureAdmin(ctx);
   const demo = (await loadDemo(ctx))!;
   const account = demo.accounts.find((a) => a.role === 'organiser')!;

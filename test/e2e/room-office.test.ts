@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { CampaignSetup } from '../../src/contracts/api.js';
-import { loadDemo } from '../../src/app/load-demo.js';
+import { loadDemo } from '../../src/app/demo/load-demo.js';
 import { listBallotsAsCast } from '../../src/db/repositories/ballots.js';
 import { SESSION_IDS } from '../../src/demo/jincheng.js';
 import { CITY, COUNTIES, ratings, setup } from '../http/fixtures.js';

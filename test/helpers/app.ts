@@ -1,10 +1,11 @@
 /** A real app over a fresh database, driven with app.inject(); with an account per role. */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { AppContext } from '../../src/app/context.js';
-import { createAccount, ensureAdmin } from '../../src/app/manage-accounts.js';
+import { createAppContext, type AppContext } from '../../src/app/context.js';
+import { createAccount, ensureAdmin } from '../../src/app/accounts/manage-accounts.js';
 import type { Role } from '../../src/app/policies/roles.js';
 import type { DbKind } from '../../src/db/database.js';
-import { buildApp, type BuildAppOptions } from '../../src/http/app.js';
+import { buildApp } from '../../src/http/app.js';
+import type { BuildAppOptions } from '../../src/http/options.js';
 import { createTestDb } from './db.js';
 
 export interface TestApp {
@@ -15,6 +16,8 @@ export interface TestApp {
   passwords: Record<Role, string>;
   /** Usernames, by role. */
   usernames: Record<Role, string>;
+  /** Moves the app's clock forward (every use case reads ctx.clock when it runs). */
+  advanceClock(ms: number): void;
   /** inject with the bearer token of `role` (or none). */
   call(role: Role | null, options: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -23,7 +26,7 @@ export interface TestApp {
 export async function buildTestApp(kind: DbKind, options: { viewerUnitId?: string; app?: BuildAppOptions } = {}): Promise<TestApp> {
   const database = await createTestDb(kind);
   let tick = Date.parse('2026-06-15T08:00:00Z');
-  const ctx: AppContext = { database, clock: () => new Date((tick += 1000)) };
+  const ctx = createAppContext(database, { clock: () => new Date((tick += 1000)) });
   const admin = await ensureAdmin(ctx);
   const app = await buildApp(ctx, { logger: false, ...options.app });
   const tokens = { admin: admin!.accessToken } as Record<Role, string>;
@@ -41,10 +44,12 @@ export async function buildTestApp(kind: DbKind, options: { viewerUnitId?: strin
     tokens,
     passwords,
     usernames,
+    advanceClock: (ms) => void (tick += ms),
     call: (role, opts) =>
       app.inject({ ...opts, headers: { ...(opts.headers ?? {}), ...(role ? { authorization: `Bearer ${tokens[role]}` } : {}) } }),
     close: async () => {
       await app.close();
+      await ctx.ballotWriter.close();
       await database.close();
     },
   };

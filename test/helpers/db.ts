@@ -18,7 +18,7 @@ import { createCampaign } from '../../src/db/repositories/campaigns.js';
 import { saveDefinitionParts } from '../../src/db/repositories/definition.js';
 import { createSession } from '../../src/db/repositories/sessions.js';
 import { issueTokens } from '../../src/db/repositories/tokens.js';
-import type { BallotRow } from '../../src/db/repositories/ballots.js';
+import type { BallotRow } from '../../src/db/records.js';
 
 export function dialects(): DbKind[] {
   const only = process.env.LEITAI_TEST_DIALECTS;

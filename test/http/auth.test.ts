@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { LOCK_MS, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../src/app/log-in.js';
+import { LOCK_MS, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../src/app/accounts/log-in.js';
 import { buildApp } from '../../src/http/app.js';
 import { insertUnits } from '../../src/db/repositories/units.js';
 import { buildTestApp, logInAs, type CookieSession, type TestApp } from '../helpers/app.js';
@@ -11,10 +11,8 @@ function withCookie(s: CookieSession, csrf: 'right' | 'none' | 'wrong' = 'right'
   return { cookie: s.cookie, ...(csrf === 'none' ? {} : { 'x-csrf-token': csrf === 'right' ? s.csrfToken : s.csrfToken.slice(1) + 'x' }) };
 }
 
-/** Moves the app's clock forward (every use case reads ctx.clock when it runs). */
 function advance(t: TestApp, ms: number): void {
-  const clock = t.ctx.clock;
-  t.ctx.clock = () => new Date(clock().getTime() + ms);
+  t.advanceClock(ms);
 }
 
 for (const kind of dialects()) {

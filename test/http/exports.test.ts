@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { loadDemo } from '../../src/app/load-demo.js';
+import { loadDemo } from '../../src/app/demo/load-demo.js';
 import { RESULT_SHEETS } from '../../src/http/pages/results-xlsx.js';
 import { dialects } from '../helpers/db.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';

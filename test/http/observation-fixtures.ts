@@ -9,7 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import type { CampaignSetup } from '../../src/contracts/api.js';
-import { taskforceInstrument } from '../../src/demo/instruments.js';
+import { taskforceInstrument } from '../../src/domain/liangshaiping/instruments.js';
 import type { AdjustmentConfig, ScoreInstrument } from '../../src/domain/types.js';
 import type { TestApp } from '../helpers/app.js';
 import { CITY, COUNTIES, setup } from './fixtures.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadDemo } from '../../src/app/load-demo.js';
-import { resultsHash } from '../../src/app/results-hash.js';
+import { loadDemo } from '../../src/app/demo/load-demo.js';
+import { resultsHash } from '../../src/app/kernel/results-hash.js';
 import { getPublication } from '../../src/db/repositories/publications.js';
 import { dialects } from '../helpers/db.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { parseBundle } from '../../src/app/read-bundle.js';
+import { parseBundle } from '../../src/app/bundle/parse-bundle.js';
 import { Fraction, parseExact } from '../../src/domain/exact.js';
-import { tallyBundle } from '../../src/app/tally-bundle.js';
+import { tallyBundle } from '../../src/app/bundle/tally-bundle.js';
 import { countBallots } from '../../src/db/repositories/ballots.js';
 import { dialects } from '../helpers/db.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadDemo } from '../../src/app/load-demo.js';
+import { loadDemo } from '../../src/app/demo/load-demo.js';
 import { INSTRUMENT_IDS } from '../../src/demo/jincheng.js';
 import { dialects } from '../helpers/db.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';

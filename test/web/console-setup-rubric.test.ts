@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { checkDefinition } from '../../src/domain/check-definition.js';
 import type { AdjustmentConfig, CampaignDefinition, Criterion, ScoreInstrument } from '../../src/domain/types.js';
-import { taskforceInstrument } from '../../src/demo/instruments.js';
+import { taskforceInstrument } from '../../src/domain/liangshaiping/instruments.js';
 import { checkAdjustments, checkCriteria, nextCriterionMax, rubricProblems } from '../../web/console/src/features/setup/rubric.js';
 
 const scale = { max: '100', step: '1' };

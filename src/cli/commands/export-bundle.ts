@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { exportBundle } from '../../app/export-bundle.js';
+import { exportBundle } from '../../app/bundle/export-bundle.js';
 import { withContext } from '../context.js';
 
 export async function runExport(campaignId: string, options: { out: string }): Promise<void> {

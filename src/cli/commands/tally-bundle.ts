@@ -1,9 +1,10 @@
 /** `leitai tally <bundle.json>`: recompute every result from an export, through the same domain code as the server. */
 import { readFile } from 'node:fs/promises';
-import { verifyBundle, type TallyOutput, tallyBundle } from '../../app/tally-bundle.js';
-import { parseBundleText } from '../../app/read-bundle.js';
+import { verifyBundle } from '../../app/bundle/verify-bundle.js';
+import { type TallyOutput, tallyBundle } from '../../app/bundle/tally-bundle.js';
+import { parseBundleText } from '../../app/bundle/parse-bundle.js';
 import { renderRankingTables } from '../render-table.js';
-import { resultsHash } from '../../app/results-hash.js';
+import { resultsHash } from '../../app/kernel/results-hash.js';
 
 export async function runTally(file: string, options: { format: 'json' | 'table'; verify?: boolean }): Promise<void> {
   const bundle = parseBundleText(await readFile(file, 'utf8'));

@@ -16,7 +16,7 @@
  */
 import type { Db } from '../database.js';
 import { StorageError } from '../errors.js';
-import type { SheetToStore } from '../repositories/store-sheets.js';
+import type { SheetToStore } from '../records.js';
 import { postgresNamed } from './postgres.js';
 
 export async function claimAndAppendSheets(db: Db, sheets: readonly SheetToStore[]): Promise<Set<string>> {

@@ -1,23 +1,7 @@
 import type { Ballot, Rating } from '../../domain/types.js';
 import type { Db } from '../database.js';
+import type { BallotRow } from '../records.js';
 import { chunk, inTransaction, toCount } from './shared.js';
-
-/** A ballot as stored: the domain ballot plus what the storage needs to answer re-sends and audits. */
-export interface BallotRow extends Ballot {
-  campaignId: string;
-  /** Hash of the canonical content, computed by the app; identical re-sends have identical hashes. */
-  contentHash: string;
-  receipt: string;
-  /** The clerk who entered a paper ballot; null online. */
-  enteredBy: string | null;
-  /** Compact ratings for the tally (ballot-codec.ts); null when they cannot be packed without loss. */
-  packed: Uint8Array | null;
-  /**
-   * `ratings` already as the JSON text that is stored, when the row was built from it: the SQLite writer thread
-   * receives text, not the objects (cloning them across threads cost more than the insert). Then `ratings` is empty.
-   */
-  ratingsJson?: string;
-}
 
 /** Inserts ballots and their contents in multi-row statements inside one transaction: all are stored or none. */
 export async function appendBallots(db: Db, rows: readonly BallotRow[]): Promise<void> {

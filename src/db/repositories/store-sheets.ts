@@ -1,22 +1,11 @@
 import type { Db } from '../database.js';
 import { claimAndAppendSheets, isPostgres, isUniqueViolation } from '../dialect/index.js';
 import { StorageError } from '../errors.js';
-import { appendBallots, findBallotsBySheets, type BallotRow } from './ballots.js';
+import { appendBallots, findBallotsBySheets } from './ballots.js';
+import type { BallotRow, SheetToStore, StoreSheetResult, SubmitSheetResult } from '../records.js';
 import { openSessionIds } from './sessions.js';
-import { compareSheet, type SubmitSheetResult } from './submit-sheet.js';
+import { compareSheet } from './submit-sheet.js';
 import { markTokensUsed } from './tokens.js';
-
-export interface SheetToStore {
-  sheetId: string;
-  /** One ballot per instrument, all carrying `sheetId` and the same receipt. */
-  ballots: BallotRow[];
-  /** Marked used (with the sheet's receipt) in the same transaction; the sheet is stored only if this call marks it. */
-  tokenId: string | null;
-  /** A new sheet is stored only while this session is open (checked in the transaction). Null: no check. */
-  requireOpenSession: string | null;
-}
-
-export type StoreSheetResult = SubmitSheetResult | { status: 'refused'; reason: 'token_used' | 'session_not_open' };
 
 export interface StoreSheetsOptions {
   /** Runs last inside the transaction; throwing rolls the whole batch back (tests inject a failing commit here). */

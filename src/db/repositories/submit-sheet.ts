@@ -1,14 +1,8 @@
 import type { Db } from '../database.js';
 import { isUniqueViolation } from '../dialect/index.js';
 import { StorageError } from '../errors.js';
-import { appendBallots, findBallotsBySheet, type BallotRow } from './ballots.js';
-
-export type SubmitSheetResult =
-  | { status: 'stored'; receipt: string }
-  /** The same content was stored before (a re-send from a flaky phone): nothing written, the first receipt. */
-  | { status: 'duplicate'; receipt: string }
-  /** Different content was stored before for this sheet: refused. */
-  | { status: 'conflict' };
+import { appendBallots, findBallotsBySheet } from './ballots.js';
+import type { BallotRow, SubmitSheetResult } from '../records.js';
 
 export interface SubmitSheet {
   sheetId: string;

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { AppError } from '../../contracts/errors.js';
 import PDFDocument from 'pdfkit';
-import type { ResultsExport } from '../../app/results-export.js';
+import type { ResultsExport } from '../../app/results/build-results-export.js';
 import type { PresentedTally } from '../../domain/present.js';
 import type { AggregationMethod, CampaignDefinition, Instrument, QuotaRule, RankingSpec } from '../../domain/types.js';
 import { zhDateTime } from './html.js';

@@ -5,7 +5,7 @@
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { ResultsExport } from '../../app/results-export.js';
+import type { ResultsExport } from '../../app/results/build-results-export.js';
 
 export const RESULT_SHEETS = { ranking: '排名', components: '分项得分', count: '计票', raw: '原始选票' } as const;
 

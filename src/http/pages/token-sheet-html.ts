@@ -3,7 +3,7 @@
  * page; each with the session, the group, the QR code of its link as inline SVG and the short code to type.
  */
 import QRCode from 'qrcode';
-import type { TokenSheet } from '../../app/token-sheet.js';
+import type { TokenSheet } from '../../app/sessions/issue-token-sheet.js';
 import { CJK_FONTS, esc } from './html.js';
 
 const PER_PAGE = 10;

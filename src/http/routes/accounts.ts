@@ -2,9 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
-import { createAccount, presentAccount, resetPassword, updateAccount } from '../../app/manage-accounts.js';
+import { createAccount, presentAccount, resetPassword, updateAccount } from '../../app/accounts/manage-accounts.js';
 import { ADMIN } from '../../app/policies/roles.js';
-import { auditCsv, readAudit } from '../../app/read-audit.js';
+import { auditCsv } from '../../app/audit/export-audit-csv.js';
+import { readAudit } from '../../app/audit/read-audit.js';
 import { id } from '../../contracts/definition.js';
 import { listAccounts } from '../../db/repositories/accounts.js';
 import { requireActor } from '../auth.js';

@@ -1,13 +1,13 @@
 /** 登录: password login into a cookie session, logout, who am I, and changing one's own password. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { changePassword } from '../../app/change-password.js';
+import { changePassword } from '../../app/accounts/change-password.js';
 import type { AppContext } from '../../app/context.js';
-import { logIn, logOut } from '../../app/log-in.js';
-import { MIN_PASSWORD_LENGTH } from '../../app/passwords.js';
+import { logIn, logOut } from '../../app/accounts/log-in.js';
+import { MIN_PASSWORD_LENGTH } from '../../app/accounts/passwords.js';
 import { STAFF, type Actor } from '../../app/policies/roles.js';
 import { getAccount } from '../../db/repositories/accounts.js';
-import type { BuildAppOptions } from '../app.js';
+import type { BuildAppOptions } from '../options.js';
 import { clearSessionCookie, requireActor, setSessionCookie } from '../auth.js';
 import { typed } from './types.js';
 

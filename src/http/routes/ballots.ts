@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { AppContext } from '../../app/context.js';
-import { getBallotForm } from '../../app/get-ballot-form.js';
-import { submitOnline } from '../../app/submit-online.js';
+import { getBallotForm } from '../../app/ballots/get-ballot-form.js';
+import { submitOnline } from '../../app/ballots/submit-online.js';
 import { ballotFormRequestSchema, ballotFormSchema, submitSchema } from '../../contracts/api.js';
-import type { BuildAppOptions } from '../app.js';
+import type { BuildAppOptions } from '../options.js';
 import { typed } from './types.js';
 
 export async function ballotRoutes(app: FastifyInstance, ctx: AppContext, options: BuildAppOptions): Promise<void> {

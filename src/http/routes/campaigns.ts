@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { checkCampaign } from '../../app/check-campaign.js';
+import { checkCampaign } from '../../app/campaigns/check-campaign.js';
 import type { AppContext } from '../../app/context.js';
-import { createCampaign } from '../../app/create-campaign.js';
-import { replaceSetup, upsertPart } from '../../app/edit-campaign.js';
-import { exportBundle } from '../../app/export-bundle.js';
-import { requireCampaign, requireDefinition } from '../../app/load-campaign.js';
+import { createCampaign } from '../../app/campaigns/create-campaign.js';
+import { replaceSetup } from '../../app/campaigns/replace-setup.js';
+import { upsertPart } from '../../app/campaigns/upsert-part.js';
+import { exportBundle } from '../../app/bundle/export-bundle.js';
+import { requireCampaign } from '../../app/campaigns/require-campaign.js';
+import { requireDefinition } from '../../app/campaigns/require-definition.js';
 import { OFFICE, STAFF } from '../../app/policies/roles.js';
 import { notPublished, viewerUnit } from '../../app/policies/unit-scope.js';
 import { campaignParams, campaignSetupSchema } from '../../contracts/api.js';

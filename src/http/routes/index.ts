@@ -1,7 +1,7 @@
 /** Every route of the API. Each declares its schema and who may call it. */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
-import type { BuildAppOptions } from '../app.js';
+import type { BuildAppOptions } from '../options.js';
 import { accountRoutes } from './accounts.js';
 import { authRoutes } from './auth.js';
 import { ballotRoutes } from './ballots.js';

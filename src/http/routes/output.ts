@@ -4,11 +4,11 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
-import { getNotice } from '../../app/notice.js';
+import { getNotice } from '../../app/results/get-notice.js';
 import { OFFICE } from '../../app/policies/roles.js';
-import { publishResults } from '../../app/publish-results.js';
-import { buildResultsExport } from '../../app/results-export.js';
-import { previewWhatIf, rankStability } from '../../app/what-if-ranking.js';
+import { publishResults } from '../../app/results/publish-results.js';
+import { buildResultsExport } from '../../app/results/build-results-export.js';
+import { previewWhatIf, rankStability } from '../../app/results/what-if-ranking.js';
 import { campaignParams } from '../../contracts/api.js';
 import { publishSchema, rankingParams, stabilityQuery, whatIfSchema } from '../../contracts/results-output.js';
 import { requireActor } from '../auth.js';

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { getResults, getSubjectExplanation, getUnitExplanation } from '../../app/compute-results.js';
+import { getResults, getSubjectExplanation, getUnitExplanation } from '../../app/results/compute-results.js';
 import type { AppContext } from '../../app/context.js';
 import { STAFF } from '../../app/policies/roles.js';
-import { getRankingBoard, getRankingList, getUnitCard } from '../../app/ranking-views.js';
+import { getRankingBoard, getRankingList, getUnitCard } from '../../app/results/ranking-views.js';
 import { campaignParams, explainParams, explainSubjectParams } from '../../contracts/api.js';
 import { requireActor } from '../auth.js';
 import { typed } from './types.js';

@@ -5,13 +5,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
-import { paperForm } from '../../app/paper-form.js';
+import { paperForm } from '../../app/ballots/get-paper-form.js';
 import { COUNTING, OFFICE } from '../../app/policies/roles.js';
-import { screenBoard } from '../../app/screen-board.js';
-import { issueScreenKey, requireScreenKey, revokeScreenKeys } from '../../app/screen-key.js';
-import { buildTallyReport } from '../../app/tally-report.js';
-import { issueTokenSheet } from '../../app/token-sheet.js';
-import { getPaperSheet, verifyPaperSheet } from '../../app/verify-paper.js';
+import { screenBoard } from '../../app/sessions/get-screen-board.js';
+import { issueScreenKey, requireScreenKey, revokeScreenKeys } from '../../app/sessions/screen-key.js';
+import { buildTallyReport } from '../../app/sessions/build-tally-report.js';
+import { issueTokenSheet } from '../../app/sessions/issue-token-sheet.js';
+import { getPaperSheet, verifyPaperSheet } from '../../app/ballots/verify-paper.js';
 import { paperEntrySchema, sessionParams } from '../../contracts/api.js';
 import { screenParams, screenQuery, sheetParams, tokenSheetSchema } from '../../contracts/room.js';
 import { requireActor } from '../auth.js';

@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
-import { enterPaper } from '../../app/enter-paper.js';
-import { issueTokens } from '../../app/issue-tokens.js';
-import { closeSession, createSession, openSession, recordPresent } from '../../app/manage-sessions.js';
+import { enterPaper } from '../../app/ballots/enter-paper.js';
+import { issueTokens } from '../../app/sessions/issue-tokens.js';
+import { closeSession } from '../../app/sessions/close-session.js';
+import { createSession } from '../../app/sessions/create-session.js';
+import { openSession } from '../../app/sessions/open-session.js';
+import { recordPresent } from '../../app/sessions/record-present.js';
 import { COUNTING, OFFICE } from '../../app/policies/roles.js';
-import { sessionOverview, sessionsOverview } from '../../app/session-overview.js';
+import { sessionOverview, sessionsOverview } from '../../app/sessions/session-overview.js';
 import { campaignParams, issueTokensSchema, paperEntrySchema, presentSchema, sessionInputSchema, sessionParams } from '../../contracts/api.js';
 import { requireActor } from '../auth.js';
 import { typed } from './types.js';

@@ -4,10 +4,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { browseDivisions, importDivisions } from '../../app/browse-divisions.js';
-import { checkSetup } from '../../app/check-campaign.js';
+import { browseDivisions, importDivisions } from '../../app/units/browse-divisions.js';
+import { checkSetup } from '../../app/campaigns/check-setup.js';
 import type { AppContext } from '../../app/context.js';
-import { liangshaipingTemplate } from '../../app/liangshaiping-template.js';
+import { liangshaipingTemplate } from '../../app/campaigns/liangshaiping-template.js';
 import { OFFICE } from '../../app/policies/roles.js';
 import { campaignSetupSchema } from '../../contracts/api.js';
 import { id } from '../../contracts/definition.js';

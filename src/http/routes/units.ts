@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
-import { addUnits, importUnits, listUnits, requireUnit } from '../../app/manage-units.js';
+import { addUnits, importUnits, listUnits, requireUnit } from '../../app/units/manage-units.js';
 import { OFFICE, STAFF } from '../../app/policies/roles.js';
 import { unitsCreateSchema, unitsQuery } from '../../contracts/api.js';
 import { id } from '../../contracts/definition.js';

@@ -9,6 +9,7 @@ import { createElement, lazy, useState, type ComponentType } from 'react';
 import { matchPath } from 'react-router';
 import type { Role } from './api/types.js';
 import type { MessageKey } from './i18n/messages.js';
+import { paths } from './paths.js';
 
 interface LazyPage {
   /** Renders the page: directly once its code is here, else through React.lazy (and the layout's Suspense). */
@@ -45,23 +46,6 @@ export interface ConsoleRoute {
 
 const OFFICE: Role[] = ['admin', 'organiser'];
 const COUNTING: Role[] = ['admin', 'organiser', 'clerk'];
-
-export const paths = {
-  campaigns: () => '/console/campaigns',
-  newCampaign: () => '/console/campaigns/new',
-  sessions: (campaignId: string) => `/console/campaigns/${encodeURIComponent(campaignId)}/sessions`,
-  results: (campaignId: string, rankingId?: string) =>
-    `/console/campaigns/${encodeURIComponent(campaignId)}/results${rankingId ? `?ranking=${encodeURIComponent(rankingId)}` : ''}`,
-  unit: (campaignId: string, rankingId: string, unitId: string) =>
-    `/console/campaigns/${encodeURIComponent(campaignId)}/results/${encodeURIComponent(rankingId)}/units/${encodeURIComponent(unitId)}`,
-  distributions: (campaignId: string) => `/console/campaigns/${encodeURIComponent(campaignId)}/distributions`,
-  whatIf: (campaignId: string) => `/console/campaigns/${encodeURIComponent(campaignId)}/what-if`,
-  setup: (campaignId: string) => `/console/campaigns/${encodeURIComponent(campaignId)}/setup`,
-  publish: (campaignId: string) => `/console/campaigns/${encodeURIComponent(campaignId)}/publish`,
-  units: () => '/console/units',
-  admin: () => '/console/admin',
-  account: () => '/console/account',
-};
 
 export const routes: ConsoleRoute[] = [
   // 活动

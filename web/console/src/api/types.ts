@@ -3,8 +3,8 @@
  * written twice.
  */
 export type { PresentedTally, PresentedExplanation, PresentedNumber, PresentedSubject, PresentedGroup } from '../../../../src/domain/present.js';
-export type { WhatIfResult, StabilityResult } from '../../../../src/app/what-if-ranking.js';
-export type { RankingBoardView, RankingListView, UnitCardView, BoardRow } from '../../../../src/app/ranking-views.js';
+export type { WhatIfResult, StabilityResult } from '../../../../src/app/results/what-if-ranking.js';
+export type { RankingBoardView, RankingListView, UnitCardView, BoardRow } from '../../../../src/app/results/ranking-views.js';
 import type { PresentedTally } from '../../../../src/domain/present.js';
 
 export type Ranking = PresentedTally['rankings'][number];

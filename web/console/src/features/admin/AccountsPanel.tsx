@@ -6,7 +6,7 @@ import type { Role } from '../../api/types.js';
 import { useApi } from '../../api/useApi.js';
 import { useBilingual, useLang, useT } from '../../i18n/I18nProvider.js';
 import { ErrorState } from '../../layout/Page.js';
-import type { AccountView, Credentials } from '../../../../../src/app/manage-accounts.js';
+import type { AccountView, Credentials } from '../../../../../src/app/accounts/manage-accounts.js';
 import type { Unit } from '../../../../../src/domain/types.js';
 import { adminMessages } from './messages.js';
 

@@ -8,7 +8,7 @@ import { useAuth } from '../../auth/AuthProvider.js';
 import { defineMessages } from '../../i18n/messages.js';
 import { useLang, useT } from '../../i18n/I18nProvider.js';
 import { ErrorState, PageHeader } from '../../layout/Page.js';
-import { paths } from '../../routes.js';
+import { paths } from '../../paths.js';
 
 const m = defineMessages({
   title: { zh: '活动', en: 'Campaigns' },

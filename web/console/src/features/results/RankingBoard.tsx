@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { RankingBoardView } from '../../api/types.js';
 import { useT } from '../../i18n/I18nProvider.js';
-import { paths } from '../../routes.js';
+import { paths } from '../../paths.js';
 import { percent } from './format.js';
 import { rm } from './messages.js';
 

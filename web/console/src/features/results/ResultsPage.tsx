@@ -6,7 +6,7 @@ import { Alert, Button, Card, Flex, Space, Tabs, Tag, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { usePunctuation, useT } from '../../i18n/I18nProvider.js';
 import { ErrorState, Loading, PageHeader } from '../../layout/Page.js';
-import { paths } from '../../routes.js';
+import { paths } from '../../paths.js';
 import { rm } from './messages.js';
 import { RankingBoard } from './RankingBoard.js';
 import { tierColor } from './TierTag.js';

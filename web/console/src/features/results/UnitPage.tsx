@@ -7,7 +7,7 @@ import { Link, useParams } from 'react-router';
 import type { UnitCardView } from '../../api/types.js';
 import { usePunctuation, useT } from '../../i18n/I18nProvider.js';
 import { ErrorState, Loading, PageHeader } from '../../layout/Page.js';
-import { paths } from '../../routes.js';
+import { paths } from '../../paths.js';
 import { Chart } from './charts.js';
 import { ExplanationTable } from './ExplanationTable.js';
 import { numeric, percent } from './format.js';

@@ -7,7 +7,7 @@ import type { Ranking, StabilityResult, WhatIfResult } from '../../api/types.js'
 import { useBilingual, usePunctuation, useT } from '../../i18n/I18nProvider.js';
 import { ErrorState, isMissingApi, Loading, PageHeader } from '../../layout/Page.js';
 import { messages } from '../../i18n/messages.js';
-import { paths } from '../../routes.js';
+import { paths } from '../../paths.js';
 import { percent } from './format.js';
 import { rm } from './messages.js';
 import { TierTag } from './TierTag.js';

@@ -8,7 +8,7 @@ import { useApi } from '../../api/useApi.js';
 import { useBilingual, useT } from '../../i18n/I18nProvider.js';
 import { currentCampaign } from '../../layout/current-campaign.js';
 import { ErrorState, Loading, PageHeader } from '../../layout/Page.js';
-import { paths } from '../../routes.js';
+import { paths } from '../../paths.js';
 import { setupApi, type CampaignSetup } from './api.js';
 import { useDraft } from './draft.js';
 import { setupMessages } from './messages.js';

@@ -6,7 +6,7 @@ import { ApiError } from '../../api/client.js';
 import { useBilingual, useT } from '../../i18n/I18nProvider.js';
 import { currentCampaign } from '../../layout/current-campaign.js';
 import { ErrorState, PageHeader } from '../../layout/Page.js';
-import { paths } from '../../routes.js';
+import { paths } from '../../paths.js';
 import { setupApi } from './api.js';
 import { scratchFrom, useDraft } from './draft.js';
 import { setupMessages } from './messages.js';

@@ -1,0 +1,89 @@
+/**
+ * 选票表单: what a rater's phone shows for one token — the instruments the token's group answers in its session, the
+ * subjects on this very ballot (agenda minus 回避), each quota rule as a concrete count for this ballot's size, and the
+ * bonus/deduction items with their caps where an instrument takes adjustments.
+ * It carries nothing about other raters; an anonymous token names no person.
+ */
+import type { BallotForm, BallotFormRequest } from '../../contracts/api.js';
+import { AppError } from '../../contracts/errors.js';
+import { subjectsOnBallot } from '../../domain/conflicts.js';
+import type { DefinitionIndex } from '../../domain/definition-index.js';
+import { allowedCount, describeRuleForBallot, ruleTitle } from '../../domain/quota.js';
+import type { Instrument, Session } from '../../domain/types.js';
+import { agendaFor } from './build-sheet.js';
+import type { AppContext } from '../context.js';
+import { requireSession } from '../sessions/require-session.js';
+import { findToken } from './submit-online.js';
+
+type FormInstrument = BallotForm['instruments'][number];
+
+export async function getBallotForm(ctx: AppContext, input: BallotFormRequest): Promise<BallotForm> {
+  const token = await findToken(ctx, input);
+  const session = await requireSession(ctx, token.sessionId);
+  // The kept definition (definition-cache.ts): a room of raters redeeming at once must not reload it per phone.
+  const { index } = await ctx.definitions.forSheet(token.campaignId, token.sessionId, token.boundUnitId);
+  const def = index.def;
+  const group = index.groups.get(token.raterGroupId);
+  if (!group) throw new AppError('not_found');
+  const used = token.status === 'used';
+  // The agenda as the rule checker sees it (the definition's session), so the form's n is the n `checkBallot` uses.
+  const agendaSession = index.sessions.get(session.id) ?? null;
+  const bound = token.boundUnitId !== null && index.units.has(token.boundUnitId) ? token.boundUnitId : null;
+  const instruments = used
+    ? []
+    : agendaFor(index, session, group.id).map((id) => presentInstrument(index, index.instruments.get(id)!, bound, agendaSession));
+  return {
+    campaign: { name: def.name },
+    session: { name: session.name, status: session.status },
+    token: { status: used ? 'used' : 'issued', receipt: used ? token.receipt : null },
+    group: { name: group.name, mode: group.mode, raterName: group.mode === 'named' ? token.raterName : null },
+    instruments,
+  };
+}
+
+function presentInstrument(index: DefinitionIndex, instrument: Instrument, bound: string | null, session: Session | null): FormInstrument {
+  const subjects = subjectsOnBallot(index, instrument, bound, session);
+  const n = subjects.length;
+  const base: FormInstrument = {
+    id: instrument.id,
+    name: instrument.name,
+    kind: instrument.kind,
+    allowAbstain: instrument.allowAbstain,
+    opinion: instrument.opinion,
+    grades: null,
+    score: null,
+    adjustments: null,
+    subjects: subjects.map((s) => ({ id: s.id, name: s.name, kind: s.kind })),
+    rules: [],
+  };
+  if (instrument.kind === 'score') {
+    base.score = {
+      min: instrument.min,
+      max: instrument.max,
+      step: instrument.step,
+      criteria: instrument.criteria?.map((c) => ({ id: c.id, label: c.label, maxPoints: c.maxPoints })) ?? null,
+    };
+  }
+  const adjustments = instrument.kind === 'grade' ? null : instrument.adjustments;
+  if (adjustments !== null) {
+    base.adjustments = {
+      items: adjustments.items.map((a) => ({ id: a.id, label: a.label, direction: a.direction, maxPoints: a.maxPoints })),
+      maxTotalBonus: adjustments.maxTotalBonus,
+      maxTotalDeduction: adjustments.maxTotalDeduction,
+    };
+  }
+  if (instrument.kind !== 'grade') return base;
+  const labels = new Map(instrument.grades.map((g) => [g.key, g.label]));
+  base.grades = instrument.grades.map((g) => ({ key: g.key, label: g.label }));
+  base.rules = instrument.quotaRules.map((rule) => ({
+    id: rule.id,
+    title: ruleTitle(rule, labels),
+    grades: rule.grades,
+    bound: rule.bound,
+    base: rule.base,
+    allowed: allowedCount(rule, n),
+    allowedByRated: rule.base === 'rated' ? Array.from({ length: n + 1 }, (_, k) => allowedCount(rule, k)) : null,
+    description: describeRuleForBallot(rule, n, labels),
+  }));
+  return base;
+}

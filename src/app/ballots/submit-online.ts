@@ -1,0 +1,64 @@
+/**
+ * 提交选票 (online): a rater's token redeems one sheet. Rule-breaking ballots are refused with the rule and counts,
+ * nothing stored; a re-send of the same content answers the first receipt; different content on a used token is
+ * refused. The acknowledgement comes only after the commit, which concurrent submissions share (ballot-writer.ts).
+ */
+import type { SubmitInput } from '../../contracts/api.js';
+import { AppError } from '../../contracts/errors.js';
+import type { Token } from '../../db/repositories/tokens.js';
+import { buildSheet, problemDetails, toRows } from './build-sheet.js';
+import type { AppContext } from '../context.js';
+import { requireSession } from '../sessions/require-session.js';
+import { newReceipt, normaliseShortCode, sha256Hex } from '../kernel/secrets.js';
+
+export interface Receipt {
+  receipt: string;
+  /** true when this was a re-send of a sheet already stored. */
+  duplicate: boolean;
+  ballots: number;
+}
+
+export async function findToken(ctx: AppContext, input: { token?: string; code?: string }): Promise<Token> {
+  const lookup = ctx.tokens;
+  let token: Token | null = null;
+  if (input.token !== undefined) token = await lookup.byTokenHash(sha256Hex(input.token));
+  else if (input.code !== undefined) {
+    const code = normaliseShortCode(input.code);
+    if (code) token = await lookup.byCodeHash(sha256Hex(code));
+  }
+  if (!token) throw new AppError('token_unknown');
+  if (token.status === 'revoked') throw new AppError('token_revoked');
+  return token;
+}
+
+export async function submitOnline(ctx: AppContext, input: SubmitInput): Promise<Receipt> {
+  const token = await findToken(ctx, input);
+  const { index, session } = await ctx.definitions.forSheet(token.campaignId, token.sessionId, token.boundUnitId);
+  const sheet = buildSheet(index, session, {
+    sheetId: token.id,
+    channel: 'online',
+    raterGroupId: token.raterGroupId,
+    raterName: token.raterName,
+    boundUnitId: token.boundUnitId,
+    ballots: input.ballots,
+  });
+  // A used token may only be answered with its receipt when the very same content comes again.
+  const isNew = token.status !== 'used';
+  if (isNew) {
+    // The cached status is a snapshot: 'open' is re-checked where the sheet is stored, anything else is re-read.
+    const status = session.status === 'open' ? 'open' : (await requireSession(ctx, token.sessionId)).status;
+    if (status !== 'open') throw new AppError('session_not_open');
+    const details = problemDetails(sheet);
+    if (details.length > 0) throw new AppError('ballot_refused', { details });
+  }
+  const result = await ctx.ballotWriter.submit({
+    sheetId: token.id,
+    ballots: toRows(index, sheet, token.campaignId, newReceipt(), null),
+    tokenId: token.id,
+    requireOpenSession: isNew ? token.sessionId : null,
+  });
+  if (result.status === 'refused') throw new AppError(result.reason);
+  if (result.status === 'conflict') throw new AppError('token_used');
+  if (result.status === 'stored') ctx.ballotFeed.emit({ sessionId: token.sessionId });
+  return { receipt: result.receipt, duplicate: result.status === 'duplicate', ballots: sheet.ballots.length };
+}

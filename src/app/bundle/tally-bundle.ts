@@ -1,0 +1,15 @@
+/** Offline recomputation of a bundle: the verifier anyone holding an export can run. */
+import type { Bundle } from '../../contracts/bundle.js';
+import { presentTally } from '../../domain/present.js';
+import { tallyCampaign } from '../../domain/tally.js';
+import type { Tally } from '../../domain/results.js';
+
+export interface TallyOutput {
+  tally: Tally;
+  results: ReturnType<typeof presentTally>;
+}
+
+export function tallyBundle(bundle: Bundle): TallyOutput {
+  const tally = tallyCampaign(bundle.definition, bundle.ballots);
+  return { tally, results: presentTally(bundle.definition, tally) };
+}

@@ -1,0 +1,64 @@
+/**
+ * 亮晒评模板: the article's five evaluation forms as a ready campaign set-up over a root unit's counties and
+ * townships. Observation sites (实训点) and cases (案例) start empty — the office adds them — so the 观摩评 and 案例评
+ * instruments carry no subjects until then and the set-up is refused on save until they do. Nothing is stored here.
+ */
+import type { CampaignSetup } from '../../contracts/api.js';
+import { AppError } from '../../contracts/errors.js';
+import { getUnit, listUnitSubtree } from '../../db/repositories/units.js';
+import { GROUP_IDS, RATER_GROUPS } from '../../domain/liangshaiping/rater-groups.js';
+import { articleTiers, countyRanking, townshipRanking } from '../../domain/liangshaiping/rankings.js';
+import {
+  INSTRUMENT_IDS,
+  adjustmentsInstrument,
+  caseInstrument,
+  exchangeInstrument,
+  observationInstrument,
+  reportInstrument,
+  taskforceInstrument,
+} from '../../domain/liangshaiping/instruments.js';
+import type { Instrument, RankingSpec, Subject, Unit } from '../../domain/types.js';
+import type { AppContext } from '../context.js';
+
+export async function liangshaipingTemplate(ctx: AppContext, rootUnitId: string): Promise<CampaignSetup> {
+  const db = ctx.database.db;
+  const root = await getUnit(db, rootUnitId);
+  if (!root) throw new AppError('not_found', { message: { zh: `单位 ${rootUnitId} 不存在，请先导入单位`, en: `No unit ${rootUnitId}; import the units first` } });
+  const units = await listUnitSubtree(db, rootUnitId);
+  const counties = units.filter((u) => u.level === 'county');
+  const townships = units.filter((u) => u.level === 'township');
+  if (counties.length === 0) {
+    throw new AppError('invalid_request', { message: { zh: `「${root.name}」下没有县（市、区），请先导入其下级单位`, en: `${root.name} has no county-level units below it; import them first` } });
+  }
+  const subject = (u: Unit): Subject => ({ id: `s-${u.id}`, kind: 'unit', unitId: u.id, name: u.name });
+  const countyIds = counties.map((u) => `s-${u.id}`);
+  const townshipIds = townships.map((u) => `s-${u.id}`);
+  const w = (groupId: string, weight: string) => ({ groupId, weight });
+  const leaders = [w(GROUP_IDS.office, '40'), w(GROUP_IDS.taskforce, '30'), w(GROUP_IDS.inspection, '30')];
+
+  const instruments: Instrument[] = [
+    observationInstrument([], [w(GROUP_IDS.observers, '100')]),
+    taskforceInstrument([...countyIds, ...townshipIds], [w(GROUP_IDS.taskforce, '100')]),
+    reportInstrument(countyIds, leaders),
+    ...(townships.length > 0 ? [exchangeInstrument(townshipIds, [w(GROUP_IDS.secretaries, '70'), w(GROUP_IDS.office, '30')])] : []),
+    caseInstrument([], leaders),
+    adjustmentsInstrument(countyIds, [w(GROUP_IDS.office, '100')]),
+  ];
+  const tieBreaks = [{ instrumentId: INSTRUMENT_IDS.report }, { instrumentId: INSTRUMENT_IDS.observation }];
+  const rankings: RankingSpec[] = [countyRanking(root.id, { tiers: articleTiers(40, 40), tieBreaks, withExchange: townships.length > 0 })];
+  if (townships.length > 0) rankings.push(townshipRanking(root.id));
+  const now = ctx.clock();
+  const year = now.getUTCFullYear();
+  const month = now.getUTCMonth() + 1;
+  return {
+    id: `lsp-${(root.code ?? root.id).replace(/[^A-Za-z0-9_.:-]/g, '')}-${year}${String(month).padStart(2, '0')}`.slice(0, 64),
+    name: `${root.name}基层治理“亮晒评”活动（${year}年${month}月）`,
+    rootUnitId: root.id,
+    precision: 2,
+    tieJudgement: 'exact',
+    subjects: [...counties, ...townships].map(subject),
+    raterGroups: [RATER_GROUPS.office, RATER_GROUPS.taskforce, RATER_GROUPS.inspection, RATER_GROUPS.observers, RATER_GROUPS.secretaries],
+    instruments,
+    rankings,
+  };
+}

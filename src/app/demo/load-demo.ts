@@ -1,0 +1,66 @@
+/**
+ * 示例: loads the Jincheng demo — real units, the article's campaign, sessions as held, ballots as cast and
+ * entered — so a first start already has a complete, explainable ranking. Also one account per role.
+ */
+import { appendBallots } from '../../db/repositories/ballots.js';
+import type { BallotRow } from '../../db/records.js';
+import { createCampaign, getCampaign, updateCampaignStatus } from '../../db/repositories/campaigns.js';
+import { saveDefinitionParts } from '../../db/repositories/definition.js';
+import { createSession, updateSessionStatus } from '../../db/repositories/sessions.js';
+import { inTransaction } from '../../db/repositories/shared.js';
+import { sealSessionBallots } from '../../db/repositories/tally-ballots.js';
+import { getUnit, insertUnits } from '../../db/repositories/units.js';
+import { buildJinchengDemo, JINCHENG_CITY_ID } from '../../demo/jincheng.js';
+import type { Ballot, CampaignDefinition } from '../../domain/types.js';
+import type { AppContext } from '../context.js';
+import { createAccount, type Credentials } from '../accounts/manage-accounts.js';
+import { recordAudit } from '../kernel/record-audit.js';
+import { newReceipt } from '../kernel/secrets.js';
+import { storedBallot } from '../ballots/stored-ballot.js';
+
+export interface DemoLoaded {
+  campaignId: string;
+  units: number;
+  ballots: number;
+  accounts: Credentials[];
+}
+
+export async function loadDemo(ctx: AppContext): Promise<DemoLoaded | null> {
+  const { definition: def, ballots } = buildJinchengDemo();
+  if (await getCampaign(ctx.database.db, def.id)) return null;
+  const now = ctx.clock();
+  await inTransaction(ctx.database.db, async (trx) => {
+    const missing = [];
+    for (const u of def.units) if (!(await getUnit(trx, u.id))) missing.push(u);
+    await insertUnits(trx, missing);
+    await createCampaign(trx, { id: def.id, name: def.name, rootUnitId: JINCHENG_CITY_ID, precision: def.precision, tieJudgement: def.tieJudgement }, now);
+    await saveDefinitionParts(trx, def.id, def);
+    for (const s of def.sessions) {
+      await createSession(trx, { id: s.id, campaignId: def.id, name: s.name, instrumentIds: s.instrumentIds, agenda: s.agenda ?? null, expected: s.expected, paperIssued: s.issued, present: s.present });
+      await updateSessionStatus(trx, s.id, 'draft', 'open', now);
+      if (s.status === 'closed') await updateSessionStatus(trx, s.id, 'open', 'closed', now);
+    }
+    await appendBallots(trx, toDemoRows(def, ballots));
+    // Closed sessions are sealed, as closeSession leaves them.
+    for (const s of def.sessions) if (s.status === 'closed') await sealSessionBallots(trx, def.id, s.id);
+    await updateCampaignStatus(trx, def.id, 'draft', 'active', now);
+    await recordAudit(trx, ctx, 'system', 'demo.load', 'campaign', def.id, { ballots: ballots.length });
+  });
+  const accounts = [
+    await createAccount(ctx, 'system', { username: 'organiser', displayName: '市委组织部（专项行动办公室）', role: 'organiser', unitId: null }),
+    await createAccount(ctx, 'system', { username: 'clerk', displayName: '计票员', role: 'clerk', unitId: null }),
+    await createAccount(ctx, 'system', { username: 'zezhou', displayName: '泽州县（单位查看）', role: 'viewer', unitId: 'u140525' }),
+  ];
+  return { campaignId: def.id, units: def.units.length, ballots: ballots.length, accounts };
+}
+
+/** One receipt per sheet, as if each sheet had been submitted or entered once. */
+function toDemoRows(def: CampaignDefinition, ballots: Ballot[]): BallotRow[] {
+  const instruments = new Map(def.instruments.map((i) => [i.id, i]));
+  const receipts = new Map<string, string>();
+  return ballots.map((b) => {
+    let receipt = receipts.get(b.sheetId);
+    if (!receipt) receipts.set(b.sheetId, (receipt = newReceipt()));
+    return storedBallot(instruments, b, { campaignId: def.id, receipt, enteredBy: b.channel === 'paper' ? 'demo' : null });
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * 发布结果与公示: publishes a campaign whose sessions are all closed. The results as presented at that moment are
+ * frozen with their hash in a publication record; the campaign becomes 'published'. Results stay recomputable from
+ * the ballots, and the notice tells how to check them against the hash.
+ */
+import { AppError } from '../../contracts/errors.js';
+import type { PublishInput } from '../../contracts/results-output.js';
+import { updateCampaignStatus } from '../../db/repositories/campaigns.js';
+import { getPublication, insertPublication, type Publication } from '../../db/repositories/publications.js';
+import { listSessions } from '../../db/repositories/sessions.js';
+import { inTransaction } from '../../db/repositories/shared.js';
+import { presentTally } from '../../domain/present.js';
+import { computeTally } from './compute-results.js';
+import type { AppContext } from '../context.js';
+import { requireCampaign } from '../campaigns/require-campaign.js';
+import { noticeOf, type Notice } from './get-notice.js';
+import type { Actor } from '../policies/roles.js';
+import { recordAudit } from '../kernel/record-audit.js';
+import { resultsHash } from '../kernel/results-hash.js';
+import { newId } from '../kernel/secrets.js';
+
+const DAY = 86_400_000;
+
+/** The objection period in calendar days, the notice date being day 1. */
+export function objectionPeriod(input: Pick<PublishInput, 'noticeDate' | 'objectionDays' | 'objectionEndDate'>): { endDate: string; days: number } {
+  const start = Date.parse(`${input.noticeDate}T00:00:00Z`);
+  if (input.objectionEndDate !== undefined) {
+    return { endDate: input.objectionEndDate, days: Math.round((Date.parse(`${input.objectionEndDate}T00:00:00Z`) - start) / DAY) + 1 };
+  }
+  const days = input.objectionDays!;
+  return { endDate: new Date(start + (days - 1) * DAY).toISOString().slice(0, 10), days };
+}
+
+export async function publishResults(ctx: AppContext, actor: Actor, campaignId: string, input: PublishInput): Promise<Notice> {
+  const campaign = await requireCampaign(ctx, campaignId);
+  if (campaign.status === 'published') throw new AppError('campaign_state', { message: { zh: '该活动的结果已经发布', en: 'The results of this campaign are already published' } });
+  if (campaign.status !== 'active') throw new AppError('campaign_state', { message: { zh: '活动尚未启用，不能发布结果', en: 'The campaign is not active; its results cannot be published' } });
+  const open = (await listSessions(ctx.database.db, campaignId)).filter((s) => s.status !== 'closed');
+  if (open.length > 0) {
+    throw new AppError('campaign_state', {
+      message: {
+        zh: `尚有 ${open.length} 场测评会未结束（${open.map((s) => s.name).join('、')}），全部结束后才能发布`,
+        en: `${open.length} session(s) not closed yet (${open.map((s) => s.name).join(', ')}); close every session before publishing`,
+      },
+      details: open.map((s) => ({ code: 'session_not_closed', sessionId: s.id, status: s.status, message: { zh: `测评会「${s.name}」尚未结束`, en: `Session “${s.name}” is not closed` } })),
+    });
+  }
+  const { def, tally } = await computeTally(ctx, campaignId);
+  const results = presentTally(def, tally);
+  const { endDate, days } = objectionPeriod(input);
+  const publication: Publication = {
+    id: newId('pub'),
+    campaignId,
+    title: input.title ?? `${def.name}结果公示`,
+    noticeDate: input.noticeDate,
+    objectionEndDate: endDate,
+    objectionDays: days,
+    contact: input.contact ?? null,
+    snapshot: JSON.stringify(results),
+    resultsHash: resultsHash(results),
+    publishedBy: `${actor.role}:${actor.id}`,
+    publishedAt: ctx.clock().toISOString(),
+  };
+  await inTransaction(ctx.database.db, async (trx) => {
+    if (!(await updateCampaignStatus(trx, campaignId, 'active', 'published', new Date(publication.publishedAt)))) {
+      throw new AppError('campaign_state', { message: { zh: '活动状态已被他人更改，请刷新后重试', en: 'Someone else changed the campaign’s state; reload and try again' } });
+    }
+    if (await getPublication(trx, campaignId)) throw new AppError('campaign_state', { message: { zh: '该活动的结果已经发布', en: 'The results of this campaign are already published' } });
+    await insertPublication(trx, publication);
+    await recordAudit(trx, ctx, actor, 'campaign.publish', 'campaign', campaignId, { publicationId: publication.id, resultsHash: publication.resultsHash, noticeDate: publication.noticeDate, objectionEndDate: endDate });
+  });
+  return noticeOf(publication);
+}

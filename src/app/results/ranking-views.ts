@@ -1,0 +1,184 @@
+/**
+ * 排名榜与单位页的读取视图: what the console's ranking board and unit page show, and nothing else. The full results
+ * (`getResults`) carry every instrument × subject × group — 3.85 MB on a province — which the browser had to download
+ * and parse before drawing a table of 1,341 rows. These views pick from the same cached, presented tally:
+ *  - a ranking board: that ranking's rows (rank, unit, total, tier, tie flag, component scores) and its tiers;
+ *  - a unit card: that unit's row, and per component the average over the ranking's rows (for the bar/radar charts).
+ * Same gate as the full results: unit viewers only once published, and only the rows of their own units
+ * (`assertMayRead`, `viewerRowFilter`); no ballot-level data is in either view.
+ */
+import { AppError } from '../../contracts/errors.js';
+import { Fraction, parseExact, ZERO } from '../../domain/exact.js';
+import { presentNumber, type PresentedNumber, type PresentedTally } from '../../domain/present.js';
+import { assertMayRead, presentedResults, viewerRowFilter } from './compute-results.js';
+import type { AppContext } from '../context.js';
+import type { Actor } from '../policies/roles.js';
+import { outsideScope } from '../policies/unit-scope.js';
+
+type PresentedRanking = PresentedTally['rankings'][number];
+type PresentedRow = PresentedRanking['rows'][number];
+
+export interface RankingSummary {
+  rankingId: string;
+  name: string;
+  level: string;
+  /** Rows the caller may see. */
+  rowCount: number;
+}
+
+/** A row as the board draws it: component scores by display value only (the unit page has the exact ones). */
+export interface BoardRow {
+  rank: number;
+  unitId: string;
+  name: string;
+  total: PresentedNumber;
+  tier: string | null;
+  tierLabel: string | null;
+  tierTie: boolean;
+  adjustments: string;
+  components: { score: string | null; contribution: string; source: 'direct' | 'rollup' | 'missing' }[];
+}
+
+export interface RankingBoardView {
+  campaignId: string;
+  name: string;
+  ballots: PresentedTally['ballots'];
+  /** Every ranking of the campaign, for the tabs. */
+  rankings: RankingSummary[];
+  ranking: {
+    rankingId: string;
+    name: string;
+    level: string;
+    tiers: PresentedRanking['tiers'];
+    /** Column heads, in the order of each row's `components`. */
+    components: { instrumentId: string; name: string; weight: PresentedNumber }[];
+    hasAdjustments: boolean;
+    rows: BoardRow[];
+  };
+}
+
+export interface UnitCardView {
+  campaignId: string;
+  name: string;
+  ranking: { rankingId: string; name: string; level: string; tiers: PresentedRanking['tiers']; rowCount: number };
+  row: PresentedRow;
+  /**
+   * Per component (row order): the mean score over all the ranking's rows that have one — the level's average, the
+   * same for every caller. A unit viewer sees only published results, and a mean over its own rows alone would
+   * compare a county with itself.
+   */
+  averages: { instrumentId: string; name: string; average: PresentedNumber | null; count: number }[];
+}
+
+export interface RankingListView {
+  campaignId: string;
+  name: string;
+  ballots: PresentedTally['ballots'];
+  rankings: RankingSummary[];
+}
+
+interface Scoped {
+  presented: PresentedTally;
+  precision: number;
+  /** null when the caller sees every row. */
+  visible: ((unitId: string) => boolean) | null;
+}
+
+async function scoped(ctx: AppContext, actor: Actor, campaignId: string): Promise<Scoped> {
+  const scope = await assertMayRead(ctx, actor, campaignId);
+  const { def, presented } = await presentedResults(ctx, campaignId);
+  return { presented, precision: def.precision, visible: scope === null ? null : viewerRowFilter(def, scope) };
+}
+
+const rowsOf = (s: Scoped, r: PresentedRanking): PresentedRow[] => (s.visible ? r.rows.filter((row) => s.visible!(row.unitId)) : r.rows);
+
+function summaries(s: Scoped): RankingSummary[] {
+  return s.presented.rankings.map((r) => ({ rankingId: r.rankingId, name: r.name, level: r.level, rowCount: rowsOf(s, r).length }));
+}
+
+function findRanking(s: Scoped, rankingId: string): PresentedRanking {
+  const ranking = s.presented.rankings.find((r) => r.rankingId === rankingId);
+  if (!ranking) throw new AppError('not_found', { message: { zh: `排名 ${rankingId} 不存在`, en: `No ranking ${rankingId}` } });
+  return ranking;
+}
+
+const boardRow = (row: PresentedRow): BoardRow => ({
+  rank: row.rank,
+  unitId: row.unitId,
+  name: row.name,
+  total: row.total,
+  tier: row.tier,
+  tierLabel: row.tierLabel,
+  tierTie: row.tierTie,
+  adjustments: row.adjustments.display,
+  components: row.components.map((c) => ({ score: c.score?.display ?? null, contribution: c.contribution.display, source: c.source })),
+});
+
+/** The office's boards are the same for every office caller until the tally changes: kept beside the presented tally. */
+const officeBoards = new WeakMap<PresentedRanking, BoardRow[]>();
+const officeAverages = new WeakMap<PresentedRanking, UnitCardView['averages']>();
+
+export async function getRankingList(ctx: AppContext, actor: Actor, campaignId: string): Promise<RankingListView> {
+  const s = await scoped(ctx, actor, campaignId);
+  return { campaignId: s.presented.campaignId, name: s.presented.name, ballots: s.presented.ballots, rankings: summaries(s) };
+}
+
+export async function getRankingBoard(ctx: AppContext, actor: Actor, campaignId: string, rankingId: string): Promise<RankingBoardView> {
+  const s = await scoped(ctx, actor, campaignId);
+  const ranking = findRanking(s, rankingId);
+  let rows: BoardRow[];
+  if (s.visible) rows = rowsOf(s, ranking).map(boardRow);
+  else {
+    rows = officeBoards.get(ranking) ?? ranking.rows.map(boardRow);
+    officeBoards.set(ranking, rows);
+  }
+  const heads = ranking.rows[0]?.components ?? [];
+  return {
+    campaignId: s.presented.campaignId,
+    name: s.presented.name,
+    ballots: s.presented.ballots,
+    rankings: summaries(s),
+    ranking: {
+      rankingId: ranking.rankingId,
+      name: ranking.name,
+      level: ranking.level,
+      tiers: ranking.tiers,
+      components: heads.map((c) => ({ instrumentId: c.instrumentId, name: c.name, weight: c.weight })),
+      hasAdjustments: rows.some((r) => Number(r.adjustments) !== 0),
+      rows,
+    },
+  };
+}
+
+function averages(rows: PresentedRow[], precision: number): UnitCardView['averages'] {
+  const heads = rows[0]?.components ?? [];
+  return heads.map((head, i) => {
+    let total: Fraction = ZERO;
+    let count = 0;
+    for (const row of rows) {
+      const score = row.components[i]?.score;
+      if (!score) continue;
+      total = total.add(parseExact(score.exact));
+      count++;
+    }
+    return { instrumentId: head.instrumentId, name: head.name, average: count ? presentNumber(total.div(count), precision) : null, count };
+  });
+}
+
+export async function getUnitCard(ctx: AppContext, actor: Actor, campaignId: string, rankingId: string, unitId: string): Promise<UnitCardView> {
+  const s = await scoped(ctx, actor, campaignId);
+  if (s.visible && !s.visible(unitId)) throw outsideScope();
+  const ranking = findRanking(s, rankingId);
+  const row = ranking.rows.find((r) => r.unitId === unitId);
+  if (!row) throw new AppError('not_found', { message: { zh: `单位 ${unitId} 不在该排名中`, en: `Unit ${unitId} is not in this ranking` } });
+  const rows = rowsOf(s, ranking);
+  const means = officeAverages.get(ranking) ?? averages(ranking.rows, s.precision);
+  officeAverages.set(ranking, means);
+  return {
+    campaignId: s.presented.campaignId,
+    name: s.presented.name,
+    ranking: { rankingId: ranking.rankingId, name: ranking.name, level: ranking.level, tiers: ranking.tiers, rowCount: rows.length },
+    row,
+    averages: means,
+  };
+}

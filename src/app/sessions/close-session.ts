@@ -1,0 +1,23 @@
+/** 结束测评会: closes an open session and seals its ballots for the tally. */
+import { AppError } from '../../contracts/errors.js';
+import { updateSessionStatus, type SessionRecord } from '../../db/repositories/sessions.js';
+import { inTransaction } from '../../db/repositories/shared.js';
+import { sealSessionBallots } from '../../db/repositories/tally-ballots.js';
+import type { AppContext } from '../context.js';
+import type { Actor } from '../policies/roles.js';
+import { recordAudit } from '../kernel/record-audit.js';
+import { requireSession } from './require-session.js';
+
+export async function closeSession(ctx: AppContext, actor: Actor, sessionId: string): Promise<SessionRecord> {
+  const s = await requireSession(ctx, sessionId);
+  if (s.status !== 'open') {
+    throw new AppError('session_state', { message: { zh: '只有进行中的测评会可以结束', en: 'Only an open session can be closed' } });
+  }
+  await inTransaction(ctx.database.db, async (trx) => {
+    if (!(await updateSessionStatus(trx, sessionId, 'open', 'closed', ctx.clock()))) throw new AppError('session_state');
+    // One derived row with this session's ballots, so a tally reads a province's sessions, not 150,000 rows.
+    await sealSessionBallots(trx, s.campaignId, sessionId);
+    await recordAudit(trx, ctx, actor, 'session.close', 'session', sessionId);
+  });
+  return requireSession(ctx, sessionId);
+}

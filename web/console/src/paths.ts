@@ -1,0 +1,20 @@
+/**
+ * Where each console page lives, as links for the pages to build. Kept apart from routes.tsx (which loads the pages)
+ * so that a page linking to another never imports the route table that imports it.
+ */
+export const paths = {
+  campaigns: () => '/console/campaigns',
+  newCampaign: () => '/console/campaigns/new',
+  sessions: (campaignId: string) => `/console/campaigns/${encodeURIComponent(campaignId)}/sessions`,
+  results: (campaignId: string, rankingId?: string) =>
+    `/console/campaigns/${encodeURIComponent(campaignId)}/results${rankingId ? `?ranking=${encodeURIComponent(rankingId)}` : ''}`,
+  unit: (campaignId: string, rankingId: string, unitId: string) =>
+    `/console/campaigns/${encodeURIComponent(campaignId)}/results/${encodeURIComponent(rankingId)}/units/${encodeURIComponent(unitId)}`,
+  distributions: (campaignId: string) => `/console/campaigns/${encodeURIComponent(campaignId)}/distributions`,
+  whatIf: (campaignId: string) => `/console/campaigns/${encodeURIComponent(campaignId)}/what-if`,
+  setup: (campaignId: string) => `/console/campaigns/${encodeURIComponent(campaignId)}/setup`,
+  publish: (campaignId: string) => `/console/campaigns/${encodeURIComponent(campaignId)}/publish`,
+  units: () => '/console/units',
+  admin: () => '/console/admin',
+  account: () => '/console/account',
+};
