@@ -3,6 +3,7 @@
  * toward the same lock-out as a failed login. Every other session of the account ends.
  */
 import { AppError } from '../../contracts/errors.js';
+import { MESSAGES } from '../../contracts/messages.js';
 import { getAccount, updateAccount } from '../../db/repositories/accounts.js';
 import { clearLoginFailures, revokeAccountSessions } from '../../db/repositories/login.js';
 import { inTransaction } from '../../db/repositories/shared.js';
@@ -26,7 +27,7 @@ export async function changePassword(
     throw new AppError(locked ? 'login_locked' : 'password_mismatch');
   }
   if (input.newPassword === input.currentPassword) {
-    throw new AppError('invalid_request', { details: [{ path: 'newPassword', message: { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' } }] });
+    throw new AppError('invalid_request', { details: [{ path: 'newPassword', message: MESSAGES.samePassword }] });
   }
   const hash = await hashPassword(input.newPassword);
   const at = ctx.clock().toISOString();

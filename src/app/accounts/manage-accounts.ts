@@ -3,6 +3,7 @@
  * one account per role. Secrets (generated passwords, tokens) are shown once and stored only hashed.
  */
 import { AppError } from '../../contracts/errors.js';
+import { MESSAGES, notFound } from '../../contracts/messages.js';
 import {
   countAccounts,
   countActiveAdmins,
@@ -78,7 +79,7 @@ export async function createAccount(ctx: AppContext, actor: Actor | 'system', in
   const passwordHash = password === null ? null : await hashPassword(password);
   const at = ctx.clock().toISOString();
   await inTransaction(ctx.database.db, async (trx) => {
-    if (await findAccountByUsername(trx, input.username)) throw new AppError('duplicate_id', { message: { zh: `用户名 ${input.username} 已存在`, en: `Username ${input.username} exists` } });
+    if (await findAccountByUsername(trx, input.username)) throw new AppError('duplicate_id', { message: MESSAGES.usernameTaken(input.username) });
     await insertAccount(trx, { id, username: input.username, display_name: input.displayName, role: input.role, unit_id: input.unitId, password_hash: passwordHash, created_at: at, disabled_at: null });
     await insertAccessToken(trx, { id: newId('k'), account_id: id, token_hash: sha256Hex(accessToken), label: 'initial', created_at: at });
     await recordAudit(trx, ctx, actor, 'account.create', 'account', id, { username: input.username, role: input.role, unitId: input.unitId, password: passwordHash ? (generated ? 'generated' : 'set') : 'none' });
@@ -94,7 +95,7 @@ export async function ensureAdmin(ctx: AppContext): Promise<Credentials | null> 
 
 async function requireAccount(db: Db, accountId: string): Promise<AccountRow> {
   const account = await getAccount(db, accountId);
-  if (!account) throw new AppError('not_found', { message: { zh: `账号 ${accountId} 不存在`, en: `No account ${accountId}` } });
+  if (!account) throw notFound('account', accountId);
   return account;
 }
 
@@ -114,7 +115,7 @@ export async function updateAccount(ctx: AppContext, actor: Actor, accountId: st
     if (changes.unitId !== undefined) await checkUnitBinding(trx, account.role, changes.unitId);
     const disabling = changes.disabled === true && account.disabled_at === null;
     if (disabling && account.role === 'admin' && (await countActiveAdmins(trx)) <= 1) {
-      throw new AppError('account_state', { message: { zh: '不能停用最后一个可用的管理员账号', en: 'The last active admin account cannot be disabled' } });
+      throw new AppError('account_state', { message: MESSAGES.lastAdmin });
     }
     const row: Parameters<typeof updateAccountRow>[2] = {};
     if (changes.displayName !== undefined) row.display_name = changes.displayName;

@@ -1,5 +1,6 @@
 /** Turns a submitted sheet (one ballot per instrument of a session's agenda) into domain ballots and checks it. */
 import { AppError, type ErrorDetail } from '../../contracts/errors.js';
+import { MESSAGES } from '../../contracts/messages.js';
 import type { BallotRow } from '../../db/records.js';
 import type { SessionRecord } from '../../db/repositories/sessions.js';
 import { checkBallot } from '../../domain/check-ballot.js';
@@ -37,8 +38,8 @@ export function buildSheet(index: DefinitionIndex, session: SessionRecord, input
   if (missing.length > 0 || extra.length > 0) {
     const name = (i: string) => index.instruments.get(i)?.name ?? i;
     const details: ErrorDetail[] = [
-      ...missing.map((i) => ({ path: 'ballots', code: 'agenda_missing', instrumentId: i, message: { zh: `缺少「${name(i)}」的选票`, en: `The ballot for ${name(i)} is missing` } })),
-      ...extra.map((i) => ({ path: 'ballots', code: 'agenda_extra', instrumentId: i, message: { zh: `「${name(i)}」不在本测评组本次需要填写的评价中，或重复提交`, en: `${name(i)} is not on this group's agenda, or was sent twice` } })),
+      ...missing.map((i) => ({ path: 'ballots', code: 'agenda_missing', instrumentId: i, message: MESSAGES.ballotMissing(name(i)) })),
+      ...extra.map((i) => ({ path: 'ballots', code: 'agenda_extra', instrumentId: i, message: MESSAGES.ballotNotOnAgenda(name(i)) })),
     ];
     throw new AppError('ballot_refused', { details });
   }

@@ -5,6 +5,7 @@
  */
 import type { PaperEntryInput } from '../../contracts/api.js';
 import { AppError } from '../../contracts/errors.js';
+import { MESSAGES, notFoundText } from '../../contracts/messages.js';
 import { PAPER_DEFECTS, type ProblemCode } from '../../domain/ballot-problems.js';
 import { submitSheet } from '../../db/repositories/submit-sheet.js';
 import { indexDefinition } from '../../domain/definition-index.js';
@@ -33,13 +34,13 @@ export function paperSheetId(sessionId: string, sheetNumber: string): string {
 
 export async function enterPaper(ctx: AppContext, actor: Actor, sessionId: string, input: PaperEntryInput): Promise<PaperReceipt> {
   const session = await requireSession(ctx, sessionId);
-  if (session.status === 'draft') throw new AppError('session_state', { message: { zh: '测评会尚未开始，不能录入选票', en: 'The session has not started; ballots cannot be entered yet' } });
+  if (session.status === 'draft') throw new AppError('session_state', { message: MESSAGES.paperBeforeOpen });
   const campaign = await requireCampaign(ctx, session.campaignId);
-  if (campaign.status === 'published') throw new AppError('campaign_state', { message: { zh: '结果已发布，不能再录入选票', en: 'Results are published; no more ballots can be entered' } });
+  if (campaign.status === 'published') throw new AppError('campaign_state', { message: MESSAGES.paperAfterPublish });
   const def = await requireDefinition(ctx, session.campaignId);
   const index = indexDefinition(def);
   const group = index.groups.get(input.raterGroupId);
-  if (!group) throw new AppError('invalid_request', { details: [{ path: 'raterGroupId', message: { zh: `测评组 ${input.raterGroupId} 不存在`, en: `No rater group ${input.raterGroupId}` } }] });
+  if (!group) throw new AppError('invalid_request', { details: [{ path: 'raterGroupId', message: notFoundText('raterGroup', input.raterGroupId) }] });
   const sheetId = paperSheetId(sessionId, input.sheetNumber);
   const sheet = buildSheet(index, session, { sheetId, channel: 'paper', raterGroupId: group.id, raterName: input.raterName, boundUnitId: input.boundUnitId, ballots: input.ballots });
   const structural = problemDetails(sheet, 'structural');
@@ -49,8 +50,8 @@ export async function enterPaper(ctx: AppContext, actor: Actor, sessionId: strin
       throw new AppError('ballot_refused', {
         details: structural,
         message: paperOnly
-          ? { zh: '选票不完整，未保存：请核对后重新录入；如原票确实如此，可按无效票保存', en: 'The ballot is incomplete and was not stored: check it, or if the paper really is so, store it as an invalid ballot' }
-          : { zh: '选票内容有误，未保存，请核对后重新录入', en: 'The ballot has entry errors and was not stored; check and enter it again' },
+          ? MESSAGES.paperIncomplete
+          : MESSAGES.paperEntryErrors,
       });
     }
   }
@@ -59,7 +60,7 @@ export async function enterPaper(ctx: AppContext, actor: Actor, sessionId: strin
     ballots: toRows(index, sheet, campaign.id, newReceipt(), actor.id),
     onStored: (trx) => recordAudit(trx, ctx, actor, 'ballot.paper.enter', 'session', sessionId, { sheetNumber: input.sheetNumber }),
   });
-  if (result.status === 'conflict') throw new AppError('sheet_conflict', { message: { zh: `票号 ${input.sheetNumber} 已录入过内容不同的选票`, en: `Sheet ${input.sheetNumber} was already entered with different content` } });
+  if (result.status === 'conflict') throw new AppError('sheet_conflict', { message: MESSAGES.paperSheetConflict(input.sheetNumber) });
   if (result.status === 'stored') ctx.ballotFeed.emit({ sessionId });
   const problems = sheet.ballots.flatMap((b, i) => (sheet.problems[i] ?? []).map((p) => ({ ...p, instrumentId: b.instrumentId })));
   return { receipt: result.receipt, duplicate: result.status === 'duplicate', sheetId, valid: problems.length === 0, problems };

@@ -6,6 +6,7 @@
  */
 import type { PaperEntryInput } from '../../contracts/api.js';
 import { AppError } from '../../contracts/errors.js';
+import { MESSAGES } from '../../contracts/messages.js';
 import { findBallotsBySheet } from '../../db/repositories/ballots.js';
 import { inTransaction } from '../../db/repositories/shared.js';
 import { checkBallot } from '../../domain/check-ballot.js';
@@ -33,7 +34,7 @@ export async function getPaperSheet(ctx: AppContext, sessionId: string, sheetNum
   const session = await requireSession(ctx, sessionId);
   const rows = await findBallotsBySheet(ctx.database.db, paperSheetId(sessionId, sheetNumber));
   const first = rows[0];
-  if (!first) throw new AppError('not_found', { message: { zh: `票号 ${sheetNumber} 尚未录入`, en: `Sheet ${sheetNumber} has not been entered` } });
+  if (!first) throw new AppError('not_found', { message: MESSAGES.paperSheetNotEntered(sheetNumber) });
   const index = indexDefinition(await requireDefinition(ctx, session.campaignId));
   const ballots = rows.map((b) => ({
     instrumentId: b.instrumentId,

@@ -1,6 +1,7 @@
 /** A campaign set-up as a full definition over the stored units, and the check that refuses a broken one. */
 import type { CampaignSetup } from '../../contracts/api.js';
 import { AppError } from '../../contracts/errors.js';
+import { MESSAGES } from '../../contracts/messages.js';
 import { getUnit, listUnitSubtree } from '../../db/repositories/units.js';
 import { checkDefinition } from '../../domain/check-definition.js';
 import type { CampaignDefinition } from '../../domain/types.js';
@@ -10,7 +11,7 @@ export async function assembleDefinition(ctx: AppContext, setup: CampaignSetup, 
   const root = await getUnit(ctx.database.db, setup.rootUnitId);
   if (!root) {
     throw new AppError('invalid_definition', {
-      details: [{ path: 'rootUnitId', code: 'unknown_unit', message: { zh: `根单位 ${setup.rootUnitId} 不存在`, en: `Root unit ${setup.rootUnitId} does not exist` } }],
+      details: [{ path: 'rootUnitId', code: 'unknown_unit', message: MESSAGES.rootUnitMissing(setup.rootUnitId) }],
     });
   }
   const units = await listUnitSubtree(ctx.database.db, setup.rootUnitId);

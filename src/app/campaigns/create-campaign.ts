@@ -1,6 +1,7 @@
 /** 新建活动: stores a checked campaign set-up; nothing is stored when any check fails. */
 import type { CampaignSetup } from '../../contracts/api.js';
 import { AppError } from '../../contracts/errors.js';
+import { MESSAGES } from '../../contracts/messages.js';
 import { createCampaign as insertCampaign, getCampaign } from '../../db/repositories/campaigns.js';
 import { saveDefinitionParts } from '../../db/repositories/definition.js';
 import { inTransaction } from '../../db/repositories/shared.js';
@@ -13,7 +14,7 @@ import { assembleDefinition, assertDefinitionValid } from './assemble-definition
 
 export async function createCampaign(ctx: AppContext, actor: Actor, setup: CampaignSetup): Promise<CampaignDefinition> {
   if (await getCampaign(ctx.database.db, setup.id)) {
-    throw new AppError('duplicate_id', { message: { zh: `活动编号 ${setup.id} 已存在`, en: `Campaign id ${setup.id} already exists` } });
+    throw new AppError('duplicate_id', { message: MESSAGES.campaignIdTaken(setup.id) });
   }
   const def = await assembleDefinition(ctx, setup);
   assertDefinitionValid(def);

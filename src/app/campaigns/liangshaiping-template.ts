@@ -5,6 +5,7 @@
  */
 import type { CampaignSetup } from '../../contracts/api.js';
 import { AppError } from '../../contracts/errors.js';
+import { MESSAGES } from '../../contracts/messages.js';
 import { getUnit, listUnitSubtree } from '../../db/repositories/units.js';
 import { GROUP_IDS, RATER_GROUPS } from '../../domain/liangshaiping/rater-groups.js';
 import { articleTiers, countyRanking, townshipRanking } from '../../domain/liangshaiping/rankings.js';
@@ -23,12 +24,12 @@ import type { AppContext } from '../context.js';
 export async function liangshaipingTemplate(ctx: AppContext, rootUnitId: string): Promise<CampaignSetup> {
   const db = ctx.database.db;
   const root = await getUnit(db, rootUnitId);
-  if (!root) throw new AppError('not_found', { message: { zh: `单位 ${rootUnitId} 不存在，请先导入单位`, en: `No unit ${rootUnitId}; import the units first` } });
+  if (!root) throw new AppError('not_found', { message: MESSAGES.templateRootMissing(rootUnitId) });
   const units = await listUnitSubtree(db, rootUnitId);
   const counties = units.filter((u) => u.level === 'county');
   const townships = units.filter((u) => u.level === 'township');
   if (counties.length === 0) {
-    throw new AppError('invalid_request', { message: { zh: `「${root.name}」下没有县（市、区），请先导入其下级单位`, en: `${root.name} has no county-level units below it; import them first` } });
+    throw new AppError('invalid_request', { message: MESSAGES.templateNoCounties(root.name) });
   }
   const subject = (u: Unit): Subject => ({ id: `s-${u.id}`, kind: 'unit', unitId: u.id, name: u.name });
   const countyIds = counties.map((u) => `s-${u.id}`);

@@ -4,7 +4,7 @@
  *
  * Cached, per campaign: the definition index (units of the campaign's tree, subjects, rater groups, instruments,
  * rankings) and each session's fixed parts (id, name, instruments, agenda) — only once the campaign is no longer a
- * draft, because from then on its set-up cannot change (edit-campaign refuses). Exact without invalidation:
+ * draft, because from then on its set-up cannot change (campaigns/require-draft refuses). Exact without invalidation:
  *  - sessions are added, never re-planned: a token of a session the cache does not know reloads it;
  *  - units are added, never moved: a token bound to a unit the cache does not know reloads it.
  * NOT to be read from the cache: a session's status (a snapshot: callers re-read anything but 'open', and storing
@@ -12,7 +12,7 @@
  * use them), token status. Entries also expire after `maxAgeMs` as a bound on anything not foreseen here, and
  * `forget` drops them explicitly.
  */
-import { AppError } from '../../contracts/errors.js';
+import { notFound } from '../../contracts/messages.js';
 import type { Db } from '../../db/database.js';
 import { getCampaign } from '../../db/repositories/campaigns.js';
 import { loadDefinition } from '../../db/repositories/definition.js';
@@ -60,7 +60,7 @@ export class DefinitionCache {
       entry = await this.#get(campaignId);
     }
     const session = entry.sessions.get(sessionId);
-    if (!session) throw new AppError('not_found', { message: { zh: `测评会 ${sessionId} 不存在`, en: `No session ${sessionId}` } });
+    if (!session) throw notFound('session', sessionId);
     return { index: entry.index, session };
   }
 
@@ -89,7 +89,7 @@ export class DefinitionCache {
 
   async #load(campaignId: string): Promise<Entry> {
     const [campaign, def, sessions] = await Promise.all([getCampaign(this.#db, campaignId), loadDefinition(this.#db, campaignId), listSessions(this.#db, campaignId)]);
-    if (!campaign || !def) throw new AppError('not_found', { message: { zh: `活动 ${campaignId} 不存在`, en: `No campaign ${campaignId}` } });
+    if (!campaign || !def) throw notFound('campaign', campaignId);
     return { index: indexDefinition(def), sessions: new Map(sessions.map((s) => [s.id, s])), keep: campaign.status !== 'draft' };
   }
 }

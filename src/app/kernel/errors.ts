@@ -1,5 +1,6 @@
 /** Maps storage refusals and domain problems onto the API's error codes. */
 import { AppError, type ErrorDetail } from '../../contracts/errors.js';
+import { MESSAGES } from '../../contracts/messages.js';
 import { StorageError } from '../../db/errors.js';
 import { isUniqueViolation } from '../../db/dialect/index.js';
 import type { Message } from '../../domain/results.js';
@@ -11,11 +12,9 @@ export async function translateStorage<T>(work: () => Promise<T>): Promise<T> {
     if (error instanceof StorageError) {
       if (error.code === 'not-found') throw new AppError('not_found');
       if (error.code === 'not-draft') {
-        throw new AppError('campaign_state', {
-          message: { zh: '活动已启用，方案不能再修改', en: 'The campaign is active; its set-up can no longer change' },
-        });
+        throw new AppError('campaign_state', { message: MESSAGES.campaignFrozen });
       }
-      throw new AppError('invalid_request', { message: { zh: '数据不符合要求', en: error.message } });
+      throw new AppError('invalid_request', { message: MESSAGES.storageRefused(error.message) });
     }
     if (isUniqueViolation(error)) throw new AppError('duplicate_id');
     throw error;

@@ -3,6 +3,7 @@
  * not confined. A viewer bound to no unit sees nothing (fail closed).
  */
 import { AppError } from '../../contracts/errors.js';
+import { MESSAGES } from '../../contracts/messages.js';
 import type { Db } from '../../db/database.js';
 import { getUnit } from '../../db/repositories/units.js';
 import type { Actor } from './roles.js';
@@ -15,11 +16,11 @@ export function viewerUnit(actor: Actor): string | null {
 }
 
 export function outsideScope(): AppError {
-  return new AppError('forbidden', { message: { zh: '该单位不在您的查看范围内', en: 'This unit is outside what you may see' } });
+  return new AppError('forbidden', { message: MESSAGES.unitOutsideScope });
 }
 
 export function notPublished(): AppError {
-  return new AppError('forbidden', { message: { zh: '结果尚未发布', en: 'The results are not published yet' } });
+  return new AppError('forbidden', { message: MESSAGES.resultsNotPublished });
 }
 
 /** Is the stored unit `unitId` the unit `rootId` or below it? Walks up the stored tree (a handful of levels). */

@@ -3,6 +3,7 @@
  * here and in the offline `leitai tally`.
  */
 import { AppError } from '../../contracts/errors.js';
+import { MESSAGES, notFound } from '../../contracts/messages.js';
 import { listBallotsForTally } from '../../db/repositories/ballots.js';
 import { explainRankingRow, explainSubject } from '../../domain/explain.js';
 import { isAtOrBelow, indexDefinition } from '../../domain/definition-index.js';
@@ -75,8 +76,8 @@ export async function getUnitExplanation(ctx: AppContext, actor: Actor, campaign
   const { def, tally } = await computeTally(ctx, campaignId);
   if (scope !== null && !isAtOrBelow(indexDefinition(def), unitId, scope)) throw outsideScope();
   const ranking = tally.rankings.find((r) => r.rankingId === rankingId);
-  if (!ranking) throw new AppError('not_found', { message: { zh: `排名 ${rankingId} 不存在`, en: `No ranking ${rankingId}` } });
-  if (!ranking.rows.some((r) => r.unitId === unitId)) throw new AppError('not_found', { message: { zh: `单位 ${unitId} 不在该排名中`, en: `Unit ${unitId} is not in this ranking` } });
+  if (!ranking) throw notFound('ranking', rankingId);
+  if (!ranking.rows.some((r) => r.unitId === unitId)) throw new AppError('not_found', { message: MESSAGES.unitNotInRanking(unitId) });
   return presentExplanation(explainRankingRow(def, tally, rankingId, unitId), def.precision);
 }
 
@@ -90,6 +91,6 @@ export async function getSubjectExplanation(ctx: AppContext, actor: Actor, campa
   }
   const instrument = tally.instruments.find((i) => i.instrumentId === instrumentId);
   const subject = instrument?.subjects.find((s) => s.subjectId === subjectId);
-  if (!subject) throw new AppError('not_found', { message: { zh: '该评价方式下没有这个对象', en: 'No such subject in this instrument' } });
+  if (!subject) throw new AppError('not_found', { message: MESSAGES.subjectNotInInstrument });
   return presentExplanation(explainSubject(def, tally, instrumentId, subjectId), def.precision);
 }

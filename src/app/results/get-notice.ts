@@ -3,6 +3,7 @@
  * changes. Rankings with tiers and component scores; no ballot, group breakdown or invalid-ballot detail.
  */
 import { AppError } from '../../contracts/errors.js';
+import { MESSAGES } from '../../contracts/messages.js';
 import { getPublication, type Publication } from '../../db/repositories/publications.js';
 import type { PresentedTally } from '../../domain/present.js';
 import type { Message } from '../../domain/results.js';
@@ -83,6 +84,6 @@ export function noticeOf(p: Publication): Notice {
 /** The notice of a published campaign; 404 for anything else (unpublished campaigns are not acknowledged). */
 export async function getNotice(ctx: AppContext, campaignId: string): Promise<Notice> {
   const publication = await getPublication(ctx.database.db, campaignId);
-  if (!publication) throw new AppError('not_found', { message: { zh: '没有该活动的公示', en: 'No published notice for this campaign' } });
+  if (!publication) throw new AppError('not_found', { message: MESSAGES.noNotice });
   return noticeOf(publication);
 }

@@ -4,6 +4,7 @@
  * the ballots, and the notice tells how to check them against the hash.
  */
 import { AppError } from '../../contracts/errors.js';
+import { MESSAGES } from '../../contracts/messages.js';
 import type { PublishInput } from '../../contracts/results-output.js';
 import { updateCampaignStatus } from '../../db/repositories/campaigns.js';
 import { getPublication, insertPublication, type Publication } from '../../db/repositories/publications.js';
@@ -33,16 +34,13 @@ export function objectionPeriod(input: Pick<PublishInput, 'noticeDate' | 'object
 
 export async function publishResults(ctx: AppContext, actor: Actor, campaignId: string, input: PublishInput): Promise<Notice> {
   const campaign = await requireCampaign(ctx, campaignId);
-  if (campaign.status === 'published') throw new AppError('campaign_state', { message: { zh: '该活动的结果已经发布', en: 'The results of this campaign are already published' } });
-  if (campaign.status !== 'active') throw new AppError('campaign_state', { message: { zh: '活动尚未启用，不能发布结果', en: 'The campaign is not active; its results cannot be published' } });
+  if (campaign.status === 'published') throw new AppError('campaign_state', { message: MESSAGES.alreadyPublished });
+  if (campaign.status !== 'active') throw new AppError('campaign_state', { message: MESSAGES.publishBeforeActive });
   const open = (await listSessions(ctx.database.db, campaignId)).filter((s) => s.status !== 'closed');
   if (open.length > 0) {
     throw new AppError('campaign_state', {
-      message: {
-        zh: `尚有 ${open.length} 场测评会未结束（${open.map((s) => s.name).join('、')}），全部结束后才能发布`,
-        en: `${open.length} session(s) not closed yet (${open.map((s) => s.name).join(', ')}); close every session before publishing`,
-      },
-      details: open.map((s) => ({ code: 'session_not_closed', sessionId: s.id, status: s.status, message: { zh: `测评会「${s.name}」尚未结束`, en: `Session “${s.name}” is not closed` } })),
+      message: MESSAGES.publishOpenSessions(open.map((s) => s.name)),
+      details: open.map((s) => ({ code: 'session_not_closed', sessionId: s.id, status: s.status, message: MESSAGES.sessionNotClosed(s.name) })),
     });
   }
   const { def, tally } = await computeTally(ctx, campaignId);
@@ -63,9 +61,9 @@ export async function publishResults(ctx: AppContext, actor: Actor, campaignId: 
   };
   await inTransaction(ctx.database.db, async (trx) => {
     if (!(await updateCampaignStatus(trx, campaignId, 'active', 'published', new Date(publication.publishedAt)))) {
-      throw new AppError('campaign_state', { message: { zh: '活动状态已被他人更改，请刷新后重试', en: 'Someone else changed the campaign’s state; reload and try again' } });
+      throw new AppError('campaign_state', { message: MESSAGES.campaignChangedMeanwhile });
     }
-    if (await getPublication(trx, campaignId)) throw new AppError('campaign_state', { message: { zh: '该活动的结果已经发布', en: 'The results of this campaign are already published' } });
+    if (await getPublication(trx, campaignId)) throw new AppError('campaign_state', { message: MESSAGES.alreadyPublished });
     await insertPublication(trx, publication);
     await recordAudit(trx, ctx, actor, 'campaign.publish', 'campaign', campaignId, { publicationId: publication.id, resultsHash: publication.resultsHash, noticeDate: publication.noticeDate, objectionEndDate: endDate });
   });

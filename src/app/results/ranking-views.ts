@@ -8,6 +8,7 @@
  * (`assertMayRead`, `viewerRowFilter`); no ballot-level data is in either view.
  */
 import { AppError } from '../../contracts/errors.js';
+import { MESSAGES, notFound } from '../../contracts/messages.js';
 import { Fraction, parseExact, ZERO } from '../../domain/exact.js';
 import { presentNumber, type PresentedNumber, type PresentedTally } from '../../domain/present.js';
 import { assertMayRead, presentedResults, viewerRowFilter } from './compute-results.js';
@@ -98,7 +99,7 @@ function summaries(s: Scoped): RankingSummary[] {
 
 function findRanking(s: Scoped, rankingId: string): PresentedRanking {
   const ranking = s.presented.rankings.find((r) => r.rankingId === rankingId);
-  if (!ranking) throw new AppError('not_found', { message: { zh: `排名 ${rankingId} 不存在`, en: `No ranking ${rankingId}` } });
+  if (!ranking) throw notFound('ranking', rankingId);
   return ranking;
 }
 
@@ -170,7 +171,7 @@ export async function getUnitCard(ctx: AppContext, actor: Actor, campaignId: str
   if (s.visible && !s.visible(unitId)) throw outsideScope();
   const ranking = findRanking(s, rankingId);
   const row = ranking.rows.find((r) => r.unitId === unitId);
-  if (!row) throw new AppError('not_found', { message: { zh: `单位 ${unitId} 不在该排名中`, en: `Unit ${unitId} is not in this ranking` } });
+  if (!row) throw new AppError('not_found', { message: MESSAGES.unitNotInRanking(unitId) });
   const rows = rowsOf(s, ranking);
   const means = officeAverages.get(ranking) ?? averages(ranking.rows, s.precision);
   officeAverages.set(ranking, means);

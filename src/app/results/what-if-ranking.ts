@@ -3,6 +3,7 @@
  * rank could move on a grid of weights. Read-only: the stored definition and any publication stay as they are.
  */
 import { AppError } from '../../contracts/errors.js';
+import { MESSAGES, notFound } from '../../contracts/messages.js';
 import type { WhatIfInput } from '../../contracts/results-output.js';
 import { listBallotsForTally } from '../../db/repositories/ballots.js';
 import { presentTally, type PresentedTally } from '../../domain/present.js';
@@ -32,7 +33,7 @@ function presentRanking(def: CampaignDefinition, ranking: RankingResult): Presen
   return presentTally({ ...def, sessions: [] }, tally).rankings[0]!;
 }
 
-const noRanking = (rankingId: string) => new AppError('not_found', { message: { zh: `排名 ${rankingId} 不存在`, en: `No ranking ${rankingId}` } });
+const noRanking = (rankingId: string) => notFound('ranking', rankingId);
 
 export async function previewWhatIf(ctx: AppContext, campaignId: string, input: WhatIfInput): Promise<WhatIfResult> {
   const def = await requireDefinition(ctx, campaignId);
@@ -41,7 +42,7 @@ export async function previewWhatIf(ctx: AppContext, campaignId: string, input: 
   if (outcome === null) throw noRanking(input.rankingId);
   if ('problems' in outcome) {
     throw new AppError('invalid_definition', {
-      message: { zh: '假设的权重或计分方法不成立', en: 'The what-if weights or methods are not valid' },
+      message: MESSAGES.whatIfInvalid,
       details: outcome.problems.map((p) => ({ ...p })),
     });
   }

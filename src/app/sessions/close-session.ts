@@ -1,5 +1,6 @@
 /** 结束测评会: closes an open session and seals its ballots for the tally. */
 import { AppError } from '../../contracts/errors.js';
+import { MESSAGES } from '../../contracts/messages.js';
 import { updateSessionStatus, type SessionRecord } from '../../db/repositories/sessions.js';
 import { inTransaction } from '../../db/repositories/shared.js';
 import { sealSessionBallots } from '../../db/repositories/tally-ballots.js';
@@ -11,7 +12,7 @@ import { requireSession } from './require-session.js';
 export async function closeSession(ctx: AppContext, actor: Actor, sessionId: string): Promise<SessionRecord> {
   const s = await requireSession(ctx, sessionId);
   if (s.status !== 'open') {
-    throw new AppError('session_state', { message: { zh: '只有进行中的测评会可以结束', en: 'Only an open session can be closed' } });
+    throw new AppError('session_state', { message: MESSAGES.sessionNotOpenToClose });
   }
   await inTransaction(ctx.database.db, async (trx) => {
     if (!(await updateSessionStatus(trx, sessionId, 'open', 'closed', ctx.clock()))) throw new AppError('session_state');

@@ -3,6 +3,7 @@
  * as each instrument's `visibility` allows, the subjects ranked and the rankings with tiers. Anonymity: nothing per
  * rater; a group with 1–2 returned sheets shows no count, and a subject scored by fewer than 3 ballots shows no score.
  */
+import { MESSAGES } from '../../contracts/messages.js';
 import { countReturnedSheets } from '../../db/repositories/ballots.js';
 import { issuedCounts, type SessionRecord } from '../../db/repositories/sessions.js';
 import { formatFixed, type Fraction } from '../../domain/exact.js';
@@ -44,11 +45,11 @@ export interface ScreenBoard {
 const total = (r: Record<string, number>): number => Object.values(r).reduce((a, b) => a + b, 0);
 
 function waitingFor(visibility: Instrument['visibility'], status: SessionRecord['status'], allVoted: boolean): Message | null {
-  if (status === 'draft') return { zh: '测评会尚未开始', en: 'The session has not started' };
+  if (status === 'draft') return MESSAGES.screenBeforeOpen;
   if (visibility === 'live') return null;
   if (status === 'closed') return null;
-  if (visibility === 'after-all-voted') return allVoted ? null : { zh: '全部测评码提交后公布结果', en: 'Results show once every issued code has voted' };
-  return { zh: '测评会结束后公布结果', en: 'Results show when the session closes' };
+  if (visibility === 'after-all-voted') return allVoted ? null : MESSAGES.screenAfterAllVoted;
+  return MESSAGES.screenAfterClose;
 }
 
 export async function screenBoard(ctx: AppContext, sessionId: string): Promise<ScreenBoard> {

@@ -4,6 +4,7 @@
  */
 import type { IssueTokensInput } from '../../contracts/api.js';
 import { AppError } from '../../contracts/errors.js';
+import { MESSAGES } from '../../contracts/messages.js';
 import { issueTokens as insertTokens, type NewToken } from '../../db/repositories/tokens.js';
 import { inTransaction } from '../../db/repositories/shared.js';
 import { indexDefinition } from '../../domain/definition-index.js';
@@ -27,7 +28,7 @@ export interface IssuedToken {
 
 export async function issueTokens(ctx: AppContext, actor: Actor, sessionId: string, input: IssueTokensInput): Promise<IssuedToken[]> {
   const session = await requireSession(ctx, sessionId);
-  if (session.status === 'closed') throw new AppError('session_state', { message: { zh: '测评会已结束，不能再发放测评码', en: 'The session is closed; no more tokens can be issued' } });
+  if (session.status === 'closed') throw new AppError('session_state', { message: MESSAGES.sessionClosedNoTokens });
   const def = await requireDefinition(ctx, session.campaignId);
   const index = indexDefinition(def);
   const group = index.groups.get(input.raterGroupId);

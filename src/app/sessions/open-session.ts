@@ -1,5 +1,6 @@
 /** 开始测评会: opening the first session activates the campaign and freezes its set-up. */
 import { AppError } from '../../contracts/errors.js';
+import { MESSAGES } from '../../contracts/messages.js';
 import { updateCampaignStatus } from '../../db/repositories/campaigns.js';
 import { updateSessionStatus, type SessionRecord } from '../../db/repositories/sessions.js';
 import { inTransaction } from '../../db/repositories/shared.js';
@@ -13,7 +14,7 @@ import { requireSession } from './require-session.js';
 export async function openSession(ctx: AppContext, actor: Actor, sessionId: string): Promise<SessionRecord> {
   const s = await requireSession(ctx, sessionId);
   if (s.status !== 'draft') {
-    throw new AppError('session_state', { message: { zh: `测评会已${s.status === 'open' ? '开始' : '结束'}，不能再开始`, en: `The session is already ${s.status}` } });
+    throw new AppError('session_state', { message: MESSAGES.sessionAlreadyStarted(s.status) });
   }
   const campaign = await requireCampaign(ctx, s.campaignId);
   await inTransaction(ctx.database.db, async (trx) => {

@@ -5,6 +5,7 @@
  * every key of the session at once.
  */
 import { AppError } from '../../contracts/errors.js';
+import { MESSAGES } from '../../contracts/messages.js';
 import { insertScreenKey, isLiveScreenKey, revokeScreenKeysOf } from '../../db/repositories/screen-keys.js';
 import { inTransaction } from '../../db/repositories/shared.js';
 import type { AppContext } from '../context.js';
@@ -42,7 +43,7 @@ export async function revokeScreenKeys(ctx: AppContext, actor: Actor, sessionId:
 
 /** Refuses a missing, wrong or revoked key with 401; the same answer for an unknown session, so keys cannot be probed. */
 export async function requireScreenKey(ctx: AppContext, sessionId: string, key: string | undefined): Promise<void> {
-  const refuse = () => new AppError('unauthenticated', { message: { zh: '大屏密钥无效或已作废，请向测评办公室索取新的大屏链接', en: 'The screen key is not valid or was revoked; ask the office for a new screen link' } });
+  const refuse = () => new AppError('unauthenticated', { message: MESSAGES.screenKeyRefused });
   if (!key || !/^[A-Za-z0-9_-]{16,64}$/.test(key)) throw refuse();
   if (!(await isLiveScreenKey(ctx.database.db, sessionId, sha256Hex(key)))) throw refuse();
 }

@@ -3,6 +3,7 @@
  * townships; never villages), and the import of a province's or city's subtree as units.
  */
 import { AppError } from '../../contracts/errors.js';
+import { MESSAGES } from '../../contracts/messages.js';
 import { inTransaction } from '../../db/repositories/shared.js';
 import { findUnitsByIds } from '../../db/repositories/unit-search.js';
 import { getUnit, insertUnits } from '../../db/repositories/units.js';
@@ -47,7 +48,7 @@ async function withStored(ctx: AppContext, rows: { code: string; name: string; l
 export async function browseDivisions(ctx: AppContext, code: string | undefined): Promise<{ division: Division | null; children: Division[] }> {
   if (code === undefined) return { division: null, children: await withStored(ctx, childrenOf(undefined)) };
   const found = findDivision(code);
-  if (!found) throw new AppError('not_found', { message: { zh: `没有区划代码 ${code}`, en: `No division with code ${code}` } });
+  if (!found) throw new AppError('not_found', { message: MESSAGES.divisionMissing(code) });
   const [division] = await withStored(ctx, [found]);
   return { division: division!, children: await withStored(ctx, childrenOf(code)) };
 }
@@ -59,7 +60,7 @@ export async function browseDivisions(ctx: AppContext, code: string | undefined)
 export async function importDivisions(ctx: AppContext, actor: Actor, code: string): Promise<{ rootUnitId: string; added: number; skipped: number }> {
   const found = findDivision(code);
   if (!found || (found.level !== 'province' && found.level !== 'city')) {
-    throw new AppError('invalid_request', { message: { zh: '请选择一个省或一个市导入（区划代码 2 位或 4 位）', en: 'Choose a province or a city to import (a 2- or 4-digit code)' } });
+    throw new AppError('invalid_request', { message: MESSAGES.divisionLevel });
   }
   const db = ctx.database.db;
   const units = loadDivisionTree(found.level === 'province' ? { provinceCode: code } : { cityCode: code });

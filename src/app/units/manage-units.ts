@@ -1,5 +1,6 @@
 /** 单位: browse, add, and import from CSV/xlsx. An import with any bad row stores nothing and names every bad row. */
 import { AppError } from '../../contracts/errors.js';
+import { MESSAGES, notFound } from '../../contracts/messages.js';
 import { inTransaction } from '../../db/repositories/shared.js';
 import { findUnits, findUnitsByCodes, findUnitsByIds } from '../../db/repositories/unit-search.js';
 import { getUnit, insertUnits, listUnitSubtree } from '../../db/repositories/units.js';
@@ -29,7 +30,7 @@ export async function requireUnit(ctx: AppContext, actor: Actor, unitId: string)
   // Outside the scope is refused before the look-up, so a viewer cannot probe which ids exist.
   if (scope !== null && !(await isStoredUnitWithin(ctx.database.db, unitId, scope))) throw outsideScope();
   const unit = await getUnit(ctx.database.db, unitId);
-  if (!unit) throw new AppError('not_found', { message: { zh: `单位 ${unitId} 不存在`, en: `No unit ${unitId}` } });
+  if (!unit) throw notFound('unit', unitId);
   return unit;
 }
 
@@ -40,11 +41,11 @@ export async function addUnits(ctx: AppContext, actor: Actor, units: Unit[]): Pr
   const details = [];
   const inRequest = new Map(units.map((u) => [u.id, u]));
   for (const [i, u] of units.entries()) {
-    if (known.has(u.id) || units.findIndex((x) => x.id === u.id) !== i) details.push({ path: `units.${i}.id`, message: { zh: `单位编号 ${u.id} 重复或已存在`, en: `Unit id ${u.id} is a duplicate or exists` } });
+    if (known.has(u.id) || units.findIndex((x) => x.id === u.id) !== i) details.push({ path: `units.${i}.id`, message: MESSAGES.unitIdTaken(u.id) });
     if (u.parentId === null) continue;
     const parent = inRequest.get(u.parentId) ?? known.get(u.parentId);
-    if (!parent) details.push({ path: `units.${i}.parentId`, message: { zh: `上级单位 ${u.parentId} 不存在`, en: `Parent ${u.parentId} does not exist` } });
-    else if (UNIT_LEVEL_ORDER.indexOf(parent.level) >= UNIT_LEVEL_ORDER.indexOf(u.level)) details.push({ path: `units.${i}.level`, message: { zh: `「${u.name}」的层级必须低于上级「${parent.name}」`, en: `${u.name} must be below its parent ${parent.name}` } });
+    if (!parent) details.push({ path: `units.${i}.parentId`, message: MESSAGES.unitParentMissing(u.parentId) });
+    else if (UNIT_LEVEL_ORDER.indexOf(parent.level) >= UNIT_LEVEL_ORDER.indexOf(u.level)) details.push({ path: `units.${i}.level`, message: MESSAGES.unitBelowParent(u.name, parent.name) });
   }
   if (details.length > 0) throw new AppError('invalid_units', { details: details.slice(0, 200) });
   await inTransaction(ctx.database.db, async (trx) => {
@@ -68,7 +69,7 @@ export async function importUnits(ctx: AppContext, actor: Actor | 'system', file
   const clash = await findUnitsByIds(ctx.database.db, units.map((u) => u.id));
   const allErrors = [
     ...errors.map((e) => ({ row: e.row, path: e.column ?? '', message: e.message })),
-    ...clash.map((u) => ({ row: 0, path: 'code', message: { zh: `单位「${u.name}」（${u.code ?? u.id}）已存在`, en: `Unit ${u.name} (${u.code ?? u.id}) already exists` } })),
+    ...clash.map((u) => ({ row: 0, path: 'code', message: MESSAGES.unitExists(u.name, u.code ?? u.id) })),
   ];
   if (allErrors.length > 0) throw new AppError('invalid_units', { details: allErrors.slice(0, 500) });
   if (!dryRun) {

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { AppError } from '../../contracts/errors.js';
+import { MESSAGES } from '../../contracts/messages.js';
 import PDFDocument from 'pdfkit';
 import type { ResultsExport } from '../../app/results/build-results-export.js';
 import type { PresentedTally } from '../../domain/present.js';
@@ -205,7 +206,7 @@ function rankingMethod(w: Writer, spec: RankingSpec, instruments: Map<string, In
 }
 
 export async function resultsPdf(x: ResultsExport): Promise<Buffer> {
-  if (!existsSync(CJK_FONT_FILE)) throw new AppError('font_missing', { details: [{ path: CJK_FONT_FILE, message: { zh: `缺少字体文件 ${CJK_FONT_FILE}`, en: `Missing font file ${CJK_FONT_FILE}` } }] });
+  if (!existsSync(CJK_FONT_FILE)) throw new AppError('font_missing', { details: [{ path: CJK_FONT_FILE, message: MESSAGES.fontFileMissing(CJK_FONT_FILE) }] });
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `${x.results.name} 测评结果报告`, Author: '擂台 Leitai', CreationDate: new Date(x.generatedAt) } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

@@ -6,6 +6,7 @@ import { OFFICE, STAFF } from '../../app/policies/roles.js';
 import { unitsCreateSchema, unitsQuery } from '../../contracts/api.js';
 import { id } from '../../contracts/definition.js';
 import { AppError } from '../../contracts/errors.js';
+import { MESSAGES } from '../../contracts/messages.js';
 import { requireActor } from '../auth.js';
 import { typed } from './types.js';
 
@@ -40,7 +41,7 @@ export function unitRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     }, async (request, reply) => {
       if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
-        throw new AppError('invalid_request', { message: { zh: '请上传 CSV 或 xlsx 文件内容', en: 'Send the CSV or xlsx file as the request body' } });
+        throw new AppError('invalid_request', { message: MESSAGES.unitsFileMissing });
       }
       const result = await importUnits(ctx, requireActor(request), { name: request.query.filename, data: request.body }, request.query.dryRun === 'true');
       return reply.code(result.dryRun ? 200 : 201).send(result);

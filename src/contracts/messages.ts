@@ -1,0 +1,110 @@
+/**
+ * 提示语: the specific zh/en texts the server puts in its refusals (and the big screen's waiting states), in one
+ * table, so that one situation is said one way everywhere (and translated once). Each error code's default text stays
+ * in errors.ts; a use case that has more to say picks its text here. Texts that explain a rule stay beside it: the
+ * domain's about a set-up or a ballot (check-definition, quota, explain) and a units file's row reasons
+ * (import/units.ts). The console's own strings stay in its i18n files.
+ */
+import type { Message } from '../domain/results.js';
+import { AppError } from './errors.js';
+
+/** What each kind of missing thing is called. */
+const THINGS = {
+  campaign: { zh: '活动', en: 'campaign' },
+  session: { zh: '测评会', en: 'session' },
+  unit: { zh: '单位', en: 'unit' },
+  ranking: { zh: '排名', en: 'ranking' },
+  account: { zh: '账号', en: 'account' },
+  raterGroup: { zh: '测评组', en: 'rater group' },
+} as const satisfies Record<string, Message>;
+
+export type Thing = keyof typeof THINGS;
+
+/** "测评会 s1 不存在 / No session s1". */
+export function notFoundText(thing: Thing, id: string): Message {
+  return { zh: `${THINGS[thing].zh} ${id} 不存在`, en: `No ${THINGS[thing].en} ${id}` };
+}
+
+/** The 404 of a thing looked up by id. */
+export function notFound(thing: Thing, id: string): AppError {
+  return new AppError('not_found', { message: notFoundText(thing, id) });
+}
+
+export const MESSAGES = {
+  // 活动与方案
+  campaignIdTaken: (id: string): Message => ({ zh: `活动编号 ${id} 已存在`, en: `Campaign id ${id} already exists` }),
+  campaignIdMismatch: { zh: '活动编号与地址不一致', en: 'The id does not match the URL' },
+  campaignFrozen: { zh: '活动已启用，方案不能再修改', en: 'The campaign is active; its set-up can no longer change' },
+  rootUnitMissing: (id: string): Message => ({ zh: `根单位 ${id} 不存在`, en: `Root unit ${id} does not exist` }),
+  templateRootMissing: (id: string): Message => ({ zh: `单位 ${id} 不存在，请先导入单位`, en: `No unit ${id}; import the units first` }),
+  templateNoCounties: (rootName: string): Message => ({
+    zh: `「${rootName}」下没有县（市、区），请先导入其下级单位`,
+    en: `${rootName} has no county-level units below it; import them first`,
+  }),
+  /** A storage refusal the application did not foresee; the English text is the storage's own. */
+  storageRefused: (detail: string): Message => ({ zh: '数据不符合要求', en: detail }),
+
+  // 单位
+  unitIdTaken: (id: string): Message => ({ zh: `单位编号 ${id} 重复或已存在`, en: `Unit id ${id} is a duplicate or exists` }),
+  unitParentMissing: (parentId: string): Message => ({ zh: `上级单位 ${parentId} 不存在`, en: `Parent ${parentId} does not exist` }),
+  unitBelowParent: (name: string, parentName: string): Message => ({ zh: `「${name}」的层级必须低于上级「${parentName}」`, en: `${name} must be below its parent ${parentName}` }),
+  unitExists: (name: string, code: string): Message => ({ zh: `单位「${name}」（${code}）已存在`, en: `Unit ${name} (${code}) already exists` }),
+  unitOutsideScope: { zh: '该单位不在您的查看范围内', en: 'This unit is outside what you may see' },
+  unitsFileMissing: { zh: '请上传 CSV 或 xlsx 文件内容', en: 'Send the CSV or xlsx file as the request body' },
+  divisionMissing: (code: string): Message => ({ zh: `没有区划代码 ${code}`, en: `No division with code ${code}` }),
+  divisionLevel: { zh: '请选择一个省或一个市导入（区划代码 2 位或 4 位）', en: 'Choose a province or a city to import (a 2- or 4-digit code)' },
+
+  // 测评会
+  sessionAlreadyStarted: (status: 'open' | 'closed'): Message => ({
+    zh: `测评会已${status === 'open' ? '开始' : '结束'}，不能再开始`,
+    en: `The session is already ${status}`,
+  }),
+  sessionNotOpenToClose: { zh: '只有进行中的测评会可以结束', en: 'Only an open session can be closed' },
+  sessionClosedNoTokens: { zh: '测评会已结束，不能再发放测评码', en: 'The session is closed; no more tokens can be issued' },
+  screenBeforeOpen: { zh: '测评会尚未开始', en: 'The session has not started' },
+  screenAfterAllVoted: { zh: '全部测评码提交后公布结果', en: 'Results show once every issued code has voted' },
+  screenAfterClose: { zh: '测评会结束后公布结果', en: 'Results show when the session closes' },
+  screenKeyRefused: { zh: '大屏密钥无效或已作废，请向测评办公室索取新的大屏链接', en: 'The screen key is not valid or was revoked; ask the office for a new screen link' },
+
+  // 选票
+  ballotMissing: (instrument: string): Message => ({ zh: `缺少「${instrument}」的选票`, en: `The ballot for ${instrument} is missing` }),
+  ballotNotOnAgenda: (instrument: string): Message => ({
+    zh: `「${instrument}」不在本测评组本次需要填写的评价中，或重复提交`,
+    en: `${instrument} is not on this group's agenda, or was sent twice`,
+  }),
+  paperBeforeOpen: { zh: '测评会尚未开始，不能录入选票', en: 'The session has not started; ballots cannot be entered yet' },
+  paperAfterPublish: { zh: '结果已发布，不能再录入选票', en: 'Results are published; no more ballots can be entered' },
+  paperIncomplete: {
+    zh: '选票不完整，未保存：请核对后重新录入；如原票确实如此，可按无效票保存',
+    en: 'The ballot is incomplete and was not stored: check it, or if the paper really is so, store it as an invalid ballot',
+  },
+  paperEntryErrors: { zh: '选票内容有误，未保存，请核对后重新录入', en: 'The ballot has entry errors and was not stored; check and enter it again' },
+  paperSheetConflict: (sheet: string): Message => ({ zh: `票号 ${sheet} 已录入过内容不同的选票`, en: `Sheet ${sheet} was already entered with different content` }),
+  paperSheetNotEntered: (sheet: string): Message => ({ zh: `票号 ${sheet} 尚未录入`, en: `Sheet ${sheet} has not been entered` }),
+
+  // 结果与公示
+  resultsNotPublished: { zh: '结果尚未发布', en: 'The results are not published yet' },
+  unitNotInRanking: (unitId: string): Message => ({ zh: `单位 ${unitId} 不在该排名中`, en: `Unit ${unitId} is not in this ranking` }),
+  subjectNotInInstrument: { zh: '该评价方式下没有这个对象', en: 'No such subject in this instrument' },
+  whatIfInvalid: { zh: '假设的权重或计分方法不成立', en: 'The what-if weights or methods are not valid' },
+  alreadyPublished: { zh: '该活动的结果已经发布', en: 'The results of this campaign are already published' },
+  publishBeforeActive: { zh: '活动尚未启用，不能发布结果', en: 'The campaign is not active; its results cannot be published' },
+  publishOpenSessions: (names: readonly string[]): Message => ({
+    zh: `尚有 ${names.length} 场测评会未结束（${names.join('、')}），全部结束后才能发布`,
+    en: `${names.length} session(s) not closed yet (${names.join(', ')}); close every session before publishing`,
+  }),
+  sessionNotClosed: (name: string): Message => ({ zh: `测评会「${name}」尚未结束`, en: `Session “${name}” is not closed` }),
+  campaignChangedMeanwhile: { zh: '活动状态已被他人更改，请刷新后重试', en: 'Someone else changed the campaign’s state; reload and try again' },
+  noNotice: { zh: '没有该活动的公示', en: 'No published notice for this campaign' },
+  fontFileMissing: (file: string): Message => ({ zh: `缺少字体文件 ${file}`, en: `Missing font file ${file}` }),
+
+  // 导出包
+  bundleNotJson: { zh: '导出包不是有效的 JSON', en: 'The bundle is not valid JSON' },
+  bundleField: (path: string, problem: string): Message => ({ zh: `字段「${path}」不符合导出包格式：${problem}`, en: `${path}: ${problem}` }),
+  bundleInvalid: { zh: '文件不是有效的擂台导出包', en: 'The file is not a valid Leitai bundle' },
+
+  // 账号
+  usernameTaken: (username: string): Message => ({ zh: `用户名 ${username} 已存在`, en: `Username ${username} exists` }),
+  lastAdmin: { zh: '不能停用最后一个可用的管理员账号', en: 'The last active admin account cannot be disabled' },
+  samePassword: { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
+} as const satisfies Record<string, Message | ((...args: never[]) => Message)>;
