@@ -12,7 +12,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticate } from '../app/accounts/authenticate.js';
 import type { AppContext } from '../app/context.js';
-import { sessionActor } from '../app/accounts/log-in.js';
+import { loginActor } from '../app/accounts/find-login-actor.js';
 import type { Actor, Role } from '../app/policies/roles.js';
 import { AppError } from '../contracts/errors.js';
 
@@ -84,7 +84,7 @@ async function identify(ctx: AppContext, request: FastifyRequest): Promise<void>
   }
   const secret = request.cookies?.[SESSION_COOKIE];
   if (!secret || !/^[A-Za-z0-9_-]{20,128}$/.test(secret)) return;
-  const found = await sessionActor(ctx, secret);
+  const found = await loginActor(ctx, secret);
   if (!found) return;
   request.actor = found.actor;
   request.authentication = { via: 'session', sessionId: found.sessionId, csrfToken: found.csrfToken, username: found.username };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { LOCK_MS, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../src/app/accounts/log-in.js';
+import { LOCK_MS, LOGIN_ABSOLUTE_MS, LOGIN_IDLE_MS } from '../../src/app/accounts/login-rules.js';
 import { buildApp } from '../../src/http/app.js';
 import { insertUnits } from '../../src/db/repositories/units.js';
 import { buildTestApp, logInAs, type CookieSession, type TestApp } from '../helpers/app.js';
@@ -120,17 +120,17 @@ for (const kind of dialects()) {
 
     it('ends a session after 12 hours idle, and after 7 days however active', async () => {
       const idle = await logInAs(t, 'organiser', t.passwords.organiser);
-      advance(t, SESSION_IDLE_MS - 60_000);
+      advance(t, LOGIN_IDLE_MS - 60_000);
       assert.equal((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: withCookie(idle) })).statusCode, 200, 'activity refreshes the idle clock');
-      advance(t, SESSION_IDLE_MS - 60_000);
+      advance(t, LOGIN_IDLE_MS - 60_000);
       assert.equal((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: withCookie(idle) })).statusCode, 200);
-      advance(t, SESSION_IDLE_MS + 1000);
+      advance(t, LOGIN_IDLE_MS + 1000);
       assert.equal((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: withCookie(idle) })).statusCode, 401);
 
       const busy = await logInAs(t, 'organiser', t.passwords.organiser);
-      for (let spent = 0; spent < SESSION_ABSOLUTE_MS; spent += SESSION_IDLE_MS / 2) {
+      for (let spent = 0; spent < LOGIN_ABSOLUTE_MS; spent += LOGIN_IDLE_MS / 2) {
         assert.equal((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: withCookie(busy) })).statusCode, 200);
-        advance(t, SESSION_IDLE_MS / 2);
+        advance(t, LOGIN_IDLE_MS / 2);
       }
       assert.equal((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: withCookie(busy) })).statusCode, 401);
     });

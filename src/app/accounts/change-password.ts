@@ -8,7 +8,7 @@ import { getAccount, updateAccount } from '../../db/repositories/accounts.js';
 import { clearLoginFailures, revokeAccountSessions } from '../../db/repositories/login.js';
 import { inTransaction } from '../../db/repositories/shared.js';
 import type { AppContext } from '../context.js';
-import { assertNotLocked, countFailure } from './log-in.js';
+import { assertNotLocked, countFailure } from './lock-out.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { Actor } from '../policies/roles.js';
 import { recordAudit } from '../kernel/record-audit.js';
