@@ -2,10 +2,13 @@
  * 亮晒评模板: the article's five evaluation forms as a ready campaign set-up over a root unit's counties and
  * townships. Observation sites (实训点) and cases (案例) start empty — the office adds them — so the 观摩评 and 案例评
  * instruments carry no subjects until then and the set-up is refused on save until they do. Nothing is stored here.
+ * Its group, instrument and ranking ids are the article's (`g-office`, `i-report` …): ids are unique within their
+ * campaign (migration 0006), so any number of campaigns, the demo among them, can use them.
  */
 import type { CampaignSetup } from '../../contracts/api.js';
 import { AppError } from '../../contracts/errors.js';
 import { MESSAGES } from '../../contracts/messages.js';
+import { getCampaign } from '../../db/repositories/campaigns.js';
 import { getUnit, listUnitSubtree } from '../../db/repositories/units.js';
 import { GROUP_IDS, RATER_GROUPS } from '../../domain/liangshaiping/rater-groups.js';
 import { articleTiers, countyRanking, townshipRanking } from '../../domain/liangshaiping/rankings.js';
@@ -48,11 +51,10 @@ export async function liangshaipingTemplate(ctx: AppContext, rootUnitId: string)
   const tieBreaks = [{ instrumentId: INSTRUMENT_IDS.report }, { instrumentId: INSTRUMENT_IDS.observation }];
   const rankings: RankingSpec[] = [countyRanking(root.id, { tiers: articleTiers(40, 40), tieBreaks, withExchange: townships.length > 0 })];
   if (townships.length > 0) rankings.push(townshipRanking(root.id));
-  const now = ctx.clock();
-  const year = now.getUTCFullYear();
-  const month = now.getUTCMonth() + 1;
+  const { year, month } = chinaYearMonth(ctx.clock());
+  const base = `lsp-${(root.code ?? root.id).replace(/[^A-Za-z0-9_.:-]/g, '')}-${year}${String(month).padStart(2, '0')}`.slice(0, 60);
   return {
-    id: `lsp-${(root.code ?? root.id).replace(/[^A-Za-z0-9_.:-]/g, '')}-${year}${String(month).padStart(2, '0')}`.slice(0, 64),
+    id: await unusedCampaignId(ctx, base),
     name: `${root.name}基层治理“亮晒评”活动（${year}年${month}月）`,
     rootUnitId: root.id,
     precision: 2,
@@ -62,4 +64,19 @@ export async function liangshaipingTemplate(ctx: AppContext, rootUnitId: string)
     instruments,
     rankings,
   };
+}
+
+/** The year and month in China, where the office is, whatever the server's time zone. */
+function chinaYearMonth(at: Date): { year: number; month: number } {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric' }).formatToParts(at);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: part('year'), month: part('month') };
+}
+
+/** `base`, or `base-2`, `base-3` … when a campaign of that id exists (a second campaign of the same month). */
+async function unusedCampaignId(ctx: AppContext, base: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const id = n === 1 ? base : `${base}-${n}`;
+    if (!(await getCampaign(ctx.database.db, id))) return id;
+  }
 }

@@ -5,6 +5,7 @@ import { appendOnly } from './0002-append-only.js';
 import { accounts } from './0003-accounts.js';
 import { ballotSegments } from './0004-ballot-segments.js';
 import { publications } from './0005-publications.js';
+import { campaignScopedIds } from './0006-campaign-scoped-ids.js';
 
 /**
  * Append-only list: never edit or reorder a released migration, add a new one. Listed statically (no directory
@@ -17,6 +18,7 @@ function migrationsFor(kind: DbKind): Record<string, Migration> {
     '0003-accounts': accounts(),
     '0004-ballot-segments': ballotSegments(kind),
     '0005-publications': publications(kind),
+    '0006-campaign-scoped-ids': campaignScopedIds(kind),
   };
 }
 
@@ -35,4 +37,11 @@ export async function migrateToLatest(database: Database): Promise<MigrationResu
     });
   }
   return results ?? [];
+}
+
+/** Applies (or reverts) migrations up to `name`: a database as an older release left it, for migration tests. */
+export async function migrateTo(database: Database, name: string): Promise<void> {
+  const migrator = new Migrator({ db: database.db, provider: provider(database.kind) });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw error;
 }

@@ -84,7 +84,7 @@ type PartTable = 'subjects' | 'rater_groups' | 'instruments' | 'rankings';
 /**
  * Replaces the given parts of a draft campaign (a part left undefined is untouched), in one transaction.
  * Rows keep their ids: ids no longer listed are deleted, the others are upserted, so tokens or sessions that
- * refer to a kept rater group stay valid. An id that belongs to another campaign is refused.
+ * refer to a kept rater group stay valid. Ids are unique within the campaign, not across campaigns.
  */
 export async function saveDefinitionParts(db: Db, campaignId: string, parts: DefinitionParts): Promise<void> {
   await inTransaction(db, async (trx) => {
@@ -144,15 +144,11 @@ async function replaceRows(
     const result = await db
       .insertInto(table)
       .values(part.map((r) => ({ ...r, campaign_id: campaignId })))
-      .onConflict((oc) =>
-        oc
-          .column('id')
-          .doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)])))
-          .where(`${table}.campaign_id`, '=', campaignId),
-      )
+      // Ids are unique within their campaign (migration 0006), so another campaign's ids never clash.
+      .onConflict((oc) => oc.columns(['campaign_id', 'id']).doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]))))
       .executeTakeFirst();
     if (Number(result.numInsertedOrUpdatedRows ?? 0) !== part.length) {
-      throw new StorageError('invalid-input', `${table}: some ids already belong to another campaign`);
+      throw new StorageError('invalid-input', `${table}: ${part.length - Number(result.numInsertedOrUpdatedRows ?? 0)} rows were not stored`);
     }
   }
 }
