@@ -278,7 +278,7 @@ export function addBallot(values: InstrumentValues, ballot: Ballot, ballotIndex:
   for (let i = 0; i < n; i++) {
     const subject = pendingSubjects[i]!;
     const raw = pendingRaw[i]!;
-    if (raw !== raw) {
+    if (Number.isNaN(raw)) {
       subject.abstentions++;
       abstentions++;
       continue;
