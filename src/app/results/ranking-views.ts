@@ -8,7 +8,7 @@
  * (`assertMayRead`, `viewerRowFilter`); no ballot-level data is in either view.
  */
 import { AppError } from '../../contracts/errors.js';
-import { Fraction, parseExact, ZERO } from '../../domain/exact.js';
+import { type Fraction, parseExact, ZERO } from '../../domain/exact.js';
 import { presentNumber, type PresentedNumber, type PresentedTally } from '../../domain/present.js';
 import { assertMayRead, presentedResults, viewerRowFilter } from './compute-results.js';
 import type { AppContext } from '../context.js';

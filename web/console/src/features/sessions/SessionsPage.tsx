@@ -1,5 +1,5 @@
 /** 测评会监控: each session's participation, quorum and void status, per-group turnout (returned sheets), and the invalid ballots with reasons. */
-import { Alert, Button, Card, Descriptions, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { endpoints } from '../../api/endpoints.js';
 import type { InvalidBallot, SessionOverview } from '../../api/types.js';
