@@ -133,6 +133,7 @@ export default function SessionsPage() {
               { title: t('ballot'), dataIndex: 'ballotId', width: 200, render: (id: string) => <Typography.Text code>{id.slice(0, 12)}</Typography.Text> },
               { title: t('name'), dataIndex: 'sessionId', width: 220, render: (id: string | null) => (id ? (sessionName.get(id) ?? id) : '—') },
               { title: t('channel'), dataIndex: 'channel', width: 80, render: (c: 'online' | 'paper') => t(c) },
+              // biome-ignore lint/suspicious/noArrayIndexKey: a ballot's read-only reasons; a line holds no state
               { title: t('reasons'), key: 'reasons', render: (_: unknown, b) => b.problems.map((p, i) => <div key={i}>{pick(p.message)}</div>) },
             ]}
           />
