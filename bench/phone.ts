@@ -48,13 +48,13 @@ async function main(): Promise<void> {
   const server = await startServer();
   const browser = await launchBrowser();
   try {
-    const ok = (res: { status: number; json: unknown }, status: number) => {
+    const ok = <T = unknown>(res: { status: number; json: unknown }, status: number): T => {
       if (res.status !== status) throw new Error(`seeding failed: ${res.status} ${JSON.stringify(res.json)}`);
-      return res.json as any;
+      return res.json as T;
     };
     ok(await server.api('organiser', '/api/units', { body: { units: [CITY, ...COUNTIES] } }), 201);
     ok(await server.api('organiser', '/api/campaigns', { body: setup() }), 201);
-    const session = ok(await server.api('organiser', '/api/campaigns/camp1/sessions', { body: { name: '汇报评议会', instrumentIds: ['i-report'], expected: { 'g-office': RUNS } } }), 201);
+    const session = ok<{ id: string }>(await server.api('organiser', '/api/campaigns/camp1/sessions', { body: { name: '汇报评议会', instrumentIds: ['i-report'], expected: { 'g-office': RUNS } } }), 201);
     ok(await server.api('organiser', `/api/sessions/${session.id}/open`, { method: 'POST' }), 200);
     const tokens: { token: string }[] = ok(await server.api('clerk', `/api/sessions/${session.id}/tokens`, { body: { raterGroupId: 'g-office', count: RUNS } }), 201);
     const subjects = COUNTIES.length;

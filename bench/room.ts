@@ -192,16 +192,16 @@ function load(job: LoadJob, dir: string, onStart?: () => void): Promise<LoadResu
   });
 }
 
-async function call(app: FastifyInstance, bearer: string, method: 'POST', url: string, payload?: unknown): Promise<any> {
+async function call<T = unknown>(app: FastifyInstance, bearer: string, method: 'POST', url: string, payload?: unknown): Promise<T> {
   const res = await app.inject({ method, url, payload: payload as object, headers: { authorization: `Bearer ${bearer}` } });
   if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body.slice(0, 500)}`);
-  return res.json();
+  return res.json() as T;
 }
 
 async function issue(app: FastifyInstance, bearer: string, sessionId: string, raterGroupId: string, count: number): Promise<string[]> {
   const out: string[] = [];
   for (let left = count; left > 0; left -= 5000) {
-    const issued: { token: string }[] = await call(app, bearer, 'POST', `/api/sessions/${sessionId}/tokens`, { raterGroupId, count: Math.min(5000, left) });
+    const issued = await call<{ token: string }[]>(app, bearer, 'POST', `/api/sessions/${sessionId}/tokens`, { raterGroupId, count: Math.min(5000, left) });
     out.push(...issued.map((t) => t.token));
   }
   return out;
@@ -217,7 +217,7 @@ async function campaignWithSession(app: FastifyInstance, bearer: string, p: stri
   const id = `bench-${p.slice(0, -1)}`;
   await call(app, bearer, 'POST', '/api/campaigns', setup(p, id));
   const prefixed = Object.fromEntries(Object.entries(expected).map(([g, n]) => [p + g, n]));
-  const session = await call(app, bearer, 'POST', `/api/campaigns/${id}/sessions`, { name, instrumentIds: [`${p}i-report`, `${p}i-exchange`], expected: prefixed });
+  const session = await call<{ id: string }>(app, bearer, 'POST', `/api/campaigns/${id}/sessions`, { name, instrumentIds: [`${p}i-report`, `${p}i-exchange`], expected: prefixed });
   await call(app, bearer, 'POST', `/api/sessions/${session.id}/open`);
   return { id: session.id, campaignId: id, p };
 }

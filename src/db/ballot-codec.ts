@@ -151,7 +151,7 @@ export function unpackRatingsAt(instrument: Instrument, view: DataView, offset: 
       ratings[i] = shared as Rating;
     } else {
       const x = view.getFloat64(at + 4, true);
-      ratings[i] = x !== x ? { subjectId, abstain: true } : { subjectId, score: String(x) };
+      ratings[i] = Number.isNaN(x) ? { subjectId, abstain: true } : { subjectId, score: String(x) };
     }
   }
   return ratings;

@@ -122,9 +122,9 @@ function reportSheets(): Sheet[] {
   for (let i = 1; i <= ROSTER.reportOfficeReturned; i++) {
     sheets.push({ key: `office-${pad(i)}`, groupId: GROUP_IDS.office, raterName: null, channel: 'online' });
   }
-  TASK_FORCES.forEach((name, i) =>
-    sheets.push({ key: `taskforce-${pad(i + 1)}`, groupId: GROUP_IDS.taskforce, raterName: name, channel: 'online' }),
-  );
+  TASK_FORCES.forEach((name, i) => {
+    sheets.push({ key: `taskforce-${pad(i + 1)}`, groupId: GROUP_IDS.taskforce, raterName: name, channel: 'online' });
+  });
   for (let i = 1; i <= ROSTER.reportInspection; i++) {
     // The last two inspectors voted on paper; a clerk entered their sheets.
     const channel = i > ROSTER.reportInspection - 2 ? 'paper' : 'online';

@@ -43,9 +43,9 @@ export function unitSubjectId(unitId: string): string {
 function sitesAndCases(): Subject[] {
   const subjects: Subject[] = [];
   for (const code of JINCHENG_COUNTY_CODES) {
-    (OBSERVATION_SITES[code] ?? []).forEach((name, i) =>
-      subjects.push({ id: `site-${code}-${i + 1}`, kind: 'site', unitId: 'u' + code, name }),
-    );
+    (OBSERVATION_SITES[code] ?? []).forEach((name, i) => {
+      subjects.push({ id: `site-${code}-${i + 1}`, kind: 'site', unitId: 'u' + code, name });
+    });
   }
   for (const code of JINCHENG_COUNTY_CODES) {
     subjects.push({ id: `case-${code}`, kind: 'case', unitId: 'u' + code, name: CASES[code] ?? code });

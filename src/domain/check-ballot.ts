@@ -12,7 +12,7 @@ import { allowedCount, quotaViolationMessage, ruleBase, ruleTitle } from './quot
 import type { BallotProblem } from './results.js';
 import type { AdjustmentConfig, AdjustmentItem, Ballot, Instrument, QuotaRule, Rating, Session, Subject } from './types.js';
 import { isImmutableRating } from './immutable.js';
-import { structural, type Params, type ProblemCode } from './ballot-problems.js';
+import { structural, type Params } from './ballot-problems.js';
 import { checkValue, compareSum, exactOf, NOT_DECIMAL, OK, OUT_OF_RANGE, sumText, type Exact } from './decimal-check.js';
 
 export { parseScaled } from './decimal-check.js';

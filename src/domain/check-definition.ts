@@ -235,13 +235,13 @@ export function checkDefinition(def: CampaignDefinition): DefinitionProblem[] {
   out.uniqueIds(def.instruments, 'instruments', 'instrument');
   const subjects = new Set(def.subjects.map((s) => s.id));
   const groups = new Set(def.raterGroups.map((g) => g.id));
-  def.instruments.forEach((inst, i) => checkInstrument(inst, `instruments[${i}]`, subjects, groups, out));
+  def.instruments.forEach((inst, i) => { checkInstrument(inst, `instruments[${i}]`, subjects, groups, out); });
   const instruments = new Map(def.instruments.map((inst) => [inst.id, inst]));
   out.uniqueIds(def.rankings, 'rankings', 'ranking');
-  def.rankings.forEach((r, i) => checkRanking(r, `rankings[${i}]`, instruments, units, out));
+  def.rankings.forEach((r, i) => { checkRanking(r, `rankings[${i}]`, instruments, units, out); });
   out.uniqueIds(def.sessions, 'sessions', 'session');
   const instrumentSubjects = new Map(def.instruments.map((inst) => [inst.id, new Set(inst.subjectIds)]));
-  def.sessions.forEach((s, i) => checkSession(s, `sessions[${i}]`, { instrumentSubjects, subjects, groups }, out));
+  def.sessions.forEach((s, i) => { checkSession(s, `sessions[${i}]`, { instrumentSubjects, subjects, groups }, out); });
   return out.list;
 }
 
@@ -263,7 +263,7 @@ function checkUnits(def: CampaignDefinition, out: Problems): void {
     }
     // Units on a cycle are marked 3 and reported; units merely leading into one are left to that report.
     const start = current !== null && state.get(current) === 1 ? path.indexOf(current) : path.length;
-    path.forEach((id, k) => state.set(id, k >= start ? 3 : 2));
+    path.forEach((id, k) => { state.set(id, k >= start ? 3 : 2); });
     if (state.get(u.id) === 3) out.add('unit_cycle', `units[${i}].parentId`, { id: u.id });
   });
 }

@@ -100,7 +100,7 @@ export function prepareInstrument(instrument: Instrument, capacity = 1024): Inst
   }
   const decimals = Math.max(0, ...decimalStrings.map(decimalsOf));
   if (instrument.kind === 'grade') {
-    instrument.grades.forEach((g, i) => grades.set(g.key, [parseScaled(g.points, decimals), i]));
+    instrument.grades.forEach((g, i) => { grades.set(g.key, [parseScaled(g.points, decimals), i]); });
   }
   const groupIndex = new Map(instrument.groupWeights.map((g, i) => [g.groupId, i]));
   const subjects = new Map<string, SubjectValues>();
@@ -278,7 +278,7 @@ export function addBallot(values: InstrumentValues, ballot: Ballot, ballotIndex:
   for (let i = 0; i < n; i++) {
     const subject = pendingSubjects[i]!;
     const raw = pendingRaw[i]!;
-    if (raw !== raw) {
+    if (Number.isNaN(raw)) {
       subject.abstentions++;
       abstentions++;
       continue;

@@ -74,7 +74,7 @@ export type Verdict = typeof OK | typeof NOT_DECIMAL | typeof OUT_OF_RANGE | typ
 export function checkValue(value: unknown, lo: Exact, hi: Exact, step: Exact | null): Verdict {
   if (typeof value !== 'string') return NOT_DECIMAL;
   const v = parseScaled(value);
-  if (v === v && lo.scaled === lo.scaled && hi.scaled === hi.scaled && (step === null || step.scaled === step.scaled)) {
+  if (!Number.isNaN(v) && !Number.isNaN(lo.scaled) && !Number.isNaN(hi.scaled) && (step === null || !Number.isNaN(step.scaled))) {
     if (v < lo.scaled || v > hi.scaled) return OUT_OF_RANGE;
     if (step !== null && step.scaled > 0 && (v - lo.scaled) % step.scaled !== 0) return OFF_STEP;
     return OK;
@@ -90,11 +90,11 @@ export function checkValue(value: unknown, lo: Exact, hi: Exact, step: Exact | n
 
 /** Σ of decimal strings already known to be decimals, compared with `bound`: −1, 0 or 1. */
 export function compareSum(values: string[], bound: Exact): number {
-  let fast = bound.scaled === bound.scaled;
+  let fast = !Number.isNaN(bound.scaled);
   let total = 0;
   for (let i = 0; fast && i < values.length; i++) {
     const v = parseScaled(values[i]!);
-    if (v !== v) fast = false;
+    if (Number.isNaN(v)) fast = false;
     else total += v;
   }
   if (fast && Math.abs(total) <= FAST_LIMIT) return total < bound.scaled ? -1 : total > bound.scaled ? 1 : 0;

@@ -4,7 +4,7 @@
  * have a (recursively rolled-up) score (weight 1, or the child's own rollupWeight when it is a rated subject).
  */
 import type { DefinitionIndex } from './definition-index.js';
-import { Fraction, ONE, ZERO, parseDecimal } from './exact.js';
+import { type Fraction, ONE, ZERO, parseDecimal } from './exact.js';
 import type { InstrumentTally, SubjectTally } from './results.js';
 import type { Subject } from './types.js';
 

@@ -139,7 +139,7 @@ interface Outcome {
 function enumerate(rules: QuotaRule[], atoms: Atoms, n: number, allowAbstain: boolean): Outcome {
   const ruleCount = new Int32Array(rules.length);
   const atomRules: number[][] = Array.from({ length: atoms.count }, () => []);
-  atoms.rules.forEach((list, j) => list.forEach((a) => atomRules[a]!.push(j)));
+  atoms.rules.forEach((list, j) => { list.forEach((a) => { atomRules[a]!.push(j); }); });
   const allowed = rules.map((rule) => Int32Array.from({ length: n + 1 }, (_, m) => allowedCount(rule, m)));
   const outcome: Outcome = { satisfiable: false, binds: rules.map(() => false) };
   let abstentions = 0;

@@ -6,7 +6,7 @@
  * of its points. Component scores do not depend on weights, so the ballots are tallied once.
  */
 import { indexDefinition } from './definition-index.js';
-import { Fraction, ZERO, parseDecimal } from './exact.js';
+import { type Fraction, ZERO, parseDecimal } from './exact.js';
 import { rankUnits, rollupSource } from './rank.js';
 import type { RankingResult, Tally } from './results.js';
 import type { CampaignDefinition, RankingSpec } from './types.js';

@@ -31,8 +31,8 @@ export class ScreenHub {
       if (event.sessionId === null) for (const id of this.sessions.keys()) this.schedule(id);
       else if (this.sessions.has(event.sessionId)) this.schedule(event.sessionId);
     });
-    this.refresh = setInterval(() => this.sessions.forEach((_, id) => this.schedule(id)), FALLBACK_REFRESH_MS).unref();
-    this.heartbeat = setInterval(() => this.sessions.forEach((w) => w.clients.forEach((c) => c.write(': ping\n\n'))), HEARTBEAT_MS).unref();
+    this.refresh = setInterval(() => { for (const id of this.sessions.keys()) this.schedule(id); }, FALLBACK_REFRESH_MS).unref();
+    this.heartbeat = setInterval(() => { for (const w of this.sessions.values()) for (const c of w.clients) c.write(': ping\n\n'); }, HEARTBEAT_MS).unref();
   }
 
   /** Starts the stream on a raw response with the board already computed (so errors were answered normally). */

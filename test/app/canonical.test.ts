@@ -41,7 +41,7 @@ test('receipts: 8 Crockford characters, all 32 used at every position', () => {
   for (let i = 0; i < 3000; i++) {
     const r = newReceipt();
     assert.match(r, /^[0-9A-HJKMNP-TV-Z]{8}$/);
-    [...r].forEach((c, k) => seen[k]!.add(c));
+    [...r].forEach((c, k) => { seen[k]!.add(c); });
   }
   for (const s of seen) assert.equal(s.size, 32);
 });

@@ -7,7 +7,7 @@ const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
 describe('group commit (pure queueing)', () => {
   it('flushes a lone item at once, without waiting for company', async () => {
     const flushed: number[][] = [];
-    const gc = new GroupCommit<number, number>({ flush: async (items) => (flushed.push([...items]), items.map((i) => ok(i * 2))) });
+    const gc = new GroupCommit<number, number>({ flush: async (items) => { flushed.push([...items]); return items.map((i) => ok(i * 2)); } });
     assert.equal(await gc.submit(21), 42);
     assert.deepEqual(flushed, [[21]]);
   });
@@ -57,7 +57,7 @@ describe('group commit (pure queueing)', () => {
 
   it('caps a flush at maxBatch and carries the rest to the next', async () => {
     const sizes: number[] = [];
-    const gc = new GroupCommit<number, number>({ maxBatch: 4, flush: async (items) => (sizes.push(items.length), items.map(ok)) });
+    const gc = new GroupCommit<number, number>({ maxBatch: 4, flush: async (items) => { sizes.push(items.length); return items.map(ok); } });
     await Promise.all(Array.from({ length: 10 }, (_, i) => gc.submit(i)));
     assert.deepEqual(sizes, [4, 4, 2]);
     await gc.idle();

@@ -12,7 +12,7 @@ function assertSumsBack(n: ExplanationNode, path = n.id): void {
   if (n.kind === 'ballot') return;
   const recomputed = sum(n.children.map((c) => c.weight.mul(c.value)));
   assert.ok(recomputed.equals(n.value), `${path}: ${exactString(n.value)} ≠ Σ ${exactString(recomputed)}`);
-  n.children.forEach((c) => assertSumsBack(c, `${path}/${c.kind}:${c.id}`));
+  n.children.forEach((c) => { assertSumsBack(c, `${path}/${c.kind}:${c.id}`); });
 }
 
 function* walk(n: ExplanationNode): Generator<ExplanationNode> {

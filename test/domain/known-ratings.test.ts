@@ -71,7 +71,7 @@ describe('remembered verdicts on frozen ratings', () => {
         // Twice over the shared ratings, so the second pass runs on remembered verdicts.
         const index = indexDefinition(def);
         for (let pass = 0; pass < 2; pass++) {
-          frozen.forEach((b, i) => assert.deepEqual(checkBallot(index, b), checkBallot(indexDefinition(def), fresh[i]!)));
+          frozen.forEach((b, i) => { assert.deepEqual(checkBallot(index, b), checkBallot(indexDefinition(def), fresh[i]!)); });
         }
         assert.equal(fullText(tallyCampaign(def, frozen)), fullText(tallyCampaign(def, fresh)));
       }),

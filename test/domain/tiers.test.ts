@@ -71,7 +71,7 @@ describe('tier assignment', () => {
       fc.property(ranksOf, specsOf, (ranks, raw) => {
         const ss = raw.map(([n, r], i) => tier(`t${i}`, n, r as TierSpec['rounding']));
         const a = assignTiers(ss, ranks);
-        a.tiers.forEach((t) => assert.ok(t.cap === null || t.filled <= t.cap));
+        a.tiers.forEach((t) => { assert.ok(t.cap === null || t.filled <= t.cap); });
         assert.equal(a.tiers.reduce((s, t) => s + t.filled, 0), ranks.length);
         ranks.forEach((r, i) => {
           if (i > 0 && ranks[i - 1] === r) assert.equal(a.tierOf[i], a.tierOf[i - 1]);

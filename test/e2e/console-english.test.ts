@@ -78,7 +78,7 @@ function overflows(page: Page): Promise<Overflow[]> {
   return page.evaluate(`(${OVERFLOW_SCRIPT})()`);
 }
 
-const OVERFLOW_SCRIPT = String.raw`function () {
+const OVERFLOW_SCRIPT = `function () {
   const width = document.documentElement.clientWidth;
   const out = [];
   const named = [['html', document.documentElement], ...[...document.querySelectorAll('.ant-layout, .ant-layout-header, .ant-layout-content, .ant-card, .ant-card-head')].map((e) => [e.className.split(' ')[0], e])];

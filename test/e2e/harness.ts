@@ -21,6 +21,7 @@ export interface RunningServer {
   ctx: AppContext;
   tokens: Record<Exclude<Role, 'viewer'>, string>;
   /** fetch against the server with a role's bearer token. */
+  // biome-ignore lint/suspicious/noExplicitAny: read loosely like inject's res.json(); a wrong field fails the test's assertion
   api(role: Exclude<Role, 'viewer'> | null, path: string, init?: { method?: string; body?: unknown }): Promise<{ status: number; json: any }>;
   close(): Promise<void>;
 }

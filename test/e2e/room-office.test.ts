@@ -121,7 +121,7 @@ describe('the clerk’s paper entry and the live screen in Chromium', () => {
     const own = await startServer();
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     try {
-      const sessionId = await clerkOnOwnSession(own, page, observationSetup(), { name: '实训点观摩', instrumentIds: ['i-observe', 'i-visit'] });
+      await clerkOnOwnSession(own, page, observationSetup(), { name: '实训点观摩', instrumentIds: ['i-observe', 'i-visit'] });
       await page.fill('#raterName', '观摩团成员02');
 
       // The rater belongs to 东县: its site leaves both instruments' sheets and is not sent.

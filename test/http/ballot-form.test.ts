@@ -17,7 +17,7 @@ function formSetup(): CampaignSetup {
 
 /** Every key anywhere in a JSON value. */
 function keysOf(value: unknown, out = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) value.forEach((v) => keysOf(v, out));
+  if (Array.isArray(value)) value.forEach((v) => { keysOf(v, out); });
   else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       out.add(k);

@@ -79,7 +79,7 @@ for (const kind of dialects()) {
       county.rows.forEach((row, i) => {
         const cells = components[at + 2 + i]!;
         assert.equal(cells[1], row.name);
-        row.components.forEach((c, j) => assert.equal(cells[2 + j], c.score === null ? '' : Number(c.score.display)));
+        row.components.forEach((c, j) => { assert.equal(cells[2 + j], c.score === null ? '' : Number(c.score.display)); });
       });
       const counts = rows(RESULT_SHEETS.count);
       results.sessions.forEach((s, i) => {

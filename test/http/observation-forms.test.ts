@@ -47,6 +47,7 @@ for (const kind of dialects()) {
       assert.equal(res.statusCode, 200, res.body);
       const groups = res.json().groups as { groupId: string }[];
       assert.deepEqual(groups.map((g) => g.groupId), ['g-office', 'g-tf']);
+      // biome-ignore lint/suspicious/noExplicitAny: the paper form's nested JSON is checked field by field below
       const group = groups[1] as any;
       // Every county holds a subject; the city holds them all and would empty the sheet, so it is no choice.
       assert.deepEqual(group.boundUnits.map((u: { label: string }) => u.label), COUNTIES.map((k) => `${k.name}（测试市）`));

@@ -17,6 +17,7 @@ function boardReader(body: ReadableStream<Uint8Array>) {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
+  // biome-ignore lint/suspicious/noExplicitAny: a board event's JSON, checked field by field by the tests
   return async function next(timeoutMs: number): Promise<any> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {

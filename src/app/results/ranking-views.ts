@@ -9,7 +9,7 @@
  */
 import { AppError } from '../../contracts/errors.js';
 import { MESSAGES, notFound } from '../../contracts/messages.js';
-import { Fraction, parseExact, ZERO } from '../../domain/exact.js';
+import { type Fraction, parseExact, ZERO } from '../../domain/exact.js';
 import { presentNumber, type PresentedNumber, type PresentedTally } from '../../domain/present.js';
 import { assertMayRead, presentedResults, viewerRowFilter } from './compute-results.js';
 import type { AppContext } from '../context.js';

@@ -18,6 +18,7 @@ export function autoIncrementPrimaryKey(kind: DbKind): string {
 }
 
 /** True when `db` (or a transaction of it) runs on PostgreSQL. */
+// biome-ignore lint/suspicious/noExplicitAny: any schema: the app's Kysely, a transaction of it, or a migration's Kysely<any>
 export function isPostgres(db: Kysely<any>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
@@ -30,6 +31,7 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /** SQLite: store the table clustered by its primary key, with no hidden rowid sequence. PostgreSQL: no-op. */
 export function withoutRowid(kind: DbKind) {
+  // biome-ignore lint/suspicious/noExplicitAny: any table of any schema (migrations build tables with Kysely<any>)
   return <T extends CreateTableBuilder<any, any>>(builder: T): T =>
     kind === 'sqlite' ? (builder.modifyEnd(sql`without rowid`) as T) : builder;
 }

@@ -35,6 +35,7 @@ export function postgresAutoIncrementType(): string {
  */
 const pools = new WeakMap<object, pg.Pool>();
 
+// biome-ignore lint/suspicious/noExplicitAny: any schema: the app's Kysely, a transaction of it, or a migration's Kysely<any>
 export function rememberPostgresPool(db: Kysely<any>, pool: pg.Pool): void {
   pools.set(db, pool);
 }
@@ -43,6 +44,7 @@ export function rememberPostgresPool(db: Kysely<any>, pool: pg.Pool): void {
  * Runs `text` as the named statement `name` (one name, one text: never reuse a name for other SQL). Null when `db` is
  * not a PostgreSQL database built by createDb (SQLite, or a transaction: then the caller uses Kysely).
  */
+// biome-ignore lint/suspicious/noExplicitAny: any schema: the app's Kysely, a transaction of it, or a migration's Kysely<any>
 export async function postgresNamed<R>(db: Kysely<any>, name: string, text: string, values: unknown[]): Promise<R[] | null> {
   const pool = pools.get(db);
   if (!pool) return null;

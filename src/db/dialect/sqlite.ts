@@ -74,11 +74,13 @@ export function sqliteAutoIncrementType(): string {
 const handles = new WeakMap<object, BetterSqlite3.Database>();
 const statements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
 
+// biome-ignore lint/suspicious/noExplicitAny: any schema: the app's Kysely, a transaction of it, or a migration's Kysely<any>
 export function rememberSqliteHandle(db: Kysely<any>, handle: BetterSqlite3.Database): void {
   handles.set(db, handle);
 }
 
 /** The file of a SQLite database built by createDb (for a second connection, e.g. a writer thread); else null. */
+// biome-ignore lint/suspicious/noExplicitAny: any schema: the app's Kysely, a transaction of it, or a migration's Kysely<any>
 export function sqliteFileOf(db: Kysely<any>): string | null {
   const handle = handles.get(db);
   return handle && !handle.memory ? handle.name : null;
@@ -89,6 +91,7 @@ export function sqliteFileOf(db: Kysely<any>): string | null {
  * with a transaction in flight. Null when `db` is not a SQLite database built by createDb (PostgreSQL, or a
  * transaction: then the caller uses Kysely).
  */
+// biome-ignore lint/suspicious/noExplicitAny: any schema: the app's Kysely, a transaction of it, or a migration's Kysely<any>
 export async function sqliteRawRows(db: Kysely<any>, text: string, params: unknown[]): Promise<unknown[][] | null> {
   const handle = handles.get(db);
   if (!handle) return null;

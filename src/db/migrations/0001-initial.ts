@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import { sql, type Migration } from 'kysely';
 import type { DbKind } from '../database.js';
 import { autoIncrementPrimaryKey, withoutRowid } from '../dialect/index.js';
 
@@ -8,7 +8,7 @@ import { autoIncrementPrimaryKey, withoutRowid } from '../dialect/index.js';
  */
 export function initial(kind: DbKind): Migration {
   return {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema
         .createTable('units')
         .addColumn('id', 'text', (c) => c.primaryKey())

@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely';
+import type { Migration } from 'kysely';
 
 /**
  * Credentials: office accounts, their bearer tokens (so every route can check a role) and password-login sessions,
@@ -6,7 +6,7 @@ import type { Kysely, Migration } from 'kysely';
  */
 export function accounts(): Migration {
   return {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema
         .createTable('accounts')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -57,7 +57,7 @@ export function accounts(): Migration {
         .addColumn('locked_until', 'text')
         .execute();
     },
-    async down(db: Kysely<any>) {
+    async down(db) {
       await db.schema.dropTable('login_failures').execute();
       await db.schema.dropTable('login_sessions').execute();
       await db.schema.dropTable('screen_keys').execute();

@@ -1,11 +1,11 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import { sql, type Migration } from 'kysely';
 import type { DbKind } from '../database.js';
 import { appendOnlyStatements } from '../dialect/index.js';
 
 /** 公示: one append-only publication per campaign, with its frozen results snapshot and hash (tables/publications.ts). */
 export function publications(kind: DbKind): Migration {
   return {
-    async up(db: Kysely<any>) {
+    async up(db) {
       await db.schema
         .createTable('publications')
         .addColumn('id', 'text', (c) => c.primaryKey())

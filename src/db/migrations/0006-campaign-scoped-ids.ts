@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import { sql, type Migration } from 'kysely';
 import type { DbKind } from '../database.js';
 import { appendOnlyStatements, withoutRowid } from '../dialect/index.js';
 
@@ -19,7 +19,10 @@ export function campaignScopedIds(kind: DbKind): Migration {
 
 const PART_TABLES = ['subjects', 'rater_groups', 'instruments', 'rankings'] as const;
 
-async function upPostgres(db: Kysely<any>): Promise<void> {
+/** A migration's database handle: Kysely over no declared schema. */
+type MigrationDb = Parameters<Migration['up']>[0];
+
+async function upPostgres(db: MigrationDb): Promise<void> {
   // Names PostgreSQL gave the inline constraints of 0001.
   await sql`ALTER TABLE tokens DROP CONSTRAINT tokens_rater_group_id_fkey`.execute(db);
   await sql`ALTER TABLE ballots DROP CONSTRAINT ballots_instrument_id_fkey`.execute(db);
@@ -35,7 +38,7 @@ async function upPostgres(db: Kysely<any>): Promise<void> {
   await sql`ALTER TABLE ballots ADD CONSTRAINT ballots_rater_group FOREIGN KEY (campaign_id, rater_group_id) REFERENCES rater_groups (campaign_id, id)`.execute(db);
 }
 
-async function upSqlite(db: Kysely<any>, kind: DbKind): Promise<void> {
+async function upSqlite(db: MigrationDb, kind: DbKind): Promise<void> {
   // Kysely runs SQLite migrations outside a transaction (this pragma is a no-op inside one).
   await sql`PRAGMA foreign_keys = OFF`.execute(db);
   try {
@@ -49,7 +52,7 @@ async function upSqlite(db: Kysely<any>, kind: DbKind): Promise<void> {
   }
 }
 
-async function rebuildAll(db: Kysely<any>, kind: DbKind): Promise<void> {
+async function rebuildAll(db: MigrationDb, kind: DbKind): Promise<void> {
   await rebuild(db, 'subjects', (t) =>
     db.schema
       .createTable(t)
@@ -128,7 +131,7 @@ async function rebuildAll(db: Kysely<any>, kind: DbKind): Promise<void> {
  * SQLite's way to change a table's constraints: make `<table>_v6` with `create`, copy every row, drop the old table
  * (its indexes and triggers go with it) and rename the new one; `after` makes the indexes and triggers again.
  */
-async function rebuild(db: Kysely<any>, table: string, create: (name: string) => Promise<unknown>, after?: () => Promise<void>): Promise<void> {
+async function rebuild(db: MigrationDb, table: string, create: (name: string) => Promise<unknown>, after?: () => Promise<void>): Promise<void> {
   const next = `${table}_v6`;
   await create(next);
   await sql`INSERT INTO ${sql.table(next)} SELECT * FROM ${sql.table(table)}`.execute(db);

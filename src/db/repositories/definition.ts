@@ -132,6 +132,7 @@ async function replaceRows(
   rows: ({ id: string } & Record<string, string | number | null>)[],
 ): Promise<void> {
   // The four part tables share this shape; Kysely cannot type a table chosen at run time.
+  // biome-ignore lint/suspicious/noExplicitAny: a table chosen at run time (above)
   const db = trx as unknown as Kysely<any>;
   const ids = rows.map((r) => r.id);
   let remove = db.deleteFrom(table).where('campaign_id', '=', campaignId);

@@ -2,7 +2,7 @@ import type { Db } from '../database.js';
 import { claimAndAppendSheets, isPostgres, isUniqueViolation } from '../dialect/index.js';
 import { StorageError } from '../errors.js';
 import { appendBallots, findBallotsBySheets } from './ballots.js';
-import type { BallotRow, SheetToStore, StoreSheetResult, SubmitSheetResult } from '../records.js';
+import type { BallotRow, SheetToStore, StoreSheetResult } from '../records.js';
 import { openSessionIds } from './sessions.js';
 import { compareSheet } from './submit-sheet.js';
 import { markTokensUsed } from './tokens.js';

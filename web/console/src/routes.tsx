@@ -25,10 +25,11 @@ interface LazyPage {
  */
 function lazyPage(load: () => Promise<{ default: ComponentType }>): LazyPage {
   let loaded: ComponentType | null = null;
-  const preload = () => load().then((m) => (loaded = m.default));
-  const Lazy = lazy(() => load().then((m) => ((loaded = m.default), m)));
+  const preload = () => load().then((m) => { loaded = m.default; });
+  const Lazy = lazy(() => load().then((m) => { loaded = m.default; return m; }));
   return {
     preload,
+    // biome-ignore lint/correctness/noComponentHookFactories: lazyPage runs once per route at module load, never in a render, so each Page keeps its identity
     Component: function Page() {
       // Decided once per mount, so the element type never changes under a mounted page.
       const [direct] = useState(() => loaded);

@@ -28,8 +28,10 @@ export function AdjustmentsEditor(p: Props) {
   };
   const directions = DIRECTIONS.filter((d) => config.items.some((i) => i.direction === d));
   return (
+    // biome-ignore lint/a11y/useSemanticElements: only names the rows for a screen reader; a fieldset would bring its own border, padding and disabled cascade
     <div class="adjs" role="group" aria-label={`${p.subjectName} · ${t.adjTitle}`}>
       {list.map((a, k) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a draft row has no id: its index is its identity (replace and remove go by it); the row is controlled and keeps no state
         <AdjustmentRow key={k} {...p} a={a} onEdit={(next) => replace(k, next)} onRemove={() => p.onChange(list.filter((_, i) => i !== k))} />
       ))}
       <p class="adj-totals" data-testid="adj-totals">
@@ -44,7 +46,7 @@ export function AdjustmentsEditor(p: Props) {
       </p>
       <div class="adj-add">
         {directions.map((d) => (
-          <button type="button" class={d} disabled={p.locked} onClick={() => add(d)}>
+          <button type="button" key={d} class={d} disabled={p.locked} onClick={() => add(d)}>
             {t.adjAdd(d === 'bonus')}
           </button>
         ))}
@@ -74,7 +76,7 @@ function AdjustmentRow(p: Props & { a: AdjustmentDraft; onEdit: (a: AdjustmentDr
           {config.items
             .filter((i) => i.direction === a.direction)
             .map((i) => (
-              <option value={i.id}>{t.adjOption(i.label, i.maxPoints)}</option>
+              <option key={i.id} value={i.id}>{t.adjOption(i.label, i.maxPoints)}</option>
             ))}
         </select>
         <button type="button" class="adj-del" aria-label={t.adjRemove} title={t.adjRemove} disabled={p.locked} onClick={p.onRemove}>

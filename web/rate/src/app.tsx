@@ -95,6 +95,7 @@ export function App() {
     if (phase.page !== 'ballot') scrollTo(0, 0);
   }, [phase.page]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per credential (`key` names it), not per render: refresh and send are new each render; the listener reads the latest state through savedRef
   useEffect(() => {
     if (!cred || saved.receipt) return;
     void refresh(cred);
@@ -180,7 +181,7 @@ export function App() {
         submit={submit}
         onSubmit={onSubmit}
         onRetry={() => saved.pending && void send(saved.pending)}
-        onRefresh={() => cred && (setPhase({ page: 'loading' }), void refresh(cred))}
+        onRefresh={() => { if (cred) { setPhase({ page: 'loading' }); void refresh(cred); } }}
         onEntry={setEntry}
         onCode={enterCode}
         onOtherCode={otherCode}
@@ -324,6 +325,7 @@ function Ballot(p: BodyProps & { form: Form }) {
             <strong>{t.refused}</strong>
             <ul>
               {(submit.error.details.length > 0 ? submit.error.details : [{ message: submit.error.message }]).map((d, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: read-only messages of one refusal; a line holds no state
                 <li key={i}>{zh ? d.message.zh : d.message.en}</li>
               ))}
             </ul>
@@ -337,6 +339,7 @@ function Ballot(p: BodyProps & { form: Form }) {
         {submit.state !== 'network' && problems.length > 0 && (
           <ul class="problems" data-testid="problems" aria-live="polite">
             {problems.slice(0, 3).map((pr, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: read-only messages, rebuilt whole on each edit; a line holds no state
               <li key={i} class={pr.breaks ? 'breaks' : ''}>{pr.text}</li>
             ))}
           </ul>

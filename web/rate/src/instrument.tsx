@@ -56,12 +56,14 @@ function SubjectRow(p: Props & { subject: FormInstrument['subjects'][number]; en
           {ins.grades.map((g) => {
             const on = !entry.abstain && entry.grade === g.key;
             return (
-              <button type="button" role="radio" aria-checked={on} class={on ? 'on' : ''} disabled={p.locked} onClick={() => set(keepOpinion({ grade: g.key }))}>
+              // biome-ignore lint/a11y/useSemanticElements: a grade is a large tap target in the radiogroup's grid; role=radio with aria-checked says what it is
+              <button type="button" key={g.key} role="radio" aria-checked={on} class={on ? 'on' : ''} disabled={p.locked} onClick={() => set(keepOpinion({ grade: g.key }))}>
                 {g.label}
               </button>
             );
           })}
           {ins.allowAbstain && (
+            // biome-ignore lint/a11y/useSemanticElements: the abstain choice is a tap target in the same radiogroup as the grades
             <button type="button" role="radio" aria-checked={!!entry.abstain} class={`abstain${entry.abstain ? ' on' : ''}`} disabled={p.locked} onClick={() => set({ abstain: true })}>
               {t.abstain}
             </button>

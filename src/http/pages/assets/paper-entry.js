@@ -35,7 +35,7 @@ function apiError(json, status) {
 }
 
 // ---- setup: token and session ----
-async function useToken() {
+async function saveToken() {
   state.token = $('token').value.trim() || state.token;
   if (!state.token) return;
   sessionStorage.setItem('leitai.token', state.token);
@@ -122,9 +122,11 @@ function resolveBound() {
   if (bound !== state.bound) {
     state.bound = bound;
     // What was typed for subjects now off the sheet is dropped: it must not be sent.
-    state.group.instruments.forEach((it, i) => it.subjects.forEach((s, j) => {
-      if (excluded(s)) { state.values[i][j] = null; state.adj[i][j] = []; state.opinions[i][j] = ''; }
-    }));
+    state.group.instruments.forEach((it, i) => {
+      it.subjects.forEach((s, j) => {
+        if (excluded(s)) { state.values[i][j] = null; state.adj[i][j] = []; state.opinions[i][j] = ''; }
+      });
+    });
     const first = positions()[0];
     state.cursor = first ? { i: first[0], j: first[1] } : { i: 0, j: 0 };
     state.line = emptyLine();
@@ -147,7 +149,7 @@ const excluded = (s) => state.bound !== null && s.conflictUnitIds.includes(state
 /** [i, j] of every subject on this sheet, in order. */
 function positions() {
   const out = [];
-  (state.group?.instruments || []).forEach((it, i) => it.subjects.forEach((s, j) => { if (!excluded(s)) out.push([i, j]); }));
+  (state.group?.instruments || []).forEach((it, i) => { it.subjects.forEach((s, j) => { if (!excluded(s)) out.push([i, j]); }); });
   return out;
 }
 
@@ -314,7 +316,7 @@ function adjustmentsHtml(it, i, j, isCurrent) {
 }
 
 function rulesHtml(it, i) {
-  const shown = it.subjects.map((s, j) => j).filter((j) => !excluded(it.subjects[j]));
+  const shown = it.subjects.map((_s, j) => j).filter((j) => !excluded(it.subjects[j]));
   const abstained = shown.filter((j) => state.values[i][j]?.abstain).length;
   const filled = shown.every((j) => state.values[i][j]);
   return it.rules.map((r) => {
@@ -332,7 +334,7 @@ function move(delta, focus) {
   const all = positions();
   if (all.length === 0) return false;
   const k = all.findIndex(([i, j]) => i === state.cursor.i && j === state.cursor.j);
-  const next = (k < 0 ? 0 : k) + delta;
+  const next = Math.max(0, k) + delta;
   if (next >= all.length) return false;
   const [i, j] = all[Math.max(0, next)];
   if (i !== state.cursor.i || j !== state.cursor.j) state.line = emptyLine();
@@ -720,8 +722,8 @@ async function downloadXlsx() {
   } catch (e) { $('toolsMsg').textContent = e.message; }
 }
 
-$('saveToken').addEventListener('click', useToken);
-$('token').addEventListener('keydown', (e) => { if (e.key === 'Enter') useToken(); });
+$('saveToken').addEventListener('click', saveToken);
+$('token').addEventListener('keydown', (e) => { if (e.key === 'Enter') saveToken(); });
 $('sessionSelect').addEventListener('change', (e) => loadSession(e.target.value));
 $('loadSession').addEventListener('click', () => loadSession($('sessionId').value.trim()));
 $('group').addEventListener('change', () => { selectGroup(); document.activeElement?.blur(); });
@@ -744,5 +746,5 @@ document.addEventListener('keydown', onKey);
 if (state.token) {
   $('token').placeholder = '已保存（重新粘贴可替换）';
   const wanted = new URLSearchParams(location.search).get('session');
-  useToken().then(() => wanted && loadSession(wanted));
+  saveToken().then(() => wanted && loadSession(wanted));
 }

@@ -11,6 +11,7 @@ export interface Loaded<T> {
 export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]): Loaded<T> {
   const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: null, loading: true });
   const [round, setRound] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps decide when `load` runs again (like useEffect's own list); `round` is reload()'s trigger
   useEffect(() => {
     const controller = new AbortController();
     setState((s) => ({ ...s, loading: true, error: null }));
@@ -19,7 +20,6 @@ export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: reado
       (error: unknown) => !controller.signal.aborted && setState({ data: undefined, error, loading: false }),
     );
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, round]);
   const reload = useCallback(() => setRound((r) => r + 1), []);
   return { ...state, reload };

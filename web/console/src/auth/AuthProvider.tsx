@@ -13,7 +13,7 @@ interface Auth {
   /** true until the first /me answered. */
   checking: boolean;
   logIn(username: string, password: string): Promise<void>;
-  useToken(token: string): Promise<void>;
+  logInWithToken(token: string): Promise<void>;
   logOut(): Promise<void>;
 }
 
@@ -46,7 +46,7 @@ export function AuthProvider({ children, initial }: { children: ReactNode; initi
         credentials.setBearer(null);
         accept(await endpoints.login(username, password));
       },
-      async useToken(token) {
+      async logInWithToken(token) {
         credentials.setBearer(token.trim());
         try {
           accept(await endpoints.me());

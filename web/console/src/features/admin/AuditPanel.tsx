@@ -64,9 +64,9 @@ export function AuditPanel() {
       setLoading(false);
     }
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the first page loads again when the applied filter changes; `load` reads it through query()
   useEffect(() => {
     void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [applied]);
 
   // Fetched, not linked: a console opened with an access token sends it as a header, which a plain link cannot.

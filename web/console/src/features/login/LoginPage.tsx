@@ -44,7 +44,7 @@ export default function LoginPage() {
             key: 'token',
             label: <Typography.Text type="secondary">{t('orToken')}</Typography.Text>,
             children: (
-              <Form layout="vertical" onFinish={(v: { token: string }) => run(() => auth.useToken(v.token))}>
+              <Form layout="vertical" onFinish={(v: { token: string }) => run(() => auth.logInWithToken(v.token))}>
                 <Form.Item name="token" extra={t('tokenHint')} rules={[{ required: true }]}>
                   <Input.Password placeholder="lt_…" autoComplete="off" />
                 </Form.Item>

@@ -20,7 +20,7 @@ function Distribution({ instrument }: { instrument: InstrumentResult }) {
   const punct = usePunctuation();
   const subjects = instrument.subjects.filter((s) => s.gradeCounts);
   const grades = subjects[0]?.gradeCounts ?? [];
-  const totals = grades.map((g, i) => subjects.reduce((n, s) => n + (s.gradeCounts?.[i]?.count ?? 0), 0));
+  const totals = grades.map((_g, i) => subjects.reduce((n, s) => n + (s.gradeCounts?.[i]?.count ?? 0), 0));
   const many = subjects.length > VISIBLE;
   const option = {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },

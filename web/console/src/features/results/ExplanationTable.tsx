@@ -31,7 +31,7 @@ function toRows(node: PresentedExplanation, key: string): Row {
 function keysAboveBallots(row: Row, out: string[] = []): string[] {
   if (row.children && row.node.kind !== 'group') {
     out.push(row.key);
-    row.children.forEach((c) => keysAboveBallots(c, out));
+    row.children.forEach((c) => { keysAboveBallots(c, out); });
   }
   return out;
 }

@@ -29,7 +29,6 @@ function Unavailable({ error }: { error: unknown }) {
 function Stability({ campaignId, ranking }: { campaignId: string; ranking: Ranking }) {
   const t = useT(rm);
   const [state, setState] = useState<{ data?: StabilityResult; error?: unknown; loading: boolean }>({ loading: false });
-  useEffect(() => setState({ loading: false }), [ranking.rankingId]);
   const run = () => {
     setState({ loading: true });
     endpoints.stability(campaignId, ranking.rankingId).then((data) => setState({ data, loading: false }), (error: unknown) => setState({ error, loading: false }));
@@ -187,7 +186,7 @@ export default function WhatIfPage() {
           />
         </Card>
       )}
-      <Stability campaignId={campaignId} ranking={ranking} />
+      <Stability key={ranking.rankingId} campaignId={campaignId} ranking={ranking} />
     </>
   );
 }

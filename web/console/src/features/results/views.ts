@@ -15,6 +15,7 @@ export function useView<T>(get: (fresh: boolean) => Promise<T>, deps: readonly u
   });
   const [round, setRound] = useState(0);
   const lastRound = useRef(round);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps decide when `get` runs again (like useEffect's own list); `round` is reload()'s trigger
   useEffect(() => {
     let live = true;
     const reloading = lastRound.current !== round;
@@ -33,7 +34,6 @@ export function useView<T>(get: (fresh: boolean) => Promise<T>, deps: readonly u
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, round]);
   const reload = useCallback(() => setRound((r) => r + 1), []);
   return { ...state, reload };

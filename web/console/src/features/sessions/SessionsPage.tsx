@@ -1,5 +1,5 @@
 /** 测评会监控: each session's participation, quorum and void status, per-group turnout (returned sheets), and the invalid ballots with reasons. */
-import { Alert, Button, Card, Descriptions, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { endpoints } from '../../api/endpoints.js';
 import type { InvalidBallot, SessionOverview } from '../../api/types.js';
@@ -133,6 +133,7 @@ export default function SessionsPage() {
               { title: t('ballot'), dataIndex: 'ballotId', width: 200, render: (id: string) => <Typography.Text code>{id.slice(0, 12)}</Typography.Text> },
               { title: t('name'), dataIndex: 'sessionId', width: 220, render: (id: string | null) => (id ? (sessionName.get(id) ?? id) : '—') },
               { title: t('channel'), dataIndex: 'channel', width: 80, render: (c: 'online' | 'paper') => t(c) },
+              // biome-ignore lint/suspicious/noArrayIndexKey: a ballot's read-only reasons; a line holds no state
               { title: t('reasons'), key: 'reasons', render: (_: unknown, b) => b.problems.map((p, i) => <div key={i}>{pick(p.message)}</div>) },
             ]}
           />

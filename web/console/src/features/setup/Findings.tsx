@@ -10,6 +10,7 @@ export function Findings({ findings, testId }: { findings: Finding[]; testId: st
   return (
     <Flex vertical gap={2} data-testid={testId}>
       {findings.map((f, n) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: read-only messages, rebuilt whole on each check; a line holds no state
         <Typography.Text key={n} type={f.level === 'error' ? 'danger' : 'warning'}>
           {f.level === 'error' ? '✕ ' : '! '}{t(f.message, f.params)}
         </Typography.Text>
