@@ -1,9 +1,11 @@
 /**
  * 方案检查: refuses a campaign set-up that cannot be tallied exactly — dangling references, weights that do not sum
  * to 100, ratios that are not ratios, score scales whose step does not divide the range. Each problem names its
- * path (`rankings[0].components`) and says what is wrong in zh and en; the API answers 4xx with them.
+ * path (`rankings[0].components`) for programs and says where and what is wrong in the office's words, in zh and en
+ * (definition-place.ts); the API answers 4xx with them.
  */
 import { Fraction, isDecimal, parseDecimal } from './exact.js';
+import { placeInDefinition } from './definition-place.js';
 import type { Message } from './results.js';
 import type {
   AdjustmentConfig,
@@ -146,8 +148,8 @@ const MESSAGES = {
     en: `Component weights sum to ${p.sum}; they must sum to exactly 100`,
   }),
   adjustments_as_component: (p: Params) => ({
-    zh: `加减分「${p.instrumentId}」不能作为计权项，请列入加减分（adjustmentInstrumentIds）`,
-    en: `Adjustments instrument “${p.instrumentId}” cannot be a weighted component; list it in adjustmentInstrumentIds`,
+    zh: `加减分「${p.instrumentId}」不能作为计权项，请把它列为本排名的加减分项`,
+    en: `Adjustments instrument “${p.instrumentId}” cannot be a weighted component; list it among the ranking's adjustments`,
   }),
   not_adjustments_instrument: (p: Params) => ({
     zh: `「${p.instrumentId}」不是加减分类评价方式，不能直接加到总分`,
@@ -181,10 +183,29 @@ function cap(s: string): string {
 /** Collects problems; the message carries the path so a clerk reading only the message still knows where. */
 class Problems {
   readonly list: DefinitionProblem[] = [];
+  readonly #def: CampaignDefinition;
 
+  constructor(def: CampaignDefinition) {
+    this.#def = def;
+  }
+
+  /**
+   * The message says where in the office's words (placeInDefinition) and names instruments and groups by their
+   * names; `path` and `params` keep the ids for programs.
+   */
   add(code: DefinitionProblemCode, path: string, params: Params = {}): void {
-    const m = MESSAGES[code](params);
-    this.list.push({ code, path, params, message: { zh: `${path}：${m.zh}`, en: `${path}: ${m.en}` } });
+    const m = MESSAGES[code](this.#shown(params));
+    const place = placeInDefinition(this.#def, path);
+    this.list.push({ code, path, params, message: place ? { zh: `${place.zh}：${m.zh}`, en: `${cap(place.en)}: ${m.en}` } : m });
+  }
+
+  #shown(params: Params): Params {
+    const name = (list: readonly { id: string; name: string }[], id: string | number | undefined) => list.find((x) => x.id === id)?.name;
+    return {
+      ...params,
+      ...(params.instrumentId !== undefined ? { instrumentId: name(this.#def.instruments, params.instrumentId) ?? params.instrumentId } : {}),
+      ...(params.groupId !== undefined ? { groupId: name(this.#def.raterGroups, params.groupId) ?? params.groupId } : {}),
+    };
   }
 
   /** The decimal at `path`, or null (and a problem) when it is not one. */
@@ -217,7 +238,7 @@ const isWhole = (x: unknown): x is number => typeof x === 'number' && Number.isI
 
 /** Every problem of the set-up; [] = it can be tallied. */
 export function checkDefinition(def: CampaignDefinition): DefinitionProblem[] {
-  const out = new Problems();
+  const out = new Problems(def);
   if (!isWhole(def.precision) || def.precision < 0 || def.precision > 6) {
     out.add('precision_invalid', 'precision', { value: String(def.precision) });
   }

@@ -92,7 +92,27 @@ describe('checkDefinition', () => {
       'unknown_reference units[19].parentId',
     ]);
     const dangling = problems.find((p) => p.path === 'subjects[20].unitId')!;
-    assert.equal(dangling.message.zh, 'subjects[20].unitId：引用了不存在的单位「nowhere」');
+    assert.equal(dangling.message.zh, '测评对象「无主实训点」的所属单位：引用了不存在的单位「nowhere」');
+  });
+
+  it('says where a problem is in the words on the screen, never by path or field name', () => {
+    const problems = checkDefinition(
+      campaign((d) => {
+        d.rankings[0]!.components[1]!.weight = '59.99';
+        d.instruments[0]!.subjectIds = [];
+        d.instruments[0]!.groupWeights[0]!.weight = '0';
+      }),
+    );
+    const instrument = campaign(() => {}).instruments[0]!;
+    for (const p of problems) {
+      assert.doesNotMatch(p.message.zh, /\[\d+\]|[a-z][A-Z]|subjectIds|groupWeights|components/, p.message.zh);
+      assert.doesNotMatch(p.message.en, /\[\d+\]|subjectIds|groupWeights/, p.message.en);
+    }
+    const weights = problems.find((p) => p.code === 'weights_not_100')!;
+    assert.match(weights.message.zh, /^排名「[^」]+」的计权项：各评价方式权重合计为 99\.99/);
+    const zero = problems.find((p) => p.path.startsWith('instruments[0].groupWeights'));
+    assert.ok(zero, JSON.stringify(problems.map((p) => p.path)));
+    assert.ok(zero.message.zh.startsWith(`评价方式「${instrument.name}」的测评组「`), zero.message.zh);
   });
 
   it('refuses a unit tree with a cycle', () => {
