@@ -36,6 +36,21 @@ export const SESSION_IDS = {
   seminar: 'sess-seminar',
 } as const;
 
+/**
+ * When the demo's sessions met (China time), inside the campaign's month as the report tells it: the tour and the
+ * task forces' research first, the secretaries' seminar during the training class of 15–17 June, the county
+ * secretaries' report meeting at the end.
+ */
+export const SESSION_DATES: Record<(typeof SESSION_IDS)[keyof typeof SESSION_IDS], { openedAt: string; closedAt: string }> = {
+  'sess-tour': { openedAt: '2022-06-06T09:00:00+08:00', closedAt: '2022-06-10T18:00:00+08:00' },
+  'sess-taskforce': { openedAt: '2022-06-01T09:00:00+08:00', closedAt: '2022-06-14T18:00:00+08:00' },
+  'sess-seminar': { openedAt: '2022-06-16T14:30:00+08:00', closedAt: '2022-06-16T17:30:00+08:00' },
+  'sess-report': { openedAt: '2022-06-24T09:00:00+08:00', closedAt: '2022-06-24T12:00:00+08:00' },
+};
+
+/** The campaign was set up before its first session. */
+export const CAMPAIGN_CREATED_AT = '2022-05-30T10:00:00+08:00';
+
 export function unitSubjectId(unitId: string): string {
   return 's-' + unitId;
 }

@@ -8,7 +8,7 @@ import { jinchengBallots } from './jincheng-ballots.js';
 import { jinchengDefinition } from './jincheng-definition.js';
 
 export { JINCHENG_INVALID_BALLOT_ID } from './jincheng-ballots.js';
-export { JINCHENG_CITY_ID, SESSION_IDS, ROSTER } from './jincheng-definition.js';
+export { CAMPAIGN_CREATED_AT, JINCHENG_CITY_ID, SESSION_DATES, SESSION_IDS, ROSTER } from './jincheng-definition.js';
 export { INSTRUMENT_IDS } from '../domain/liangshaiping/instruments.js';
 export { GROUP_IDS } from '../domain/liangshaiping/rater-groups.js';
 

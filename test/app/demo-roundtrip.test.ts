@@ -8,6 +8,8 @@ import { tallyBundle } from '../../src/app/bundle/tally-bundle.js';
 import { createAppContext, type AppContext } from '../../src/app/context.js';
 import type { Actor } from '../../src/app/policies/roles.js';
 import { JINCHENG_INVALID_BALLOT_ID } from '../../src/demo/jincheng.js';
+import { getCampaign } from '../../src/db/repositories/campaigns.js';
+import { listSessions } from '../../src/db/repositories/sessions.js';
 import { createTestDb, dialects } from '../helpers/db.js';
 
 const office: Actor = { id: 'a-1', name: '办公室', role: 'organiser', unitId: null };
@@ -16,12 +18,23 @@ for (const kind of dialects()) {
   describe(`the Jincheng demo, stored and recomputed (${kind})`, () => {
     let ctx: AppContext;
     before(async () => {
-      ctx = createAppContext(await createTestDb(kind), { clock: () => new Date('2022-06-30T00:00:00Z') });
+      // Loaded years after the campaign, as a new user's first start loads it.
+      ctx = createAppContext(await createTestDb(kind), { clock: () => new Date('2026-12-04T08:00:00Z') });
       const loaded = await loadDemo(ctx);
       assert.ok(loaded);
       assert.equal(loaded.ballots, 150);
     });
     after(() => ctx.database.close());
+
+    it('dates its sessions in June 2022, inside the campaign, whenever it is loaded', async () => {
+      const campaign = await getCampaign(ctx.database.db, 'jincheng-2022-06');
+      assert.ok(campaign && campaign.createdAt < '2022-06-01');
+      for (const s of await listSessions(ctx.database.db, 'jincheng-2022-06')) {
+        assert.match(s.openedAt ?? '', /^2022-06-/, s.name);
+        assert.match(s.closedAt ?? '', /^2022-06-/, s.name);
+        assert.ok(s.openedAt! >= campaign.createdAt && s.openedAt! < s.closedAt!, s.name);
+      }
+    });
 
     it('ranks the six counties and the 77 townships, with the one rule-breaking paper ballot invalid', async () => {
       const results = await getResults(ctx, office, 'jincheng-2022-06');

@@ -10,7 +10,7 @@ import { createSession, updateSessionStatus } from '../../db/repositories/sessio
 import { inTransaction } from '../../db/repositories/shared.js';
 import { sealSessionBallots } from '../../db/repositories/tally-ballots.js';
 import { getUnit, insertUnits } from '../../db/repositories/units.js';
-import { buildJinchengDemo, JINCHENG_CITY_ID } from '../../demo/jincheng.js';
+import { buildJinchengDemo, CAMPAIGN_CREATED_AT, JINCHENG_CITY_ID, SESSION_DATES } from '../../demo/jincheng.js';
 import type { Ballot, CampaignDefinition } from '../../domain/types.js';
 import type { AppContext } from '../context.js';
 import { createAccount, type Credentials } from '../accounts/manage-accounts.js';
@@ -28,22 +28,23 @@ export interface DemoLoaded {
 export async function loadDemo(ctx: AppContext): Promise<DemoLoaded | null> {
   const { definition: def, ballots } = buildJinchengDemo();
   if (await getCampaign(ctx.database.db, def.id)) return null;
-  const now = ctx.clock();
   await inTransaction(ctx.database.db, async (trx) => {
     const missing = [];
     for (const u of def.units) if (!(await getUnit(trx, u.id))) missing.push(u);
     await insertUnits(trx, missing);
-    await createCampaign(trx, { id: def.id, name: def.name, rootUnitId: JINCHENG_CITY_ID, precision: def.precision, tieJudgement: def.tieJudgement }, now);
+    // Dated as the report tells it (June 2022), not when this database was made.
+    await createCampaign(trx, { id: def.id, name: def.name, rootUnitId: JINCHENG_CITY_ID, precision: def.precision, tieJudgement: def.tieJudgement }, new Date(CAMPAIGN_CREATED_AT));
     await saveDefinitionParts(trx, def.id, def);
     for (const s of def.sessions) {
       await createSession(trx, { id: s.id, campaignId: def.id, name: s.name, instrumentIds: s.instrumentIds, agenda: s.agenda ?? null, expected: s.expected, paperIssued: s.issued, present: s.present });
-      await updateSessionStatus(trx, s.id, 'draft', 'open', now);
-      if (s.status === 'closed') await updateSessionStatus(trx, s.id, 'open', 'closed', now);
+      const dates = SESSION_DATES[s.id as keyof typeof SESSION_DATES];
+      await updateSessionStatus(trx, s.id, 'draft', 'open', new Date(dates.openedAt));
+      if (s.status === 'closed') await updateSessionStatus(trx, s.id, 'open', 'closed', new Date(dates.closedAt));
     }
     await appendBallots(trx, toDemoRows(def, ballots));
     // Closed sessions are sealed, as closeSession leaves them.
     for (const s of def.sessions) if (s.status === 'closed') await sealSessionBallots(trx, def.id, s.id);
-    await updateCampaignStatus(trx, def.id, 'draft', 'active', now);
+    await updateCampaignStatus(trx, def.id, 'draft', 'active', new Date(Math.min(...Object.values(SESSION_DATES).map((d) => Date.parse(d.openedAt)))));
     await recordAudit(trx, ctx, 'system', 'demo.load', 'campaign', def.id, { ballots: ballots.length });
   });
   const accounts = [
