@@ -3,6 +3,7 @@
  * the real ballot sizes: each session's agenda, and fewer where raters bound to a unit lose their own subjects.
  */
 import type { CampaignSetup } from '../contracts/api.js';
+import type { SetupCheck } from '../contracts/campaigns.js';
 import { checkDefinition } from '../domain/check-definition.js';
 import { indexDefinition } from '../domain/definition-index.js';
 import { ballotSizes, checkInstrumentRules, describeRules } from '../domain/rule-checker.js';
@@ -11,16 +12,16 @@ import type { AppContext } from './context.js';
 import { assembleDefinition } from './create-campaign.js';
 import { requireDefinition } from './load-campaign.js';
 
-export async function checkCampaign(ctx: AppContext, campaignId: string) {
+export async function checkCampaign(ctx: AppContext, campaignId: string): Promise<SetupCheck> {
   return reviewDefinition(await requireDefinition(ctx, campaignId));
 }
 
 /** The same check over a set-up not yet saved (the console's editor checks as the office types). */
-export async function checkSetup(ctx: AppContext, setup: CampaignSetup) {
+export async function checkSetup(ctx: AppContext, setup: CampaignSetup): Promise<SetupCheck> {
   return reviewDefinition(await assembleDefinition(ctx, setup));
 }
 
-function reviewDefinition(def: CampaignDefinition) {
+function reviewDefinition(def: CampaignDefinition): SetupCheck {
   const problems = checkDefinition(def);
   const index = indexDefinition(def);
   const instruments = def.instruments.flatMap((instrument) => {

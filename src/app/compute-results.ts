@@ -6,7 +6,7 @@ import { AppError } from '../contracts/errors.js';
 import { listBallotsForTally } from '../db/repositories/ballots.js';
 import { explainRankingRow, explainSubject } from '../domain/explain.js';
 import { isAtOrBelow, indexDefinition } from '../domain/definition-index.js';
-import { presentExplanation, presentTally, type PresentedTally } from '../domain/present.js';
+import { presentExplanation, presentTally, type PresentedExplanation, type PresentedTally } from '../domain/present.js';
 import { tallyCampaign } from '../domain/tally.js';
 import type { Tally } from '../domain/results.js';
 import type { CampaignDefinition } from '../domain/types.js';
@@ -54,7 +54,7 @@ export function viewerRowFilter(def: CampaignDefinition, scope: string | null): 
   return (unitId) => isAtOrBelow(index, unitId, scope);
 }
 
-export async function getResults(ctx: AppContext, actor: Actor, campaignId: string): Promise<ReturnType<typeof presentTally>> {
+export async function getResults(ctx: AppContext, actor: Actor, campaignId: string): Promise<PresentedTally> {
   const scope = await assertMayRead(ctx, actor, campaignId);
   if (scope === null) {
     const def = await requireDefinition(ctx, campaignId);
@@ -70,7 +70,7 @@ export async function getResults(ctx: AppContext, actor: Actor, campaignId: stri
   return presentTally(def, tally);
 }
 
-export async function getUnitExplanation(ctx: AppContext, actor: Actor, campaignId: string, rankingId: string, unitId: string): Promise<unknown> {
+export async function getUnitExplanation(ctx: AppContext, actor: Actor, campaignId: string, rankingId: string, unitId: string): Promise<PresentedExplanation> {
   const scope = await assertMayRead(ctx, actor, campaignId);
   const { def, tally } = await computeTally(ctx, campaignId);
   if (scope !== null && !isAtOrBelow(indexDefinition(def), unitId, scope)) throw outsideScope();
@@ -80,7 +80,7 @@ export async function getUnitExplanation(ctx: AppContext, actor: Actor, campaign
   return presentExplanation(explainRankingRow(def, tally, rankingId, unitId), def.precision);
 }
 
-export async function getSubjectExplanation(ctx: AppContext, actor: Actor, campaignId: string, instrumentId: string, subjectId: string): Promise<unknown> {
+export async function getSubjectExplanation(ctx: AppContext, actor: Actor, campaignId: string, instrumentId: string, subjectId: string): Promise<PresentedExplanation> {
   const scope = await assertMayRead(ctx, actor, campaignId);
   const { def, tally } = await computeTally(ctx, campaignId);
   if (scope !== null) {

@@ -5,11 +5,11 @@
  */
 import type { PaperEntryInput } from '../contracts/api.js';
 import { AppError } from '../contracts/errors.js';
+import type { PaperReceipt } from '../contracts/paper.js';
 import { PAPER_DEFECTS, type ProblemCode } from '../domain/ballot-problems.js';
 import { ballotFeed } from './ballot-feed.js';
 import { submitSheet } from '../db/repositories/submit-sheet.js';
 import { indexDefinition } from '../domain/definition-index.js';
-import type { BallotProblem } from '../domain/results.js';
 import { buildSheet, problemDetails, toRows } from './build-sheet.js';
 import type { AppContext } from './context.js';
 import { requireCampaign, requireDefinition } from './load-campaign.js';
@@ -17,15 +17,6 @@ import { requireSession } from './manage-sessions.js';
 import type { Actor } from './policies/roles.js';
 import { recordAudit } from './record-audit.js';
 import { newReceipt } from './secrets.js';
-
-export interface PaperReceipt {
-  receipt: string;
-  duplicate: boolean;
-  sheetId: string;
-  /** false: stored as 无效票 because of `problems`. */
-  valid: boolean;
-  problems: (BallotProblem & { instrumentId: string })[];
-}
 
 export function paperSheetId(sessionId: string, sheetNumber: string): string {
   return `paper:${sessionId}:${sheetNumber}`;

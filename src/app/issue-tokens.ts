@@ -4,6 +4,7 @@
  */
 import type { IssueTokensInput } from '../contracts/api.js';
 import { AppError } from '../contracts/errors.js';
+import type { IssuedToken } from '../contracts/sessions.js';
 import { issueTokens as insertTokens, type NewToken } from '../db/repositories/tokens.js';
 import { inTransaction } from '../db/repositories/shared.js';
 import { indexDefinition } from '../domain/definition-index.js';
@@ -13,17 +14,6 @@ import { requireSession } from './manage-sessions.js';
 import type { Actor } from './policies/roles.js';
 import { recordAudit } from './record-audit.js';
 import { newId, newSecret, newShortCode, sha256Hex } from './secrets.js';
-
-export interface IssuedToken {
-  tokenId: string;
-  /** Goes into the QR code as /r/<token>. */
-  token: string;
-  /** Typed on a phone when the QR cannot be scanned. */
-  code: string;
-  raterGroupId: string;
-  boundUnitId: string | null;
-  raterName: string | null;
-}
 
 export async function issueTokens(ctx: AppContext, actor: Actor, sessionId: string, input: IssueTokensInput): Promise<IssuedToken[]> {
   const session = await requireSession(ctx, sessionId);

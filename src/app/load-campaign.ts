@@ -1,4 +1,6 @@
 /** Loads a campaign's definition or answers 404. */
+import type { CampaignRecord } from '../contracts/campaigns.js';
+import { assertSame, type Same } from '../contracts/common.js';
 import { AppError } from '../contracts/errors.js';
 import { getCampaign, type Campaign } from '../db/repositories/campaigns.js';
 import { loadDefinition } from '../db/repositories/definition.js';
@@ -10,6 +12,9 @@ export async function requireCampaign(ctx: AppContext, campaignId: string): Prom
   if (!campaign) throw new AppError('not_found', { message: { zh: `活动 ${campaignId} 不存在`, en: `No campaign ${campaignId}` } });
   return campaign;
 }
+
+// Campaign records leave as stored: the stored record and the API's may not drift apart.
+assertSame<Same<Campaign, CampaignRecord>>();
 
 export async function requireDefinition(ctx: AppContext, campaignId: string): Promise<CampaignDefinition> {
   const def = await loadDefinition(ctx.database.db, campaignId);

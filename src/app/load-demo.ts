@@ -2,6 +2,7 @@
  * 示例: loads the Jincheng demo — real units, the article's campaign, sessions as held, ballots as cast and
  * entered — so a first start already has a complete, explainable ranking. Also one account per role.
  */
+import type { Credentials } from '../contracts/accounts.js';
 import { appendBallots, type BallotRow } from '../db/repositories/ballots.js';
 import { createCampaign, getCampaign, updateCampaignStatus } from '../db/repositories/campaigns.js';
 import { saveDefinitionParts } from '../db/repositories/definition.js';
@@ -12,7 +13,7 @@ import { getUnit, insertUnits } from '../db/repositories/units.js';
 import { buildJinchengDemo, JINCHENG_CITY_ID } from '../demo/jincheng.js';
 import type { Ballot, CampaignDefinition } from '../domain/types.js';
 import type { AppContext } from './context.js';
-import { createAccount, type Credentials } from './manage-accounts.js';
+import { createAccount } from './manage-accounts.js';
 import { recordAudit } from './record-audit.js';
 import { newReceipt } from './secrets.js';
 import { storedBallot } from './stored-ballot.js';

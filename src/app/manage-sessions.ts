@@ -1,6 +1,7 @@
 /** 测评会: create, open, close, record attendance. A session's agenda must fit the campaign's definition. */
 import type { SessionInput } from '../contracts/api.js';
 import { AppError } from '../contracts/errors.js';
+import type { SessionView } from '../contracts/sessions.js';
 import { updateCampaignStatus } from '../db/repositories/campaigns.js';
 import { createSession as insertSession, getSession, setSessionPresent, updateSessionStatus, type SessionRecord } from '../db/repositories/sessions.js';
 import { inTransaction } from '../db/repositories/shared.js';
@@ -13,7 +14,24 @@ import type { Actor } from './policies/roles.js';
 import { recordAudit } from './record-audit.js';
 import { newId } from './secrets.js';
 
-export async function createSession(ctx: AppContext, actor: Actor, campaignId: string, input: SessionInput): Promise<SessionRecord> {
+/** The fields of a stored session that leave the server. */
+export function sessionView(s: SessionRecord): SessionView {
+  return {
+    id: s.id,
+    campaignId: s.campaignId,
+    name: s.name,
+    instrumentIds: s.instrumentIds,
+    agenda: s.agenda ?? null,
+    expected: s.expected,
+    paperIssued: s.paperIssued,
+    present: s.present,
+    status: s.status,
+    openedAt: s.openedAt,
+    closedAt: s.closedAt,
+  };
+}
+
+export async function createSession(ctx: AppContext, actor: Actor, campaignId: string, input: SessionInput): Promise<SessionView> {
   const def = await requireDefinition(ctx, campaignId);
   const id = input.id ?? newId('s');
   const session = { id, name: input.name, instrumentIds: input.instrumentIds, agenda: input.agenda, expected: input.expected, issued: input.paperIssued, present: input.present, status: 'draft' as const };
@@ -25,7 +43,7 @@ export async function createSession(ctx: AppContext, actor: Actor, campaignId: s
       await recordAudit(trx, ctx, actor, 'session.create', 'session', id, { campaignId, name: input.name });
     }),
   );
-  return requireSession(ctx, id);
+  return sessionView(await requireSession(ctx, id));
 }
 
 export async function requireSession(ctx: AppContext, sessionId: string): Promise<SessionRecord> {
@@ -35,7 +53,7 @@ export async function requireSession(ctx: AppContext, sessionId: string): Promis
 }
 
 /** Opening the first session activates the campaign: from then on its set-up is frozen. */
-export async function openSession(ctx: AppContext, actor: Actor, sessionId: string): Promise<SessionRecord> {
+export async function openSession(ctx: AppContext, actor: Actor, sessionId: string): Promise<SessionView> {
   const s = await requireSession(ctx, sessionId);
   if (s.status !== 'draft') {
     throw new AppError('session_state', { message: { zh: `测评会已${s.status === 'open' ? '开始' : '结束'}，不能再开始`, en: `The session is already ${s.status}` } });
@@ -46,10 +64,10 @@ export async function openSession(ctx: AppContext, actor: Actor, sessionId: stri
     if (campaign.status === 'draft') await updateCampaignStatus(trx, campaign.id, 'draft', 'active', ctx.clock());
     await recordAudit(trx, ctx, actor, 'session.open', 'session', sessionId);
   });
-  return requireSession(ctx, sessionId);
+  return sessionView(await requireSession(ctx, sessionId));
 }
 
-export async function closeSession(ctx: AppContext, actor: Actor, sessionId: string): Promise<SessionRecord> {
+export async function closeSession(ctx: AppContext, actor: Actor, sessionId: string): Promise<SessionView> {
   const s = await requireSession(ctx, sessionId);
   if (s.status !== 'open') {
     throw new AppError('session_state', { message: { zh: '只有进行中的测评会可以结束', en: 'Only an open session can be closed' } });
@@ -60,14 +78,14 @@ export async function closeSession(ctx: AppContext, actor: Actor, sessionId: str
     await sealSessionBallots(trx, s.campaignId, sessionId);
     await recordAudit(trx, ctx, actor, 'session.close', 'session', sessionId);
   });
-  return requireSession(ctx, sessionId);
+  return sessionView(await requireSession(ctx, sessionId));
 }
 
-export async function recordPresent(ctx: AppContext, actor: Actor, sessionId: string, present: number | null): Promise<SessionRecord> {
+export async function recordPresent(ctx: AppContext, actor: Actor, sessionId: string, present: number | null): Promise<SessionView> {
   await requireSession(ctx, sessionId);
   await inTransaction(ctx.database.db, async (trx) => {
     await setSessionPresent(trx, sessionId, present);
     await recordAudit(trx, ctx, actor, 'session.present', 'session', sessionId, { present });
   });
-  return requireSession(ctx, sessionId);
+  return sessionView(await requireSession(ctx, sessionId));
 }

@@ -1,5 +1,6 @@
 /** 单位: browse, add, and import from CSV/xlsx. An import with any bad row stores nothing and names every bad row. */
 import { AppError } from '../contracts/errors.js';
+import type { UnitImport, UnitsAdded } from '../contracts/units.js';
 import { inTransaction } from '../db/repositories/shared.js';
 import { findUnits, findUnitsByCodes, findUnitsByIds } from '../db/repositories/unit-search.js';
 import { getUnit, insertUnits, listUnitSubtree } from '../db/repositories/units.js';
@@ -34,7 +35,7 @@ export async function requireUnit(ctx: AppContext, actor: Actor, unitId: string)
 }
 
 /** Adds units given as JSON; each parent must exist (stored or in the same request) and sit one level or more above. */
-export async function addUnits(ctx: AppContext, actor: Actor, units: Unit[]): Promise<{ added: number }> {
+export async function addUnits(ctx: AppContext, actor: Actor, units: Unit[]): Promise<UnitsAdded> {
   const known = new Map<string, Unit>();
   for (const u of await findUnitsByIds(ctx.database.db, units.flatMap((u) => [u.id, ...(u.parentId ? [u.parentId] : [])]))) known.set(u.id, u);
   const details = [];
@@ -54,13 +55,7 @@ export async function addUnits(ctx: AppContext, actor: Actor, units: Unit[]): Pr
   return { added: units.length };
 }
 
-export interface ImportResult {
-  dryRun: boolean;
-  imported: number;
-  units: Unit[];
-}
-
-export async function importUnits(ctx: AppContext, actor: Actor | 'system', file: { name: string; data: Buffer }, dryRun: boolean): Promise<ImportResult> {
+export async function importUnits(ctx: AppContext, actor: Actor | 'system', file: { name: string; data: Buffer }, dryRun: boolean): Promise<UnitImport> {
   // Parents the file names but does not define may already be stored: look them up and read the file again.
   const firstPass = await parseUnitsFile(file.data, file.name, []);
   const existing = firstPass.parentCodes.length > 0 ? await findUnitsByCodes(ctx.database.db, firstPass.parentCodes) : [];

@@ -4,6 +4,7 @@
  * the ballots, and the notice tells how to check them against the hash.
  */
 import { AppError } from '../contracts/errors.js';
+import type { Notice } from '../contracts/notice.js';
 import type { PublishInput } from '../contracts/results-output.js';
 import { updateCampaignStatus } from '../db/repositories/campaigns.js';
 import { getPublication, insertPublication, type Publication } from '../db/repositories/publications.js';
@@ -13,7 +14,7 @@ import { presentTally } from '../domain/present.js';
 import { computeTally } from './compute-results.js';
 import type { AppContext } from './context.js';
 import { requireCampaign } from './load-campaign.js';
-import { noticeOf, type Notice } from './notice.js';
+import { noticeOf } from './notice.js';
 import type { Actor } from './policies/roles.js';
 import { recordAudit } from './record-audit.js';
 import { resultsHash } from './results-hash.js';

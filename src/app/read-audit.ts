@@ -1,6 +1,8 @@
 /** 审计日志查阅与导出 (admin): filtered pages as JSON, or the whole filtered log as CSV (UTF-8 with BOM for Excel). */
 import { stringify } from 'csv-stringify/sync';
-import { listAudit, type AuditEntry, type AuditFilter } from '../db/repositories/audit.js';
+import type { AuditEntry } from '../contracts/accounts.js';
+import { assertSame, type Same } from '../contracts/common.js';
+import { listAudit, type AuditEntry as StoredAuditEntry, type AuditFilter } from '../db/repositories/audit.js';
 import type { AppContext } from './context.js';
 
 /** CSV exports stop here; page by `afterId` for more. */
@@ -9,6 +11,9 @@ export const CSV_MAX_ROWS = 100_000;
 export async function readAudit(ctx: AppContext, filter: AuditFilter): Promise<AuditEntry[]> {
   return listAudit(ctx.database.db, filter);
 }
+
+// Entries leave as stored: the stored entry and the API's may not drift apart.
+assertSame<Same<StoredAuditEntry, AuditEntry>>();
 
 export async function auditCsv(ctx: AppContext, filter: AuditFilter): Promise<string> {
   const entries = await listAudit(ctx.database.db, { ...filter, limit: Math.min(filter.limit ?? CSV_MAX_ROWS, CSV_MAX_ROWS) });

@@ -5,6 +5,7 @@
  * every key of the session at once.
  */
 import { AppError } from '../contracts/errors.js';
+import type { ScreenKey } from '../contracts/screen.js';
 import { insertScreenKey, isLiveScreenKey, revokeScreenKeysOf } from '../db/repositories/screen-keys.js';
 import { inTransaction } from '../db/repositories/shared.js';
 import type { AppContext } from './context.js';
@@ -12,14 +13,6 @@ import { requireSession } from './manage-sessions.js';
 import type { Actor } from './policies/roles.js';
 import { recordAudit } from './record-audit.js';
 import { newId, newSecret, sha256Hex } from './secrets.js';
-
-export interface ScreenKey {
-  keyId: string;
-  /** Shown once. */
-  key: string;
-  /** Path of the screen page, key included. */
-  path: string;
-}
 
 export async function issueScreenKey(ctx: AppContext, actor: Actor, sessionId: string): Promise<ScreenKey> {
   await requireSession(ctx, sessionId);

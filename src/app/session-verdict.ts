@@ -2,15 +2,8 @@
  * 测评会有效性: the quorum and over-return rules of a session, stated with its own numbers so the office can read
  * why a session counts, does not count yet, or must be rerun.
  */
+import type { SessionVerdict } from '../contracts/sessions.js';
 import type { SessionTally, Message } from '../domain/results.js';
-
-export interface SessionVerdict {
-  status: SessionTally['status'];
-  /** More than half of the expected raters present: present·2 > expected. */
-  quorum: { met: boolean; present: number; expected: number; needed: number; presentFromReturned: boolean };
-  overReturn: { void: boolean; issued: number; returned: number };
-  explanation: Message;
-}
 
 export function sessionVerdict(counts: SessionTally, recordedPresent: number | null): SessionVerdict {
   const needed = Math.floor(counts.expected / 2) + 1;

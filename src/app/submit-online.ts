@@ -3,7 +3,7 @@
  * nothing stored; a re-send of the same content answers the first receipt; different content on a used token is
  * refused. The acknowledgement comes only after the commit, which concurrent submissions share (ballot-writer.ts).
  */
-import type { SubmitInput } from '../contracts/api.js';
+import type { Receipt, SubmitInput } from '../contracts/api.js';
 import { AppError } from '../contracts/errors.js';
 import type { Token } from '../db/repositories/tokens.js';
 import { ballotFeed } from './ballot-feed.js';
@@ -13,13 +13,6 @@ import type { AppContext } from './context.js';
 import { requireSession } from './manage-sessions.js';
 import { newReceipt, normaliseShortCode, sha256Hex } from './secrets.js';
 import { tokenLookupFor } from './token-lookup.js';
-
-export interface Receipt {
-  receipt: string;
-  /** true when this was a re-send of a sheet already stored. */
-  duplicate: boolean;
-  ballots: number;
-}
 
 export async function findToken(ctx: AppContext, input: { token?: string; code?: string }): Promise<Token> {
   const lookup = tokenLookupFor(ctx.database);

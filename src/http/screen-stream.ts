@@ -6,7 +6,8 @@
 import type { ServerResponse } from 'node:http';
 import { ballotFeed } from '../app/ballot-feed.js';
 import type { AppContext } from '../app/context.js';
-import { screenBoard, type ScreenBoard } from '../app/screen-board.js';
+import { screenBoard } from '../app/screen-board.js';
+import type { ScreenBoard } from '../contracts/screen.js';
 
 /** Coalesces a burst of ballots into one recomputation; well inside the one-second promise. */
 const DEBOUNCE_MS = 100;
