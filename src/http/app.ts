@@ -4,14 +4,15 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.js';
 import { installAuth } from './auth.js';
 import { installErrorHandler } from './error-handler.js';
 import { requestLogSerializers } from './request-log.js';
+import { installResponses, type ResponseOptions } from './responses.js';
 import { registerRoutes } from './routes/index.js';
 
-export interface BuildAppOptions {
+export interface BuildAppOptions extends ResponseOptions {
   /** true or a level: Fastify's request log, with secrets taken out of URLs (request-log.ts); `stream` for tests. */
   logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** Per-IP limit of token redemptions per minute (rate limiting of guesses at codes). */
@@ -31,7 +32,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  installResponses(app, options);
   installErrorHandler(app);
 
   await app.register(swagger, {
@@ -50,6 +51,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       },
     },
     transform: jsonSchemaTransform,
+    // Schemas with an id (the explanation tree) become named components.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(rateLimit, { global: false });
