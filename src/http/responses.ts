@@ -3,8 +3,9 @@
  * without declared access, so the OpenAPI document at /api/docs describes every answer. Refusals share the one error
  * body, added here to every route for 4xx and 5xx.
  *
- * JSON answers declare a schema from src/contracts. Other answers (pages, files, downloads, the screen's event stream)
- * declare their media type with `document()`; fastify sends strings, buffers and streams as they are, unserialised.
+ * JSON answers declare a schema from src/contracts. Other answers declare their media type: `document()` for text
+ * (pages, CSV, scripts, the screen's event stream), `download()` for bytes (xlsx, PDF), `noContent` for 204. Fastify
+ * sends strings, buffers and streams as they are, unserialised.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
