@@ -1,5 +1,9 @@
-/** Request schemas of the HTTP API (one per route), shared by server, web client and tests. */
+/**
+ * Request schemas of the HTTP API (one per route), shared by server, web client and tests; and the phone's two
+ * answers, the ballot form and the receipt.
+ */
 import { z } from 'zod';
+import { messageSchema } from './common.js';
 import { definitionSchema, id, ratingSchema, unitLevel, unitSchema } from './definition.js';
 
 const countsByGroup = z.record(id, z.number().int().min(0).max(1_000_000));
@@ -63,6 +67,16 @@ export const submitSchema = z
   });
 export type SubmitInput = z.output<typeof submitSchema>;
 
+/** 回执: the sheet is stored (or was already: a re-send of the same content answers the first receipt). */
+export const receiptSchema = z.object({
+  receipt: z.string(),
+  /** true when this was a re-send of a sheet already stored. */
+  duplicate: z.boolean(),
+  /** Ballots on the sheet, one per instrument. */
+  ballots: z.number().int(),
+});
+export type Receipt = z.output<typeof receiptSchema>;
+
 export const paperEntrySchema = z.object({
   /** The serial number printed on the paper ballot. */
   sheetNumber: z.string().trim().min(1).max(64),
@@ -94,8 +108,6 @@ export const ballotFormRequestSchema = z
   });
 export type BallotFormRequest = z.output<typeof ballotFormRequestSchema>;
 
-const message = z.object({ zh: z.string(), en: z.string() });
-
 /** A quota rule as the rater sees it on this ballot: the concrete count, not the ratio. */
 const ballotFormRule = z.object({
   id: z.string(),
@@ -109,7 +121,14 @@ const ballotFormRule = z.object({
   /** base 'rated': the allowed count for each number of rated subjects 0…n (abstentions leave the base). */
   allowedByRated: z.array(z.number().int()).nullable(),
   /** 本票最多 2 个“好” / At most 2 × 好 on this ballot. */
-  description: message,
+  description: messageSchema,
+});
+
+/** Bonus and deduction items with their caps, and the caps of a subject's totals on one ballot (decimal strings). */
+export const ballotFormAdjustments = z.object({
+  items: z.array(z.object({ id: z.string(), label: z.string(), direction: z.enum(['bonus', 'deduction']), maxPoints: z.string() })),
+  maxTotalBonus: z.string(),
+  maxTotalDeduction: z.string(),
 });
 
 const ballotFormInstrument = z.object({
@@ -134,13 +153,7 @@ const ballotFormInstrument = z.object({
    * with its cap, and the caps of a subject's bonus and deduction totals on one ballot (decimal strings, positive).
    * Every adjustment needs a written reason.
    */
-  adjustments: z
-    .object({
-      items: z.array(z.object({ id: z.string(), label: z.string(), direction: z.enum(['bonus', 'deduction']), maxPoints: z.string() })),
-      maxTotalBonus: z.string(),
-      maxTotalDeduction: z.string(),
-    })
-    .nullable(),
+  adjustments: ballotFormAdjustments.nullable(),
   /** The subjects on this rater's ballot: the session's agenda minus the rater's own unit (回避). */
   subjects: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['unit', 'site', 'case']) })),
   rules: z.array(ballotFormRule),

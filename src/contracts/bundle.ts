@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { ballotSchema, definitionSchema } from './definition.js';
+import { presentedTallySchema } from './results.js';
+import { storedBallotSchema, storedDefinitionSchema } from './stored-definition.js';
 
 export const BUNDLE_FORMAT = 'leitai-bundle';
 export const BUNDLE_VERSION = 1;
@@ -27,6 +29,17 @@ export const bundleSchema = z
   });
 
 export type Bundle = z.output<typeof bundleSchema>;
+
+/** A bundle as the server writes it (`GET /api/campaigns/:id/export`, `leitai export`): always with its results. */
+export const exportedBundleSchema = z.object({
+  format: z.literal(BUNDLE_FORMAT),
+  version: z.literal(BUNDLE_VERSION),
+  exportedAt: z.string(),
+  definition: storedDefinitionSchema,
+  ballots: z.array(storedBallotSchema),
+  results: presentedTallySchema,
+});
+export type ExportedBundle = z.output<typeof exportedBundleSchema>;
 
 export function bundleJsonSchema(): unknown {
   return z.toJSONSchema(bundleSchema, { io: 'input', target: 'draft-2020-12' });

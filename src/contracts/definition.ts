@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { decimalFromNumber, isDecimal } from '../domain/exact.js';
 import type * as D from '../domain/types.js';
+import { assertSame, type Same } from './common.js';
 
 const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 export const id = z.string().regex(ID, { error: 'id: 1–64 letters, digits, _ . : -' });
@@ -171,10 +172,6 @@ export const ballotSchema = z.object({
 });
 
 // Drift guards: each schema's output must be exactly the domain type.
-type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-/** Also compares the key sets, so an optional field added on one side only is caught too. */
-type Same<A, B> = SameShape<A, B> extends true ? SameShape<keyof A, keyof B> : false;
-const assertSame = <T extends true>(): T | undefined => undefined;
 assertSame<Same<z.output<typeof unitSchema>, D.Unit>>();
 assertSame<Same<z.output<typeof subjectSchema>, D.Subject>>();
 assertSame<Same<z.output<typeof raterGroupSchema>, D.RaterGroup>>();

@@ -2,7 +2,9 @@
  * The one error type that leaves the server: a closed set of codes, each with an HTTP status and a message a clerk
  * understands, in Chinese first and English. Internal error text never reaches a client.
  */
+import { z } from 'zod';
 import type { Message } from '../domain/results.js';
+import { messageSchema } from './common.js';
 
 export const ERRORS = {
   invalid_request: { status: 400, zh: '请求内容不符合要求', en: 'The request is not valid' },
@@ -37,13 +39,28 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
-export interface ErrorDetail {
-  path?: string;
-  code?: string;
-  row?: number;
-  message: Message;
-  [key: string]: unknown;
-}
+/**
+ * One thing wrong with a request: where (a field path, an import row), a problem code, a message, and the problem's
+ * own fields (the rule, the counts, the instrument…), kept as they are.
+ */
+export const errorDetailSchema = z.looseObject({
+  path: z.string().optional(),
+  code: z.string().optional(),
+  row: z.number().int().optional(),
+  message: messageSchema,
+});
+export type ErrorDetail = z.output<typeof errorDetailSchema>;
+
+/** The body of every refused request. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(Object.keys(ERRORS) as ErrorCode[]),
+    status: z.number().int(),
+    message: messageSchema,
+    details: z.array(errorDetailSchema),
+  }),
+});
+export type ErrorBody = z.output<typeof errorBodySchema>;
 
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -59,11 +76,6 @@ export class AppError extends Error {
     this.userMessage = options.message ?? { zh: spec.zh, en: spec.en };
     this.details = options.details ?? [];
   }
-}
-
-/** The body of every refused request. */
-export interface ErrorBody {
-  error: { code: ErrorCode; status: number; message: Message; details: ErrorDetail[] };
 }
 
 export function errorBody(e: AppError): ErrorBody {

@@ -176,6 +176,9 @@ const MESSAGES = {
 
 export type DefinitionProblemCode = keyof typeof MESSAGES;
 
+/** Every code a definition problem can have (the API documents them). */
+export const DEFINITION_PROBLEM_CODES = Object.keys(MESSAGES) as DefinitionProblemCode[];
+
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -3,14 +3,7 @@
  * why a session counts, does not count yet, or must be rerun.
  */
 import type { SessionTally, Message } from './results.js';
-
-export interface SessionVerdict {
-  status: SessionTally['status'];
-  /** More than half of the expected raters present: present·2 > expected. */
-  quorum: { met: boolean; present: number; expected: number; needed: number; presentFromReturned: boolean };
-  overReturn: { void: boolean; issued: number; returned: number };
-  explanation: Message;
-}
+import type { SessionVerdict } from '../contracts/sessions.js';
 
 export function sessionVerdict(counts: SessionTally, recordedPresent: number | null): SessionVerdict {
   const needed = Math.floor(counts.expected / 2) + 1;

@@ -39,7 +39,8 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'leitai_session';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const PLUGIN_ROUTES = /^\/api\/docs(\/|$)/;
+/** The OpenAPI document and its viewer: routes of a plugin, public, with no schema of their own. */
+export const PLUGIN_ROUTES = /^\/api\/docs(\/|$)/;
 
 export function installAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null);

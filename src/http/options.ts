@@ -1,5 +1,7 @@
 /** What the server is built with beyond its context: kept apart from app.ts so routes can read it without a cycle. */
-export interface BuildAppOptions {
+import type { ResponseOptions } from './responses.js';
+
+export interface BuildAppOptions extends ResponseOptions {
   /** true or a level: Fastify's request log, with secrets taken out of URLs (request-log.ts); `stream` for tests. */
   logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** Per-IP limit of token redemptions per minute (rate limiting of guesses at codes). */

@@ -5,7 +5,8 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { AppContext } from '../app/context.js';
-import { screenBoard, type ScreenBoard } from '../app/sessions/get-screen-board.js';
+import { screenBoard } from '../app/sessions/get-screen-board.js';
+import type { ScreenBoard } from '../contracts/screen.js';
 
 /** Coalesces a burst of ballots into one recomputation; well inside the one-second promise. */
 const DEBOUNCE_MS = 100;

@@ -35,7 +35,7 @@ export async function startServer(): Promise<RunningServer> {
   for (const role of ['organiser', 'clerk'] as const) {
     tokens[role] = (await createAccount(ctx, 'system', { username: role, displayName: role, role, unitId: null })).accessToken;
   }
-  const app = await buildApp(ctx, { logger: false });
+  const app = await buildApp(ctx, { logger: false, checkResponses: true });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const url = address.replace('0.0.0.0', '127.0.0.1');
   return {
@@ -76,7 +76,7 @@ export async function startDemoServer(): Promise<DemoServer> {
   await ensureAdmin(ctx);
   const demo = (await loadDemo(ctx))!;
   const account = demo.accounts.find((a) => a.role === 'organiser')!;
-  const app = await buildApp(ctx, { logger: false });
+  const app = await buildApp(ctx, { logger: false, checkResponses: true });
   const url = (await app.listen({ port: 0, host: '127.0.0.1' })).replace('0.0.0.0', '127.0.0.1');
   return {
     url,

@@ -28,7 +28,8 @@ export async function buildTestApp(kind: DbKind, options: { viewerUnitId?: strin
   let tick = Date.parse('2026-06-15T08:00:00Z');
   const ctx = createAppContext(database, { clock: () => new Date((tick += 1000)) });
   const admin = await ensureAdmin(ctx);
-  const app = await buildApp(ctx, { logger: false, ...options.app });
+  // Every answer is compared with its response schema: a field the schema would drop fails the request.
+  const app = await buildApp(ctx, { logger: false, checkResponses: true, ...options.app });
   const tokens = { admin: admin!.accessToken } as Record<Role, string>;
   const passwords = { admin: admin!.password! } as Record<Role, string>;
   const usernames = { admin: admin!.username } as Record<Role, string>;

@@ -48,7 +48,7 @@ for (const kind of dialects()) {
     });
 
     it('marks the cookie Secure when told to (behind a TLS proxy)', async () => {
-      const secureApp = await buildApp(t.ctx, { logger: false, cookieSecure: true });
+      const secureApp = await buildApp(t.ctx, { logger: false, checkResponses: true, cookieSecure: true });
       try {
         const res = await secureApp.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'clerk', password: t.passwords.clerk } });
         assert.equal(res.cookies.find((c) => c.name === 'leitai_session')?.secure, true);

@@ -4,6 +4,9 @@
  */
 import { AppError } from '../../contracts/errors.js';
 import { MESSAGES, notFound } from '../../contracts/messages.js';
+import type { AccountView } from '../../contracts/accounts.js';
+import type { Credentials } from '../../contracts/accounts.js';
+import type { PasswordReset } from '../../contracts/accounts.js';
 import {
   countAccounts,
   countActiveAdmins,
@@ -33,28 +36,7 @@ export interface NewAccount {
   password?: string | null;
 }
 
-export interface Credentials {
-  accountId: string;
-  username: string;
-  role: Role;
-  unitId: string | null;
-  accessToken: string;
-  /** Only when generated here: shown once. */
-  password?: string;
-}
-
 /** The fields of an account that leave the server. */
-export interface AccountView {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  unitId: string | null;
-  hasPassword: boolean;
-  disabled: boolean;
-  createdAt: string;
-}
-
 export function presentAccount(a: AccountRow): AccountView {
   return { id: a.id, username: a.username, displayName: a.display_name, role: a.role, unitId: a.unit_id, hasPassword: a.password_hash !== null, disabled: a.disabled_at !== null, createdAt: a.created_at };
 }
@@ -131,7 +113,7 @@ export async function updateAccount(ctx: AppContext, actor: Actor, accountId: st
 }
 
 /** Admin reset: sets the given password or a generated one (returned once), clears the lock-out, ends sessions. */
-export async function resetPassword(ctx: AppContext, actor: Actor, accountId: string, password: string | undefined): Promise<{ password?: string }> {
+export async function resetPassword(ctx: AppContext, actor: Actor, accountId: string, password: string | undefined): Promise<PasswordReset> {
   const generated = password === undefined ? generatePassword() : undefined;
   const hash = await hashPassword(password ?? generated!);
   const at = ctx.clock().toISOString();

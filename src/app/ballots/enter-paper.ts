@@ -9,7 +9,7 @@ import { MESSAGES, notFoundText } from '../../contracts/messages.js';
 import { PAPER_DEFECTS, type ProblemCode } from '../../domain/ballot-problems.js';
 import { submitSheet } from '../../db/repositories/submit-sheet.js';
 import { indexDefinition } from '../../domain/definition-index.js';
-import type { BallotProblem } from '../../domain/results.js';
+import type { PaperReceipt } from '../../contracts/paper.js';
 import { buildSheet, problemDetails, toRows } from './build-sheet.js';
 import type { AppContext } from '../context.js';
 import { requireCampaign } from '../campaigns/require-campaign.js';
@@ -18,15 +18,6 @@ import { requireSession } from '../sessions/require-session.js';
 import type { Actor } from '../policies/roles.js';
 import { recordAudit } from '../kernel/record-audit.js';
 import { newReceipt } from '../kernel/secrets.js';
-
-export interface PaperReceipt {
-  receipt: string;
-  duplicate: boolean;
-  sheetId: string;
-  /** false: stored as 无效票 because of `problems`. */
-  valid: boolean;
-  problems: (BallotProblem & { instrumentId: string })[];
-}
 
 export function paperSheetId(sessionId: string, sheetNumber: string): string {
   return `paper:${sessionId}:${sheetNumber}`;

@@ -9,62 +9,14 @@ import { requireDefinition } from '../campaigns/require-definition.js';
 import { requireSession } from '../sessions/require-session.js';
 import { agendaFor } from './build-sheet.js';
 import type { AppContext } from '../context.js';
-import type { BallotForm } from '../../contracts/api.js';
 import { subjectsOnBallot } from '../../domain/conflicts.js';
 import { indexDefinition, type DefinitionIndex } from '../../domain/definition-index.js';
 import { allowedCount, describeRuleForBallot } from '../../domain/quota.js';
-import type { Message } from '../../domain/results.js';
 import { UNIT_LEVEL_ORDER, type Instrument, type Subject } from '../../domain/types.js';
 import { PAPER_DEFECTS } from '../../domain/ballot-problems.js';
-
-export interface FormInstrument {
-  instrumentId: string;
-  name: string;
-  kind: 'grade' | 'score' | 'adjustments';
-  /** Always true: the page types every kind (grades, scores, criteria, adjustments). Kept for clients that read it. */
-  keyboardEntry: boolean;
-  allowAbstain: boolean;
-  /**
-   * Written opinion per subject (评价意见, e.g. 专班评). 'required': a rated (not abstained) subject without one is a
-   * structural problem, so the sheet is refused as an entry error and not stored as 无效票; 'optional': may be blank.
-   */
-  opinion: Instrument['opinion'];
-  grades: { key: string; label: string }[] | null;
-  score: { min: string; max: string; step: string; criteria: { id: string; label: string; maxPoints: string }[] | null } | null;
-  /** The same items and caps the phone shows (see the ballot form). */
-  adjustments: BallotForm['instruments'][number]['adjustments'];
-  /** `conflictUnitIds`: the sheet's bound units (of the group's `boundUnits`) that take this subject off the sheet. */
-  subjects: { subjectId: string; name: string; conflictUnitIds: string[] }[];
-  /**
-   * `allowed` is the concrete count for a rule over all subjects; a rule over rated subjects depends on abstentions.
-   * `allowedByN[n]` is the count for a base of n subjects, for a sheet whose bound unit or abstentions shrink the base.
-   */
-  rules: {
-    ruleId: string;
-    label: string;
-    grades: string[];
-    bound: 'max' | 'min';
-    base: 'all' | 'rated';
-    allowed: number | null;
-    allowedByN: number[];
-    forBallot: Message;
-  }[];
-}
-
-/** A unit a sheet's rater may belong to (回避): one that takes some, but not all, of the group's subjects off the sheet. */
-export interface BoundUnitChoice {
-  unitId: string;
-  name: string;
-  /** Name with its parent's, unique within the group: 龙港镇（沁水县）. */
-  label: string;
-}
-
-export interface PaperForm {
-  session: { sessionId: string; name: string; status: string; campaignId: string; campaignName: string };
-  groups: { groupId: string; name: string; mode: 'anonymous' | 'named'; boundUnits: BoundUnitChoice[]; instruments: FormInstrument[] }[];
-  /** Problems a paper sheet itself can have: a sheet refused for these only may be stored as invalid (`asInvalid`). */
-  paperDefects: string[];
-}
+import type { BoundUnitChoice } from '../../contracts/paper.js';
+import type { FormInstrument } from '../../contracts/paper.js';
+import type { PaperForm } from '../../contracts/paper.js';
 
 export async function paperForm(ctx: AppContext, sessionId: string): Promise<PaperForm> {
   const session = await requireSession(ctx, sessionId);

@@ -6,17 +6,11 @@
 import type { SubmitInput } from '../../contracts/api.js';
 import { AppError } from '../../contracts/errors.js';
 import type { Token } from '../../db/repositories/tokens.js';
+import type { Receipt } from '../../contracts/api.js';
 import { buildSheet, problemDetails, toRows } from './build-sheet.js';
 import type { AppContext } from '../context.js';
 import { requireSession } from '../sessions/require-session.js';
 import { newReceipt, normaliseShortCode, sha256Hex } from '../kernel/secrets.js';
-
-export interface Receipt {
-  receipt: string;
-  /** true when this was a re-send of a sheet already stored. */
-  duplicate: boolean;
-  ballots: number;
-}
 
 export async function findToken(ctx: AppContext, input: { token?: string; code?: string }): Promise<Token> {
   const lookup = ctx.tokens;

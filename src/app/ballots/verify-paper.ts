@@ -11,24 +11,16 @@ import { findBallotsBySheet } from '../../db/repositories/ballots.js';
 import { inTransaction } from '../../db/repositories/shared.js';
 import { checkBallot } from '../../domain/check-ballot.js';
 import { indexDefinition, type DefinitionIndex } from '../../domain/definition-index.js';
-import type { Message } from '../../domain/results.js';
 import type { Rating } from '../../domain/types.js';
 import type { AppContext } from '../context.js';
+import type { Mismatch } from '../../contracts/paper.js';
+import type { PaperVerification } from '../../contracts/paper.js';
+import type { StoredPaperSheet } from '../../contracts/paper.js';
 import { paperSheetId } from './enter-paper.js';
 import { requireDefinition } from '../campaigns/require-definition.js';
 import { requireSession } from '../sessions/require-session.js';
 import type { Actor } from '../policies/roles.js';
 import { recordAudit } from '../kernel/record-audit.js';
-
-export interface StoredPaperSheet {
-  sheetNumber: string;
-  raterGroupId: string;
-  raterName: string | null;
-  boundUnitId: string | null;
-  receipt: string;
-  valid: boolean;
-  ballots: { instrumentId: string; ratings: Rating[]; problems: { code: string; message: Message }[] }[];
-}
 
 export async function getPaperSheet(ctx: AppContext, sessionId: string, sheetNumber: string): Promise<StoredPaperSheet> {
   const session = await requireSession(ctx, sessionId);
@@ -52,22 +44,7 @@ export async function getPaperSheet(ctx: AppContext, sessionId: string, sheetNum
   };
 }
 
-export interface Mismatch {
-  field: 'raterGroupId' | 'raterName' | 'boundUnitId' | 'instrument' | 'rating';
-  instrumentId: string | null;
-  subjectId: string | null;
-  label: string;
-  stored: string;
-  entered: string;
-}
-
-export interface Verification {
-  sheetNumber: string;
-  matches: boolean;
-  mismatches: Mismatch[];
-}
-
-export async function verifyPaperSheet(ctx: AppContext, actor: Actor, sessionId: string, input: PaperEntryInput): Promise<Verification> {
+export async function verifyPaperSheet(ctx: AppContext, actor: Actor, sessionId: string, input: PaperEntryInput): Promise<PaperVerification> {
   const session = await requireSession(ctx, sessionId);
   const stored = await getPaperSheet(ctx, sessionId, input.sheetNumber);
   const index = indexDefinition(await requireDefinition(ctx, session.campaignId));

@@ -3,9 +3,11 @@
  * publication; 计票员 clerk: paper entry, token sheets, tallies; 单位查看 viewer: a county or township that sees only its own
  * units' published results.
  */
-export type Role = 'admin' | 'organiser' | 'clerk' | 'viewer';
+import { roleSchema, type Role } from '../../contracts/accounts.js';
 
-export const ROLES: readonly Role[] = ['admin', 'organiser', 'clerk', 'viewer'];
+export type { Role };
+
+export const ROLES: readonly Role[] = roleSchema.options;
 
 export interface Actor {
   id: string;

@@ -16,6 +16,7 @@ import { requireCampaign } from '../campaigns/require-campaign.js';
 import { requireDefinition } from '../campaigns/require-definition.js';
 import type { Actor } from '../policies/roles.js';
 import { notPublished, outsideScope, viewerUnit } from '../policies/unit-scope.js';
+import type { PresentedExplanation } from '../../domain/present.js';
 
 export interface ComputedTally {
   def: CampaignDefinition;
@@ -55,7 +56,7 @@ export function viewerRowFilter(def: CampaignDefinition, scope: string | null): 
   return (unitId) => isAtOrBelow(index, unitId, scope);
 }
 
-export async function getResults(ctx: AppContext, actor: Actor, campaignId: string): Promise<ReturnType<typeof presentTally>> {
+export async function getResults(ctx: AppContext, actor: Actor, campaignId: string): Promise<PresentedTally> {
   const scope = await assertMayRead(ctx, actor, campaignId);
   if (scope === null) {
     const def = await requireDefinition(ctx, campaignId);
@@ -71,7 +72,7 @@ export async function getResults(ctx: AppContext, actor: Actor, campaignId: stri
   return presentTally(def, tally);
 }
 
-export async function getUnitExplanation(ctx: AppContext, actor: Actor, campaignId: string, rankingId: string, unitId: string): Promise<unknown> {
+export async function getUnitExplanation(ctx: AppContext, actor: Actor, campaignId: string, rankingId: string, unitId: string): Promise<PresentedExplanation> {
   const scope = await assertMayRead(ctx, actor, campaignId);
   const { def, tally } = await computeTally(ctx, campaignId);
   if (scope !== null && !isAtOrBelow(indexDefinition(def), unitId, scope)) throw outsideScope();
@@ -81,7 +82,7 @@ export async function getUnitExplanation(ctx: AppContext, actor: Actor, campaign
   return presentExplanation(explainRankingRow(def, tally, rankingId, unitId), def.precision);
 }
 
-export async function getSubjectExplanation(ctx: AppContext, actor: Actor, campaignId: string, instrumentId: string, subjectId: string): Promise<unknown> {
+export async function getSubjectExplanation(ctx: AppContext, actor: Actor, campaignId: string, instrumentId: string, subjectId: string): Promise<PresentedExplanation> {
   const scope = await assertMayRead(ctx, actor, campaignId);
   const { def, tally } = await computeTally(ctx, campaignId);
   if (scope !== null) {

@@ -9,37 +9,7 @@ import type { PresentedTally } from '../../domain/present.js';
 import type { Message } from '../../domain/results.js';
 import type { AppContext } from '../context.js';
 import { RESULTS_HASH_METHOD } from '../kernel/results-hash.js';
-
-export interface Notice {
-  campaignId: string;
-  campaignName: string;
-  title: string;
-  noticeDate: string;
-  objectionEndDate: string;
-  objectionDays: number;
-  contact: string | null;
-  publishedAt: string;
-  resultsHash: string;
-  hashMethod: string;
-  verification: Message;
-  rankings: {
-    rankingId: string;
-    name: string;
-    tiers: { key: string; label: string; cap: number | null; filled: number }[];
-    components: { instrumentId: string; name: string; weight: string }[];
-    rows: {
-      rank: number;
-      unitId: string;
-      name: string;
-      total: string;
-      tier: string | null;
-      tierLabel: string | null;
-      /** Tied across a tier cut: left in the lower tier for the office's decision (人工裁定). */
-      tierTie: boolean;
-      components: { instrumentId: string; score: string | null }[];
-    }[];
-  }[];
-}
+import type { Notice } from '../../contracts/notice.js';
 
 export function verificationText(hash: string): Message {
   return {

@@ -10,7 +10,12 @@
 import { AppError } from '../../contracts/errors.js';
 import { MESSAGES, notFound } from '../../contracts/messages.js';
 import { type Fraction, parseExact, ZERO } from '../../domain/exact.js';
-import { presentNumber, type PresentedNumber, type PresentedTally } from '../../domain/present.js';
+import { presentNumber, type PresentedTally } from '../../domain/present.js';
+import type { BoardRow } from '../../contracts/ranking-views.js';
+import type { RankingBoardView } from '../../contracts/ranking-views.js';
+import type { RankingListView } from '../../contracts/ranking-views.js';
+import type { RankingSummary } from '../../contracts/ranking-views.js';
+import type { UnitCardView } from '../../contracts/ranking-views.js';
 import { assertMayRead, presentedResults, viewerRowFilter } from './compute-results.js';
 import type { AppContext } from '../context.js';
 import type { Actor } from '../policies/roles.js';
@@ -18,65 +23,6 @@ import { outsideScope } from '../policies/unit-scope.js';
 
 type PresentedRanking = PresentedTally['rankings'][number];
 type PresentedRow = PresentedRanking['rows'][number];
-
-export interface RankingSummary {
-  rankingId: string;
-  name: string;
-  level: string;
-  /** Rows the caller may see. */
-  rowCount: number;
-}
-
-/** A row as the board draws it: component scores by display value only (the unit page has the exact ones). */
-export interface BoardRow {
-  rank: number;
-  unitId: string;
-  name: string;
-  total: PresentedNumber;
-  tier: string | null;
-  tierLabel: string | null;
-  tierTie: boolean;
-  adjustments: string;
-  components: { score: string | null; contribution: string; source: 'direct' | 'rollup' | 'missing' }[];
-}
-
-export interface RankingBoardView {
-  campaignId: string;
-  name: string;
-  ballots: PresentedTally['ballots'];
-  /** Every ranking of the campaign, for the tabs. */
-  rankings: RankingSummary[];
-  ranking: {
-    rankingId: string;
-    name: string;
-    level: string;
-    tiers: PresentedRanking['tiers'];
-    /** Column heads, in the order of each row's `components`. */
-    components: { instrumentId: string; name: string; weight: PresentedNumber }[];
-    hasAdjustments: boolean;
-    rows: BoardRow[];
-  };
-}
-
-export interface UnitCardView {
-  campaignId: string;
-  name: string;
-  ranking: { rankingId: string; name: string; level: string; tiers: PresentedRanking['tiers']; rowCount: number };
-  row: PresentedRow;
-  /**
-   * Per component (row order): the mean score over all the ranking's rows that have one — the level's average, the
-   * same for every caller. A unit viewer sees only published results, and a mean over its own rows alone would
-   * compare a county with itself.
-   */
-  averages: { instrumentId: string; name: string; average: PresentedNumber | null; count: number }[];
-}
-
-export interface RankingListView {
-  campaignId: string;
-  name: string;
-  ballots: PresentedTally['ballots'];
-  rankings: RankingSummary[];
-}
 
 interface Scoped {
   presented: PresentedTally;

@@ -8,25 +8,16 @@ import type { WhatIfInput } from '../../contracts/results-output.js';
 import { listBallotsForTally } from '../../db/repositories/ballots.js';
 import { presentTally, type PresentedTally } from '../../domain/present.js';
 import type { RankingResult, Tally } from '../../domain/results.js';
-import { rankingStability, type RankingStability } from '../../domain/stability.js';
-import type { AggregationMethod, CampaignDefinition } from '../../domain/types.js';
+import { rankingStability, } from '../../domain/stability.js';
+import type { CampaignDefinition } from '../../domain/types.js';
 import { whatIf } from '../../domain/what-if.js';
+import type { StabilityResult } from '../../contracts/results-output.js';
+import type { WhatIfResult } from '../../contracts/results-output.js';
 import { computeTally } from './compute-results.js';
 import type { AppContext } from '../context.js';
 import { requireDefinition } from '../campaigns/require-definition.js';
 
 type PresentedRanking = PresentedTally['rankings'][number];
-
-export interface WhatIfResult {
-  rankingId: string;
-  name: string;
-  /** Nothing was stored: this is a preview. */
-  stored: false;
-  weights: { instrumentId: string; name: string; declared: string | null; scenario: string }[];
-  aggregation: { instrumentId: string; name: string; declared: AggregationMethod; scenario: AggregationMethod }[];
-  tiers: PresentedRanking['tiers'];
-  rows: (PresentedRanking['rows'][number] & { baselineRank: number; change: number; baselineTier: string | null; baselineTotal: { exact: string; display: string } })[];
-}
 
 function presentRanking(def: CampaignDefinition, ranking: RankingResult): PresentedRanking {
   const tally: Tally = { campaignId: def.id, ballots: { total: 0, valid: 0, invalid: 0, excluded: 0 }, invalidBallots: [], sessions: [], instruments: [], rankings: [ranking] };
@@ -75,11 +66,6 @@ export async function previewWhatIf(ctx: AppContext, campaignId: string, input: 
       return { ...row, baselineRank: old.rank, change: old.rank - row.rank, baselineTier: old.tier, baselineTotal: old.total };
     }),
   };
-}
-
-export interface StabilityResult extends RankingStability {
-  name: string;
-  units: (RankingStability['units'][number] & { name: string })[];
 }
 
 export async function rankStability(ctx: AppContext, campaignId: string, rankingId: string, step = '5'): Promise<StabilityResult> {

@@ -3,34 +3,15 @@
  * from this session's ballots only, the invalid ballots with their reasons, and the session's verdict. The printable
  * page and the xlsx are renderings of this one object.
  */
+import type { TallyReport } from '../../contracts/tally-report.js';
 import { listBallotsForTally } from '../../db/repositories/ballots.js';
 import { presentNumber } from '../../domain/present.js';
-import type { Message } from '../../domain/results.js';
+import { sessionVerdict } from '../../domain/session-verdict.js';
 import { tallyCampaign } from '../../domain/tally.js';
-import type { AppContext } from '../context.js';
 import { requireCampaign } from '../campaigns/require-campaign.js';
 import { requireDefinition } from '../campaigns/require-definition.js';
+import type { AppContext } from '../context.js';
 import { requireSession } from './require-session.js';
-import { sessionVerdict, type SessionVerdict } from '../../domain/session-verdict.js';
-
-export interface TallyReport {
-  campaign: { campaignId: string; name: string };
-  session: { sessionId: string; name: string; status: 'draft' | 'open' | 'closed'; openedAt: string | null; closedAt: string | null };
-  generatedAt: string;
-  counts: { expected: number; issued: number; returned: number; present: number; validBallots: number; invalidBallots: number; abstentions: number };
-  verdict: SessionVerdict;
-  /** The session's ballots count in the campaign's results (an open session provisionally). */
-  counted: boolean;
-  groups: { groupId: string; name: string; expected: number; issued: number; returned: number }[];
-  instruments: {
-    instrumentId: string;
-    name: string;
-    kind: 'grade' | 'score' | 'adjustments';
-    grades: { key: string; label: string }[] | null;
-    subjects: { subjectId: string; name: string; valueCount: number; abstentions: number; gradeCounts: number[] | null; score: string | null; exact: string | null }[];
-  }[];
-  invalidBallots: { channel: 'online' | 'paper'; sheetNumber: string | null; instrumentId: string; instrumentName: string; reasons: Message[] }[];
-}
 
 export async function buildTallyReport(ctx: AppContext, sessionId: string): Promise<TallyReport> {
   const record = await requireSession(ctx, sessionId);

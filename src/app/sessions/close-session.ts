@@ -1,15 +1,17 @@
 /** 结束测评会: closes an open session and seals its ballots for the tally. */
 import { AppError } from '../../contracts/errors.js';
 import { MESSAGES } from '../../contracts/messages.js';
-import { updateSessionStatus, type SessionRecord } from '../../db/repositories/sessions.js';
+import { updateSessionStatus, } from '../../db/repositories/sessions.js';
 import { inTransaction } from '../../db/repositories/shared.js';
 import { sealSessionBallots } from '../../db/repositories/tally-ballots.js';
 import type { AppContext } from '../context.js';
 import type { Actor } from '../policies/roles.js';
 import { recordAudit } from '../kernel/record-audit.js';
 import { requireSession } from './require-session.js';
+import { sessionView } from './session-view.js';
+import type { SessionView } from '../../contracts/sessions.js';
 
-export async function closeSession(ctx: AppContext, actor: Actor, sessionId: string): Promise<SessionRecord> {
+export async function closeSession(ctx: AppContext, actor: Actor, sessionId: string): Promise<SessionView> {
   const s = await requireSession(ctx, sessionId);
   if (s.status !== 'open') {
     throw new AppError('session_state', { message: MESSAGES.sessionNotOpenToClose });
@@ -20,5 +22,5 @@ export async function closeSession(ctx: AppContext, actor: Actor, sessionId: str
     await sealSessionBallots(trx, s.campaignId, sessionId);
     await recordAudit(trx, ctx, actor, 'session.close', 'session', sessionId);
   });
-  return requireSession(ctx, sessionId);
+  return sessionView(await requireSession(ctx, sessionId));
 }

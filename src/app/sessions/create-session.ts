@@ -1,7 +1,7 @@
 /** 新建测评会: a session's agenda must fit the campaign's definition; it starts as a draft. */
 import type { SessionInput } from '../../contracts/api.js';
 import { AppError } from '../../contracts/errors.js';
-import { createSession as insertSession, type SessionRecord } from '../../db/repositories/sessions.js';
+import { createSession as insertSession, } from '../../db/repositories/sessions.js';
 import { inTransaction } from '../../db/repositories/shared.js';
 import { checkDefinition } from '../../domain/check-definition.js';
 import type { AppContext } from '../context.js';
@@ -11,8 +11,10 @@ import type { Actor } from '../policies/roles.js';
 import { recordAudit } from '../kernel/record-audit.js';
 import { newId } from '../kernel/secrets.js';
 import { requireSession } from './require-session.js';
+import { sessionView } from './session-view.js';
+import type { SessionView } from '../../contracts/sessions.js';
 
-export async function createSession(ctx: AppContext, actor: Actor, campaignId: string, input: SessionInput): Promise<SessionRecord> {
+export async function createSession(ctx: AppContext, actor: Actor, campaignId: string, input: SessionInput): Promise<SessionView> {
   const def = await requireDefinition(ctx, campaignId);
   const id = input.id ?? newId('s');
   const session = { id, name: input.name, instrumentIds: input.instrumentIds, agenda: input.agenda, expected: input.expected, issued: input.paperIssued, present: input.present, status: 'draft' as const };
@@ -24,5 +26,5 @@ export async function createSession(ctx: AppContext, actor: Actor, campaignId: s
       await recordAudit(trx, ctx, actor, 'session.create', 'session', id, { campaignId, name: input.name });
     }),
   );
-  return requireSession(ctx, id);
+  return sessionView(await requireSession(ctx, id));
 }

@@ -4,43 +4,20 @@
  * rater; a group with 1–2 returned sheets shows no count, and a subject scored by fewer than 3 ballots shows no score.
  */
 import { MESSAGES } from '../../contracts/messages.js';
+import type { ScreenBoard } from '../../contracts/screen.js';
 import { countReturnedSheets } from '../../db/repositories/ballots.js';
 import { issuedCounts, type SessionRecord } from '../../db/repositories/sessions.js';
 import { formatFixed, type Fraction } from '../../domain/exact.js';
 import { MIN_VALUES_SHOWN, presentTally } from '../../domain/present.js';
 import type { Message } from '../../domain/results.js';
+import { sessionVerdict } from '../../domain/session-verdict.js';
 import { judgeSession } from '../../domain/tally.js';
 import type { Instrument } from '../../domain/types.js';
-import type { AppContext } from '../context.js';
-import { computeTally } from '../results/compute-results.js';
 import { requireCampaign } from '../campaigns/require-campaign.js';
 import { requireDefinition } from '../campaigns/require-definition.js';
+import type { AppContext } from '../context.js';
+import { computeTally } from '../results/compute-results.js';
 import { requireSession } from './require-session.js';
-import { sessionVerdict, type SessionVerdict } from '../../domain/session-verdict.js';
-
-export interface ScreenBoard {
-  session: { sessionId: string; name: string; status: SessionRecord['status']; campaignName: string };
-  participation: {
-    expected: number;
-    issued: number;
-    returned: number;
-    groups: { groupId: string; name: string; expected: number; issued: number; returned: number | null; hiddenForAnonymity: boolean }[];
-  };
-  verdict: SessionVerdict;
-  instruments: {
-    instrumentId: string;
-    name: string;
-    visibility: Instrument['visibility'];
-    visible: boolean;
-    /** Why the results are not shown yet. */
-    waiting: Message | null;
-    subjects: { rank: number; subjectId: string; name: string; score: string | null; hiddenForAnonymity: boolean }[];
-  }[];
-  /** A ranking built on a subject with only 1–2 ballots is held back whole: its order would show how they rated. */
-  rankings: { rankingId: string; name: string; hiddenForAnonymity: boolean; rows: { rank: number; name: string; total: string; tierLabel: string | null; tierTie: boolean }[] }[];
-  /** The session is still open: results may change. */
-  provisional: boolean;
-}
 
 const total = (r: Record<string, number>): number => Object.values(r).reduce((a, b) => a + b, 0);
 

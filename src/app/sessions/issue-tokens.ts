@@ -14,17 +14,7 @@ import { requireSession } from './require-session.js';
 import type { Actor } from '../policies/roles.js';
 import { recordAudit } from '../kernel/record-audit.js';
 import { newId, newSecret, newShortCode, sha256Hex } from '../kernel/secrets.js';
-
-export interface IssuedToken {
-  tokenId: string;
-  /** Goes into the QR code as /r/<token>. */
-  token: string;
-  /** Typed on a phone when the QR cannot be scanned. */
-  code: string;
-  raterGroupId: string;
-  boundUnitId: string | null;
-  raterName: string | null;
-}
+import type { IssuedToken } from '../../contracts/sessions.js';
 
 export async function issueTokens(ctx: AppContext, actor: Actor, sessionId: string, input: IssueTokensInput): Promise<IssuedToken[]> {
   const session = await requireSession(ctx, sessionId);

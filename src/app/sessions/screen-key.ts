@@ -13,14 +13,7 @@ import { requireSession } from './require-session.js';
 import type { Actor } from '../policies/roles.js';
 import { recordAudit } from '../kernel/record-audit.js';
 import { newId, newSecret, sha256Hex } from '../kernel/secrets.js';
-
-export interface ScreenKey {
-  keyId: string;
-  /** Shown once. */
-  key: string;
-  /** Path of the screen page, key included. */
-  path: string;
-}
+import type { ScreenKey } from '../../contracts/screen.js';
 
 export async function issueScreenKey(ctx: AppContext, actor: Actor, sessionId: string): Promise<ScreenKey> {
   await requireSession(ctx, sessionId);

@@ -2,25 +2,16 @@
  * A session as the office watches it: its record, the counts the tally derives from the ballots (issued, returned,
  * valid, invalid, abstentions) and its verdict — quorum and over-return, explained in zh and en.
  */
+import type { SessionOverview } from '../../contracts/sessions.js';
 import { returnedSheetsByGroup } from '../../db/repositories/ballots.js';
 import { listSessions, type SessionRecord } from '../../db/repositories/sessions.js';
-import type { CampaignDefinition } from '../../domain/types.js';
 import type { SessionTally } from '../../domain/results.js';
+import { sessionVerdict } from '../../domain/session-verdict.js';
+import type { CampaignDefinition } from '../../domain/types.js';
 import type { AppContext } from '../context.js';
 import { computeTally } from '../results/compute-results.js';
 import { requireSession } from './require-session.js';
-import { sessionVerdict, type SessionVerdict } from '../../domain/session-verdict.js';
-
-/** Participation of one rater group in a session: expected raters, sheets issued and sheets returned. */
-export interface GroupParticipation {
-  groupId: string;
-  name: string;
-  expected: number;
-  issued: number;
-  returned: number;
-}
-
-export type SessionOverview = SessionRecord & { counts: SessionTally | null; verdict: SessionVerdict | null; groups: GroupParticipation[] };
+import { sessionView } from './session-view.js';
 
 function withCounts(def: CampaignDefinition, s: SessionRecord, counts: SessionTally | undefined, returned: Record<string, number>): SessionOverview {
   const issued = def.sessions.find((d) => d.id === s.id)?.issued ?? {};
@@ -32,7 +23,7 @@ function withCounts(def: CampaignDefinition, s: SessionRecord, counts: SessionTa
     issued: issued[groupId] ?? 0,
     returned: returned[groupId] ?? 0,
   }));
-  return { ...s, counts: counts ?? null, verdict: counts ? sessionVerdict(counts, s.present) : null, groups };
+  return { ...sessionView(s), counts: counts ?? null, verdict: counts ? sessionVerdict(counts, s.present) : null, groups };
 }
 
 export async function sessionsOverview(ctx: AppContext, campaignId: string): Promise<SessionOverview[]> {

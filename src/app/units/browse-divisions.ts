@@ -12,14 +12,9 @@ import type { UnitLevel } from '../../domain/types.js';
 import type { AppContext } from '../context.js';
 import type { Actor } from '../policies/roles.js';
 import { recordAudit } from '../kernel/record-audit.js';
-
-export interface Division {
-  code: string;
-  name: string;
-  level: UnitLevel;
-  /** The stored unit made from this division, if it was imported. */
-  unitId: string | null;
-}
+import type { Division } from '../../contracts/units.js';
+import type { DivisionBrowse } from '../../contracts/units.js';
+import type { DivisionImport } from '../../contracts/units.js';
 
 const LEVEL_BY_LENGTH: Record<number, UnitLevel> = { 2: 'province', 4: 'city', 6: 'county', 9: 'township' };
 
@@ -45,7 +40,7 @@ async function withStored(ctx: AppContext, rows: { code: string; name: string; l
 }
 
 /** One division and its children; no code: the provinces. */
-export async function browseDivisions(ctx: AppContext, code: string | undefined): Promise<{ division: Division | null; children: Division[] }> {
+export async function browseDivisions(ctx: AppContext, code: string | undefined): Promise<DivisionBrowse> {
   if (code === undefined) return { division: null, children: await withStored(ctx, childrenOf(undefined)) };
   const found = findDivision(code);
   if (!found) throw new AppError('not_found', { message: MESSAGES.divisionMissing(code) });
@@ -57,7 +52,7 @@ export async function browseDivisions(ctx: AppContext, code: string | undefined)
  * Imports a province (2-digit code) or a city (4 digits) with its counties and townships. Units already stored are
  * kept as they are and skipped; a city whose province is stored is placed under it, otherwise it becomes a root.
  */
-export async function importDivisions(ctx: AppContext, actor: Actor, code: string): Promise<{ rootUnitId: string; added: number; skipped: number }> {
+export async function importDivisions(ctx: AppContext, actor: Actor, code: string): Promise<DivisionImport> {
   const found = findDivision(code);
   if (!found || (found.level !== 'province' && found.level !== 'city')) {
     throw new AppError('invalid_request', { message: MESSAGES.divisionLevel });

@@ -10,6 +10,8 @@ import type { AppContext } from '../context.js';
 import type { Actor } from '../policies/roles.js';
 import { isStoredUnitWithin, outsideScope, viewerUnit } from '../policies/unit-scope.js';
 import { recordAudit } from '../kernel/record-audit.js';
+import type { UnitImport } from '../../contracts/units.js';
+import type { UnitsAdded } from '../../contracts/units.js';
 
 /** Roots by default, or children of `parent`, or a level. A viewer's roots are its own unit; it sees only its subtree. */
 export async function listUnits(ctx: AppContext, actor: Actor, filter: { parent?: string; level?: UnitLevel }): Promise<Unit[]> {
@@ -35,7 +37,7 @@ export async function requireUnit(ctx: AppContext, actor: Actor, unitId: string)
 }
 
 /** Adds units given as JSON; each parent must exist (stored or in the same request) and sit one level or more above. */
-export async function addUnits(ctx: AppContext, actor: Actor, units: Unit[]): Promise<{ added: number }> {
+export async function addUnits(ctx: AppContext, actor: Actor, units: Unit[]): Promise<UnitsAdded> {
   const known = new Map<string, Unit>();
   for (const u of await findUnitsByIds(ctx.database.db, units.flatMap((u) => [u.id, ...(u.parentId ? [u.parentId] : [])]))) known.set(u.id, u);
   const details = [];
@@ -55,13 +57,7 @@ export async function addUnits(ctx: AppContext, actor: Actor, units: Unit[]): Pr
   return { added: units.length };
 }
 
-export interface ImportResult {
-  dryRun: boolean;
-  imported: number;
-  units: Unit[];
-}
-
-export async function importUnits(ctx: AppContext, actor: Actor | 'system', file: { name: string; data: Buffer }, dryRun: boolean): Promise<ImportResult> {
+export async function importUnits(ctx: AppContext, actor: Actor | 'system', file: { name: string; data: Buffer }, dryRun: boolean): Promise<UnitImport> {
   // Parents the file names but does not define may already be stored: look them up and read the file again.
   const firstPass = await parseUnitsFile(file.data, file.name, []);
   const existing = firstPass.parentCodes.length > 0 ? await findUnitsByCodes(ctx.database.db, firstPass.parentCodes) : [];

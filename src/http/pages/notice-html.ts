@@ -1,5 +1,5 @@
 /** 公示, printable: title, notice date and objection period, each ranking with tiers, contact, the verification hash. */
-import type { Notice } from '../../app/results/get-notice.js';
+import type { Notice } from '../../contracts/notice.js';
 import { CJK_FONTS, esc } from './html.js';
 
 function zhDate(iso: string): string {

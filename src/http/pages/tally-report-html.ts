@@ -1,5 +1,5 @@
 /** 计票单, printable: counts, verdict, per-subject grade counts and scores, invalid ballots, signatures. */
-import type { TallyReport } from '../../app/sessions/build-tally-report.js';
+import type { TallyReport } from '../../contracts/tally-report.js';
 import { CJK_FONTS, esc, zhDateTime } from './html.js';
 
 const STATUS_ZH = { draft: '未开始', open: '进行中', closed: '已结束' } as const;

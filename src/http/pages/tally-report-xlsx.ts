@@ -1,6 +1,6 @@
 /** 计票单 as xlsx: the same report object, one sheet per part, with Chinese sheet names. */
 import ExcelJS from 'exceljs';
-import type { TallyReport } from '../../app/sessions/build-tally-report.js';
+import type { TallyReport } from '../../contracts/tally-report.js';
 
 export const SHEETS = { summary: '计票汇总', subjects: '对象得分', invalid: '无效票' } as const;
 

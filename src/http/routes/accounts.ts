@@ -6,9 +6,14 @@ import { createAccount, presentAccount, resetPassword, updateAccount } from '../
 import { ADMIN } from '../../app/policies/roles.js';
 import { auditCsv } from '../../app/audit/export-audit-csv.js';
 import { readAudit } from '../../app/audit/read-audit.js';
+import { accountViewSchema } from '../../contracts/accounts.js';
+import { auditEntrySchema } from '../../contracts/accounts.js';
+import { credentialsSchema } from '../../contracts/accounts.js';
+import { passwordResetSchema } from '../../contracts/accounts.js';
 import { id } from '../../contracts/definition.js';
 import { listAccounts } from '../../db/repositories/accounts.js';
 import { requireActor } from '../auth.js';
+import { document } from '../responses.js';
 import { passwordSchema } from './auth.js';
 import { typed } from './types.js';
 
@@ -29,8 +34,10 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = typed(app);
   const tags = ['accounts'];
 
-  api.get('/api/accounts', { config: { access: ADMIN }, schema: { tags, summary: '账号列表 / list accounts' } }, async () =>
-    (await listAccounts(ctx.database.db)).map(presentAccount));
+  api.get('/api/accounts', {
+    config: { access: ADMIN },
+    schema: { tags, summary: '账号列表 / list accounts', response: { 200: z.array(accountViewSchema) } },
+  }, async () => (await listAccounts(ctx.database.db)).map(presentAccount));
 
   api.post('/api/accounts', {
     config: { access: ADMIN },
@@ -44,6 +51,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
         unitId: id.nullable().default(null),
         password: passwordSchema.optional(),
       }),
+      response: { 201: credentialsSchema },
     },
   }, async (request, reply) => reply.code(201).header('cache-control', 'no-store').send(await createAccount(ctx, requireActor(request), request.body)));
 
@@ -54,6 +62,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
       summary: '修改账号：名称、停用/启用、单位查看账号的所属单位（停用或换单位即结束其会话）/ rename, disable or enable, bind a viewer to a unit',
       params: accountParams,
       body: z.object({ displayName: z.string().trim().min(1).max(100).optional(), disabled: z.boolean().optional(), unitId: id.optional() }).strict(),
+      response: { 200: accountViewSchema },
     },
   }, async (request) => updateAccount(ctx, requireActor(request), request.params.accountId, request.body));
 
@@ -64,17 +73,28 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
       summary: '重置密码（未给密码则生成一个，只显示这一次；解除锁定并结束其会话）/ reset a password (generated one shown once; clears the lock-out, ends sessions)',
       params: accountParams,
       body: z.object({ password: passwordSchema.optional() }),
+      response: { 200: passwordResetSchema },
     },
   }, async (request, reply) => reply.header('cache-control', 'no-store').send(await resetPassword(ctx, requireActor(request), request.params.accountId, request.body.password)));
 
   api.get('/api/audit', {
     config: { access: ADMIN },
-    schema: { tags, summary: '审计日志（按操作者、动作、对象、时间筛选；按 afterId 翻页）/ audit log, filtered; page with afterId', querystring: auditQuery },
+    schema: {
+      tags,
+      summary: '审计日志（按操作者、动作、对象、时间筛选；按 afterId 翻页）/ audit log, filtered; page with afterId',
+      querystring: auditQuery,
+      response: { 200: z.array(auditEntrySchema) },
+    },
   }, async (request) => readAudit(ctx, { ...request.query, limit: request.query.limit ?? 200 }));
 
   api.get('/api/audit.csv', {
     config: { access: ADMIN },
-    schema: { tags, summary: '导出审计日志 CSV（筛选同上）/ export the audit log as CSV (same filters)', querystring: auditQuery },
+    schema: {
+      tags,
+      summary: '导出审计日志 CSV（筛选同上）/ export the audit log as CSV (same filters)',
+      querystring: auditQuery,
+      response: { 200: document('text/csv', '审计日志 CSV（UTF-8，带 BOM）/ the audit log as CSV (UTF-8 with BOM)') },
+    },
   }, async (request, reply) => {
     const csv = await auditCsv(ctx, request.query);
     return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="audit-log.csv"').send(csv);

@@ -7,20 +7,21 @@ import { logIn } from '../../app/accounts/log-in.js';
 import { logOut } from '../../app/accounts/log-out.js';
 import { MIN_PASSWORD_LENGTH } from '../../app/accounts/passwords.js';
 import { STAFF, type Actor } from '../../app/policies/roles.js';
+import { currentUserSchema, type CurrentUser } from '../../contracts/accounts.js';
 import { getAccount } from '../../db/repositories/accounts.js';
 import type { BuildAppOptions } from '../options.js';
 import { clearSessionCookie, requireActor, setSessionCookie } from '../auth.js';
+import { noContent } from '../responses.js';
 import { typed } from './types.js';
 
 const tags = ['auth'];
 export const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH).max(200);
 
-function whoAmI(actor: Actor, via: 'session' | 'token', username: string | null, csrfToken: string | null) {
+function whoAmI(actor: Actor, via: 'session' | 'token', username: string | null, csrfToken: string | null): CurrentUser {
   return {
     user: { id: actor.id, username, displayName: actor.name },
     role: actor.role,
     unitId: actor.unitId,
-    /** Send back as x-csrf-token on every POST/PUT/PATCH/DELETE made with the cookie; null for bearer tokens. */
     csrfToken,
     authenticatedBy: via,
   };
@@ -36,6 +37,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext, options: Build
       tags,
       summary: '密码登录：设置会话 Cookie，返回角色与防伪令牌 / password login: sets the session cookie, returns the role and CSRF token',
       body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
+      response: { 200: currentUserSchema },
     },
   }, async (request, reply) => {
     const previous = request.authentication;
@@ -48,7 +50,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext, options: Build
 
   api.post('/api/auth/logout', {
     config: { access: STAFF },
-    schema: { tags, summary: '退出登录（结束会话）/ log out (ends the session)' },
+    schema: { tags, summary: '退出登录（结束会话）/ log out (ends the session)', response: { 204: noContent } },
   }, async (request, reply) => {
     const auth = request.authentication;
     if (auth?.via === 'session') await logOut(ctx, requireActor(request), auth.sessionId);
@@ -58,7 +60,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext, options: Build
 
   api.get('/api/auth/me', {
     config: { access: STAFF },
-    schema: { tags, summary: '当前用户、角色、所属单位与防伪令牌 / the current user, role, unit and CSRF token' },
+    schema: { tags, summary: '当前用户、角色、所属单位与防伪令牌 / the current user, role, unit and CSRF token', response: { 200: currentUserSchema } },
   }, async (request, reply) => {
     const auth = request.authentication;
     const actor = requireActor(request);
@@ -72,6 +74,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext, options: Build
       tags,
       summary: `修改本人密码（需当前密码；新密码至少 ${MIN_PASSWORD_LENGTH} 位；其他会话随之结束）/ change your own password (needs the current one; ends your other sessions)`,
       body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema }),
+      response: { 204: noContent },
     },
   }, async (request, reply) => {
     const auth = request.authentication;

@@ -6,6 +6,7 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { document } from '../responses.js';
 import { typed } from './types.js';
 
 export async function serveBuiltAssets(app: FastifyInstance, options: { prefix: string; dir: string; pattern: RegExp }): Promise<void> {
@@ -13,8 +14,12 @@ export async function serveBuiltAssets(app: FastifyInstance, options: { prefix: 
     await scope.register(fastifyStatic, { root: options.dir, serve: false, preCompressed: true, suppressWarning: true });
     typed(scope).get(`${options.prefix}/:file`, {
       config: { access: 'public' },
-      schema: { hide: true, params: z.object({ file: z.string().max(100) }) },
-    }, (request, reply) => {
+      schema: {
+        hide: true,
+        params: z.object({ file: z.string().max(100) }),
+        response: { 200: document('*/*', '构建的文件（脚本、样式、字体、图片），缓存一年 / a built file (script, style, font, image), cached for a year') },
+      },
+    }, async (request, reply) => {
       const { file } = request.params;
       if (!options.pattern.test(file)) return reply.callNotFound();
       return reply.sendFile(file, { immutable: true, maxAge: '365d' });

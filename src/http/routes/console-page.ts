@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { document } from '../responses.js';
 import { serveBuiltAssets } from './built-assets.js';
 import { typed } from './types.js';
 
@@ -56,10 +57,14 @@ export async function consolePageRoutes(app: FastifyInstance, dir: string = CONS
       .send(html);
   };
   const api = typed(app);
-  const page = { config: { access: 'public' as const }, schema: { hide: true } };
-  api.get('/', page, (_request, reply) => sendPage(reply));
-  api.get('/console', page, (_request, reply) => sendPage(reply));
-  api.get('/console/*', page, (_request, reply) => sendPage(reply));
+  const response = {
+    200: document('text/html', '办公室工作台 / the office console'),
+    503: document('text/html', '工作台尚未构建 / the console is not built yet'),
+  };
+  const page = { config: { access: 'public' as const }, schema: { hide: true, response } };
+  api.get('/', page, async (_request, reply) => sendPage(reply));
+  api.get('/console', page, async (_request, reply) => sendPage(reply));
+  api.get('/console/*', page, async (_request, reply) => sendPage(reply));
 
   await serveBuiltAssets(app, { prefix: '/console/assets', dir: `${dir}assets`, pattern: ASSET });
 }

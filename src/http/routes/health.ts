@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
+import { healthSchema } from '../../contracts/health.js';
 import { typed } from './types.js';
 
 export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get('/healthz', {
     config: { access: 'public' },
-    schema: { tags: ['system'], summary: '健康检查 / health check', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) } },
+    schema: { tags: ['system'], summary: '健康检查 / health check', response: { 200: healthSchema } },
   }, async () => ({ status: 'ok' as const, database: ctx.database.kind }));
 }

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { document } from '../responses.js';
 import { serveBuiltAssets } from './built-assets.js';
 import { typed } from './types.js';
 
@@ -68,10 +69,16 @@ export async function ratePageRoutes(app: FastifyInstance, dir: string = RATE_PA
       .send(page.html);
   };
   const api = typed(app);
-  const hidden = { hide: true };
-  api.get('/r', { config: { access: 'public' }, schema: hidden }, (_request, reply) => sendPage(reply));
-  api.get('/r/', { config: { access: 'public' }, schema: hidden }, (_request, reply) => sendPage(reply));
-  api.get('/r/:token', { config: { access: 'public' }, schema: { ...hidden, params: z.object({ token: z.string().max(200) }) } }, (_request, reply) => sendPage(reply));
+  const hidden = {
+    hide: true,
+    response: {
+      200: document('text/html', '手机测评页面 / the phone ballot page'),
+      503: document('text/html', '页面尚未构建 / the page is not built yet'),
+    },
+  };
+  api.get('/r', { config: { access: 'public' }, schema: hidden }, async (_request, reply) => sendPage(reply));
+  api.get('/r/', { config: { access: 'public' }, schema: hidden }, async (_request, reply) => sendPage(reply));
+  api.get('/r/:token', { config: { access: 'public' }, schema: { ...hidden, params: z.object({ token: z.string().max(200) }) } }, async (_request, reply) => sendPage(reply));
 
   await serveBuiltAssets(app, { prefix: '/assets', dir: `${dir}assets`, pattern: ASSET });
 }

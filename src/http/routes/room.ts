@@ -13,12 +13,16 @@ import { buildTallyReport } from '../../app/sessions/build-tally-report.js';
 import { issueTokenSheet } from '../../app/sessions/issue-token-sheet.js';
 import { getPaperSheet, verifyPaperSheet } from '../../app/ballots/verify-paper.js';
 import { paperEntrySchema, sessionParams } from '../../contracts/api.js';
+import { paperFormSchema, paperVerificationSchema, storedPaperSheetSchema } from '../../contracts/paper.js';
 import { screenParams, screenQuery, sheetParams, tokenSheetSchema } from '../../contracts/room.js';
+import { screenBoardSchema, screenKeySchema } from '../../contracts/screen.js';
+import { tallyReportSchema } from '../../contracts/tally-report.js';
 import { requireActor } from '../auth.js';
 import { asset, zhDateTime } from '../pages/html.js';
 import { renderTallyReport } from '../pages/tally-report-html.js';
 import { tallyReportXlsx } from '../pages/tally-report-xlsx.js';
 import { renderTokenSheet } from '../pages/token-sheet-html.js';
+import { document, download, noContent } from '../responses.js';
 import { ScreenHub } from '../screen-stream.js';
 import { typed } from './types.js';
 
@@ -35,7 +39,13 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post('/api/sessions/:sessionId/token-sheets', {
     config: { access: COUNTING },
-    schema: { tags, summary: '发放测评码并生成 A4 打印单（二维码 + 短码；测评码只显示这一次）/ issue tokens as a printable A4 sheet of slips (shown once)', params: sessionParams, body: tokenSheetSchema },
+    schema: {
+      tags,
+      summary: '发放测评码并生成 A4 打印单（二维码 + 短码；测评码只显示这一次）/ issue tokens as a printable A4 sheet of slips (shown once)',
+      params: sessionParams,
+      body: tokenSheetSchema,
+      response: { 201: document('text/html', '可打印的测评码单（网页）/ the printable sheet of slips') },
+    },
   }, async (request, reply) => {
     const origin = request.body.origin ?? `${request.protocol}://${request.host}`;
     const sheet = await issueTokenSheet(ctx, requireActor(request), request.params.sessionId, request.body, origin);
@@ -45,32 +55,38 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get('/api/sessions/:sessionId/paper-form', {
     config: { access: COUNTING },
-    schema: { tags, summary: '纸质票录入表：各测评组的评价方式、对象、等次与比例限制 / the paper entry form of a session', params: sessionParams },
+    schema: { tags, summary: '纸质票录入表：各测评组的评价方式、对象、等次与比例限制 / the paper entry form of a session', params: sessionParams, response: { 200: paperFormSchema } },
   }, async (request) => paperForm(ctx, request.params.sessionId));
 
   api.get('/api/sessions/:sessionId/paper-ballots/:sheetNumber', {
     config: { access: COUNTING },
-    schema: { tags, summary: '已录入的纸质票（按票号）/ a stored paper sheet by its number', params: sheetParams },
+    schema: { tags, summary: '已录入的纸质票（按票号）/ a stored paper sheet by its number', params: sheetParams, response: { 200: storedPaperSheetSchema } },
   }, async (request) => getPaperSheet(ctx, request.params.sessionId, request.params.sheetNumber));
 
   api.post('/api/sessions/:sessionId/paper-verifications', {
     config: { access: COUNTING },
-    schema: { tags, summary: '双人录入核对：第二人重录一张纸质票，与已存内容逐项比对，不写入选票 / double entry: compare a second entry with the stored sheet', params: sessionParams, body: paperEntrySchema },
+    schema: {
+      tags,
+      summary: '双人录入核对：第二人重录一张纸质票，与已存内容逐项比对，不写入选票 / double entry: compare a second entry with the stored sheet',
+      params: sessionParams,
+      body: paperEntrySchema,
+      response: { 200: paperVerificationSchema },
+    },
   }, async (request) => verifyPaperSheet(ctx, requireActor(request), request.params.sessionId, request.body));
 
   api.get('/api/sessions/:sessionId/tally-report', {
     config: { access: COUNTING },
-    schema: { tags, summary: '计票单（JSON）/ the session’s tally report', params: sessionParams },
+    schema: { tags, summary: '计票单（JSON）/ the session’s tally report', params: sessionParams, response: { 200: tallyReportSchema } },
   }, async (request) => buildTallyReport(ctx, request.params.sessionId));
 
   api.get('/api/sessions/:sessionId/tally-report.html', {
     config: { access: COUNTING },
-    schema: { tags, summary: '计票单（可打印网页）/ the tally report as a printable page', params: sessionParams },
+    schema: { tags, summary: '计票单（可打印网页）/ the tally report as a printable page', params: sessionParams, response: { 200: document('text/html', '计票单（可打印网页）/ the printable tally report') } },
   }, async (request, reply) => reply.type(HTML).send(renderTallyReport(await buildTallyReport(ctx, request.params.sessionId))));
 
   api.get('/api/sessions/:sessionId/tally-report.xlsx', {
     config: { access: COUNTING },
-    schema: { tags, summary: '计票单（Excel）/ the tally report as xlsx', params: sessionParams },
+    schema: { tags, summary: '计票单（Excel）/ the tally report as xlsx', params: sessionParams, response: { 200: download(XLSX, '计票单（xlsx）/ the tally report workbook') } },
   }, async (request, reply) => {
     const report = await buildTallyReport(ctx, request.params.sessionId);
     const filename = encodeURIComponent(`计票单-${report.session.name}.xlsx`);
@@ -79,12 +95,12 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post('/api/sessions/:sessionId/screen-keys', {
     config: { access: OFFICE },
-    schema: { tags, summary: '生成大屏只读密钥（只显示这一次）/ issue a read-only screen key for the session (shown once)', params: sessionParams },
+    schema: { tags, summary: '生成大屏只读密钥（只显示这一次）/ issue a read-only screen key for the session (shown once)', params: sessionParams, response: { 201: screenKeySchema } },
   }, async (request, reply) => reply.code(201).send(await issueScreenKey(ctx, requireActor(request), request.params.sessionId)));
 
   api.delete('/api/sessions/:sessionId/screen-keys', {
     config: { access: OFFICE },
-    schema: { tags, summary: '作废本场所有大屏密钥 / revoke every screen key of the session', params: sessionParams },
+    schema: { tags, summary: '作废本场所有大屏密钥 / revoke every screen key of the session', params: sessionParams, response: { 204: noContent } },
   }, async (request, reply) => {
     await revokeScreenKeys(ctx, requireActor(request), request.params.sessionId);
     return reply.code(204).send();
@@ -93,7 +109,13 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
   // The screen authenticates with its key (a browser on a projector has no account): public routes, key checked here.
   api.get('/api/sessions/:sessionId/screen', {
     config: { access: 'public' },
-    schema: { tags, summary: '大屏看板数据（凭大屏密钥）/ the big screen’s board (with the screen key)', params: screenParams, querystring: screenQuery },
+    schema: {
+      tags,
+      summary: '大屏看板数据（凭大屏密钥）/ the big screen’s board (with the screen key)',
+      params: screenParams,
+      querystring: screenQuery,
+      response: { 200: screenBoardSchema },
+    },
   }, async (request, reply) => {
     await requireScreenKey(ctx, request.params.sessionId, request.query.key);
     return reply.header('cache-control', 'no-store').send(await screenBoard(ctx, request.params.sessionId));
@@ -101,7 +123,13 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get('/api/sessions/:sessionId/screen/events', {
     config: { access: 'public' },
-    schema: { tags, summary: '大屏推送（server-sent events，每张选票后一秒内）/ the board pushed as server-sent events', params: screenParams, querystring: screenQuery },
+    schema: {
+      tags,
+      summary: '大屏推送（server-sent events，每张选票后一秒内）/ the board pushed as server-sent events',
+      params: screenParams,
+      querystring: screenQuery,
+      response: { 200: document('text/event-stream', '事件 board，数据为大屏看板 JSON（同 GET …/screen），仅在变化时推送 / `board` events whose data is the board JSON (as GET …/screen), sent when it changes') },
+    },
   }, async (request, reply) => {
     await requireScreenKey(ctx, request.params.sessionId, request.query.key);
     const board = await screenBoard(ctx, request.params.sessionId);
@@ -109,12 +137,16 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
     hub.attach(request.params.sessionId, reply.raw, board);
   });
 
-  api.get('/screen/:sessionId', { config: { access: 'public' }, schema: { hide: true, params: screenParams } }, async (_request, reply) =>
+  const page = { 200: document('text/html', '页面 / the page') };
+  api.get('/screen/:sessionId', { config: { access: 'public' }, schema: { hide: true, params: screenParams, response: page } }, async (_request, reply) =>
     reply.type(HTML).header('cache-control', 'no-store').send(PAGES.screen));
 
-  api.get('/clerk/paper', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => reply.type(HTML).send(PAGES.paper));
+  api.get('/clerk/paper', { config: { access: 'public' }, schema: { hide: true, response: page } }, async (_request, reply) => reply.type(HTML).send(PAGES.paper));
 
-  api.get('/office/assets/:name', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+  api.get('/office/assets/:name', {
+    config: { access: 'public' },
+    schema: { hide: true, response: { 200: document('text/javascript', '页面脚本 / a page’s script') } },
+  }, async (request, reply) => {
     const script = SCRIPTS[(request.params as { name: string }).name];
     if (script === undefined) return reply.callNotFound();
     return reply.type('text/javascript; charset=utf-8').send(script);

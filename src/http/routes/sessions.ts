@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { enterPaper } from '../../app/ballots/enter-paper.js';
 import { issueTokens } from '../../app/sessions/issue-tokens.js';
@@ -9,6 +10,8 @@ import { recordPresent } from '../../app/sessions/record-present.js';
 import { COUNTING, OFFICE } from '../../app/policies/roles.js';
 import { sessionOverview, sessionsOverview } from '../../app/sessions/session-overview.js';
 import { campaignParams, issueTokensSchema, paperEntrySchema, presentSchema, sessionInputSchema, sessionParams } from '../../contracts/api.js';
+import { paperReceiptSchema } from '../../contracts/paper.js';
+import { issuedTokenSchema, sessionOverviewSchema, sessionSchema } from '../../contracts/sessions.js';
 import { requireActor } from '../auth.js';
 import { typed } from './types.js';
 
@@ -18,42 +21,59 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get('/api/campaigns/:campaignId/sessions', {
     config: { access: COUNTING },
-    schema: { tags, summary: '测评会列表及计数 / sessions with their counts', params: campaignParams },
+    schema: { tags, summary: '测评会列表及计数 / sessions with their counts', params: campaignParams, response: { 200: z.array(sessionOverviewSchema) } },
   }, async (request) => sessionsOverview(ctx, request.params.campaignId));
 
   api.post('/api/campaigns/:campaignId/sessions', {
     config: { access: OFFICE },
-    schema: { tags, summary: '新建测评会（议程、应到人数）/ create a session (agenda, expected raters)', params: campaignParams, body: sessionInputSchema },
+    schema: { tags, summary: '新建测评会（议程、应到人数）/ create a session (agenda, expected raters)', params: campaignParams, body: sessionInputSchema, response: { 201: sessionSchema } },
   }, async (request, reply) => reply.code(201).send(await createSession(ctx, requireActor(request), request.params.campaignId, request.body)));
 
   api.get('/api/sessions/:sessionId', {
     config: { access: COUNTING },
-    schema: { tags, summary: '测评会状态：发出、收回、有效、无效、弃权、是否达到法定人数 / issued, returned, valid, invalid, abstained, quorum', params: sessionParams },
+    schema: {
+      tags,
+      summary: '测评会状态：发出、收回、有效、无效、弃权、是否达到法定人数 / issued, returned, valid, invalid, abstained, quorum',
+      params: sessionParams,
+      response: { 200: sessionOverviewSchema },
+    },
   }, async (request) => sessionOverview(ctx, request.params.sessionId));
 
   api.post('/api/sessions/:sessionId/open', {
     config: { access: OFFICE },
-    schema: { tags, summary: '开始测评会（活动方案随之冻结）/ open a session (freezes the campaign set-up)', params: sessionParams },
+    schema: { tags, summary: '开始测评会（活动方案随之冻结）/ open a session (freezes the campaign set-up)', params: sessionParams, response: { 200: sessionSchema } },
   }, async (request) => openSession(ctx, requireActor(request), request.params.sessionId));
 
   api.post('/api/sessions/:sessionId/close', {
     config: { access: OFFICE },
-    schema: { tags, summary: '结束测评会 / close a session', params: sessionParams },
+    schema: { tags, summary: '结束测评会 / close a session', params: sessionParams, response: { 200: sessionSchema } },
   }, async (request) => closeSession(ctx, requireActor(request), request.params.sessionId));
 
   api.put('/api/sessions/:sessionId/present', {
     config: { access: COUNTING },
-    schema: { tags, summary: '登记实到人数 / record the head count', params: sessionParams, body: presentSchema },
+    schema: { tags, summary: '登记实到人数 / record the head count', params: sessionParams, body: presentSchema, response: { 200: sessionSchema } },
   }, async (request) => recordPresent(ctx, requireActor(request), request.params.sessionId, request.body.present));
 
   api.post('/api/sessions/:sessionId/tokens', {
     config: { access: COUNTING },
-    schema: { tags, summary: '发放一次性测评码（仅此一次显示）/ issue one-time tokens (shown only once)', params: sessionParams, body: issueTokensSchema },
+    schema: {
+      tags,
+      summary: '发放一次性测评码（仅此一次显示）/ issue one-time tokens (shown only once)',
+      params: sessionParams,
+      body: issueTokensSchema,
+      response: { 201: z.array(issuedTokenSchema) },
+    },
   }, async (request, reply) => reply.code(201).send(await issueTokens(ctx, requireActor(request), request.params.sessionId, request.body)));
 
   api.post('/api/sessions/:sessionId/paper-ballots', {
     config: { access: COUNTING },
-    schema: { tags, summary: '录入纸质选票（违反比例规则的记为无效票）/ enter a paper ballot (a rule-breaking one is stored as invalid)', params: sessionParams, body: paperEntrySchema },
+    schema: {
+      tags,
+      summary: '录入纸质选票（违反比例规则的记为无效票）/ enter a paper ballot (a rule-breaking one is stored as invalid)',
+      params: sessionParams,
+      body: paperEntrySchema,
+      response: { 200: paperReceiptSchema.describe('同一票号、同一内容已录入过 / entered before with the same content'), 201: paperReceiptSchema },
+    },
   }, async (request, reply) => {
     const result = await enterPaper(ctx, requireActor(request), request.params.sessionId, request.body);
     return reply.code(result.duplicate ? 200 : 201).send(result);

@@ -7,6 +7,9 @@ import { unitsCreateSchema, unitsQuery } from '../../contracts/api.js';
 import { id } from '../../contracts/definition.js';
 import { AppError } from '../../contracts/errors.js';
 import { MESSAGES } from '../../contracts/messages.js';
+import { unitImportSchema } from '../../contracts/units.js';
+import { unitsAddedSchema } from '../../contracts/units.js';
+import { unitViewSchema } from '../../contracts/units.js';
 import { requireActor } from '../auth.js';
 import { typed } from './types.js';
 
@@ -19,17 +22,22 @@ export function unitRoutes(app: FastifyInstance, ctx: AppContext): void {
 
     api.get('/api/units', {
       config: { access: STAFF },
-      schema: { tags: ['units'], summary: '单位列表（默认顶层；可按上级或层级筛选）/ list units (roots by default; filter by parent or level)', querystring: unitsQuery },
+      schema: {
+        tags: ['units'],
+        summary: '单位列表（默认顶层；可按上级或层级筛选）/ list units (roots by default; filter by parent or level)',
+        querystring: unitsQuery,
+        response: { 200: z.array(unitViewSchema) },
+      },
     }, async (request) => listUnits(ctx, requireActor(request), request.query));
 
     api.get('/api/units/:unitId', {
       config: { access: STAFF },
-      schema: { tags: ['units'], summary: '单位详情 / one unit', params: z.object({ unitId: id }) },
+      schema: { tags: ['units'], summary: '单位详情 / one unit', params: z.object({ unitId: id }), response: { 200: unitViewSchema } },
     }, async (request) => requireUnit(ctx, requireActor(request), request.params.unitId));
 
     api.post('/api/units', {
       config: { access: OFFICE },
-      schema: { tags: ['units'], summary: '新增单位 / add units', body: unitsCreateSchema },
+      schema: { tags: ['units'], summary: '新增单位 / add units', body: unitsCreateSchema, response: { 201: unitsAddedSchema } },
     }, async (request, reply) => reply.code(201).send(await addUnits(ctx, requireActor(request), request.body.units)));
 
     api.post('/api/units/import', {
@@ -38,6 +46,7 @@ export function unitRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags: ['units'],
         summary: '从 CSV 或 xlsx 导入单位（请求体为文件本身；dryRun=true 只预览）/ import units from CSV or xlsx (the body is the file; dryRun=true previews)',
         querystring: z.object({ filename: z.string().min(1).max(200).default('units.csv'), dryRun: z.enum(['true', 'false']).default('false') }),
+        response: { 200: unitImportSchema.describe('预览 / dry run'), 201: unitImportSchema.describe('已导入 / imported') },
       },
     }, async (request, reply) => {
       if (!Buffer.isBuffer(request.body) || request.body.length === 0) {

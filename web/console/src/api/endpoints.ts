@@ -1,6 +1,18 @@
 /** Typed calls, one per API route the console uses. Other features add theirs here or beside their pages. */
 import { api } from './client.js';
-import type { CampaignSummary, Me, PresentedExplanation, PresentedTally, RankingBoardView, RankingListView, SessionOverview, StabilityResult, UnitCardView, WhatIfResult } from './types.js';
+import type {
+  CampaignSummary,
+  CampaignWithDefinition,
+  Me,
+  PresentedExplanation,
+  PresentedTally,
+  RankingBoardView,
+  RankingListView,
+  SessionOverview,
+  StabilityResult,
+  UnitCardView,
+  WhatIfResult,
+} from './types.js';
 
 const c = (id: string) => `/api/campaigns/${encodeURIComponent(id)}`;
 
@@ -9,7 +21,7 @@ export const endpoints = {
   logout: () => api.post<void>('/api/auth/logout'),
   me: () => api.get<Me>('/api/auth/me'),
   campaigns: () => api.get<CampaignSummary[]>('/api/campaigns'),
-  campaign: (id: string) => api.get<{ campaign: CampaignSummary; definition: unknown }>(c(id)),
+  campaign: (id: string) => api.get<CampaignWithDefinition>(c(id)),
   results: (id: string, signal?: AbortSignal) => api.get<PresentedTally>(`${c(id)}/results`, { signal }),
   rankings: (id: string) => api.get<RankingListView>(`${c(id)}/rankings`),
   rankingBoard: (id: string, rankingId: string) => api.get<RankingBoardView>(`${c(id)}/rankings/${encodeURIComponent(rankingId)}`),

@@ -1,49 +1,20 @@
 /**
- * Response types, taken from the server's own presenters (type-only imports, erased at build) so they are never
- * written twice.
+ * Response types, taken from the API's contracts (src/contracts: type-only imports, erased at build), so the console
+ * reads exactly what the server's response schemas declare and no type is written twice.
  */
-export type { PresentedTally, PresentedExplanation, PresentedNumber, PresentedSubject, PresentedGroup } from '../../../../src/domain/present.js';
-export type { WhatIfResult, StabilityResult } from '../../../../src/app/results/what-if-ranking.js';
-export type { RankingBoardView, RankingListView, UnitCardView, BoardRow } from '../../../../src/app/results/ranking-views.js';
-import type { PresentedTally } from '../../../../src/domain/present.js';
+export type { AccountView, AuditEntry, Credentials, CurrentUser as Me, PasswordReset, Role } from '../../../../src/contracts/accounts.js';
+export type { CampaignRecord as CampaignSummary, CampaignWithDefinition, SetupCheck } from '../../../../src/contracts/campaigns.js';
+export type { Notice } from '../../../../src/contracts/notice.js';
+export type { BoardRow, RankingBoardView, RankingListView, UnitCardView } from '../../../../src/contracts/ranking-views.js';
+export type { StabilityResult, WhatIfResult } from '../../../../src/contracts/results-output.js';
+export type { PresentedExplanation, PresentedGroup, PresentedNumber, PresentedSubject, PresentedTally } from '../../../../src/contracts/results.js';
+export type { ScreenKey } from '../../../../src/contracts/screen.js';
+export type { SessionOverview, SessionView } from '../../../../src/contracts/sessions.js';
+export type { Division, DivisionBrowse, DivisionImport, UnitImport, UnitView as Unit } from '../../../../src/contracts/units.js';
+import type { PresentedTally } from '../../../../src/contracts/results.js';
 
 export type Ranking = PresentedTally['rankings'][number];
 export type RankingRow = Ranking['rows'][number];
 export type InstrumentResult = PresentedTally['instruments'][number];
 export type SessionResult = PresentedTally['sessions'][number];
 export type InvalidBallot = PresentedTally['invalidBallots'][number];
-
-export type Role = 'admin' | 'organiser' | 'clerk' | 'viewer';
-
-export interface Me {
-  user: { id: string; username: string | null; displayName: string };
-  role: Role;
-  unitId: string | null;
-  csrfToken: string | null;
-  authenticatedBy: 'session' | 'token';
-}
-
-export interface CampaignSummary {
-  id: string;
-  name: string;
-  rootUnitId: string;
-  precision: number;
-  status: 'draft' | 'active' | 'published';
-  publishedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface SessionOverview {
-  id: string;
-  campaignId: string;
-  name: string;
-  status: 'draft' | 'open' | 'closed';
-  instrumentIds: string[];
-  expected: Record<string, number>;
-  present: number | null;
-  counts: SessionResult | null;
-  verdict: { status: string; explanation: { zh: string; en: string } } | null;
-  /** Per rater group: expected raters, sheets issued and sheets returned. */
-  groups: { groupId: string; name: string; expected: number; issued: number; returned: number }[];
-}

@@ -2,12 +2,10 @@
 import { App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, request } from '../../api/client.js';
-import type { Role } from '../../api/types.js';
+import type { AccountView, Credentials, PasswordReset, Role, Unit } from '../../api/types.js';
 import { useApi } from '../../api/useApi.js';
 import { useBilingual, useLang, useT } from '../../i18n/I18nProvider.js';
 import { ErrorState } from '../../layout/Page.js';
-import type { AccountView, Credentials } from '../../../../../src/app/accounts/manage-accounts.js';
-import type { Unit } from '../../../../../src/domain/types.js';
 import { adminMessages } from './messages.js';
 
 const ROLE_LABEL = { admin: 'roleAdmin', organiser: 'roleOrganiser', clerk: 'roleClerk', viewer: 'roleViewer' } as const;
@@ -65,7 +63,7 @@ export function AccountsPanel() {
                 <Popconfirm
                   title={t('confirmReset')}
                   onConfirm={() => act(async () => {
-                    const r = await api.post<{ password?: string }>(`/api/accounts/${a.id}/password`, {});
+                    const r = await api.post<PasswordReset>(`/api/accounts/${a.id}/password`, {});
                     setSecret({ username: a.username, password: r.password });
                   })}
                 >

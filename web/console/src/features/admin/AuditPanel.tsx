@@ -8,8 +8,7 @@ import { api, ApiError } from '../../api/client.js';
 import { useApi } from '../../api/useApi.js';
 import { useBilingual, useLang, useT } from '../../i18n/I18nProvider.js';
 import { ErrorState } from '../../layout/Page.js';
-import type { AccountView } from '../../../../../src/app/accounts/manage-accounts.js';
-import type { AuditEntry } from '../../../../../src/db/repositories/audit.js';
+import type { AccountView, AuditEntry } from '../../api/types.js';
 import { authHeaders } from '../setup/api.js';
 import { adminMessages, auditActions } from './messages.js';
 

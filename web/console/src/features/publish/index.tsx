@@ -8,11 +8,11 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api, ApiError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
+import type { Notice } from '../../api/types.js';
 import { useApi } from '../../api/useApi.js';
 import { defineMessages } from '../../i18n/messages.js';
 import { useBilingual, useT } from '../../i18n/I18nProvider.js';
 import { ErrorState, Loading, PageHeader } from '../../layout/Page.js';
-import type { Notice } from '../../../../../src/app/results/get-notice.js';
 
 const m = defineMessages({
   title: { zh: '发布与导出', en: 'Publish and export' },

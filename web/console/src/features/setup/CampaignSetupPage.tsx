@@ -19,11 +19,6 @@ import { useCounties } from './useCounties.js';
 
 const STATUS_COLOR = { draft: 'default', active: 'processing', published: 'success' } as const;
 
-interface Loaded {
-  campaign: { id: string; name: string; status: string; rootUnitId?: string | null };
-  definition: CampaignSetup & { units?: unknown; sessions?: unknown };
-}
-
 export default function CampaignSetupPage() {
   const { campaignId = '' } = useParams();
   const t = useT(sessionMessages);
@@ -31,7 +26,7 @@ export default function CampaignSetupPage() {
   const pick = useBilingual();
   const { message } = App.useApp();
   const [search, setSearch] = useSearchParams();
-  const loaded = useApi(async () => (await endpoints.campaign(campaignId)) as unknown as Loaded, [campaignId]);
+  const loaded = useApi(() => endpoints.campaign(campaignId), [campaignId]);
   const [draft, edit, setDraft] = useDraft(null);
   const [saving, setSaving] = useState(false);
   const counties = useCounties(draft);
@@ -40,7 +35,8 @@ export default function CampaignSetupPage() {
     if (!loaded.data) return;
     currentCampaign.set(campaignId);
     const { units: _u, sessions: _s, ...rest } = loaded.data.definition;
-    setDraft({ ...rest, rootUnitId: loaded.data.campaign.rootUnitId ?? '' } as CampaignSetup);
+    const setup: CampaignSetup = { ...rest, rootUnitId: loaded.data.campaign.rootUnitId ?? '' };
+    setDraft(setup);
   }, [loaded.data, campaignId, setDraft]);
 
   if (loaded.error) return <ErrorState error={loaded.error} onRetry={loaded.reload} />;

@@ -7,11 +7,11 @@ import { Alert, Card, Flex, List, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import { useBilingual, useT } from '../../i18n/I18nProvider.js';
-import { errorDetails, setupApi, type CampaignSetup, type CheckResult } from './api.js';
+import { errorDetails, setupApi, type CampaignSetup, type SetupCheck } from './api.js';
 import { setupMessages } from './messages.js';
 
 /** `setup` is the set-up as it was checked, to name the parts a problem's path points at. */
-type State = { status: 'checking' } | { status: 'done'; result: CheckResult; setup: CampaignSetup } | { status: 'refused'; error: ApiError | Error; setup: CampaignSetup };
+type State = { status: 'checking' } | { status: 'done'; result: SetupCheck; setup: CampaignSetup } | { status: 'refused'; error: ApiError | Error; setup: CampaignSetup };
 
 export function useSetupCheck(setup: CampaignSetup | null): State {
   const [state, setState] = useState<State>({ status: 'checking' });

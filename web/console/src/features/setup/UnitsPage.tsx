@@ -7,11 +7,11 @@ import { ApiError } from '../../api/client.js';
 import { useAuth } from '../../auth/AuthProvider.js';
 import { useBilingual, useT } from '../../i18n/I18nProvider.js';
 import { PageHeader } from '../../layout/Page.js';
-import { errorDetails, setupApi, uploadUnits, type ImportPreview, type RowError, type Unit } from './api.js';
+import { errorDetails, setupApi, uploadUnits, type ErrorDetail, type Unit, type UnitImport } from './api.js';
 import { DivisionImport } from './RootPicker.js';
 import { unitMessages } from './unitMessages.js';
 
-type Preview = { file: File; result: ImportPreview } | { file: File; errors: RowError[]; message: string };
+type Preview = { file: File; result: UnitImport } | { file: File; errors: ErrorDetail[]; message: string };
 
 export default function UnitsPage() {
   const t = useT(unitMessages);
@@ -94,7 +94,7 @@ function PreviewView({ preview, busy, onConfirm }: { preview: Preview; busy: boo
       <Flex vertical gap={8} style={{ marginTop: 16 }} data-testid="units-errors">
         <Alert type="error" showIcon title={preview.errors.length > 0 ? t('previewBad', { n: preview.errors.length }) : preview.message} description={preview.file.name} />
         {preview.errors.length > 0 && (
-          <Table<RowError>
+          <Table<ErrorDetail>
             size="small"
             rowKey={(e) => `${e.row}-${e.path}-${pick(e.message)}`}
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
@@ -102,7 +102,7 @@ function PreviewView({ preview, busy, onConfirm }: { preview: Preview; busy: boo
             columns={[
               { title: t('row'), dataIndex: 'row', width: 80, render: (r: number | undefined) => (r ? <Typography.Text strong>{t('rowN', { n: r })}</Typography.Text> : t('fileLevel')) },
               { title: t('column'), dataIndex: 'path', width: 110 },
-              { title: t('problem'), dataIndex: 'message', render: (m: RowError['message']) => pick(m) },
+              { title: t('problem'), dataIndex: 'message', render: (m: ErrorDetail['message']) => pick(m) },
             ]}
           />
         )}

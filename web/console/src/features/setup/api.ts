@@ -1,61 +1,37 @@
 /** The set-up pages' API calls: templates, division data, units import, rule check, campaigns and sessions. */
 import { api, ApiError } from '../../api/client.js';
 import type { CampaignSetup } from '../../../../../src/contracts/api.js';
-import type { Unit } from '../../../../../src/domain/types.js';
-import type { RuleDescription, RuleFinding } from '../../../../../src/domain/rule-checker.js';
+import type { ErrorDetail } from '../../../../../src/contracts/errors.js';
+import type { StoredDefinition } from '../../../../../src/contracts/stored-definition.js';
+import type { Division, DivisionBrowse, DivisionImport, ScreenKey, SessionView, SetupCheck, Unit, UnitImport } from '../../api/types.js';
 
-export type { CampaignSetup, Unit };
+export type { CampaignSetup, Division, ErrorDetail, SetupCheck, Unit, UnitImport };
 export type Instrument = CampaignSetup['instruments'][number];
 export type GradeInstrument = Extract<Instrument, { kind: 'grade' }>;
 export type QuotaRule = GradeInstrument['quotaRules'][number];
 export type Subject = CampaignSetup['subjects'][number];
 export type RankingSpec = CampaignSetup['rankings'][number];
 
-export interface Division {
-  code: string;
-  name: string;
-  level: Unit['level'];
-  unitId: string | null;
-}
-
-export interface CheckResult {
-  ok: boolean;
-  problems: { path: string; code: string; message: { zh: string; en: string } }[];
-  instruments: { instrumentId: string; name: string; subjectCounts: number[]; findings: RuleFinding[]; limits: { n: number; rules: RuleDescription[] }[] }[];
-}
-
-export interface ImportPreview {
-  dryRun: boolean;
-  imported: number;
-  units: Unit[];
-}
-
-/** A refused import's rows: row 0 is a file-level problem (an existing unit). */
-export interface RowError {
-  row?: number;
-  path?: string;
-  message: { zh: string; en: string };
-}
-
-export function errorDetails(error: unknown): RowError[] {
+/** A refused request's details; for an import, its rows (row 0 is a file-level problem, e.g. an existing unit). */
+export function errorDetails(error: unknown): ErrorDetail[] {
   if (!(error instanceof ApiError) || !Array.isArray(error.details)) return [];
-  return error.details as RowError[];
+  return error.details as ErrorDetail[];
 }
 
 const enc = encodeURIComponent;
 
 export const setupApi = {
   template: (rootUnitId: string) => api.get<CampaignSetup>(`/api/templates/liangshaiping?rootUnitId=${enc(rootUnitId)}`),
-  divisions: (code?: string) => api.get<{ division: Division | null; children: Division[] }>(`/api/divisions${code ? `?code=${enc(code)}` : ''}`),
-  importDivisions: (code: string) => api.post<{ rootUnitId: string; added: number; skipped: number }>('/api/units/from-divisions', { code }),
+  divisions: (code?: string) => api.get<DivisionBrowse>(`/api/divisions${code ? `?code=${enc(code)}` : ''}`),
+  importDivisions: (code: string) => api.post<DivisionImport>('/api/units/from-divisions', { code }),
   units: (query = '') => api.get<Unit[]>(`/api/units${query}`),
-  check: (setup: CampaignSetup) => api.post<CheckResult>('/api/campaigns/check', setup),
-  create: (setup: CampaignSetup) => api.post<unknown>('/api/campaigns', setup),
-  replace: (id: string, setup: CampaignSetup) => api.put<unknown>(`/api/campaigns/${enc(id)}`, setup),
+  check: (setup: CampaignSetup) => api.post<SetupCheck>('/api/campaigns/check', setup),
+  create: (setup: CampaignSetup) => api.post<StoredDefinition>('/api/campaigns', setup),
+  replace: (id: string, setup: CampaignSetup) => api.put<StoredDefinition>(`/api/campaigns/${enc(id)}`, setup),
 };
 
 /** Uploads a CSV/xlsx file as the request body; `dryRun` previews without storing. */
-export async function uploadUnits(file: File, dryRun: boolean, csrfToken: string | null | undefined): Promise<ImportPreview> {
+export async function uploadUnits(file: File, dryRun: boolean, csrfToken: string | null | undefined): Promise<UnitImport> {
   const type = file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   const res = await fetch(`/api/units/import?filename=${enc(file.name)}&dryRun=${dryRun}`, {
     method: 'POST',
@@ -68,7 +44,7 @@ export async function uploadUnits(file: File, dryRun: boolean, csrfToken: string
     const e = json?.error;
     throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? { zh: `上传失败（${res.status}）`, en: `Upload failed (${res.status})` }, e?.details);
   }
-  return json as unknown as ImportPreview;
+  return json as unknown as UnitImport;
 }
 
 /** Auth headers for the requests the JSON client cannot make (file bodies, HTML answers). */
@@ -107,8 +83,8 @@ export interface SessionInput {
 }
 
 export const sessionApi = {
-  create: (campaignId: string, input: SessionInput) => api.post<{ id: string }>(`/api/campaigns/${enc(campaignId)}/sessions`, input),
-  open: (sessionId: string) => api.post<unknown>(`/api/sessions/${enc(sessionId)}/open`),
-  close: (sessionId: string) => api.post<unknown>(`/api/sessions/${enc(sessionId)}/close`),
-  screenKey: (sessionId: string) => api.post<{ keyId: string; key: string; path: string }>(`/api/sessions/${enc(sessionId)}/screen-keys`),
+  create: (campaignId: string, input: SessionInput) => api.post<SessionView>(`/api/campaigns/${enc(campaignId)}/sessions`, input),
+  open: (sessionId: string) => api.post<SessionView>(`/api/sessions/${enc(sessionId)}/open`),
+  close: (sessionId: string) => api.post<SessionView>(`/api/sessions/${enc(sessionId)}/close`),
+  screenKey: (sessionId: string) => api.post<ScreenKey>(`/api/sessions/${enc(sessionId)}/screen-keys`),
 };
