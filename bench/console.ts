@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureConsole } from '../scripts/build-web.js';
 import { createAppContext } from '../src/app/context.js';
-import { ensureAdmin } from '../src/app/accounts/manage-accounts.js';
+import { ensureAdmin } from '../src/app/accounts/ensure-admin.js';
 import { buildApp } from '../src/http/app.js';
 import { openDatabase } from '../src/server/open-database.js';
 import type { BrowserContext, Page } from 'playwright-core';

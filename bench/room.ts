@@ -31,7 +31,7 @@ import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { BallotWriter, createBallotWriter } from '../src/app/kernel/ballot-writer.js';
 import { createAppContext } from '../src/app/context.js';
-import { ensureAdmin } from '../src/app/accounts/manage-accounts.js';
+import { ensureAdmin } from '../src/app/accounts/ensure-admin.js';
 import type { CampaignSetup } from '../src/contracts/api.js';
 import { createDb } from '../src/db/create-db.js';
 import type { Database, DbKind } from '../src/db/database.js';

@@ -8,7 +8,7 @@ import type { Config } from '../config/index.js';
 import { createBallotWriter } from '../app/kernel/ballot-writer.js';
 import { createAppContext } from '../app/context.js';
 import { loadDemo } from '../app/demo/load-demo.js';
-import { ensureAdmin } from '../app/accounts/manage-accounts.js';
+import { ensureAdmin } from '../app/accounts/ensure-admin.js';
 import type { Credentials } from '../contracts/accounts.js';
 import { listCampaigns } from '../db/repositories/campaigns.js';
 import { buildApp } from '../http/app.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { exportBundle } from '../../src/app/bundle/export-bundle.js';
-import { getResults } from '../../src/app/results/compute-results.js';
+import { getResults } from '../../src/app/results/get-results.js';
 import { loadDemo } from '../../src/app/demo/load-demo.js';
 import { parseBundle } from '../../src/app/bundle/parse-bundle.js';
 import { tallyBundle } from '../../src/app/bundle/tally-bundle.js';

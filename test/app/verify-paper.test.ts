@@ -1,7 +1,7 @@
 /** 双人录入核对: the comparison of a second clerk's entry with the stored sheet (compareSheets is pure). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compareSheets } from '../../src/app/ballots/verify-paper.js';
+import { compareSheets } from '../../src/app/ballots/compare-sheets.js';
 import type { StoredPaperSheet } from '../../src/contracts/paper.js';
 import type { PaperEntryInput } from '../../src/contracts/api.js';
 import { indexDefinition } from '../../src/domain/definition-index.js';

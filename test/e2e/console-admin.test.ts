@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { ensureConsole } from '../../scripts/build-web.js';
-import { createAccount } from '../../src/app/accounts/manage-accounts.js';
+import { createAccount } from '../../src/app/accounts/create-account.js';
 import { consolePage, launchBrowser, logIn, screenshotDir, startServer, type RunningServer } from './harness.js';
 
 const PASSWORD = 'Admin-pass-2026';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { createAccount } from '../../src/app/accounts/manage-accounts.js';
+import { createAccount } from '../../src/app/accounts/create-account.js';
 import { ensureConsole } from '../../scripts/build-web.js';
 import { consolePage, launchBrowser, logIn, screenshotDir, startServer, type RunningServer } from './harness.js';
 

@@ -1,7 +1,8 @@
 /** A real app over a fresh database, driven with app.inject(); with an account per role. */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createAppContext, type AppContext } from '../../src/app/context.js';
-import { createAccount, ensureAdmin } from '../../src/app/accounts/manage-accounts.js';
+import { createAccount } from '../../src/app/accounts/create-account.js';
+import { ensureAdmin } from '../../src/app/accounts/ensure-admin.js';
 import type { Role } from '../../src/app/policies/roles.js';
 import type { DbKind } from '../../src/db/database.js';
 import { buildApp } from '../../src/http/app.js';

@@ -13,7 +13,7 @@ import type { Instrument, Session } from '../../domain/types.js';
 import { agendaFor } from './build-sheet.js';
 import type { AppContext } from '../context.js';
 import { requireSession } from '../sessions/require-session.js';
-import { findToken } from './submit-online.js';
+import { findToken } from './find-token.js';
 
 type FormInstrument = BallotForm['instruments'][number];
 

@@ -1,29 +1,12 @@
-/**
- * 提交选票 (online): a rater's token redeems one sheet. Rule-breaking ballots are refused with the rule and counts,
- * nothing stored; a re-send of the same content answers the first receipt; different content on a used token is
- * refused. The acknowledgement comes only after the commit, which concurrent submissions share (ballot-writer.ts).
- */
+/** 提交选票: a rater's sheet, checked and stored by the group commit; a re-send answers the first receipt. */
 import type { SubmitInput } from '../../contracts/api.js';
 import { AppError } from '../../contracts/errors.js';
-import type { Token } from '../../db/repositories/tokens.js';
 import type { Receipt } from '../../contracts/api.js';
 import { buildSheet, problemDetails, toRows } from './build-sheet.js';
 import type { AppContext } from '../context.js';
 import { requireSession } from '../sessions/require-session.js';
-import { newReceipt, normaliseShortCode, sha256Hex } from '../kernel/secrets.js';
-
-export async function findToken(ctx: AppContext, input: { token?: string; code?: string }): Promise<Token> {
-  const lookup = ctx.tokens;
-  let token: Token | null = null;
-  if (input.token !== undefined) token = await lookup.byTokenHash(sha256Hex(input.token));
-  else if (input.code !== undefined) {
-    const code = normaliseShortCode(input.code);
-    if (code) token = await lookup.byCodeHash(sha256Hex(code));
-  }
-  if (!token) throw new AppError('token_unknown');
-  if (token.status === 'revoked') throw new AppError('token_revoked');
-  return token;
-}
+import { newReceipt } from '../kernel/secrets.js';
+import { findToken } from './find-token.js';
 
 export async function submitOnline(ctx: AppContext, input: SubmitInput): Promise<Receipt> {
   const token = await findToken(ctx, input);

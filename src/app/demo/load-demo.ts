@@ -13,7 +13,7 @@ import { getUnit, insertUnits } from '../../db/repositories/units.js';
 import { buildJinchengDemo, CAMPAIGN_CREATED_AT, JINCHENG_CITY_ID, SESSION_DATES } from '../../demo/jincheng.js';
 import type { Ballot, CampaignDefinition } from '../../domain/types.js';
 import type { AppContext } from '../context.js';
-import { createAccount } from '../accounts/manage-accounts.js';
+import { createAccount } from '../accounts/create-account.js';
 import type { Credentials } from '../../contracts/accounts.js';
 import { recordAudit } from '../kernel/record-audit.js';
 import { newReceipt } from '../kernel/secrets.js';

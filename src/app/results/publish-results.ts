@@ -11,7 +11,7 @@ import { getPublication, insertPublication, type Publication } from '../../db/re
 import { listSessions } from '../../db/repositories/sessions.js';
 import { inTransaction } from '../../db/repositories/shared.js';
 import { presentTally } from '../../domain/present.js';
-import { computeTally } from './compute-results.js';
+import { computeTally } from './compute-tally.js';
 import type { AppContext } from '../context.js';
 import { requireCampaign } from '../campaigns/require-campaign.js';
 import { noticeOf } from './get-notice.js';

@@ -16,7 +16,7 @@ import type { Instrument } from '../../domain/types.js';
 import { requireCampaign } from '../campaigns/require-campaign.js';
 import { requireDefinition } from '../campaigns/require-definition.js';
 import type { AppContext } from '../context.js';
-import { computeTally } from '../results/compute-results.js';
+import { computeTally } from '../results/compute-tally.js';
 import { requireSession } from './require-session.js';
 
 const total = (r: Record<string, number>): number => Object.values(r).reduce((a, b) => a + b, 0);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { importUnits } from '../../app/units/manage-units.js';
+import { importUnits } from '../../app/units/import-units.js';
 import { AppError } from '../../contracts/errors.js';
 import { withContext } from '../context.js';
 

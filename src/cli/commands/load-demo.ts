@@ -1,5 +1,5 @@
 import { loadDemo } from '../../app/demo/load-demo.js';
-import { ensureAdmin } from '../../app/accounts/manage-accounts.js';
+import { ensureAdmin } from '../../app/accounts/ensure-admin.js';
 import { listCampaigns } from '../../db/repositories/campaigns.js';
 import { withContext } from '../context.js';
 

@@ -2,7 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
-import { createAccount, presentAccount, resetPassword, updateAccount } from '../../app/accounts/manage-accounts.js';
+import { createAccount } from '../../app/accounts/create-account.js';
+import { presentAccount } from '../../app/accounts/present-account.js';
+import { resetPassword } from '../../app/accounts/reset-password.js';
+import { updateAccount } from '../../app/accounts/update-account.js';
 import { ADMIN } from '../../app/policies/roles.js';
 import { auditCsv } from '../../app/audit/export-audit-csv.js';
 import { readAudit } from '../../app/audit/read-audit.js';

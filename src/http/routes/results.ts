@@ -1,8 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { getResults, getSubjectExplanation, getUnitExplanation } from '../../app/results/compute-results.js';
+import { getResults } from '../../app/results/get-results.js';
+import { getSubjectExplanation } from '../../app/results/get-subject-explanation.js';
+import { getUnitExplanation } from '../../app/results/get-unit-explanation.js';
 import type { AppContext } from '../../app/context.js';
 import { STAFF } from '../../app/policies/roles.js';
-import { getRankingBoard, getRankingList, getUnitCard } from '../../app/results/ranking-views.js';
+import { getRankingBoard } from '../../app/results/get-ranking-board.js';
+import { getRankingList } from '../../app/results/get-ranking-list.js';
+import { getUnitCard } from '../../app/results/get-unit-card.js';
 import { campaignParams, explainParams, explainSubjectParams } from '../../contracts/api.js';
 import { rankingBoardSchema, rankingListSchema, unitCardSchema } from '../../contracts/ranking-views.js';
 import { presentedExplanationSchema, presentedTallySchema } from '../../contracts/results.js';

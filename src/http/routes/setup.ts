@@ -4,7 +4,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { browseDivisions, importDivisions } from '../../app/units/browse-divisions.js';
+import { browseDivisions } from '../../app/units/browse-divisions.js';
+import { importDivisions } from '../../app/units/import-divisions.js';
 import { checkSetup } from '../../app/campaigns/check-setup.js';
 import type { AppContext } from '../../app/context.js';
 import { liangshaipingTemplate } from '../../app/campaigns/liangshaiping-template.js';

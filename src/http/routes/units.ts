@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
-import { addUnits, importUnits, listUnits, requireUnit } from '../../app/units/manage-units.js';
+import { addUnits } from '../../app/units/add-units.js';
+import { importUnits } from '../../app/units/import-units.js';
+import { listUnits } from '../../app/units/list-units.js';
+import { requireUnit } from '../../app/units/require-unit.js';
 import { OFFICE, STAFF } from '../../app/policies/roles.js';
 import { unitsCreateSchema, unitsQuery } from '../../contracts/api.js';
 import { id } from '../../contracts/definition.js';

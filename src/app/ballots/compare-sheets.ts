@@ -1,59 +1,9 @@
-/**
- * 双人录入核对: ballots are append-only and a paper sheet is stored once, so double entry is a verification step.
- * The first clerk's entry is stored; a second clerk types the same sheet again and it is compared, item by item, with
- * what is stored — nothing is written but an audit line. A mismatch means the paper is looked at again; a wrong stored
- * sheet cannot be edited (append-only), it is reported to the office.
- */
+/** Where two entries of one paper sheet differ, rating by rating, in the clerk's words. */
 import type { PaperEntryInput } from '../../contracts/api.js';
-import { AppError } from '../../contracts/errors.js';
-import { MESSAGES } from '../../contracts/messages.js';
-import { findBallotsBySheet } from '../../db/repositories/ballots.js';
-import { inTransaction } from '../../db/repositories/shared.js';
-import { checkBallot } from '../../domain/check-ballot.js';
-import { indexDefinition, type DefinitionIndex } from '../../domain/definition-index.js';
+import type { DefinitionIndex } from '../../domain/definition-index.js';
 import type { Rating } from '../../domain/types.js';
-import type { AppContext } from '../context.js';
 import type { Mismatch } from '../../contracts/paper.js';
-import type { PaperVerification } from '../../contracts/paper.js';
 import type { StoredPaperSheet } from '../../contracts/paper.js';
-import { paperSheetId } from './enter-paper.js';
-import { requireDefinition } from '../campaigns/require-definition.js';
-import { requireSession } from '../sessions/require-session.js';
-import type { Actor } from '../policies/roles.js';
-import { recordAudit } from '../kernel/record-audit.js';
-
-export async function getPaperSheet(ctx: AppContext, sessionId: string, sheetNumber: string): Promise<StoredPaperSheet> {
-  const session = await requireSession(ctx, sessionId);
-  const rows = await findBallotsBySheet(ctx.database.db, paperSheetId(sessionId, sheetNumber));
-  const first = rows[0];
-  if (!first) throw new AppError('not_found', { message: MESSAGES.paperSheetNotEntered(sheetNumber) });
-  const index = indexDefinition(await requireDefinition(ctx, session.campaignId));
-  const ballots = rows.map((b) => ({
-    instrumentId: b.instrumentId,
-    ratings: b.ratings,
-    problems: checkBallot(index, b).map((p) => ({ code: p.code, message: p.message })),
-  }));
-  return {
-    sheetNumber,
-    raterGroupId: first.raterGroupId,
-    raterName: first.raterName,
-    boundUnitId: first.boundUnitId,
-    receipt: first.receipt,
-    valid: ballots.every((b) => b.problems.length === 0),
-    ballots,
-  };
-}
-
-export async function verifyPaperSheet(ctx: AppContext, actor: Actor, sessionId: string, input: PaperEntryInput): Promise<PaperVerification> {
-  const session = await requireSession(ctx, sessionId);
-  const stored = await getPaperSheet(ctx, sessionId, input.sheetNumber);
-  const index = indexDefinition(await requireDefinition(ctx, session.campaignId));
-  const mismatches = compareSheets(index, stored, input);
-  await inTransaction(ctx.database.db, (trx) =>
-    recordAudit(trx, ctx, actor, 'ballot.paper.verify', 'session', sessionId, { sheetNumber: input.sheetNumber, matches: mismatches.length === 0, mismatches: mismatches.length }),
-  );
-  return { sheetNumber: input.sheetNumber, matches: mismatches.length === 0, mismatches };
-}
 
 const BLANK = '（空）';
 
