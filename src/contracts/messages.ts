@@ -108,3 +108,36 @@ export const MESSAGES = {
   lastAdmin: { zh: '不能停用最后一个可用的管理员账号', en: 'The last active admin account cannot be disabled' },
   samePassword: { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
 } as const satisfies Record<string, Message | ((...args: never[]) => Message)>;
+
+/**
+ * Words for request fields a screen shows, for schema refusals outside a campaign set-up ("新密码：至少 10 个字符"
+ * rather than "newPassword"). Fields inside a set-up are named by domain/definition-place.ts.
+ */
+export const FIELD_WORDS: Record<string, Message> = {
+  username: { zh: '用户名', en: 'username' },
+  password: { zh: '密码', en: 'password' },
+  currentPassword: { zh: '当前密码', en: 'current password' },
+  newPassword: { zh: '新密码', en: 'new password' },
+  displayName: { zh: '显示名称', en: 'display name' },
+  role: { zh: '角色', en: 'role' },
+  unitId: { zh: '单位', en: 'unit' },
+  rootUnitId: { zh: '根单位', en: 'root unit' },
+  name: { zh: '名称', en: 'name' },
+  code: { zh: '代码', en: 'code' },
+  sheetNumber: { zh: '票号', en: 'sheet number' },
+  raterGroupId: { zh: '测评组', en: 'rater group' },
+  boundUnitId: { zh: '所属单位（回避）', en: 'own unit (recusal)' },
+  opinion: { zh: '评价意见', en: 'opinion' },
+  reason: { zh: '理由', en: 'reason' },
+  points: { zh: '分值', en: 'points' },
+  score: { zh: '分数', en: 'score' },
+  grade: { zh: '等次', en: 'grade' },
+  count: { zh: '数量', en: 'count' },
+  present: { zh: '实到人数', en: 'head count' },
+  expected: { zh: '应到人数', en: 'expected raters' },
+  paperIssued: { zh: '纸质发出份数', en: 'paper sheets issued' },
+  noticeDate: { zh: '公示日期', en: 'notice date' },
+  objectionDays: { zh: '公示期（天）', en: 'objection period (days)' },
+  contact: { zh: '联系方式', en: 'contact' },
+  title: { zh: '标题', en: 'title' },
+};

@@ -3,9 +3,13 @@
  * Fastify's own 4xx (bad JSON, wrong content type, too large) → a stable code; anything else → a generic 500
  * whose internal text stays in the log.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, errorBody, type ErrorCode, type ErrorDetail } from '../contracts/errors.js';
+import { FIELD_WORDS } from '../contracts/messages.js';
+import { placeInDefinition } from '../domain/definition-place.js';
+import { errorPageHtml } from './pages/error-page-html.js';
+import type { CampaignDefinition } from '../domain/types.js';
 
 interface ValidationItem {
   keyword: string;
@@ -23,7 +27,7 @@ function zhIssue(item: ValidationItem): string {
     case 'invalid_type':
       return p.input === undefined ? '缺少此项' : `类型不对，应为 ${String(p.expected)}`;
     case 'too_small':
-      return p.origin === 'array' ? `至少需要 ${String(p.minimum)} 项` : p.origin === 'string' ? `至少 ${String(p.minimum)} 个字符` : `不能小于 ${String(p.minimum)}`;
+      return p.origin === 'array' ? `至少需要 ${String(p.minimum)} 项，请先添加` : p.origin === 'string' ? `至少 ${String(p.minimum)} 个字符` : `不能小于 ${String(p.minimum)}`;
     case 'too_big':
       return p.origin === 'array' ? `最多 ${String(p.maximum)} 项` : p.origin === 'string' ? `最多 ${String(p.maximum)} 个字符` : `不能大于 ${String(p.maximum)}`;
     case 'invalid_value':
@@ -41,16 +45,46 @@ function zhIssue(item: ValidationItem): string {
   }
 }
 
-function validationDetails(items: ValidationItem[], context: string | undefined): ErrorDetail[] {
+/** A body that carries a campaign set-up (create, replace, check): problems in it are placed by its own names. */
+function asDefinition(body: unknown): CampaignDefinition | null {
+  if (typeof body !== 'object' || body === null || !Array.isArray((body as { instruments?: unknown }).instruments)) return null;
+  const list = (key: string): unknown[] => {
+    const v = (body as Record<string, unknown>)[key];
+    return Array.isArray(v) ? v.filter((x) => typeof x === 'object' && x !== null) : [];
+  };
+  return { ...(body as object), units: list('units'), subjects: list('subjects'), raterGroups: list('raterGroups'), instruments: list('instruments'), rankings: list('rankings'), sessions: list('sessions') } as CampaignDefinition;
+}
+
+/**
+ * Where a schema failure is, in the office's words: inside a campaign set-up by the names in it (「观摩评」的测评对象),
+ * else by the field's word when it has one (FIELD_WORDS); a bare field name only for fields no screen shows.
+ */
+function placeOf(path: string, body: unknown): { zh: string; en: string } | null {
+  if (!path) return null;
+  const def = asDefinition(body);
+  if (def) {
+    try {
+      const place = placeInDefinition(def, path.replace(/\.(\d+)/g, '[$1]'));
+      if (place) return place;
+    } catch {
+      // A body too broken to name its parts: fall back to the field's word.
+    }
+  }
+  const last = path.split('.').filter((s) => !/^\d+$/.test(s)).pop() ?? path;
+  return FIELD_WORDS[last] ?? null;
+}
+
+function validationDetails(items: ValidationItem[], context: string | undefined, body: unknown): ErrorDetail[] {
   return items.slice(0, 50).map((item) => {
     const path = item.instancePath.replace(/^\//, '').replace(/\//g, '.');
     const where = WHERE[context ?? 'body'] ?? '请求';
+    const place = placeOf(path, context === undefined || context === 'body' ? body : null);
     return {
       path: `${context ?? 'body'}${path ? '.' + path : ''}`,
       code: item.keyword,
       message: {
-        zh: `${where}${path ? `字段「${path}」` : ''}：${zhIssue(item)}`,
-        en: `${context ?? 'body'}${path ? ` field "${path}"` : ''}: ${item.message ?? 'invalid'}`,
+        zh: `${place ? place.zh : `${where}${path ? `字段「${path}」` : ''}`}：${zhIssue(item)}`,
+        en: `${place ? place.en.charAt(0).toUpperCase() + place.en.slice(1) : `${context ?? 'body'}${path ? ` field "${path}"` : ''}`}: ${item.message ?? 'invalid'}`,
       },
     };
   });
@@ -80,24 +114,34 @@ function fastifyCode(err: FastifyError): ErrorCode | null {
   return null;
 }
 
+/**
+ * A person's browser navigating (a notice link, a screen URL, a download opened in a tab) gets the refusal as a page;
+ * programs and the console (which asks for JSON) get the JSON body.
+ */
+function wantsPage(request: FastifyRequest): boolean {
+  const accept = request.headers.accept ?? '';
+  return request.method === 'GET' && accept.includes('text/html') && !accept.startsWith('application/json');
+}
+
+function refuse(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+  reply.code(error.status);
+  if (!wantsPage(request)) return reply.send(errorBody(error));
+  // The page is written here, past the route's response schema, which describes the JSON answer only.
+  return reply.type('text/html; charset=utf-8').serializer((page: string) => page).send(errorPageHtml(errorBody(error)));
+}
+
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    if (err instanceof AppError) {
-      return reply.code(err.status).send(errorBody(err));
-    }
+    if (err instanceof AppError) return refuse(request, reply, err);
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const details = validationDetails(err.validation as unknown as ValidationItem[], err.validationContext);
-      return reply.code(400).send(errorBody(new AppError('invalid_request', { details })));
+      const details = validationDetails(err.validation as unknown as ValidationItem[], err.validationContext, request.body);
+      return refuse(request, reply, new AppError('invalid_request', { details }));
     }
     const code = fastifyCode(err);
-    if (code) {
-      return reply.code(new AppError(code).status).send(errorBody(new AppError(code)));
-    }
+    if (code) return refuse(request, reply, new AppError(code));
     request.log.error({ err }, 'unhandled error');
-    return reply.code(500).send(errorBody(new AppError('internal')));
+    return refuse(request, reply, new AppError('internal'));
   });
 
-  app.setNotFoundHandler((_request, reply) => {
-    reply.code(404).send(errorBody(new AppError('route_not_found')));
-  });
+  app.setNotFoundHandler((request, reply) => refuse(request, reply, new AppError('route_not_found')));
 }

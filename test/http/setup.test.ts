@@ -76,6 +76,10 @@ for (const kind of dialects()) {
     it('checks the unsaved set-up with concrete counts, then stores it once sites and cases are added', async () => {
       const empty = await post('/api/campaigns/check', setup);
       assert.equal(empty.statusCode, 400, 'observation sites and cases must be added first');
+      // Said in the words on the screen: the form by its name, never a field name or path.
+      const said = (empty.json().error.details as { message: { zh: string; en: string } }[]).map((d) => d.message);
+      assert.ok(said.some((m) => m.zh.startsWith('评价方式「观摩评」的测评对象：至少需要 1 项')), JSON.stringify(said));
+      for (const m of said) assert.doesNotMatch(`${m.zh} ${m.en}`, /subjectIds|instruments\.|\[\d+\]/);
       const county = setup.subjects[0]!.unitId;
       setup.subjects.push({ id: 'site-1', kind: 'site', unitId: county, name: '北街社区实训点' }, { id: 'case-1', kind: 'case', unitId: county, name: '“红色物业”案例' });
       setup.instruments.find((i) => i.name === '观摩评')!.subjectIds = ['site-1'];

@@ -3,6 +3,7 @@ import { Alert, Button, Flex, Spin, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/client.js';
 import { useBilingual, useT } from '../i18n/I18nProvider.js';
+import { errorLines, errorText } from '../api/error-text.js';
 
 export function PageHeader({ title, extra, sub }: { title: ReactNode; extra?: ReactNode; sub?: ReactNode }) {
   return (
@@ -24,12 +25,13 @@ export function Loading() {
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const t = useT();
   const pick = useBilingual();
-  const text = error instanceof ApiError ? pick(error.messages) : String(error);
+  const lines = [...new Set(errorLines(error, pick))];
   return (
     <Alert
       type="error"
       showIcon
-      title={text}
+      title={error instanceof ApiError ? pick(error.messages) : errorText(error, pick)}
+      description={lines.length > 0 && <ul style={{ margin: 0, paddingInlineStart: 18 }}>{lines.slice(0, 10).map((l) => <li key={l}>{l}</li>)}</ul>}
       action={onRetry && <Button size="small" onClick={onRetry}>{t('retry')}</Button>}
     />
   );

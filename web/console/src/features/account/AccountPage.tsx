@@ -1,11 +1,12 @@
 /** 账号: who I am, change my password (cookie sessions only). */
 import { Alert, App, Button, Card, Descriptions, Form, Input } from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../../api/client.js';
+import { api, } from '../../api/client.js';
 import { useAuth } from '../../auth/AuthProvider.js';
 import { defineMessages } from '../../i18n/messages.js';
 import { useBilingual, useT } from '../../i18n/I18nProvider.js';
 import { PageHeader } from '../../layout/Page.js';
+import { errorText } from '../../api/error-text.js';
 
 const m = defineMessages({
   title: { zh: '账号', en: 'Account' },
@@ -37,7 +38,7 @@ export default function AccountPage() {
       await api.post('/api/auth/password', v);
       void message.success(t('changed'));
     } catch (err) {
-      setError(err instanceof ApiError ? pick(err.messages) : String(err));
+      setError(errorText(err, pick));
     }
   };
   return (

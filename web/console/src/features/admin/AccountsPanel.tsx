@@ -1,12 +1,13 @@
 /** 账号: list, create (a generated password and the token are shown once), disable/enable, reset the password. */
 import { App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, request } from '../../api/client.js';
+import { api, request } from '../../api/client.js';
 import type { AccountView, Credentials, PasswordReset, Role, Unit } from '../../api/types.js';
 import { useApi } from '../../api/useApi.js';
 import { useBilingual, useLang, useT } from '../../i18n/I18nProvider.js';
 import { ErrorState } from '../../layout/Page.js';
 import { adminMessages } from './messages.js';
+import { errorText } from '../../api/error-text.js';
 
 const ROLE_LABEL = { admin: 'roleAdmin', organiser: 'roleOrganiser', clerk: 'roleClerk', viewer: 'roleViewer' } as const;
 const ROLE_COLOR = { admin: 'red', organiser: 'blue', clerk: 'cyan', viewer: 'default' } as const;
@@ -27,7 +28,7 @@ export function AccountsPanel() {
       await fn();
       accounts.reload();
     } catch (e) {
-      message.error(e instanceof ApiError ? pick(e.messages) : String(e));
+      message.error(errorText(e, pick));
     }
   };
 
@@ -109,7 +110,7 @@ function CreateAccount({ units, onClose }: { units: Unit[]; onClose(created: Cre
       const created = await api.post<Credentials>('/api/accounts', { username: v.username, displayName: v.displayName, role: v.role, unitId: v.role === 'viewer' ? v.unitId ?? null : null, ...(v.password ? { password: v.password } : {}) });
       onClose(created);
     } catch (e) {
-      message.error(e instanceof ApiError ? pick(e.messages) : String(e));
+      message.error(errorText(e, pick));
     } finally {
       setBusy(false);
     }

@@ -11,6 +11,7 @@ import { ErrorState } from '../../layout/Page.js';
 import type { AccountView, AuditEntry } from '../../api/types.js';
 import { authHeaders } from '../setup/api.js';
 import { adminMessages, auditActions } from './messages.js';
+import { errorText } from '../../api/error-text.js';
 
 const PAGE = 200;
 
@@ -81,7 +82,7 @@ export function AuditPanel() {
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (e) {
-      message.error(e instanceof ApiError ? pick(e.messages) : String(e));
+      message.error(errorText(e, pick));
     } finally {
       setExporting(false);
     }

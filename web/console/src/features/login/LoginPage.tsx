@@ -1,8 +1,8 @@
 import { Alert, Button, Card, Collapse, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../api/client.js';
 import { useAuth } from '../../auth/AuthProvider.js';
 import { useBilingual, useLang, useT } from '../../i18n/I18nProvider.js';
+import { errorText } from '../../api/error-text.js';
 
 export default function LoginPage() {
   const t = useT();
@@ -18,7 +18,7 @@ export default function LoginPage() {
     try {
       await action();
     } catch (err) {
-      setError(err instanceof ApiError ? pick(err.messages) : String(err));
+      setError(errorText(err, pick));
     } finally {
       setBusy(false);
     }

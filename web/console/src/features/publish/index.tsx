@@ -13,6 +13,7 @@ import { useApi } from '../../api/useApi.js';
 import { defineMessages } from '../../i18n/messages.js';
 import { useBilingual, useT } from '../../i18n/I18nProvider.js';
 import { ErrorState, Loading, PageHeader } from '../../layout/Page.js';
+import { errorText } from '../../api/error-text.js';
 
 const m = defineMessages({
   title: { zh: '发布与导出', en: 'Publish and export' },
@@ -70,7 +71,7 @@ export default function PublishPage() {
           campaign.reload();
           notice.reload();
         } catch (e) {
-          message.error(e instanceof ApiError ? pick(e.messages) : String(e));
+          message.error(errorText(e, pick));
         } finally {
           setBusy(false);
         }

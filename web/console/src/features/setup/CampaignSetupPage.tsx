@@ -2,7 +2,6 @@
 import { Alert, App, Button, Card, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ApiError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
 import { useApi } from '../../api/useApi.js';
 import { useBilingual, useT } from '../../i18n/I18nProvider.js';
@@ -16,6 +15,7 @@ import { sessionMessages } from './sessionMessages.js';
 import { SessionsManager } from './SessionsManager.js';
 import { SetupEditor } from './SetupEditor.js';
 import { useCounties } from './useCounties.js';
+import { errorText } from '../../api/error-text.js';
 
 const STATUS_COLOR = { draft: 'default', active: 'processing', published: 'success' } as const;
 
@@ -51,7 +51,7 @@ export default function CampaignSetupPage() {
       message.success(ts('saved'));
       loaded.reload();
     } catch (e) {
-      message.error(e instanceof ApiError ? pick(e.messages) : String(e));
+      message.error(errorText(e, pick));
     } finally {
       setSaving(false);
     }

@@ -1,7 +1,8 @@
 /**
  * 规则检查: the server's check of the set-up as it stands (nothing saved), re-asked a moment after each change. Shows
  * the set-up's errors, and per grade instrument each rule as a concrete count for the real ballot sizes, with the
- * rules that can never bind or cannot be met.
+ * rules that can never bind or cannot be met. Problems come from the server already placed in the office's words
+ * (评价方式「观摩评」的测评对象：…).
  */
 import { Alert, Card, Flex, List, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -10,7 +11,6 @@ import { useBilingual, useT } from '../../i18n/I18nProvider.js';
 import { errorDetails, setupApi, type CampaignSetup, type SetupCheck } from './api.js';
 import { setupMessages } from './messages.js';
 
-/** `setup` is the set-up as it was checked, to name the parts a problem's path points at. */
 type State = { status: 'checking' } | { status: 'done'; result: SetupCheck; setup: CampaignSetup } | { status: 'refused'; error: ApiError | Error; setup: CampaignSetup };
 
 export function useSetupCheck(setup: CampaignSetup | null): State {
@@ -45,22 +45,26 @@ export function CheckPanel({ state }: { state: State }) {
         showIcon
         data-testid="check-result"
         title={state.error instanceof ApiError && state.error.status === 400 ? t('checkSchema') : state.error instanceof ApiError ? pick(state.error.messages) : String(state.error)}
-        description={details.length > 0 && <List size="small" dataSource={details.slice(0, 20)} renderItem={(d) => <List.Item><Problem setup={state.setup} path={d.path} text={pick(d.message)} /></List.Item>} />}
+        description={details.length > 0 && <List size="small" dataSource={details.slice(0, 20)} renderItem={(d) => <List.Item>{pick(d.message)}</List.Item>} />}
       />
     );
   }
   const { result } = state;
+  // A rule that forbids what the ballot needs (“1 个对象时最多允许 0 个好”) may be saved, but is never shown as passed.
+  const warnings = result.instruments.flatMap((i) => i.findings.filter((f) => !INFORMATIVE.has(f.code)));
   return (
     <Flex vertical gap={12} data-testid="check-result">
-      {result.ok ? (
-        <Alert type="success" showIcon title={t('checkOk')} />
-      ) : (
+      {!result.ok ? (
         <Alert
           type="error"
           showIcon
           title={t('checkProblems', { n: result.problems.length })}
-          description={<List size="small" dataSource={result.problems.slice(0, 30)} renderItem={(p) => <List.Item><Problem setup={state.setup} path={p.path} text={pick(p.message)} /></List.Item>} />}
+          description={<List size="small" dataSource={result.problems.slice(0, 30)} renderItem={(p) => <List.Item>{pick(p.message)}</List.Item>} />}
         />
+      ) : warnings.length > 0 ? (
+        <Alert type="warning" showIcon title={t('checkOkWarnings', { n: warnings.length })} />
+      ) : (
+        <Alert type="success" showIcon title={t('checkOk')} />
       )}
       {result.instruments.map((i) => (
         <Card key={i.instrumentId} size="small" title={i.name}>
@@ -82,7 +86,7 @@ export function CheckPanel({ state }: { state: State }) {
           ) : (
             <List size="small" style={{ marginTop: 8 }} dataSource={i.findings} renderItem={(f) => (
               <List.Item>
-                <Alert type={f.code === 'rule_never_binds' || f.code === 'analysis_skipped' ? 'info' : 'warning'} showIcon title={pick(f.message)} style={{ width: '100%' }} />
+                <Alert type={INFORMATIVE.has(f.code) ? 'info' : 'warning'} showIcon title={pick(f.message)} style={{ width: '100%' }} />
               </List.Item>
             )} />
           )}
@@ -92,28 +96,5 @@ export function CheckPanel({ state }: { state: State }) {
   );
 }
 
-/**
- * One problem, led by the name of the part it is in (“专班评”) instead of its raw path, which stays as the remainder
- * (`criteria[0].label`). Schema problems come as body.instruments.1.criteria.0.label, set-up problems as
- * instruments[1].criteria; both texts start with the path, which is dropped from the text.
- */
-function Problem({ setup, path, text }: { setup: CampaignSetup; path: string | undefined; text: string }) {
-  if (!path) return <span>{text}</span>;
-  const normal = path.replace(/^body\.?/, '').replace(/\.(\d+)(?=\.|$)/g, '[$1]');
-  const m = /^(instruments|rankings|raterGroups|subjects)\[(\d+)\]\.?(.*)$/.exec(normal);
-  const part = m ? (setup[m[1] as 'instruments'] as { name?: string }[] | undefined)?.[Number(m[2])]?.name : undefined;
-  const rest = m ? m[3] : normal;
-  const bare = text.replace(new RegExp(`^${escapeRegExp(path)}[：:]\\s*`), '').replace(SCHEMA_PREFIX, '');
-  return (
-    <span>
-      {part && <Tag style={{ marginInlineEnd: 6 }}>{part}</Tag>}
-      {rest && <Typography.Text code style={{ marginInlineEnd: 6 }}>{rest}</Typography.Text>}
-      {bare}
-    </span>
-  );
-}
-
-/** How the server's schema messages start: 请求体字段「instruments.1.label」： / body field "instruments.1.label": */
-const SCHEMA_PREFIX = /^(?:(?:请求体|查询参数|路径参数|请求头|请求)(?:字段「[^」]*」)?：|(?:body|querystring|params|headers)(?: field "[^"]*")?:\s*)/;
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Findings that only inform (a rule that can never bind, an analysis skipped for size); the others are warnings. */
+const INFORMATIVE = new Set(['rule_never_binds', 'analysis_skipped']);

@@ -2,7 +2,6 @@
 import { App, Button, Card, Flex, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError } from '../../api/client.js';
 import { useBilingual, useT } from '../../i18n/I18nProvider.js';
 import { currentCampaign } from '../../layout/current-campaign.js';
 import { ErrorState, PageHeader } from '../../layout/Page.js';
@@ -13,6 +12,7 @@ import { setupMessages } from './messages.js';
 import { RootPicker } from './RootPicker.js';
 import { SetupEditor } from './SetupEditor.js';
 import { useCounties } from './useCounties.js';
+import { errorText } from '../../api/error-text.js';
 
 export default function NewCampaignPage() {
   const t = useT(setupMessages);
@@ -49,7 +49,7 @@ export default function NewCampaignPage() {
       currentCampaign.set(draft.id);
       navigate(`${paths.setup(draft.id)}?tab=sessions`);
     } catch (e) {
-      message.error(e instanceof ApiError ? pick(e.messages) : String(e));
+      message.error(errorText(e, pick));
     } finally {
       setBusy(false);
     }

@@ -1,11 +1,11 @@
 /** 活动范围: a city or province already imported, or one imported now from the national division data. */
 import { App, Button, Flex, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../api/client.js';
 import { useApi } from '../../api/useApi.js';
 import { useBilingual, useT } from '../../i18n/I18nProvider.js';
 import { setupApi, type Division } from './api.js';
 import { setupMessages } from './messages.js';
+import { errorText } from '../../api/error-text.js';
 
 export function RootPicker({ value, onChange }: { value: string | null; onChange(unitId: string): void }) {
   const t = useT(setupMessages);
@@ -48,7 +48,7 @@ export function DivisionImport({ onImported }: { onImported(rootUnitId: string):
       message.success(t('imported', { added: r.added, skipped: r.skipped }));
       onImported(r.rootUnitId);
     } catch (e) {
-      message.error(e instanceof ApiError ? pick(e.messages) : String(e));
+      message.error(errorText(e, pick));
     } finally {
       setBusy(false);
     }

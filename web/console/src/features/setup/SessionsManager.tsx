@@ -4,7 +4,6 @@
  */
 import { App, Button, Card, Flex, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
 import type { SessionOverview } from '../../api/types.js';
 import { useApi } from '../../api/useApi.js';
@@ -13,6 +12,7 @@ import { useBilingual, useT } from '../../i18n/I18nProvider.js';
 import { ErrorState } from '../../layout/Page.js';
 import { postForText, sessionApi, type CampaignSetup } from './api.js';
 import { sessionMessages } from './sessionMessages.js';
+import { errorText } from '../../api/error-text.js';
 
 const STATUS_COLOR = { draft: 'default', open: 'processing', closed: 'success' } as const;
 
@@ -35,7 +35,7 @@ export function SessionsManager({ campaignId, setup, onChange }: { campaignId: s
       sessions.reload();
       onChange?.();
     } catch (e) {
-      message.error(e instanceof ApiError ? pick(e.messages) : String(e));
+      message.error(errorText(e, pick));
     }
   };
 
@@ -128,7 +128,7 @@ function CreateSession({ campaignId, setup, onDone }: { campaignId: string; setu
       message.success(t('created'));
       onDone();
     } catch (e) {
-      message.error(e instanceof ApiError ? pick(e.messages) : String(e));
+      message.error(errorText(e, pick));
     } finally {
       setBusy(false);
     }
@@ -189,7 +189,7 @@ function TokenSheetDialog({ session, setup, csrf, onClose }: { session: SessionO
       onClose();
     } catch (e) {
       win.close();
-      message.error(e instanceof ApiError ? pick(e.messages) : String(e));
+      message.error(errorText(e, pick));
     } finally {
       setBusy(false);
     }

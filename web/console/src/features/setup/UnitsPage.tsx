@@ -3,13 +3,13 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Flex, Row, Table, Tag, Tree, Typography, Upload } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../../api/client.js';
 import { useAuth } from '../../auth/AuthProvider.js';
 import { useBilingual, useT } from '../../i18n/I18nProvider.js';
 import { PageHeader } from '../../layout/Page.js';
 import { errorDetails, setupApi, uploadUnits, type ErrorDetail, type Unit, type UnitImport } from './api.js';
 import { DivisionImport } from './RootPicker.js';
 import { unitMessages } from './unitMessages.js';
+import { errorText } from '../../api/error-text.js';
 
 type Preview = { file: File; result: UnitImport } | { file: File; errors: ErrorDetail[]; message: string };
 
@@ -27,7 +27,7 @@ export default function UnitsPage() {
     try {
       setPreview({ file, result: await uploadUnits(file, true, me?.csrfToken) });
     } catch (e) {
-      setPreview({ file, errors: errorDetails(e), message: e instanceof ApiError ? pick(e.messages) : String(e) });
+      setPreview({ file, errors: errorDetails(e), message: errorText(e, pick) });
     } finally {
       setBusy(false);
     }
@@ -41,7 +41,7 @@ export default function UnitsPage() {
       setPreview(null);
       setRound((n) => n + 1);
     } catch (e) {
-      setPreview({ file: preview.file, errors: errorDetails(e), message: e instanceof ApiError ? pick(e.messages) : String(e) });
+      setPreview({ file: preview.file, errors: errorDetails(e), message: errorText(e, pick) });
     } finally {
       setBusy(false);
     }

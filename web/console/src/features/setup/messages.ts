@@ -150,6 +150,7 @@ export const setupMessages = defineMessages({
   caseDefault: { zh: '案例{n}', en: 'Case {n}' },
   checking: { zh: '正在检查…', en: 'Checking…' },
   checkOk: { zh: '方案检查通过', en: 'The set-up passes the check' },
+  checkOkWarnings: { zh: '方案可以保存，但有 {n} 条规则提醒需要处理：见下方橙色提示', en: 'The set-up can be saved, but {n} rule warnings need attention: see the orange notes below' },
   checkProblems: { zh: '方案有 {n} 处错误，修改后才能保存', en: '{n} problems; fix them before saving' },
   checkSchema: { zh: '方案尚不完整', en: 'The set-up is incomplete' },
   perBallot: { zh: '每票 {n} 个对象', en: '{n} subjects per ballot' },
