@@ -82,7 +82,7 @@ const STYLE = `
   .row { display: flex; gap: 8px; }
   input { flex: 1; min-width: 0; min-height: 48px; padding: 8px 12px; border: 1.5px solid #c9ccd1; border-radius: 10px; font: 600 18px/1.2 ui-monospace, "DejaVu Sans Mono", monospace; letter-spacing: 0.08em; text-transform: uppercase; }
   button { flex: none; min-width: 80px; min-height: 48px; border: 0; border-radius: 10px; background: #9f1d1d; color: #fff; font: inherit; font-weight: 600; }
-  .result a { color: inherit; }
+  .result a { display: inline-flex; align-items: center; min-height: 44px; color: inherit; font-weight: 600; }
   h2 { margin: 20px 0 8px; font-size: 17px; }
   .codes { display: grid; grid-template-columns: repeat(auto-fill, minmax(7.5em, 1fr)); gap: 4px 8px; margin: 0; padding: 0; list-style: none; font: 16px/2 ui-monospace, "DejaVu Sans Mono", monospace; letter-spacing: 0.06em; }
   .codes li { padding: 0 6px; border-radius: 6px; }
