@@ -224,6 +224,11 @@ for (const kind of dialects()) {
         assert.match(res.body, /没有这个测评会/);
       }
       assert.match((await page('s_nope', '?lang=en')).body, /No such session/);
+      // A query no form would send is refused as a page too.
+      const tooLong = await page(sessionId, `?q=${'A'.repeat(200)}`);
+      assert.equal(tooLong.statusCode, 400);
+      assert.match(tooLong.headers['content-type'] as string, /text\/html/);
+      assert.match(tooLong.body, /暂时无法显示回执名单[\s\S]*请求内容不符合要求/);
       const api: LightMyRequestResponse = await list('s_nope');
       assert.equal(api.statusCode, 404);
       assert.equal(api.json().error.code, 'not_found');

@@ -74,7 +74,6 @@ const zh = {
   adjNoReason: (name: string, item: string) => `「${name}」：「${item}」须写明加减分理由`,
   adjOverCap: (name: string, bonus: boolean, total: string, cap: string) =>
     `「${name}」：${bonus ? '加分' : '减分'}合计 ${total}，超过上限 ${cap}`,
-  submit: '提交选票',
   cannotSubmit: '还不能提交',
   submitting: '正在提交…',
   retry: '重试提交',
@@ -114,7 +113,6 @@ const zh = {
   draftBody: '请等待主持人宣布开始后点“刷新”。已填的内容会保存在本机。',
   refresh: '刷新',
   errorTitle: '无法使用此测评码',
-  savedLocally: '已自动保存在本机',
 };
 
 export type Texts = typeof zh;
@@ -166,7 +164,6 @@ const en: Texts = {
   adjBadPoints: (name, item, max) => `${name}: points for “${item}” must be above 0 and at most ${max}`,
   adjNoReason: (name, item) => `${name}: “${item}” needs a written reason`,
   adjOverCap: (name, bonus, total, cap) => `${name}: ${bonus ? 'bonus' : 'deduction'} total ${total} exceeds the cap of ${cap}`,
-  submit: 'Submit ballot',
   cannotSubmit: 'Cannot submit yet',
   submitting: 'Submitting…',
   retry: 'Retry',
@@ -206,7 +203,6 @@ const en: Texts = {
   draftBody: 'Wait until the chair opens the session, then tap “Refresh”. What you fill in stays on this phone.',
   refresh: 'Refresh',
   errorTitle: 'This code cannot be used',
-  savedLocally: 'Saved on this phone',
 };
 
 export const TEXTS: Record<Lang, Texts> = { zh, en };
