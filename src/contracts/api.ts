@@ -74,6 +74,9 @@ export const receiptSchema = z.object({
   duplicate: z.boolean(),
   /** Ballots on the sheet, one per instrument. */
   ballots: z.number().int(),
+  /** Where the sheet was cast, so the rater's receipt names it; the session's id leads to its public receipt list. */
+  campaign: z.object({ name: z.string() }),
+  session: z.object({ id: z.string(), name: z.string() }),
 });
 export type Receipt = z.output<typeof receiptSchema>;
 
@@ -161,7 +164,8 @@ const ballotFormInstrument = z.object({
 
 export const ballotFormSchema = z.object({
   campaign: z.object({ name: z.string() }),
-  session: z.object({ name: z.string(), status: z.enum(['draft', 'open', 'closed']) }),
+  /** `id` leads to the session's public receipt list (/receipts/<id>). */
+  session: z.object({ id: z.string(), name: z.string(), status: z.enum(['draft', 'open', 'closed']) }),
   /** used: the sheet is stored; the receipt is shown again. */
   token: z.object({ status: z.enum(['issued', 'used']), receipt: z.string().nullable() }),
   /** The rater's group; a named group's token also carries the name it signs with, an anonymous one never. */

@@ -81,6 +81,7 @@ export const MESSAGES = {
   paperEntryErrors: { zh: '选票内容有误，未保存，请核对后重新录入', en: 'The ballot has entry errors and was not stored; check and enter it again' },
   paperSheetConflict: (sheet: string): Message => ({ zh: `票号 ${sheet} 已录入过内容不同的选票`, en: `Sheet ${sheet} was already entered with different content` }),
   paperSheetNotEntered: (sheet: string): Message => ({ zh: `票号 ${sheet} 尚未录入`, en: `Sheet ${sheet} has not been entered` }),
+  receiptsNoSession: { zh: '没有这个测评会，请核对回执名单的链接', en: 'No such session; check the link to the receipt list' },
 
   // 结果与公示
   resultsNotPublished: { zh: '结果尚未发布', en: 'The results are not published yet' },

@@ -53,6 +53,12 @@ describe('phone ballot (Chromium, 360×740)', () => {
   const row = (page: Page, subjectId: string) => page.locator(`li[data-subject="${subjectId}"]`);
   const choose = (page: Page, subjectId: string, label: string) => row(page, subjectId).getByRole('radio', { name: label, exact: true }).click();
   const submit = (page: Page) => page.locator('.submitbar button.primary');
+  /** The ballot's button leads to the review; its confirm button sends the sheet. */
+  const confirm = async (page: Page) => {
+    await submit(page).click();
+    await page.getByTestId('review').waitFor();
+    await page.getByRole('button', { name: '确认提交' }).click();
+  };
   const counter = (page: Page, ruleId: string) => page.locator(`.counter[data-rule="${ruleId}"]`);
 
   async function assertFitsPhone(page: Page): Promise<void> {
@@ -89,9 +95,9 @@ describe('phone ballot (Chromium, 360×740)', () => {
     for (const k of ['s-k4', 's-k5', 's-k6', 's-k7']) await choose(page, k, '较好');
     assert.match(await counter(page, 'r-good').innerText(), /好\s*已选\s*2\s*\/\s*最多\s*2/);
     assert.equal(await submit(page).isDisabled(), false);
-    assert.equal(await submit(page).innerText(), '提交选票');
+    assert.equal(await submit(page).innerText(), '核对并提交');
     await shot(page, '03-fixed-ready');
-    await submit(page).click();
+    await confirm(page);
     const receipt = (await page.getByTestId('receipt').innerText()).trim();
     assert.match(receipt, /^[0-9A-Z]{8}$/);
     await shot(page, '04-receipt');
@@ -102,9 +108,10 @@ describe('phone ballot (Chromium, 360×740)', () => {
     // The server agrees: the token is used and answers this receipt.
     const form = await server.api(null, '/api/ballot-form', { body: { token: tokens[0]!.token } });
     assert.deepEqual(form.json.token, { status: 'used', receipt });
-    // Another phone opening the used link gets the receipt page, not an error.
+    // Another phone opening the used link is told the code has been used, with the receipt it produced.
     const other = await (await phone()).newPage();
     await other.goto(`${server.url}/r/${tokens[0]!.token}`);
+    assert.match(await other.getByTestId('used-page').locator('h1').innerText(), /此测评码已使用/);
     assert.equal((await other.getByTestId('receipt').innerText()).trim(), receipt);
     await other.context().close();
     await ctx.close();
@@ -124,7 +131,7 @@ describe('phone ballot (Chromium, 360×740)', () => {
     await page.locator('li[data-subject]').first().waitFor();
     for (const k of ['s-k1', 's-k2', 's-k3']) await choose(page, k, '好');
     for (const k of ['s-k4', 's-k5', 's-k6', 's-k7']) await choose(page, k, '较好');
-    await submit(page).click();
+    await confirm(page);
     const refusal = page.getByTestId('refusal');
     assert.match(await refusal.innerText(), /「好 ≤ 40%」：本票 7 个对象最多 2 个“好”，实际 3 个/);
     assert.match(await row(page, 's-k1').getAttribute('class') ?? '', /subject/);
@@ -163,7 +170,7 @@ describe('phone ballot (Chromium, 360×740)', () => {
 
     // First the connection drops before the sheet arrives: the phone keeps it and offers a retry, also after a reload.
     await page.route('**/api/ballots', (route) => route.abort('internetdisconnected'));
-    await submit(page).click();
+    await confirm(page);
     await page.getByTestId('network').waitFor();
     await shot(page, '07-network-lost');
     await page.reload();
@@ -210,7 +217,7 @@ describe('phone ballot (Chromium, 360×740)', () => {
     await page.getByRole('button', { name: '开始测评' }).click();
     await page.locator('li[data-subject]').first().waitFor();
     for (const k of ['s-k1', 's-k2', 's-k3', 's-k4', 's-k5', 's-k6', 's-k7']) await choose(page, k, '一般');
-    await submit(page).click();
+    await confirm(page);
     const receipt = (await page.getByTestId('receipt').innerText()).trim();
     await page.reload();
     assert.equal((await page.getByTestId('receipt').innerText()).trim(), receipt);
@@ -222,8 +229,7 @@ describe('phone ballot (Chromium, 360×740)', () => {
     const ctx = await phone();
     const page = await ctx.newPage();
     await page.goto(`${server.url}/r/${'Z'.repeat(22)}`);
-    await page.getByText('无法使用此测评码').waitFor();
-    assert.match(await page.locator('.notice').innerText(), /测评码无效/);
+    assert.match(await page.getByTestId('code-trouble').innerText(), /测评码无效/);
     await shot(page, '09-unknown-token');
     assert.equal((await server.api('organiser', `/api/sessions/${sessionId}/close`, { method: 'POST' })).status, 200);
     await page.goto(`${server.url}/r/${tokens[4]!.token}`);
@@ -299,7 +305,13 @@ describe('phone ballot (Chromium, 360×740)', () => {
     await card(site2, 1).locator('textarea[name="reason"]').fill('台账补记不及时');
     assert.equal(await page.getByTestId('problems').count(), 0);
     await shot(page, '12-adjustments-ready');
+    // The review lists each site's score and every adjustment with its reason.
     await submit(page).click();
+    const reviewed = page.getByTestId('review');
+    assert.match(await reviewed.locator('[data-review="s-site1"]').innerText(), /85 分[\s\S]*＋2 特色品牌亮点：打造“红色驿站”服务品牌，群众评价高/);
+    assert.match(await reviewed.locator('[data-review="s-site2"]').innerText(), /－3 [\s\S]*上次督导反馈的问题未整改到位[\s\S]*－1 [\s\S]*台账补记不及时/);
+    await assertFitsPhone(page);
+    await page.getByRole('button', { name: '确认提交' }).click();
     const receipt = (await page.getByTestId('receipt').innerText()).trim();
     assert.match(receipt, /^[0-9A-Z]{8}$/);
 

@@ -68,7 +68,7 @@ for (const kind of dialects()) {
       assert.equal(res.headers['cache-control'], 'no-store');
       const body = res.json();
       assert.deepEqual(body.campaign, { name: '测试活动' });
-      assert.deepEqual(body.session, { name: '汇报点评会', status: 'open' });
+      assert.deepEqual(body.session, { id: sessionId, name: '汇报点评会', status: 'open' });
       assert.deepEqual(body.token, { status: 'issued', receipt: null });
       assert.deepEqual(body.group, { name: '办公室', mode: 'anonymous', raterName: null });
       assert.equal(body.instruments.length, 1);

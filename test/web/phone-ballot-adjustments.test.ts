@@ -43,7 +43,7 @@ const ADJUST: FormInstrument = { ...base, id: 'adjust', name: '加减分', kind:
 
 const form = (...instruments: FormInstrument[]): Form => ({
   campaign: { name: '测试活动' },
-  session: { name: '观摩', status: 'open' },
+  session: { id: 's1', name: '观摩', status: 'open' },
   token: { status: 'issued', receipt: null },
   group: { name: '观摩团', mode: 'named', raterName: '观摩团成员01' },
   instruments,

@@ -34,7 +34,7 @@ export async function getBallotForm(ctx: AppContext, input: BallotFormRequest): 
     : agendaFor(index, session, group.id).map((id) => presentInstrument(index, index.instruments.get(id)!, bound, agendaSession));
   return {
     campaign: { name: def.name },
-    session: { name: session.name, status: session.status },
+    session: { id: session.id, name: session.name, status: session.status },
     token: { status: used ? 'used' : 'issued', receipt: used ? token.receipt : null },
     group: { name: group.name, mode: group.mode, raterName: group.mode === 'named' ? token.raterName : null },
     instruments,

@@ -1,4 +1,7 @@
-/** 提交选票: a rater's sheet, checked and stored by the group commit; a re-send answers the first receipt. */
+/**
+ * 提交选票: a rater's sheet, checked and stored by the group commit; a re-send answers the first receipt. The receipt
+ * names the campaign and the session, whose public receipt list will show it once the session closes.
+ */
 import type { SubmitInput } from '../../contracts/api.js';
 import { AppError } from '../../contracts/errors.js';
 import type { Receipt } from '../../contracts/api.js';
@@ -37,5 +40,11 @@ export async function submitOnline(ctx: AppContext, input: SubmitInput): Promise
   if (result.status === 'refused') throw new AppError(result.reason);
   if (result.status === 'conflict') throw new AppError('token_used');
   if (result.status === 'stored') ctx.ballotFeed.emit({ sessionId: token.sessionId });
-  return { receipt: result.receipt, duplicate: result.status === 'duplicate', ballots: sheet.ballots.length };
+  return {
+    receipt: result.receipt,
+    duplicate: result.status === 'duplicate',
+    ballots: sheet.ballots.length,
+    campaign: { name: index.def.name },
+    session: { id: session.id, name: session.name },
+  };
 }

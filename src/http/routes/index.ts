@@ -10,6 +10,7 @@ import { consolePageRoutes } from './console-page.js';
 import { healthRoutes } from './health.js';
 import { outputRoutes } from './output.js';
 import { ratePageRoutes } from './rate-page.js';
+import { receiptRoutes } from './receipts.js';
 import { resultRoutes } from './results.js';
 import { roomRoutes } from './room.js';
 import { sessionRoutes } from './sessions.js';
@@ -24,6 +25,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext, opti
   sessionRoutes(app, ctx);
   await ballotRoutes(app, ctx, options);
   await ratePageRoutes(app);
+  await receiptRoutes(app, ctx, options);
   await consolePageRoutes(app);
   resultRoutes(app, ctx);
   authRoutes(app, ctx, options);

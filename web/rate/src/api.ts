@@ -1,4 +1,5 @@
 /** The two calls the phone makes. A failure to reach the server is its own outcome, never mistaken for a refusal. */
+import type { Receipt } from '../../../src/contracts/api.js';
 import type { ErrorBody } from '../../../src/contracts/errors.js';
 import type { Form } from './ballot.js';
 
@@ -10,12 +11,6 @@ export type Outcome<T> =
   | { kind: 'refused'; status: number; error: ApiError }
   /** No answer, or one that is not ours (a proxy's 502, our 500): the request may or may not have arrived. */
   | { kind: 'network' };
-
-export interface Receipt {
-  receipt: string;
-  duplicate: boolean;
-  ballots: number;
-}
 
 type Raw = { status: number; text: string } | null;
 

@@ -7,13 +7,16 @@ import { fetchForm, submitSheet, type ApiError, type Credential } from './api.js
 import { sheetProblems, toBallots, type Draft, type Entry, type Form } from './ballot.js';
 import { htmlLang, initialLang, rememberLang, TEXTS, type Lang, type Texts } from './i18n.js';
 import { InstrumentSection } from './instrument.js';
-import { currentCode, load, normaliseCode, save, setCurrentCode, type Saved } from './store.js';
+import { CodeEntry, Notice, ReceiptPage, type CodeTrouble } from './pages.js';
+import { Review } from './review.js';
+import { currentCode, load, normaliseCode, save, setCurrentCode, type ReceiptOf, type Saved } from './store.js';
 
 type Phase =
-  | { page: 'code'; error?: string }
+  | { page: 'code'; trouble?: CodeTrouble; error?: string }
   | { page: 'loading' }
   | { page: 'ballot' }
-  | { page: 'receipt'; receipt: string }
+  | { page: 'review' }
+  | { page: 'receipt' }
   | { page: 'closed' }
   | { page: 'not-open' }
   | { page: 'unusable'; error: ApiError }
@@ -21,24 +24,28 @@ type Phase =
 
 type SubmitState = { state: 'idle' } | { state: 'sending' } | { state: 'network' } | { state: 'refused'; error: ApiError };
 
-/** /r/<token> → the token; /r → none (code entry). */
-function tokenFromPath(): string | null {
+/** /r/<token> → the token; /r → none (code entry); anything else under /r/ → 'bad' (a link cut short or garbled). */
+function tokenFromPath(): string | 'bad' | null {
   const m = /^\/r\/([A-Za-z0-9_-]{16,64})\/?$/.exec(location.pathname);
-  return m ? m[1]! : null;
+  if (m) return m[1]!;
+  return /^\/r\/[^/]/.test(location.pathname) ? 'bad' : null;
 }
+
+/** The refusals that mean the code itself cannot be used: the rater is sent to the code entry, told why. */
+const TROUBLES: Record<string, CodeTrouble> = { token_unknown: 'unknown', token_revoked: 'revoked' };
 
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = TEXTS[lang];
   const [cred, setCred] = useState<Credential | null>(() => {
     const token = tokenFromPath();
-    if (token) return { token };
+    if (token && token !== 'bad') return { token };
     const code = currentCode();
     return code ? { code } : null;
   });
   const key = cred ? ('token' in cred ? `t:${cred.token}` : `c:${cred.code}`) : null;
   const [saved, setSaved] = useState<Saved>(() => (key ? load(key) : { draft: {} }));
-  const [phase, setPhase] = useState<Phase>(() => initialPhase(cred, saved));
+  const [phase, setPhase] = useState<Phase>(() => (!cred && tokenFromPath() === 'bad' ? { page: 'code', trouble: 'link' } : initialPhase(cred, saved)));
   const [offline, setOffline] = useState(false);
   const [submit, setSubmit] = useState<SubmitState>(saved.pending ? { state: 'network' } : { state: 'idle' });
   const savedRef = useRef(saved);
@@ -50,35 +57,48 @@ export function App() {
     if (key) save(key, next);
   };
 
-  const showReceipt = (receipt: string) => {
-    // The receipt is all that stays: the draft and form are the rater's, no need to keep them on the phone.
-    update({ draft: {}, receipt });
-    setPhase({ page: 'receipt', receipt });
+  const showReceipt = (receipt: string, of: ReceiptOf) => {
+    // The receipt and where it was cast are all that stay: the draft and form are the rater's, no need to keep them.
+    update({ draft: {}, receipt, receiptOf: of });
+    setPhase({ page: 'receipt' });
   };
 
-  const refresh = async (c: Credential) => {
+  /** Back to the code entry, saying why this code did not open a ballot. */
+  const troubled = (trouble: CodeTrouble) => {
+    setCurrentCode(null);
+    setCred(null);
+    setSubmit({ state: 'idle' });
+    setPhase({ page: 'code', trouble });
+  };
+
+  const refresh = async (c: Credential): Promise<void> => {
     const res = await fetchForm(c);
     const current = savedRef.current;
     if (res.kind === 'network') {
       setOffline(true);
-      setPhase(current.form ? { page: 'ballot' } : { page: 'unreachable' });
+      setPhase((now) => (!current.form ? { page: 'unreachable' } : now.page === 'review' ? now : { page: 'ballot' }));
       return;
     }
     setOffline(false);
     if (res.kind === 'refused') {
-      if ('code' in c && res.status === 404) {
-        setCurrentCode(null);
-        setCred(null);
-        setPhase({ page: 'code', error: lang === 'zh' ? res.error.message.zh : res.error.message.en });
-      } else setPhase({ page: 'unusable', error: res.error });
+      const trouble = TROUBLES[res.error.code];
+      if (trouble) troubled(trouble);
+      else setPhase({ page: 'unusable', error: res.error });
       return;
     }
     const form = res.body;
-    if (form.token.status === 'used') return showReceipt(form.token.receipt ?? '');
+    if (form.token.status === 'used') {
+      // A sheet this phone sent without hearing back: sent again, byte for byte, the server answers its receipt if it
+      // is the one stored, and refuses it (token_used) if another sheet was stored on this code first.
+      if (current.pending) return send(current.pending);
+      const of = { campaign: form.campaign.name, session: form.session.name, sessionId: form.session.id, sentHere: false };
+      return showReceipt(form.token.receipt ?? '', of);
+    }
     update({ ...current, form });
     if (form.session.status === 'closed') setPhase({ page: 'closed' });
     else if (form.session.status === 'draft') setPhase({ page: 'not-open' });
-    else setPhase({ page: 'ballot' });
+    // A rater reviewing the sheet stays on the review when the phone comes back online.
+    else setPhase((now) => (now.page === 'review' ? now : { page: 'ballot' }));
   };
 
   useEffect(() => {
@@ -97,7 +117,7 @@ export function App() {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per credential (`key` names it), not per render: refresh and send are new each render; the listener reads the latest state through savedRef
   useEffect(() => {
-    if (!cred || saved.receipt) return;
+    if (!cred || saved.receipt !== undefined) return;
     void refresh(cred);
     // A submission left unconfirmed goes again, unchanged, as soon as the phone is back online.
     const online = () => {
@@ -108,7 +128,7 @@ export function App() {
     return () => removeEventListener('online', online);
   }, [key]);
 
-  const send = async (body: string) => {
+  const send = async (body: string): Promise<void> => {
     setSubmit({ state: 'sending' });
     const res = await submitSheet(body);
     if (res.kind === 'network') {
@@ -117,18 +137,28 @@ export function App() {
     }
     if (res.kind === 'ok') {
       setSubmit({ state: 'idle' });
-      return showReceipt(res.body.receipt);
+      const r = res.body;
+      return showReceipt(r.receipt, { campaign: r.campaign.name, session: r.session.name, sessionId: r.session.id, sentHere: true });
     }
     // Refused: nothing was stored, so the draft is editable again.
     update({ ...savedRef.current, pending: undefined });
     const code = res.error.code;
+    const trouble = TROUBLES[code];
+    if (trouble) return troubled(trouble);
     if (code === 'token_used' || code === 'session_not_open') {
       setSubmit({ state: 'idle' });
       return cred ? refresh(cred) : undefined;
     }
     setSubmit({ state: 'refused', error: res.error });
+    setPhase({ page: 'ballot' });
   };
 
+  /** From the ballot to the review: nothing is sent yet. */
+  const onReview = () => {
+    if (saved.form && !saved.pending) setPhase({ page: 'review' });
+  };
+
+  /** Confirmed on the review: the sheet is built and sent, and kept byte for byte until the server answers. */
   const onSubmit = () => {
     const form = saved.form;
     if (!form || !cred) return;
@@ -146,7 +176,9 @@ export function App() {
 
   const enterCode = (typed: string) => {
     const code = normaliseCode(typed);
-    if (!code) return setPhase({ page: 'code', error: t.codeBad });
+    if (!code) return setPhase({ page: 'code', trouble: phase.page === 'code' ? phase.trouble : undefined, error: t.codeBad });
+    // A typed code replaces whatever link brought the rater here: a reload comes back to this code, not to that link.
+    if (location.pathname !== '/r') history.replaceState(null, '', '/r');
     setCurrentCode(code);
     const c = { code };
     const next = load(`c:${code}`);
@@ -167,8 +199,8 @@ export function App() {
     <div class="page">
       <header class="top">
         <div class="brand">
-          <strong>{saved.form?.campaign.name ?? t.appName}</strong>
-          {saved.form && <span>{saved.form.session.name}</span>}
+          <strong>{saved.form?.campaign.name ?? saved.receiptOf?.campaign ?? t.appName}</strong>
+          {(saved.form || saved.receiptOf) && <span>{saved.form?.session.name ?? saved.receiptOf?.session}</span>}
         </div>
         <button type="button" class="lang" onClick={switchLang}>{t.switchTo}</button>
       </header>
@@ -179,6 +211,8 @@ export function App() {
         saved={saved}
         offline={offline}
         submit={submit}
+        onReview={onReview}
+        onBack={() => setPhase({ page: 'ballot' })}
         onSubmit={onSubmit}
         onRetry={() => saved.pending && void send(saved.pending)}
         onRefresh={() => { if (cred) { setPhase({ page: 'loading' }); void refresh(cred); } }}
@@ -192,7 +226,7 @@ export function App() {
 
 function initialPhase(cred: Credential | null, saved: Saved): Phase {
   if (!cred) return { page: 'code' };
-  if (saved.receipt) return { page: 'receipt', receipt: saved.receipt };
+  if (saved.receipt !== undefined) return { page: 'receipt' };
   // The last form seen is shown at once; the fresh one replaces it when it arrives.
   if (saved.form?.session.status === 'open') return { page: 'ballot' };
   return { page: 'loading' };
@@ -205,6 +239,8 @@ interface BodyProps {
   saved: Saved;
   offline: boolean;
   submit: SubmitState;
+  onReview: () => void;
+  onBack: () => void;
   onSubmit: () => void;
   onRetry: () => void;
   onRefresh: () => void;
@@ -220,18 +256,14 @@ function Body(p: BodyProps) {
   );
   switch (phase.page) {
     case 'code':
-      return <CodeEntry t={t} error={phase.error} onCode={p.onCode} />;
+      return <CodeEntry t={t} trouble={phase.trouble} error={phase.error} onCode={p.onCode} />;
     case 'loading':
       return <p class="muted center">{t.loading}</p>;
     case 'receipt':
       return (
-        <section class="notice ok" aria-live="polite">
-          <h1>✓ {t.receiptTitle}</h1>
-          <p class="muted">{t.receiptCode}</p>
-          <p class="receipt" data-testid="receipt">{phase.receipt}</p>
-          <p>{t.receiptKeep}</p>
+        <ReceiptPage t={t} lang={p.lang} receipt={p.saved.receipt ?? ''} of={p.saved.receiptOf}>
           {other}
-        </section>
+        </ReceiptPage>
       );
     case 'closed':
       return <Notice title={t.closedTitle} body={t.closedBody}>{other}</Notice>;
@@ -252,53 +284,62 @@ function Body(p: BodyProps) {
       );
     case 'ballot':
       return p.saved.form ? <Ballot {...p} form={p.saved.form} /> : null;
+    case 'review':
+      return p.saved.form ? <ReviewPage {...p} form={p.saved.form} /> : null;
   }
 }
 
-function Notice(props: { title: string; body: string; children?: preact.ComponentChildren }) {
-  return (
-    <section class="notice" role="status">
-      <h1>{props.title}</h1>
-      {props.body && <p>{props.body}</p>}
-      {props.children}
-    </section>
-  );
+/** What the last submission came to: the server's refusal, or a lost connection with the retry it calls for. */
+function SubmitBanners({ t, zh, submit, pending }: { t: Texts; zh: boolean; submit: SubmitState; pending: boolean }) {
+  if (submit.state === 'refused') {
+    return (
+      <div class="banner error" role="alert" data-testid="refusal">
+        <strong>{t.refused}</strong>
+        <ul>
+          {(submit.error.details.length > 0 ? submit.error.details : [{ message: submit.error.message }]).map((d, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: read-only messages of one refusal; a line holds no state
+            <li key={i}>{zh ? d.message.zh : d.message.en}</li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  if (submit.state === 'network') {
+    return (
+      <div class="banner warn" role="alert" data-testid="network">
+        {pending ? t.networkLost : t.pendingNote}
+      </div>
+    );
+  }
+  return null;
 }
 
-function CodeEntry(props: { t: Texts; error: string | undefined; onCode: (typed: string) => void }) {
-  const { t } = props;
-  const [value, setValue] = useState('');
-  const [typing, setTyping] = useState(false);
+function ReviewPage(p: BodyProps & { form: Form }) {
+  const { t, submit, saved } = p;
+  const pending = saved.pending !== undefined;
   return (
-    <form
-      class="notice"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setTyping(false);
-        props.onCode(value);
-      }}
-    >
-      <h1>{t.codeTitle}</h1>
-      <p class="muted">{t.codeHint}</p>
-      <label class="field">
-        <span>{t.codeLabel}</span>
-        <input
-          name="code"
-          value={value}
-          autocomplete="off"
-          autocapitalize="characters"
-          spellcheck={false}
-          maxLength={16}
-          placeholder="XXXXX-XXXXX"
-          onInput={(e) => {
-            setValue((e.target as HTMLInputElement).value);
-            setTyping(true);
-          }}
-        />
-      </label>
-      {props.error && !typing && <p class="error" role="alert">{props.error}</p>}
-      <button type="submit" class="primary">{t.codeGo}</button>
-    </form>
+    <main>
+      <section class="review-head">
+        <h1>{t.reviewTitle}</h1>
+        <p class="banner warn" data-testid="review-warning">
+          <strong>{t.reviewWarn}</strong> {t.reviewHint}
+        </p>
+      </section>
+      <Review t={t} form={p.form} draft={saved.draft} />
+      <footer class="submitbar">
+        <SubmitBanners t={t} zh={p.lang === 'zh'} submit={submit} pending={pending} />
+        {submit.state === 'network' && pending ? (
+          <button type="button" class="primary" onClick={p.onRetry}>{t.retry}</button>
+        ) : (
+          <button type="button" class="primary" disabled={submit.state === 'sending'} onClick={p.onSubmit}>
+            {submit.state === 'sending' ? t.submitting : t.confirm}
+          </button>
+        )}
+        {!pending && submit.state !== 'sending' && (
+          <button type="button" class="secondary" onClick={p.onBack}>{t.back}</button>
+        )}
+      </footer>
+    </main>
   );
 }
 
@@ -320,22 +361,7 @@ function Ballot(p: BodyProps & { form: Form }) {
         <InstrumentSection key={ins.id} t={t} zh={zh} ins={ins} draft={saved.draft} locked={locked} flagged={refusedSubjects} onEntry={p.onEntry} />
       ))}
       <footer class="submitbar">
-        {submit.state === 'refused' && (
-          <div class="banner error" role="alert" data-testid="refusal">
-            <strong>{t.refused}</strong>
-            <ul>
-              {(submit.error.details.length > 0 ? submit.error.details : [{ message: submit.error.message }]).map((d, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: read-only messages of one refusal; a line holds no state
-                <li key={i}>{zh ? d.message.zh : d.message.en}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {submit.state === 'network' && (
-          <div class="banner warn" role="alert" data-testid="network">
-            {saved.pending ? t.networkLost : t.pendingNote}
-          </div>
-        )}
+        <SubmitBanners t={t} zh={zh} submit={submit} pending={locked} />
         {submit.state !== 'network' && problems.length > 0 && (
           <ul class="problems" data-testid="problems" aria-live="polite">
             {problems.slice(0, 3).map((pr, i) => (
@@ -347,8 +373,8 @@ function Ballot(p: BodyProps & { form: Form }) {
         {submit.state === 'network' && saved.pending ? (
           <button type="button" class="primary" onClick={p.onRetry}>{t.retry}</button>
         ) : (
-          <button type="button" class="primary" disabled={problems.length > 0 || submit.state === 'sending'} onClick={p.onSubmit}>
-            {submit.state === 'sending' ? t.submitting : problems.length > 0 ? t.cannotSubmit : t.submit}
+          <button type="button" class="primary" disabled={problems.length > 0 || submit.state === 'sending'} onClick={p.onReview}>
+            {submit.state === 'sending' ? t.submitting : problems.length > 0 ? t.cannotSubmit : t.review}
           </button>
         )}
       </footer>

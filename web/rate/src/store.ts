@@ -1,8 +1,17 @@
 /**
  * What the phone keeps per token (or typed code): the draft, the last form seen, a submission not yet confirmed
- * (resent byte for byte, so the server stores it once) and, once stored, the receipt.
+ * (resent byte for byte, so the server stores it once) and, once stored, the receipt and where it was cast.
  */
 import type { Draft, Form } from './ballot.js';
+
+/** Where a stored sheet was cast, and whether it was sent from this phone (false: the code was used before). */
+export interface ReceiptOf {
+  campaign: string;
+  session: string;
+  /** Leads to the session's public receipt list. */
+  sessionId: string;
+  sentHere: boolean;
+}
 
 export interface Saved {
   draft: Draft;
@@ -10,6 +19,8 @@ export interface Saved {
   /** The exact body last sent without an answer; a retry sends this again, never a re-built one. */
   pending?: string;
   receipt?: string;
+  /** Absent on what an earlier version of the page kept: the receipt alone is shown then. */
+  receiptOf?: ReceiptOf;
 }
 
 const PREFIX = 'leitai.rate.v1:';
