@@ -4,22 +4,38 @@ import ExcelJS from 'exceljs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { loadDemo } from '../../src/app/demo/load-demo.js';
 import { RESULT_SHEETS } from '../../src/http/pages/results-xlsx.js';
+import { titleSegments } from '../../src/http/pages/title-breaks.js';
 import { dialects } from '../helpers/db.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 
 const DEMO = 'jincheng-2022-06';
 
-/** Text of a PDF, page by page, read back with pdf.js (an independent reader, no system tools needed). */
-async function pdfText(pdf: Buffer): Promise<string> {
+interface PdfItem {
+  str: string;
+  x: number;
+  /** From the top of the page. */
+  y: number;
+  size: number;
+}
+
+/** A PDF's text items, page by page, read back with pdf.js (an independent reader, no system tools needed). */
+async function pdfPages(pdf: Buffer): Promise<{ height: number; items: PdfItem[] }[]> {
   const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, verbosity: 0 }).promise;
-  let text = '';
+  const pages: { height: number; items: PdfItem[] }[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    text += content.items.map((item) => ('str' in item ? item.str : '')).join('') + '\n';
+    const page = await doc.getPage(i);
+    const height = page.getViewport({ scale: 1 }).height;
+    const content = await page.getTextContent();
+    const items = content.items.flatMap((item) =>
+      'str' in item && item.str.trim() ? [{ str: item.str, x: item.transform[4] as number, y: height - (item.transform[5] as number), size: Math.abs(item.transform[3] as number) }] : [],
+    );
+    pages.push({ height, items });
   }
   await doc.destroy();
-  return text;
+  return pages;
 }
+
+const pageText = (page: { items: PdfItem[] }): string => page.items.map((i) => i.str).join('').replace(/\s+/g, '');
 
 const cellText = (v: ExcelJS.CellValue): string => (v === null || v === undefined ? '' : String(v));
 
@@ -177,16 +193,62 @@ for (const kind of dialects()) {
       }
     });
 
+    let pages: { height: number; items: PdfItem[] }[];
+
     it('renders a PDF report whose text carries the title, the Chinese unit names and the method', async () => {
       const res = await t.call('organiser', { method: 'GET', url: `/api/campaigns/${DEMO}/report.pdf` });
       assert.equal(res.statusCode, 200, res.body);
       assert.equal(res.headers['content-type'], 'application/pdf');
-      const text = (await pdfText(res.rawPayload)).replace(/\s+/g, '');
+      pages = await pdfPages(res.rawPayload);
+      const text = pages.map(pageText).join('');
       assert.ok(text.includes('测评结果报告'));
       assert.ok(text.includes(results.name.replace(/\s+/g, '')), results.name);
       for (const row of results.rankings[0]!.rows) assert.ok(text.includes(row.name), row.name);
       assert.ok(text.includes('计分方法说明'));
       assert.ok(text.includes('去掉最高') || text.includes('算术平均') || text.includes('中位数'));
+      assert.doesNotMatch(text, new RegExp(DEMO), 'no campaign id on any page');
+    });
+
+    it('prints every form’s score, 加减分, total and tier on each ranking row', async () => {
+      for (const rk of results.rankings) {
+        for (const row of rk.rows) {
+          const page = pages.find((p) => p.items.some((i) => i.str === row.name && i.x < 150));
+          assert.ok(page, row.name);
+          const name = page.items.find((i) => i.str === row.name && i.x < 150)!;
+          // The cells of a row share its top line; left to right they read as the table's columns.
+          const line = page.items.filter((i) => Math.abs(i.y - name.y) < 2).sort((a, b) => a.x - b.x).map((i) => i.str);
+          const scores = row.components.map((c) => c.score?.display ?? '—');
+          const adjustments = rk.rankingId === 'r-county' ? [row.adjustments.display === '0.00' ? '—' : row.adjustments.display] : [];
+          assert.deepEqual(line.slice(0, 2 + scores.length + adjustments.length + 2), [String(row.rank), row.name, ...scores, ...adjustments, row.total.display, row.tierLabel ?? '—'], row.name);
+        }
+        const header = pageText(pages.find((p) => pageText(p).includes(rk.rows[0]!.name))!);
+        for (const c of rk.rows[0]!.components) assert.ok(header.includes(`${c.name}${Number(c.weight.display)}%`), c.name);
+      }
+    });
+
+    it('fills the 说明 column: adjustment reasons, and why equal shown totals rank apart', async () => {
+      const text = pages.map(pageText).join('');
+      assert.ok(text.includes('说明'));
+      assert.ok(text.includes('加分1：高平市“领题破题”经验被省委组织部专刊推广'));
+      assert.ok(text.includes('加分0.5：阳城县承担全省党建引领网格治理试点任务'));
+      assert.ok(text.includes('减分0.5：沁水县村级组织活动场所提升改造任务逾期未完成'));
+      assert.equal(text.split('总分显示与相邻单位相同，名次按未四舍五入的总分排定').length - 1, 2, '神农镇 and 石末乡');
+    });
+
+    it('sets titles whole and leaves no page near-empty', async () => {
+      const title = pages[0]!.items.filter((i) => i.size >= 20).map((i) => i.str);
+      const segments = titleSegments(results.name);
+      let at = 0;
+      for (const line of title.slice(0, -1)) {
+        // Every title line ends where a segment ends.
+        let joined = '';
+        while (joined.length < line.length && at < segments.length) joined += segments[at++];
+        assert.equal(joined.trim(), line.trim(), `"${line}" breaks inside a word`);
+      }
+      for (const [i, page] of pages.entries()) {
+        const lowest = Math.max(...page.items.map((item) => item.y));
+        assert.ok(lowest > page.height * 0.35, `page ${i + 1} is used only to ${Math.round((lowest / page.height) * 100)}%`);
+      }
     });
   });
 }

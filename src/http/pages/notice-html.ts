@@ -8,14 +8,10 @@ import type { Notice } from '../../contracts/notice.js';
 import { EQUAL_SHOWN_MARK } from '../../app/results/get-notice.js';
 import { CJK_FONTS, esc } from './html.js';
 import { titleSegments } from './title-breaks.js';
+import { zhDate } from './zh-date.js';
 
 /** The signature of a notice published before the issuing organ was asked for (what those notices always printed). */
 const DEFAULT_ISSUER = '专项行动办公室';
-
-function zhDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
 
 /** "25.00" → "25", "12.50" → "12.5": a weight reads as the office declared it. */
 const weight = (display: string): string => (display.includes('.') ? display.replace(/\.?0+$/, '') : display);
