@@ -57,7 +57,9 @@ export default function PublishPage() {
   const enc = encodeURIComponent(campaignId);
 
   const publish = async () => {
-    const v = await form.validateFields();
+    // A form with a missing field shows it there; nothing else to do.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     modal.confirm({
       title: t('confirm'),
       onOk: async () => {
