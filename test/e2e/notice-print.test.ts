@@ -30,7 +30,7 @@ interface NoticeLayout {
 }
 
 // Browser-side code goes as text: the test runner's transform would otherwise add helpers the page does not have.
-const LAYOUT_SCRIPT = String.raw`(() => {
+const LAYOUT_SCRIPT = `(() => {
   const box = (el) => { const r = el.getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top, bottom: r.bottom }; };
   const visible = (el) => getComputedStyle(el).display !== 'none';
   return {
