@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { loadDemo } from '../../src/app/demo/load-demo.js';
 import { resultsHash } from '../../src/app/kernel/results-hash.js';
 import { migrateTo, migrateToLatest } from '../../src/db/migrations/index.js';
@@ -120,6 +122,34 @@ for (const kind of dialects()) {
       const page = (await t.call(null, { method: 'GET', url: `/notice/${DEMO}` })).body;
       assert.equal(page.match(/84\.59<sup class="mark">\*<\/sup>/g)?.length, 2);
       assert.ok(page.includes(`<p class="note">${townships.notes[0]!.zh}</p>`));
+    });
+
+    it('carries the 落款 and the notice dates into the workbook, as Chinese dates', async () => {
+      const res = await t.call('organiser', { method: 'GET', url: `/api/campaigns/${DEMO}/export.xlsx` });
+      assert.equal(res.statusCode, 200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const about = new Map<string, ExcelJS.Cell>();
+      wb.getWorksheet('说明')!.eachRow((row) => void about.set(String(row.getCell(1).value), row.getCell(2)));
+      assert.equal(about.get('落款')?.value, ISSUER);
+      assert.equal(about.get('公示校验码')?.value, notice.resultsHash);
+      for (const [label, day] of [['公示日期', 20], ['公示截止', 24]] as const) {
+        const cell = about.get(label)!;
+        assert.ok(cell.value instanceof Date, label);
+        assert.deepEqual([cell.value.getUTCFullYear(), cell.value.getUTCMonth() + 1, cell.value.getUTCDate()], [2022, 6, day]);
+        assert.equal(cell.numFmt, 'yyyy"年"m"月"d"日"');
+      }
+    });
+
+    it('prints the 落款 and the objection period on the PDF report’s cover', async () => {
+      const res = await t.call('organiser', { method: 'GET', url: `/api/campaigns/${DEMO}/report.pdf` });
+      assert.equal(res.statusCode, 200);
+      const doc = await getDocument({ data: new Uint8Array(res.rawPayload), isEvalSupported: false, verbosity: 0 }).promise;
+      const cover = (await (await doc.getPage(1)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('').replace(/\s+/g, '');
+      await doc.destroy();
+      assert.ok(cover.includes(`发布单位：${ISSUER}`), cover);
+      assert.ok(cover.includes('公示期：2022年6月20日至2022年6月24日（共5天）'), cover);
+      assert.ok(cover.includes(notice.resultsHash));
     });
 
     it('keeps the publication append-only: the stored notice cannot be changed', async () => {
