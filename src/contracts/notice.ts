@@ -15,6 +15,8 @@ export const noticeSchema = z.object({
   /** 公示期 in calendar days, the notice date counted as day 1. */
   objectionDays: z.number().int(),
   contact: z.string().nullable(),
+  /** 落款: the issuing organ; null for a notice published before it was asked for. */
+  issuer: z.string().nullable(),
   publishedAt: z.string(),
   /** SHA-256 of the results as published; `leitai tally bundle.json --verify` prints the same. */
   resultsHash: z.string(),
@@ -36,9 +38,16 @@ export const noticeSchema = z.object({
           tierLabel: z.string().nullable(),
           /** Tied across a tier cut: left in the lower tier for the office's decision (人工裁定). */
           tierTie: z.boolean(),
+          /**
+           * The total as shown equals a neighbour's, yet the ranks differ: ranked on the unrounded totals
+           * ('unrounded') or by the declared tie-break ('tie-break'); null otherwise.
+           */
+          equalShownTotal: z.enum(['unrounded', 'tie-break']).nullable(),
           components: z.array(z.object({ instrumentId: z.string(), score: z.string().nullable() })),
         }),
       ),
+      /** What a reader needs to read the table right, in plain words (e.g. why equal totals have different ranks). */
+      notes: z.array(messageSchema),
     }),
   ),
 });

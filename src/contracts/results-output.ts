@@ -22,6 +22,8 @@ export const publishSchema = z
     objectionEndDate: calendarDate.optional(),
     title: z.string().trim().min(1).max(200).optional(),
     contact: z.string().trim().min(1).max(500).optional(),
+    /** 落款: the issuing organ signed under the notice, e.g. 中共晋城市委组织部. */
+    issuer: z.string().trim().min(1).max(100),
   })
   .refine((b) => (b.objectionDays === undefined) !== (b.objectionEndDate === undefined), {
     error: 'give exactly one of objectionDays and objectionEndDate',

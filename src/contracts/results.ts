@@ -175,6 +175,15 @@ export const presentedExplanationSchema = z.object({
   note: messageSchema.nullable(),
   /** A group node with fewer than 3 ballots keeps its value and ballot leaves hidden (it still counts above). */
   hiddenForAnonymity: z.boolean(),
+  /** A ballot whose value the trimmed mean left out (weight 0), as one of the highest or lowest. */
+  dropped: z.enum(['highest', 'lowest']).nullable(),
+  /**
+   * A ballot's 加减分 for this subject, each with its written reason; on the subject of a campaign adjustments
+   * instrument, all of its counted ballots' (listed there even when the ballots are too few to show). Else empty.
+   */
+  adjustments: z.array(
+    z.object({ item: z.string(), direction: z.enum(['bonus', 'deduction']), points: z.string(), reason: z.string() }),
+  ),
   get children(): z.ZodArray<typeof presentedExplanationSchema> {
     return z.array(presentedExplanationSchema);
   },

@@ -6,9 +6,9 @@ import { valueWeights } from './aggregate.js';
 import { indexDefinition, type DefinitionIndex } from './definition-index.js';
 import { ONE, ZERO, type Fraction } from './exact.js';
 import { rollupSource } from './rank.js';
-import type { ExplanationNode, GroupTally, Message, SubjectTally, Tally } from './results.js';
+import type { ExplainedAdjustment, ExplanationNode, GroupTally, Message, SubjectTally, Tally } from './results.js';
 import type { Rollup, UnitScore } from './rollup.js';
-import type { AggregationMethod, CampaignDefinition, Instrument } from './types.js';
+import type { AggregationMethod, Ballot, CampaignDefinition, Instrument } from './types.js';
 
 const list = (ids: string[]): string => ids.join('、');
 
@@ -43,16 +43,55 @@ function groupNote(g: GroupTally, missingGroup: Instrument['missingGroup'], aggr
   return undefined;
 }
 
-function groupNode(index: DefinitionIndex, instrument: Instrument, g: GroupTally): ExplanationNode {
+/** The ballots as cast, by id: they give each ballot leaf its adjustments and reasons (the tally keeps none). */
+export type BallotLookup = ReadonlyMap<string, Ballot>;
+
+const DROPPED_NOTE: Record<'highest' | 'lowest', Message> = {
+  highest: { zh: '最高分之一，按“去掉最高、最低分”不计入', en: 'One of the highest values: dropped by the trimmed mean' },
+  lowest: { zh: '最低分之一，按“去掉最高、最低分”不计入', en: 'One of the lowest values: dropped by the trimmed mean' },
+};
+
+function adjustmentsOf(instrument: Instrument, ballot: Ballot | undefined, subjectId: string): ExplainedAdjustment[] {
+  const items = instrument.kind === 'grade' ? [] : (instrument.adjustments?.items ?? []);
+  const rating = ballot?.ratings.find((r) => r.subjectId === subjectId);
+  return (rating?.adjustments ?? []).map((a) => {
+    const item = items.find((i) => i.id === a.itemId);
+    return { item: item?.label ?? a.itemId, direction: item?.direction ?? 'bonus', points: a.points, reason: a.reason };
+  });
+}
+
+function groupNode(index: DefinitionIndex, instrument: Instrument, subjectId: string, g: GroupTally, ballots: BallotLookup | undefined): ExplanationNode {
   const weights = valueWeights(g.values.length, instrument.aggregation);
+  // Values are sorted ascending: of the ballots a trimmed mean dropped, the first k are the lowest.
+  const droppedIds = new Set(g.droppedBallotIds);
+  const k = g.droppedBallotIds.length / 2;
+  const adjusted = instrument.kind !== 'grade' && instrument.adjustments !== null && ballots !== undefined;
   // Anonymous or not, a leaf names the ballot only: the tally keeps no person.
-  const leaves = g.values.map((v, i) => node('ballot', v.ballotId, v.ballotId, g.unit.mul(v.raw), weights[i]!, []));
+  const leaves = g.values.map((v, i) => {
+    const leaf = node('ballot', v.ballotId, v.ballotId, g.unit.mul(v.raw), weights[i]!, []);
+    const dropped = droppedIds.has(v.ballotId) ? (i < k ? 'lowest' : 'highest') : undefined;
+    if (dropped) {
+      leaf.dropped = dropped;
+      leaf.note = DROPPED_NOTE[dropped];
+    }
+    if (adjusted) leaf.adjustments = adjustmentsOf(instrument, ballots.get(v.ballotId), subjectId);
+    return leaf;
+  });
   const label = index.groups.get(g.groupId)?.name ?? g.groupId;
   return node('group', g.groupId, label, g.score ?? ZERO, g.effectiveWeight, leaves, groupNote(g, instrument.missingGroup, instrument.aggregation));
 }
 
-function subjectNode(index: DefinitionIndex, instrument: Instrument, st: SubjectTally, weight: Fraction): ExplanationNode {
-  const groups = st.groups.map((g) => groupNode(index, instrument, g));
+function subjectNode(index: DefinitionIndex, instrument: Instrument, st: SubjectTally, weight: Fraction, ballots?: BallotLookup): ExplanationNode {
+  const groups = st.groups.map((g) => groupNode(index, instrument, st.subjectId, g, ballots));
+  const made = node('subject', st.subjectId, index.subjects.get(st.subjectId)?.name ?? st.subjectId, st.score ?? ZERO, weight, groups, subjectNote(index, st));
+  // Campaign adjustments (加减分) are the office's decisions about the unit, not a rater's opinion: their reasons are
+  // the basis of the total and are listed on the subject, without ballot or group, even when its ballots are too few
+  // to list one by one.
+  if (instrument.kind === 'adjustments' && ballots !== undefined) made.adjustments = groups.flatMap((g) => g.children.flatMap((l) => l.adjustments ?? []));
+  return made;
+}
+
+function subjectNote(index: DefinitionIndex, st: SubjectTally): Message | undefined {
   const names = st.missingGroupIds.map((id) => index.groups.get(id)?.name ?? id);
   let note: Message | undefined;
   if (st.score === null) note = { zh: '无有效票', en: 'No valid ballot' };
@@ -62,8 +101,7 @@ function subjectNode(index: DefinitionIndex, instrument: Instrument, st: Subject
       en: `No valid ballot from ${names.join(', ')}: the other groups' weights were renormalised`,
     };
   }
-  const label = index.subjects.get(st.subjectId)?.name ?? st.subjectId;
-  return node('subject', st.subjectId, label, st.score ?? ZERO, weight, groups, note);
+  return note;
 }
 
 function findSubject(tally: Tally, instrumentId: string, subjectId: string): SubjectTally {
@@ -72,30 +110,52 @@ function findSubject(tally: Tally, instrumentId: string, subjectId: string): Sub
   return st;
 }
 
-function unitScoreNode(index: DefinitionIndex, tally: Tally, instrument: Instrument, rollup: Rollup, us: UnitScore, weight: Fraction): ExplanationNode {
+function unitScoreNode(index: DefinitionIndex, tally: Tally, instrument: Instrument, rollup: Rollup, us: UnitScore, weight: Fraction, ballots?: BallotLookup): ExplanationNode {
   if (us.source === 'direct') {
-    return subjectNode(index, instrument, findSubject(tally, instrument.id, us.subjectId!), weight);
+    return subjectNode(index, instrument, findSubject(tally, instrument.id, us.subjectId!), weight, ballots);
   }
   const children = us.parts.map((p) => {
     const w = p.weight.div(us.weightSum);
-    if (p.kind === 'item') return subjectNode(index, instrument, findSubject(tally, instrument.id, p.id), w);
-    return unitScoreNode(index, tally, instrument, rollup, rollup.scoreOf(p.id), w);
+    if (p.kind === 'item') return subjectNode(index, instrument, findSubject(tally, instrument.id, p.id), w, ballots);
+    return unitScoreNode(index, tally, instrument, rollup, rollup.scoreOf(p.id), w, ballots);
   });
   const name = index.units.get(us.unitId)?.name ?? us.unitId;
   const note = { zh: `由 ${us.parts.length} 项下级结果加权平均汇总`, en: `Weighted mean of ${us.parts.length} parts below` };
   return node('rollup', us.unitId, name, us.score ?? ZERO, weight, children, note);
 }
 
-/** 单个测评对象的计分说明: subject → groups → ballots. */
-export function explainSubject(def: CampaignDefinition, tally: Tally, instrumentId: string, subjectId: string): ExplanationNode {
+/**
+ * 单个测评对象的计分说明: subject → groups → ballots. Given the ballots as cast (`ballotsToRead` says which), each
+ * ballot leaf of an instrument with adjustments carries them with their reasons.
+ */
+export function explainSubject(def: CampaignDefinition, tally: Tally, instrumentId: string, subjectId: string, ballots?: BallotLookup): ExplanationNode {
   const index = indexDefinition(def);
   const instrument = index.instruments.get(instrumentId);
   if (!instrument) throw new Error(`no instrument ${instrumentId}`);
-  return subjectNode(index, instrument, findSubject(tally, instrumentId, subjectId), ONE);
+  return subjectNode(index, instrument, findSubject(tally, instrumentId, subjectId), ONE, ballots);
 }
 
-/** 总分说明: how one unit's total in one ranking is made, down to the ballots. */
-export function explainRankingRow(def: CampaignDefinition, tally: Tally, rankingId: string, unitId: string): ExplanationNode {
+/**
+ * The ballots an explanation needs read as cast: the leaves under instruments that take adjustments (the tally keeps
+ * their sum, not their reasons). Component, adjustments and subject nodes are named by instrument and subject id.
+ */
+export function ballotsToRead(def: CampaignDefinition, tree: ExplanationNode, instrumentId?: string): string[] {
+  const adjusted = new Set(def.instruments.filter((i) => i.kind !== 'grade' && i.adjustments !== null).map((i) => i.id));
+  const out = new Set<string>();
+  const walk = (n: ExplanationNode, inside: boolean): void => {
+    if (n.kind === 'ballot') {
+      if (inside) out.add(n.id);
+      return;
+    }
+    const here = inside || ((n.kind === 'component' || n.kind === 'adjustments') && adjusted.has(n.id));
+    for (const c of n.children) walk(c, here);
+  };
+  walk(tree, instrumentId !== undefined && adjusted.has(instrumentId));
+  return [...out];
+}
+
+/** 总分说明: how one unit's total in one ranking is made, down to the ballots (and their adjustments, given them). */
+export function explainRankingRow(def: CampaignDefinition, tally: Tally, rankingId: string, unitId: string, ballots?: BallotLookup): ExplanationNode {
   const index = indexDefinition(def);
   const spec = def.rankings.find((r) => r.id === rankingId);
   const row = tally.rankings.find((r) => r.rankingId === rankingId)?.rows.find((r) => r.unitId === unitId);
@@ -106,7 +166,7 @@ export function explainRankingRow(def: CampaignDefinition, tally: Tally, ranking
     const rollup = rollupOf(instrumentId);
     const us = rollup?.scoreOf(unitId);
     if (!instrument || !rollup || !us || us.score === null) return null;
-    return unitScoreNode(index, tally, instrument, rollup, us, weight);
+    return unitScoreNode(index, tally, instrument, rollup, us, weight, ballots);
   };
   const children = row.components.map((c) => {
     const name = index.instruments.get(c.instrumentId)?.name ?? c.instrumentId;

@@ -4,7 +4,7 @@
  * (instruments, subjects, groups, sessions) or the ranking, never the order ballots arrived in.
  */
 import { exactString, formatFixed, type Fraction } from './exact.js';
-import type { BallotProblem, ExplanationNode, GroupTally, Message, SessionTally, Tally } from './results.js';
+import type { BallotProblem, ExplainedAdjustment, ExplanationNode, GroupTally, Message, SessionTally, Tally } from './results.js';
 import type { CampaignDefinition, Instrument, RaterGroup } from './types.js';
 
 /** A group breakdown with fewer values than this keeps its values hidden (it still counts). */
@@ -267,6 +267,10 @@ export interface PresentedExplanation {
   note: Message | null;
   /** A group node with fewer than 3 ballots keeps its value and ballot leaves hidden (it still counts above). */
   hiddenForAnonymity: boolean;
+  /** A ballot whose value the trimmed mean left out (weight 0), as one of the highest or lowest; null otherwise. */
+  dropped: 'highest' | 'lowest' | null;
+  /** A ballot's bonuses and deductions for this subject with their reasons (and a campaign adjustment's subject's). */
+  adjustments: ExplainedAdjustment[];
   children: PresentedExplanation[];
 }
 
@@ -280,6 +284,8 @@ export function presentExplanation(n: ExplanationNode, precision: number): Prese
     weight: presentNumber(n.weight, precision),
     note: n.note ? { zh: n.note.zh, en: n.note.en } : null,
     hiddenForAnonymity: hidden,
+    dropped: n.dropped ?? null,
+    adjustments: (n.adjustments ?? []).map((a) => ({ item: a.item, direction: a.direction, points: a.points, reason: a.reason })),
     children: hidden ? [] : n.children.map((c) => presentExplanation(c, precision)),
   };
 }

@@ -141,4 +141,20 @@ export interface ExplanationNode {
   weight: Fraction;
   children: ExplanationNode[];
   note?: Message;
+  /** A ballot's value left out by the trimmed mean (weight 0): one of the k highest or k lowest. */
+  dropped?: 'highest' | 'lowest';
+  /**
+   * A ballot's bonuses and deductions for this subject, with their written reasons (when the ballots were given);
+   * on the subject of a campaign adjustments instrument, all of its counted ballots' adjustments.
+   */
+  adjustments?: ExplainedAdjustment[];
+}
+
+/** 加减分 on one ballot for one subject, as written: the item's label, its direction, the points and the reason. */
+export interface ExplainedAdjustment {
+  item: string;
+  direction: 'bonus' | 'deduction';
+  /** Decimal string as cast, positive. */
+  points: string;
+  reason: string;
 }

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { exactString, sum } from '../../src/domain/exact.js';
-import { explainRankingRow, explainSubject } from '../../src/domain/explain.js';
+import { ballotsToRead, explainRankingRow, explainSubject } from '../../src/domain/explain.js';
 import type { ExplanationNode } from '../../src/domain/results.js';
 import { tallyCampaign } from '../../src/domain/tally.js';
-import { ballot, definition, fullCampaign, gradeInstrument, gradeRatings, randomBallots, session } from './factories.js';
+import { ballot, definition, fullCampaign, gradeInstrument, gradeRatings, jinchengUnits, randomBallots, rankingSpec, scoreInstrument, session, sites, unitSubjects } from './factories.js';
 
 /** Every inner node must equal Σ child.weight × child.value, exactly. */
 function assertSumsBack(n: ExplanationNode, path = n.id): void {
@@ -104,5 +104,79 @@ describe('explanations', () => {
     assert.equal(observe.note!.zh, '缺少该项得分，按 0 分计入');
     assert.equal(observe.children.length, 0);
     assertSumsBack(tree);
+  });
+
+  it('mark each value a trimmed mean dropped as one of the lowest or highest, and say so', () => {
+    const counties = ['s-county-1', 's-county-2', 's-county-3', 's-county-4', 's-county-5', 's-county-6'];
+    const def = definition({
+      instruments: [gradeInstrument({ subjectIds: counties, aggregation: { method: 'trimmed', k: 1 }, quotaRules: [] })],
+      sessions: [session({ instrumentIds: ['report'], status: 'open' })],
+    });
+    const grades = ['average', 'good', 'fair-good', 'good', 'average'];
+    const tally = tallyCampaign(def, grades.map((g) => ballot({ ratings: gradeRatings(counties, [g, g, g, g, g, g]) })));
+    const leaves = explainSubject(def, tally, 'report', 's-county-1').children[0]!.children;
+    assert.deepEqual(leaves.map((l) => [exactString(l.value), exactString(l.weight), l.dropped ?? null]), [
+      ['70', '0', 'lowest'],
+      ['70', '1/3', null],
+      ['85', '1/3', null],
+      ['100', '1/3', null],
+      ['100', '0', 'highest'],
+    ]);
+    assert.match(leaves[0]!.note!.zh, /最低分之一.*不计入/);
+    assert.match(leaves[4]!.note!.en, /highest values: dropped/);
+    assert.equal(leaves[1]!.note, undefined);
+    // Fewer than 2k + 1 values: nothing is dropped, nothing is marked.
+    const few = tallyCampaign(def, grades.slice(0, 2).map((g) => ballot({ ratings: gradeRatings(counties, [g, g, g, g, g, g]) })));
+    assert.ok(explainSubject(def, few, 'report', 's-county-1').children[0]!.children.every((l) => l.dropped === undefined));
+  });
+
+  it('give a ballot its adjustments with their reasons when given the ballots as cast, and read only those it needs', () => {
+    const sitesOf = sites({ 'county-1': 2 });
+    const observe = scoreInstrument({
+      subjectIds: sitesOf.map((s) => s.id),
+      adjustments: {
+        items: [
+          { id: 'brand', label: '特色品牌', direction: 'bonus', maxPoints: '2' },
+          { id: 'rectify', label: '整改不到位', direction: 'deduction', maxPoints: '2' },
+        ],
+        maxTotalBonus: '3',
+        maxTotalDeduction: '3',
+      },
+    });
+    const report = gradeInstrument({ subjectIds: ['s-county-1', 's-county-2'], quotaRules: [] });
+    const units = jinchengUnits();
+    const def = definition({
+      units,
+      subjects: [...unitSubjects(units), ...sitesOf],
+      instruments: [report, observe],
+      rankings: [rankingSpec({ components: [{ instrumentId: 'report', weight: '50' }, { instrumentId: 'observe', weight: '50' }] })],
+      sessions: [session({ instrumentIds: ['report', 'observe'], status: 'open' })],
+    });
+    const [site1, site2] = sitesOf.map((s) => s.id) as [string, string];
+    const cast = [
+      ballot({ instrumentId: 'observe', ratings: [
+        { subjectId: site1, score: '80', adjustments: [{ itemId: 'brand', points: '1.5', reason: '经验可复制可推广' }, { itemId: 'rectify', points: '1', reason: '上次督导问题整改不到位' }] },
+        { subjectId: site2, score: '75', adjustments: [] },
+      ] }),
+      ballot({ instrumentId: 'observe', ratings: [{ subjectId: site1, score: '90' }, { subjectId: site2, score: '70' }] }),
+      ballot({ instrumentId: 'report', ratings: gradeRatings(['s-county-1', 's-county-2'], ['good', 'average']) }),
+    ];
+    const tally = tallyCampaign(def, cast);
+    const outline = explainRankingRow(def, tally, 'county-rank', 'county-1');
+    const needed = ballotsToRead(def, outline);
+    assert.deepEqual(needed.sort(), [cast[0]!.id, cast[1]!.id].sort(), 'the observation ballots only, never the report ballot');
+    const tree = explainRankingRow(def, tally, 'county-rank', 'county-1', new Map(cast.map((b) => [b.id, b])));
+    const leaves = [...walk(tree)].filter((n) => n.kind === 'ballot');
+    const first = leaves.find((l) => l.id === cast[0]!.id && exactString(l.value) === '161/2')!;
+    assert.deepEqual(first.adjustments, [
+      { item: '特色品牌', direction: 'bonus', points: '1.5', reason: '经验可复制可推广' },
+      { item: '整改不到位', direction: 'deduction', points: '1', reason: '上次督导问题整改不到位' },
+    ]);
+    assert.deepEqual(leaves.find((l) => l.id === cast[1]!.id)!.adjustments, []);
+    assert.ok(leaves.filter((l) => l.id === cast[2]!.id).every((l) => l.adjustments === undefined), 'a grade ballot has no adjustments');
+    assertSumsBack(tree);
+    // Without the ballots the tree is the same, numbers and all.
+    const bare = (n: ExplanationNode): unknown => ({ kind: n.kind, id: n.id, value: exactString(n.value), weight: exactString(n.weight), children: n.children.map(bare) });
+    assert.deepEqual(bare(tree), bare(outline));
   });
 });

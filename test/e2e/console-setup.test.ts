@@ -262,6 +262,7 @@ describe('the office console: set-up to 公示 in Chromium', () => {
   it('publishes with a notice date and objection period and shows the public 公示', async () => {
     await page.goto(`${server.url}/console/campaigns/${campaignId}/publish`);
     await page.waitForSelector('[data-testid="publish"]');
+    await page.fill('[data-testid="issuer"]', '中共晋城市委组织部');
     await shot(page, 'publish-form');
     await page.click('[data-testid="publish"]');
     await page.click('.ant-modal-confirm button.ant-btn-primary');

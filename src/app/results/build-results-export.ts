@@ -1,7 +1,8 @@
 /**
  * 结果导出: what the xlsx workbook and the PDF report are rendered from — the campaign, the results as the server
- * computes them now (from the ballots as cast, like the bundle), the raw ballots as anonymous rows, and the 公示
- * record when there is one. Anonymous groups' ballots carry no person; a named group's signer may appear.
+ * computes them now (from the ballots as cast, like the bundle), the raw ballots as anonymous rows with their
+ * adjustments (加减分) apart, a plain-words remark per ranking row, and the 公示 record when there is one. Anonymous
+ * groups' ballots carry no person; a named group's signer may appear.
  */
 import { getPublication } from '../../db/repositories/publications.js';
 import { listBallotsAsCast } from '../../db/repositories/ballots.js';
@@ -11,21 +12,35 @@ import type { Ballot, CampaignDefinition, Instrument, Rating } from '../../domai
 import type { AppContext } from '../context.js';
 import { requireCampaign } from '../campaigns/require-campaign.js';
 import { requireDefinition } from '../campaigns/require-definition.js';
+import { rankingRemarks } from './ranking-remarks.js';
 
-export interface RawBallotRow {
+/** Where a ballot came from, shared by its rating rows and its adjustment rows. */
+interface BallotOrigin {
   ballotId: string;
   instrument: string;
   group: string;
   session: string;
   channel: '线上' | '纸质';
   subject: string;
-  /** Grade label, score, criteria and adjustments, or 弃权. */
-  value: string;
-  /** Numeric value when there is one (a score, or a grade's points). */
-  points: number | null;
   /** Named groups only. */
   signer: string | null;
   invalidReason: string | null;
+}
+
+export interface RawBallotRow extends BallotOrigin {
+  /** Grade label, score, or criteria with their points, or 弃权; adjustments are listed apart (AdjustmentRow). */
+  value: string;
+  /** Numeric value when there is one (a score, or a grade's points). */
+  points: number | null;
+}
+
+/** 加减分: one bonus or deduction on a ballot, with its written reason. */
+export interface AdjustmentRow extends BallotOrigin {
+  item: string;
+  direction: '加分' | '减分';
+  /** Signed: a deduction is negative. */
+  points: number;
+  reason: string;
 }
 
 export interface ResultsExport {
@@ -33,9 +48,13 @@ export interface ResultsExport {
   campaign: { id: string; name: string; status: string; publishedAt: string | null };
   generatedAt: string;
   results: PresentedTally;
-  publication: { title: string; noticeDate: string; objectionEndDate: string; resultsHash: string } | null;
+  /** Per ranking (by id), per row in rank order: what a reader of the table should know, in plain words (zh). */
+  remarks: Record<string, string[][]>;
+  publication: { title: string; noticeDate: string; objectionEndDate: string; objectionDays: number; issuer: string | null; resultsHash: string } | null;
   /** Raw ballots, one row per rating, a few rows at a time (a province has millions). */
   rawRows(): Iterable<RawBallotRow>;
+  /** Every adjustment on every ballot, one row each. */
+  adjustmentRows(): Iterable<AdjustmentRow>;
 }
 
 function ratingValue(instrument: Instrument | undefined, r: Rating): { value: string; points: number | null } {
@@ -46,16 +65,14 @@ function ratingValue(instrument: Instrument | undefined, r: Rating): { value: st
   }
   const parts: string[] = [];
   if (r.score !== undefined) parts.push(r.score);
-  if (r.criteria) parts.push(Object.entries(r.criteria).map(([k, v]) => `${k}=${v}`).join('；'));
-  const items = instrument && instrument.kind !== 'grade' ? (instrument.adjustments?.items ?? []) : [];
-  for (const a of r.adjustments ?? []) {
-    const item = items.find((i) => i.id === a.itemId);
-    parts.push(`${item?.label ?? a.itemId}${item?.direction === 'deduction' ? '−' : '+'}${a.points}（${a.reason}）`);
+  if (r.criteria) {
+    const criteria = instrument?.kind === 'score' ? (instrument.criteria ?? []) : [];
+    parts.push(Object.entries(r.criteria).map(([k, v]) => `${criteria.find((c) => c.id === k)?.label ?? k} ${v}`).join('；'));
   }
   return { value: parts.join(' ') || '—', points: r.score !== undefined ? Number(r.score) : null };
 }
 
-function* rawRows(def: CampaignDefinition, ballots: Ballot[], invalid: Map<string, string>): Iterable<RawBallotRow> {
+function* ballotRows<T>(def: CampaignDefinition, ballots: Ballot[], invalid: Map<string, string>, rowsOf: (origin: BallotOrigin, instrument: Instrument | undefined, r: Rating) => Iterable<T>): Iterable<T> {
   const instruments = new Map(def.instruments.map((i) => [i.id, i]));
   const groups = new Map(def.raterGroups.map((g) => [g.id, g]));
   const sessions = new Map(def.sessions.map((s) => [s.id, s.name]));
@@ -63,21 +80,37 @@ function* rawRows(def: CampaignDefinition, ballots: Ballot[], invalid: Map<strin
   for (const b of ballots) {
     const instrument = instruments.get(b.instrumentId);
     const group = groups.get(b.raterGroupId);
-    // Only a named group's ballot may say who signed it; an anonymous one never carries a person.
-    const signer = group?.mode === 'named' ? b.raterName : null;
     for (const r of b.ratings) {
-      yield {
-        ballotId: b.id,
-        instrument: instrument?.name ?? b.instrumentId,
-        group: group?.name ?? b.raterGroupId,
-        session: b.sessionId === null ? '' : (sessions.get(b.sessionId) ?? b.sessionId),
-        channel: b.channel === 'paper' ? '纸质' : '线上',
-        subject: subjects.get(r.subjectId) ?? r.subjectId,
-        ...ratingValue(instrument, r),
-        signer,
-        invalidReason: invalid.get(b.id) ?? null,
-      };
+      yield* rowsOf(
+        {
+          ballotId: b.id,
+          instrument: instrument?.name ?? b.instrumentId,
+          group: group?.name ?? b.raterGroupId,
+          session: b.sessionId === null ? '' : (sessions.get(b.sessionId) ?? b.sessionId),
+          channel: b.channel === 'paper' ? '纸质' : '线上',
+          subject: subjects.get(r.subjectId) ?? r.subjectId,
+          // Only a named group's ballot may say who signed it; an anonymous one never carries a person.
+          signer: group?.mode === 'named' ? b.raterName : null,
+          invalidReason: invalid.get(b.id) ?? null,
+        },
+        instrument,
+        r,
+      );
     }
+  }
+}
+
+/** Ratings as cast; an adjustments instrument's ratings are nothing but adjustments, so they are listed apart only. */
+function* ratingRow(origin: BallotOrigin, instrument: Instrument | undefined, r: Rating): Iterable<RawBallotRow> {
+  if (instrument?.kind !== 'adjustments') yield { ...origin, ...ratingValue(instrument, r) };
+}
+
+function* adjustmentRow(origin: BallotOrigin, instrument: Instrument | undefined, r: Rating): Iterable<AdjustmentRow> {
+  const items = instrument && instrument.kind !== 'grade' ? (instrument.adjustments?.items ?? []) : [];
+  for (const a of r.adjustments ?? []) {
+    const item = items.find((i) => i.id === a.itemId);
+    const deduction = item?.direction === 'deduction';
+    yield { ...origin, item: item?.label ?? a.itemId, direction: deduction ? '减分' : '加分', points: deduction ? -Number(a.points) : Number(a.points), reason: a.reason };
   }
 }
 
@@ -98,7 +131,16 @@ export async function buildResultsExport(ctx: AppContext, campaignId: string): P
     campaign: { id: campaign.id, name: campaign.name, status: campaign.status, publishedAt: campaign.publishedAt },
     generatedAt: ctx.clock().toISOString(),
     results,
-    publication: publication && { title: publication.title, noticeDate: publication.noticeDate, objectionEndDate: publication.objectionEndDate, resultsHash: publication.resultsHash },
-    rawRows: () => rawRows(definition, sorted, invalid),
+    remarks: rankingRemarks(definition, results, sorted, new Set(invalid.keys())),
+    publication: publication && {
+      title: publication.title,
+      noticeDate: publication.noticeDate,
+      objectionEndDate: publication.objectionEndDate,
+      objectionDays: publication.objectionDays,
+      issuer: publication.issuer,
+      resultsHash: publication.resultsHash,
+    },
+    rawRows: () => ballotRows(definition, sorted, invalid, ratingRow),
+    adjustmentRows: () => ballotRows(definition, sorted, invalid, adjustmentRow),
   };
 }

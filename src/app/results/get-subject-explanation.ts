@@ -1,7 +1,8 @@
 /** 得分说明: one subject's score in one instrument, down to groups and ballots. */
 import { AppError } from '../../contracts/errors.js';
 import { MESSAGES } from '../../contracts/messages.js';
-import { explainSubject } from '../../domain/explain.js';
+import { ballotsToRead, explainSubject } from '../../domain/explain.js';
+import { findBallotsAsCast } from '../../db/repositories/ballots.js';
 import { isAtOrBelow, indexDefinition } from '../../domain/definition-index.js';
 import { presentExplanation } from '../../domain/present.js';
 import type { AppContext } from '../context.js';
@@ -22,5 +23,9 @@ export async function getSubjectExplanation(ctx: AppContext, actor: Actor, campa
   const instrument = tally.instruments.find((i) => i.instrumentId === instrumentId);
   const subject = instrument?.subjects.find((s) => s.subjectId === subjectId);
   if (!subject) throw new AppError('not_found', { message: MESSAGES.subjectNotInInstrument });
-  return presentExplanation(explainSubject(def, tally, instrumentId, subjectId), def.precision);
+  const outline = explainSubject(def, tally, instrumentId, subjectId);
+  const needed = ballotsToRead(def, outline, instrumentId);
+  if (needed.length === 0) return presentExplanation(outline, def.precision);
+  const ballots = await findBallotsAsCast(ctx.database.db, campaignId, needed);
+  return presentExplanation(explainSubject(def, tally, instrumentId, subjectId, ballots), def.precision);
 }

@@ -1,7 +1,8 @@
 /** 得分说明: a unit's total in a ranking, down to components, groups and ballots. */
 import { AppError } from '../../contracts/errors.js';
 import { MESSAGES, notFound } from '../../contracts/messages.js';
-import { explainRankingRow } from '../../domain/explain.js';
+import { ballotsToRead, explainRankingRow } from '../../domain/explain.js';
+import { findBallotsAsCast } from '../../db/repositories/ballots.js';
 import { isAtOrBelow, indexDefinition } from '../../domain/definition-index.js';
 import { presentExplanation } from '../../domain/present.js';
 import type { AppContext } from '../context.js';
@@ -18,5 +19,10 @@ export async function getUnitExplanation(ctx: AppContext, actor: Actor, campaign
   const ranking = tally.rankings.find((r) => r.rankingId === rankingId);
   if (!ranking) throw notFound('ranking', rankingId);
   if (!ranking.rows.some((r) => r.unitId === unitId)) throw new AppError('not_found', { message: MESSAGES.unitNotInRanking(unitId) });
-  return presentExplanation(explainRankingRow(def, tally, rankingId, unitId), def.precision);
+  const outline = explainRankingRow(def, tally, rankingId, unitId);
+  // The tally keeps each ballot's sum only: the ballots with adjustments are read as cast for their reasons.
+  const needed = ballotsToRead(def, outline);
+  if (needed.length === 0) return presentExplanation(outline, def.precision);
+  const ballots = await findBallotsAsCast(ctx.database.db, campaignId, needed);
+  return presentExplanation(explainRankingRow(def, tally, rankingId, unitId, ballots), def.precision);
 }

@@ -55,6 +55,7 @@ export async function publishResults(ctx: AppContext, actor: Actor, campaignId: 
     objectionEndDate: endDate,
     objectionDays: days,
     contact: input.contact ?? null,
+    issuer: input.issuer,
     snapshot: JSON.stringify(results),
     resultsHash: resultsHash(results),
     publishedBy: `${actor.role}:${actor.id}`,
@@ -66,7 +67,7 @@ export async function publishResults(ctx: AppContext, actor: Actor, campaignId: 
     }
     if (await getPublication(trx, campaignId)) throw new AppError('campaign_state', { message: MESSAGES.alreadyPublished });
     await insertPublication(trx, publication);
-    await recordAudit(trx, ctx, actor, 'campaign.publish', 'campaign', campaignId, { publicationId: publication.id, resultsHash: publication.resultsHash, noticeDate: publication.noticeDate, objectionEndDate: endDate });
+    await recordAudit(trx, ctx, actor, 'campaign.publish', 'campaign', campaignId, { publicationId: publication.id, resultsHash: publication.resultsHash, noticeDate: publication.noticeDate, objectionEndDate: endDate, issuer: publication.issuer });
   });
   return noticeOf(publication);
 }

@@ -119,6 +119,19 @@ export async function listBallotsAsCast(db: Db, campaignId: string): Promise<Bal
   });
 }
 
+/** Some ballots of a campaign exactly as cast, by id (an explanation's leaves with their adjustments). */
+export async function findBallotsAsCast(db: Db, campaignId: string, ids: readonly string[]): Promise<Map<string, Ballot>> {
+  const out = new Map<string, Ballot>();
+  for (const part of chunk(ids, 1, 1000)) {
+    const rows = await withContents(db).where('ballots.campaign_id', '=', campaignId).where('ballots.id', 'in', part).execute();
+    for (const r of rows) {
+      const { campaignId: _c, contentHash: _h, receipt: _r, enteredBy: _e, packed: _p, ...ballot } = toBallotRow(r);
+      out.set(ballot.id, ballot);
+    }
+  }
+  return out;
+}
+
 export { listBallotsForTally } from './tally-ballots.js';
 
 export async function countBallots(db: Db, filter: { campaignId: string; sessionId?: string }): Promise<number> {

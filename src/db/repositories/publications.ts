@@ -10,6 +10,8 @@ export interface Publication {
   objectionEndDate: string;
   objectionDays: number;
   contact: string | null;
+  /** 落款: the issuing organ; null for a publication made before it was asked for. */
+  issuer: string | null;
   /** The snapshot JSON text exactly as stored. */
   snapshot: string;
   resultsHash: string;
@@ -28,6 +30,7 @@ export async function insertPublication(db: Db, p: Publication): Promise<void> {
       objection_end_date: p.objectionEndDate,
       objection_days: p.objectionDays,
       contact: p.contact,
+      issuer: p.issuer,
       snapshot: p.snapshot,
       results_hash: p.resultsHash,
       published_by: p.publishedBy,
@@ -45,6 +48,7 @@ function toPublication(row: PublicationsTable): Publication {
     objectionEndDate: row.objection_end_date,
     objectionDays: row.objection_days,
     contact: row.contact,
+    issuer: row.issuer,
     snapshot: row.snapshot,
     resultsHash: row.results_hash,
     publishedBy: row.published_by,

@@ -11,6 +11,8 @@ export interface PublicationsTable {
   objection_end_date: string;
   objection_days: number;
   contact: string | null;
+  /** 落款: the issuing organ; null for publications made before migration 0008. */
+  issuer: string | null;
   /** JSON text of the presented results (PresentedTally). */
   snapshot: string;
   /** sha256 of the snapshot's canonical JSON (keys sorted), hex. */

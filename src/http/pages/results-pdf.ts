@@ -1,6 +1,8 @@
 /**
- * 结果报告 PDF: cover, a ranking table and a bar chart per ranking, and the method (weights, quota rules,
- * aggregation, tiers, rounding) in Chinese. Drawn with pdfkit's vector primitives and Noto Sans CJK — no browser.
+ * 结果报告 PDF: a cover, each ranking as a table with every evaluation form's score and a 说明 column, then its bar
+ * chart, and the method (weights, quota rules, aggregation, tiers, rounding) in Chinese. Blocks flow down the pages
+ * and a new page starts only when a block does not fit; titles break between words, never inside one. Drawn with
+ * pdfkit's vector primitives and Noto Sans CJK — no browser.
  */
 import { existsSync } from 'node:fs';
 import { AppError } from '../../contracts/errors.js';
@@ -10,17 +12,16 @@ import type { ResultsExport } from '../../app/results/build-results-export.js';
 import type { PresentedTally } from '../../domain/present.js';
 import type { AggregationMethod, CampaignDefinition, Instrument, QuotaRule, RankingSpec } from '../../domain/types.js';
 import { zhDateTime } from './html.js';
+import { BOLD, FONT, MARGIN, Writer } from './pdf-layout.js';
+import { barChart, planTable, rankingTable } from './pdf-ranking.js';
+import { zhDate } from './zh-date.js';
 
 export const CJK_FONT_FILE = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+const CJK_BOLD_FILE = '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc';
 /** A .ttc holds several faces: pdfkit needs the PostScript name of the one to embed. */
 const CJK_FONT_FACE = 'NotoSansCJKsc-Regular';
+const CJK_BOLD_FACE = 'NotoSansCJKsc-Bold';
 
-const A4 = { width: 595.28, height: 841.89 };
-const MARGIN = 50;
-const BOTTOM = A4.height - MARGIN;
-const TIER_COLOURS = ['#c0392b', '#e67e22', '#2e86c1', '#7f8c8d', '#95a5a6'];
-
-type Doc = PDFKit.PDFDocument;
 type PresentedRanking = PresentedTally['rankings'][number];
 
 function method(a: AggregationMethod): string {
@@ -31,176 +32,110 @@ function method(a: AggregationMethod): string {
 
 const ROUNDING_ZH = { exact: '精确比例（上限向下取整、下限向上取整）', 'half-up': '四舍五入', 'at-least-one': '至少一个' } as const;
 
+/** A quota rule in one line; the default exact rounding is said once, under 取整与并列. */
 function quotaText(q: QuotaRule, grades: Map<string, string>): string {
   const names = q.grades.map((g) => grades.get(g) ?? g).join('、');
   const bound = q.bound === 'max' ? '不超过' : '不少于';
-  const base = q.base === 'all' ? '按本票全部对象计（含弃权）' : '按已评对象计';
-  return `${q.label}：每张票中「${names}」${bound} ${q.numerator}/${q.denominator}，${base}，取整方式：${ROUNDING_ZH[q.rounding]}`;
+  const percent = (q.numerator * 100) / q.denominator;
+  const share = Number.isInteger(percent) ? `${percent}%` : `${q.numerator}/${q.denominator}`;
+  const base = q.base === 'all' ? '' : '（按已评对象计）';
+  const rounding = q.rounding === 'exact' ? '' : `，${ROUNDING_ZH[q.rounding]}`;
+  return `每张票「${names}」${bound}${share}${base}${rounding}`;
 }
 
 function scaleText(i: Instrument): string {
-  if (i.kind === 'grade') return `等次：${i.grades.map((g) => `${g.label} ${g.points} 分`).join('，')}`;
-  if (i.kind === 'score') return `打分：${i.min}–${i.max} 分，步长 ${i.step}${i.adjustments ? '；现场加减分有上限并须写明理由' : ''}`;
-  return '加减分：加分减分之和计入总分（不折算）';
+  if (i.kind === 'grade') return `等次 ${i.grades.map((g) => `${g.label} ${g.points}`).join('、')} 分`;
+  if (i.kind === 'score') return `打分 ${i.min}–${i.max} 分（步长 ${i.step}）${i.adjustments ? '，现场加减分有上限并须写明理由' : ''}`;
+  return '加分减分之和直接计入总分（不折算），每项须写明理由';
 }
 
-class Writer {
-  constructor(readonly doc: Doc) {}
-
-  ensure(height: number): void {
-    if (this.doc.y + height > BOTTOM) this.doc.addPage();
-  }
-
-  heading(text: string, size = 16): void {
-    this.ensure(size * 3);
-    this.doc.moveDown(0.5).fontSize(size).fillColor('#111').text(text, MARGIN, this.doc.y);
-    this.doc.moveDown(0.3).fontSize(10);
-  }
-
-  para(text: string, size = 10): void {
-    this.doc.fontSize(size).fillColor('#222');
-    this.ensure(this.doc.heightOfString(text, { width: A4.width - 2 * MARGIN }) + 4);
-    this.doc.text(text, MARGIN, this.doc.y, { width: A4.width - 2 * MARGIN });
-  }
+function instrumentLines(i: Instrument, groups: CampaignDefinition['raterGroups']): string[] {
+  const byId = new Map(groups.map((g) => [g.id, g]));
+  const group = (id: string): string => `${byId.get(id)?.name ?? id}（${byId.get(id)?.mode === 'named' ? '实名' : '匿名'}）`;
+  const several = i.groupWeights.length > 1;
+  const raters = several
+    ? `测评组及权重：${i.groupWeights.map((g) => `${group(g.groupId)}${g.weight}`).join('，')}；各组分别汇总后按权重合成${i.missingGroup === 'renormalize' ? '，某组无有效票时其余组权重按比例重新归一' : '，某组无有效票时该组按 0 分计'}`
+    : `测评组：${i.groupWeights.map((g) => group(g.groupId)).join('')}`;
+  const grades = new Map(i.kind === 'grade' ? i.grades.map((g) => [g.key, g.label]) : []);
+  const quotas = i.kind === 'grade' && i.quotaRules.length > 0 ? `比例限制：${i.quotaRules.map((q) => quotaText(q, grades)).join('；')}${i.allowAbstain ? '；弃权项计入分母' : ''}` : '';
+  return [`${scaleText(i)}；汇总方法：${method(i.aggregation)}`, raters, quotas].filter(Boolean);
 }
 
 function cover(w: Writer, x: ResultsExport): void {
   const doc = w.doc;
-  doc.fontSize(26).fillColor('#111').text(x.results.name, MARGIN, 220, { align: 'center', width: A4.width - 2 * MARGIN });
-  doc.moveDown(0.6).fontSize(20).text('测评结果报告', { align: 'center', width: A4.width - 2 * MARGIN });
-  doc.moveDown(3).fontSize(12).fillColor('#333');
+  const center = { align: 'center' as const, width: w.width };
+  doc.y = 200;
+  w.title(x.results.name, 24, { align: 'center' });
+  doc.y += 10;
+  w.title('测评结果报告', 20, { align: 'center' });
+  doc.y += 50;
+  const p = x.publication;
   const lines = [
-    `活动编号：${x.campaign.id}`,
     `生成时间：${zhDateTime(x.generatedAt)}`,
     `有效票 ${x.results.ballots.valid} 张，无效票 ${x.results.ballots.invalid} 张，因测评会无效未计入 ${x.results.ballots.excluded} 张`,
-    x.publication ? `公示：${x.publication.noticeDate} 起，至 ${x.publication.objectionEndDate} 止` : '状态：尚未发布公示',
-    x.publication ? `公示校验码（SHA-256）：${x.publication.resultsHash}` : '',
+    p ? `公示期：${zhDate(p.noticeDate)}至${zhDate(p.objectionEndDate)}（共 ${p.objectionDays} 天）` : '状态：尚未发布公示',
+    p?.issuer ? `发布单位：${p.issuer}` : '',
   ].filter(Boolean);
-  for (const line of lines) doc.text(line, { align: 'center', width: A4.width - 2 * MARGIN }).moveDown(0.3);
-  doc.moveDown(4).fontSize(9).fillColor('#666').text('本报告中的得分均由原始选票精确计算，仅在显示时四舍五入；可用导出包（leitai tally）离线复核。', { align: 'center', width: A4.width - 2 * MARGIN });
-}
-
-const COLUMNS = [
-  { title: '名次', width: 40 },
-  { title: '单位', width: 170 },
-  { title: '总分', width: 70 },
-  { title: '等次', width: 60 },
-  { title: '说明', width: 155 },
-];
-
-function tableRow(doc: Doc, cells: string[], y: number, header: boolean): void {
-  let x = MARGIN;
-  if (header) doc.rect(MARGIN, y - 3, COLUMNS.reduce((s, c) => s + c.width, 0), 18).fill('#eeeeee');
-  doc.fillColor('#111').fontSize(header ? 10 : 9.5);
-  cells.forEach((cell, i) => {
-    doc.text(cell, x + 3, y, { width: COLUMNS[i]!.width - 6, lineBreak: false, ellipsis: true });
-    x += COLUMNS[i]!.width;
-  });
-  doc.moveTo(MARGIN, y + 15).lineTo(MARGIN + COLUMNS.reduce((s, c) => s + c.width, 0), y + 15).lineWidth(0.4).strokeColor('#999').stroke();
-}
-
-function rankingTable(w: Writer, rk: PresentedRanking): void {
-  const doc = w.doc;
-  w.heading(`${rk.name}：排名`, 14);
-  w.para(rk.tiers.map((t) => `${t.label}：${t.filled} 个${t.cap === null ? '' : `（上限 ${t.cap}）`}`).join('；'));
-  doc.moveDown(0.5);
-  let y = doc.y;
-  const header = (): void => tableRow(doc, COLUMNS.map((c) => c.title), y, true);
-  header();
-  y += 18;
-  for (const row of rk.rows) {
-    if (y + 18 > BOTTOM) {
-      doc.addPage();
-      y = MARGIN;
-      header();
-      y += 18;
-    }
-    const notes = [row.tierTie ? '并列跨档，待人工裁定' : '', row.missingComponents.length > 0 ? `缺 ${row.missingComponents.length} 项得分` : ''].filter(Boolean).join('；');
-    tableRow(doc, [String(row.rank), row.name, row.total.display, row.tierLabel ?? '—', notes], y, false);
-    y += 18;
+  doc.font(FONT).fontSize(12).fillColor('#333');
+  for (const line of lines) doc.text(line, MARGIN, doc.y, center).moveDown(0.4);
+  if (p) {
+    doc.moveDown(0.2).fontSize(10).text('公示校验码（SHA-256）', MARGIN, doc.y, center);
+    doc.fontSize(9).text(p.resultsHash, MARGIN, doc.y, center);
   }
-  doc.y = y + 6;
+  doc.y = doc.page.height - MARGIN - 60;
+  doc.fontSize(9).fillColor('#666');
+  doc.text(`本报告中的得分均由原始选票精确计算，只在显示时四舍五入保留 ${x.results.precision} 位小数。`, MARGIN, doc.y, center);
+  doc.text('导出包含全部原始选票，可据此离线重新计票复核。', MARGIN, doc.y, center);
 }
 
-function barChart(w: Writer, rk: PresentedRanking): void {
-  const doc = w.doc;
-  w.heading(`${rk.name}：总分柱状图`, 14);
-  const tierColour = new Map(rk.tiers.map((t, i) => [t.key, TIER_COLOURS[i % TIER_COLOURS.length]!]));
-  const totals = rk.rows.map((r) => Number(r.total.display));
-  const max = Math.max(100, ...totals);
-  const scaleMax = Math.ceil(max / 10) * 10;
-  const labelWidth = 120;
-  const chartX = MARGIN + labelWidth;
-  const chartWidth = A4.width - MARGIN - chartX - 40;
-  const barHeight = 11;
-  const gap = 5;
-  const drawAxis = (top: number, bottom: number): void => {
-    for (let v = 0; v <= scaleMax; v += scaleMax / 5) {
-      const x = chartX + (v / scaleMax) * chartWidth;
-      doc.moveTo(x, top).lineTo(x, bottom).lineWidth(0.3).strokeColor('#cccccc').stroke();
-      doc.fontSize(7).fillColor('#666').text(String(v), x - 10, bottom + 2, { width: 20, align: 'center', lineBreak: false });
-    }
-  };
-  let top = doc.y + 4;
-  let y = top;
-  rk.rows.forEach((row, i) => {
-    if (y + barHeight + 20 > BOTTOM) {
-      drawAxis(top, y);
-      doc.addPage();
-      top = y = MARGIN;
-    }
-    const width = Math.max(0, (totals[i]! / scaleMax) * chartWidth);
-    doc.rect(chartX, y, width, barHeight).fill(tierColour.get(row.tier ?? '') ?? '#7f8c8d');
-    doc.fontSize(8).fillColor('#111').text(`${row.rank}. ${row.name}`, MARGIN, y + 1, { width: labelWidth - 6, align: 'right', lineBreak: false, ellipsis: true });
-    doc.text(row.total.display, chartX + width + 3, y + 1, { width: 40, lineBreak: false });
-    y += barHeight + gap;
-  });
-  drawAxis(top, y);
-  doc.y = y + 16;
-  const legend = rk.tiers.map((t) => t.label).join(' / ');
-  if (legend) w.para(`颜色表示结果等次：${legend}`, 8);
+function rankingSection(w: Writer, x: ResultsExport, rk: PresentedRanking): void {
+  const spec = x.definition.rankings.find((s) => s.id === rk.rankingId);
+  const remarks = x.remarks[rk.rankingId] ?? [];
+  const adjusted = (spec?.adjustmentInstrumentIds.length ?? 0) > 0;
+  const plan = planTable(w, rk, remarks, adjusted);
+  // The heading goes where its table starts: on a landscape page when the table needs one.
+  w.ensure(180, plan.layout);
+  w.heading(rk.name, 15, 120);
+  w.para(rk.tiers.map((t) => `${t.label} ${t.filled} 个${t.cap === null ? '' : `（上限 ${t.cap}）`}`).join('；'));
+  w.doc.y += 4;
+  rankingTable(w, rk, remarks, adjusted, plan);
+  barChart(w, rk);
 }
 
 function methodSection(w: Writer, def: CampaignDefinition, x: ResultsExport): void {
-  w.doc.addPage();
-  w.heading('计分方法说明', 18);
+  if (w.room < 220 || w.doc.page.width > w.doc.page.height) w.newPage();
+  w.heading('计分方法说明', 18, 80);
   const instruments = new Map(def.instruments.map((i) => [i.id, i]));
-  const groups = new Map(def.raterGroups.map((g) => [g.id, g]));
   const rankingResults = new Map(x.results.rankings.map((r) => [r.rankingId, r]));
   for (const spec of def.rankings) rankingMethod(w, spec, instruments, rankingResults.get(spec.id));
   w.heading('评价方式', 14);
   for (const i of def.instruments) {
-    w.para(`【${i.name}】`, 11);
-    const grades = new Map(i.kind === 'grade' ? i.grades.map((g) => [g.key, g.label]) : []);
-    const lines = [
-      scaleText(i),
-      `测评组及权重：${i.groupWeights.map((g) => `${groups.get(g.groupId)?.name ?? g.groupId}（${groups.get(g.groupId)?.mode === 'named' ? '实名' : '匿名'}）${g.weight}`).join('，')}；各组先分别汇总，再按组权重合成`,
-      `汇总方法：${method(i.aggregation)}；得分折算为百分制（等次分值或分数 ÷ 满分 × 100）`,
-      `某组对某对象无有效票时：${i.missingGroup === 'renormalize' ? '其余各组权重按比例重新归一' : '该组按 0 分计'}`,
-      ...(i.kind === 'grade' ? i.quotaRules.map((q) => quotaText(q, grades)) : []),
-      i.allowAbstain ? '允许弃权，弃权项仍计入比例限制的分母（除非规则另有说明）' : '',
-    ].filter(Boolean);
-    for (const line of lines) w.para(`· ${line}`);
+    w.title(`【${i.name}】`, 11, { keepWith: 40 });
+    for (const line of instrumentLines(i, def.raterGroups)) w.para(`· ${line}`);
   }
   w.heading('取整与并列', 14);
+  w.para('· 等次分值和分数均折算为百分制（÷ 满分 × 100）后汇总；加减分按原分值计入。');
   w.para(`· 所有得分以精确分数计算，只在显示时四舍五入保留 ${def.precision} 位小数。`);
-  w.para(`· 并列按${def.tieJudgement === 'exact' ? '未取整的精确值' : `公布的 ${def.precision} 位小数值`}判断；并列者名次相同（如 1、2、2、4）。`);
-  w.para('· 比例限制用整数比较（如 6 个对象「好 ≤ 40%」即最多 2 个），不用浮点数。');
+  w.para(`· 并列按${def.tieJudgement === 'exact' ? '未取整的精确值' : `公布的 ${def.precision} 位小数值`}判断；并列者名次相同（如 1、2、2、4）。${def.tieJudgement === 'exact' ? '因此总分显示相同的单位名次可能不同，表中“说明”栏注明。' : ''}`);
+  w.para('· 比例限制用整数比较，上限向下取整、下限向上取整（如 6 个对象「好 ≤ 40%」即最多 2 个），不用浮点数。');
   w.para('· 结果等次从排名顶端依次填入；并列跨越等次分界时不拆分、不超出上限，并列者留在下一等次并标注待人工裁定。');
   w.para('· 测评会须实到人数过半方有效；收回票数多于发出票数的测评会无效，其选票不计入结果。');
 }
 
 function rankingMethod(w: Writer, spec: RankingSpec, instruments: Map<string, Instrument>, result: PresentedRanking | undefined): void {
-  w.heading(`【${spec.name}】`, 12);
+  w.title(`【${spec.name}】`, 12, { keepWith: 40 });
   const name = (id: string): string => instruments.get(id)?.name ?? id;
-  w.para(`· 总分 = ${spec.components.map((c) => `${name(c.instrumentId)} × ${c.weight}%`).join(' + ')}${spec.adjustmentInstrumentIds.length > 0 ? ` + ${spec.adjustmentInstrumentIds.map(name).join(' + ')}（加减分）` : ''}`);
-  w.para(`· 缺少某项得分时：${spec.missingComponent === 'zero' ? '该项按 0 分计并标注' : '其余各项权重按比例重新归一'}`);
-  if (spec.tieBreaks.length > 0) w.para(`· 总分相同时依次比较：${spec.tieBreaks.map((t) => name(t.instrumentId)).join('、')}`);
+  const adjustments = spec.adjustmentInstrumentIds.map((id) => (name(id) === '加减分' ? name(id) : `${name(id)}（加减分）`));
+  w.para(`· 总分 = ${spec.components.map((c) => `${name(c.instrumentId)} × ${c.weight}%`).join(' + ')}${adjustments.length > 0 ? ` + ${adjustments.join(' + ')}` : ''}`);
+  const tieBreaks = spec.tieBreaks.length > 0 ? `；总分相同时依次比较${spec.tieBreaks.map((t) => name(t.instrumentId)).join('、')}` : '';
+  w.para(`· 缺少某项得分时${spec.missingComponent === 'zero' ? '该项按 0 分计并标注' : '其余各项权重按比例重新归一'}${tieBreaks}`);
   const caps = new Map((result?.tiers ?? []).map((t) => [t.key, t.cap]));
   const tiers = spec.tiers.map((t, i) => {
     if (i === spec.tiers.length - 1) return `${t.label}：其余`;
     const cap = caps.get(t.key);
-    return `${t.label}：不超过 ${t.numerator}/${t.denominator}（${ROUNDING_ZH[t.rounding]}${cap == null ? '' : `，本次最多 ${cap} 个`}）`;
+    const percent = (t.numerator * 100) / t.denominator;
+    const share = Number.isInteger(percent) ? `${percent}%` : `${t.numerator}/${t.denominator}`;
+    return `${t.label}：不超过${share}${t.rounding === 'exact' ? '' : `（${ROUNDING_ZH[t.rounding]}）`}${cap == null ? '' : `，本次最多 ${cap} 个`}`;
   });
   if (tiers.length > 0) w.para(`· 结果等次：${tiers.join('；')}`);
 }
@@ -214,16 +149,15 @@ export async function resultsPdf(x: ResultsExport): Promise<Buffer> {
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  doc.registerFont('cjk', CJK_FONT_FILE, CJK_FONT_FACE);
-  doc.font('cjk');
+  doc.registerFont(FONT, CJK_FONT_FILE, CJK_FONT_FACE);
+  // Bold when the font package has it; the regular face otherwise.
+  if (existsSync(CJK_BOLD_FILE)) doc.registerFont(BOLD, CJK_BOLD_FILE, CJK_BOLD_FACE);
+  else doc.registerFont(BOLD, CJK_FONT_FILE, CJK_FONT_FACE);
+  doc.font(FONT);
   const w = new Writer(doc);
   cover(w, x);
-  for (const rk of x.results.rankings) {
-    doc.addPage();
-    rankingTable(w, rk);
-    doc.addPage();
-    barChart(w, rk);
-  }
+  w.newPage();
+  for (const rk of x.results.rankings) rankingSection(w, x, rk);
   methodSection(w, x.definition, x);
   doc.end();
   await done;

@@ -1,10 +1,18 @@
-/** 计票单 as xlsx: the same report object, one sheet per part, with Chinese sheet names. */
+/**
+ * 计票单 as xlsx: the same report object, one sheet per part, with Chinese sheet names. Times are China Standard
+ * Time in Chinese format; the tables keep their header row in view. Every instrument's subjects share one header:
+ * the grade columns are the union of the grades' labels (a score instrument leaves them empty).
+ */
 import ExcelJS from 'exceljs';
 import type { TallyReport } from '../../contracts/tally-report.js';
+import { cellDate, DATE_TIME_FORMAT } from './xlsx-cells.js';
 
 export const SHEETS = { summary: '计票汇总', subjects: '对象得分', invalid: '无效票' } as const;
 
 const VERDICT_ZH = { valid: '有效', 'no-quorum': '未达到法定人数', void: '无效（须重新组织）' } as const;
+const STATUS_ZH = { draft: '未开始', open: '进行中', closed: '已结束' } as const;
+
+const frozen = (columns: number): Partial<ExcelJS.AddWorksheetOptions> => ({ views: [{ state: 'frozen', xSplit: columns, ySplit: 1 }] });
 
 export async function tallyReportXlsx(r: TallyReport): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -14,9 +22,13 @@ export async function tallyReportXlsx(r: TallyReport): Promise<Buffer> {
   const summary = wb.addWorksheet(SHEETS.summary);
   summary.columns = [{ width: 18 }, { width: 60 }];
   const c = r.counts;
-  const rows: [string, string | number][] = [
+  const time = (iso: string | null): Date | string => (iso ? cellDate(iso) : '');
+  const rows: [string, string | number | Date][] = [
     ['活动', r.campaign.name],
     ['测评会', r.session.name],
+    ['状态', STATUS_ZH[r.session.status]],
+    ['开始时间', time(r.session.openedAt)],
+    ['结束时间', time(r.session.closedAt)],
     ['应到人数', c.expected],
     ['实到人数', c.present],
     ['发出票数', c.issued],
@@ -26,26 +38,36 @@ export async function tallyReportXlsx(r: TallyReport): Promise<Buffer> {
     ['弃权项', c.abstentions],
     ['本场结论', VERDICT_ZH[r.verdict.status]],
     ['说明', r.verdict.explanation.zh],
+    ['生成时间', time(r.generatedAt)],
     ['计票人', ''],
     ['监票人', ''],
   ];
-  for (const row of rows) summary.addRow(row);
+  for (const row of rows) {
+    const added = summary.addRow(row);
+    if (row[1] instanceof Date) added.getCell(2).numFmt = DATE_TIME_FORMAT;
+    added.getCell(2).alignment = { horizontal: 'left', wrapText: true };
+  }
   summary.getColumn(1).font = { bold: true };
 
-  const subjects = wb.addWorksheet(SHEETS.subjects);
-  const maxGrades = Math.max(0, ...r.instruments.map((i) => i.grades?.length ?? 0));
-  subjects.columns = [{ width: 14 }, { width: 24 }, ...Array.from({ length: maxGrades + 3 }, () => ({ width: 10 }))];
+  const subjects = wb.addWorksheet(SHEETS.subjects, frozen(2));
+  const labels = [...new Set(r.instruments.flatMap((i) => (i.grades ?? []).map((g) => g.label)))];
+  subjects.columns = [{ width: 14 }, { width: 24 }, ...Array.from({ length: labels.length + 3 }, () => ({ width: 10 }))];
+  subjects.addRow(['评价方式', '测评对象', ...labels, '弃权', '有效票数', '得分']).font = { bold: true };
   for (const it of r.instruments) {
     const grades = it.grades ?? [];
-    const header = subjects.addRow(['评价方式', '测评对象', ...grades.map((g) => g.label), '弃权', '有效票数', '得分']);
-    header.font = { bold: true };
     for (const s of it.subjects) {
-      subjects.addRow([it.name, s.name, ...grades.map((_, i) => s.gradeCounts?.[i] ?? 0), s.abstentions, s.valueCount, s.score === null ? '' : Number(s.score)]);
+      const counts = labels.map((label) => {
+        const at = grades.findIndex((g) => g.label === label);
+        return at < 0 ? '' : (s.gradeCounts?.[at] ?? 0);
+      });
+      const added = subjects.addRow([it.name, s.name, ...counts, s.abstentions, s.valueCount, s.score === null ? '' : Number(s.score)]);
+      // Shown as displayed: "85.00" keeps its two decimals.
+      const decimals = s.score?.split('.')[1]?.length ?? 0;
+      if (decimals > 0) added.getCell(labels.length + 5).numFmt = `0.${'0'.repeat(decimals)}`;
     }
-    subjects.addRow([]);
   }
 
-  const invalid = wb.addWorksheet(SHEETS.invalid);
+  const invalid = wb.addWorksheet(SHEETS.invalid, frozen(0));
   invalid.columns = [{ header: '票号', width: 12 }, { header: '方式', width: 8 }, { header: '评价方式', width: 14 }, { header: '无效原因', width: 80 }];
   invalid.getRow(1).font = { bold: true };
   for (const b of r.invalidBallots) invalid.addRow([b.sheetNumber ?? '', b.channel === 'paper' ? '纸质' : '线上', b.instrumentName, b.reasons.map((m) => m.zh).join('；')]);

@@ -23,13 +23,16 @@ const m = defineMessages({
   objectionDays: { zh: '公示期（天，含公示当日）', en: 'Objection period (days, the notice date included)' },
   noticeTitle: { zh: '公示标题（可选）', en: 'Notice title (optional)' },
   contact: { zh: '异议受理联系方式（可选）', en: 'Contact for objections (optional)' },
+  issuer: { zh: '落款（发布单位）', en: 'Issued by (signature)' },
+  issuerHint: { zh: '印在公示末尾，如“中共晋城市委组织部”；发布后不能修改。', en: 'Printed at the foot of the notice, e.g. “中共晋城市委组织部”; it cannot be changed after publishing.' },
+  issuerRequired: { zh: '请填写落款（发布单位）', en: 'Enter the issuing office' },
   confirm: { zh: '发布后不能撤回或修改。确定发布？', en: 'A publication cannot be withdrawn or changed. Publish now?' },
   published: { zh: '已发布公示', en: 'Published' },
   period: { zh: '公示期', en: 'Objection period' },
   hash: { zh: '结果校验码', en: 'Results hash' },
   openNotice: { zh: '打开公示页面', en: 'Open the public notice' },
   exports: { zh: '导出', en: 'Exports' },
-  xlsx: { zh: '导出 Excel（排名、分项得分、计票、原始选票）', en: 'Excel (ranking, components, counts, raw ballots)' },
+  xlsx: { zh: '导出 Excel（排名与分项得分、计票、原始选票、加减分）', en: 'Excel (rankings with components, counts, raw ballots, adjustments)' },
   pdf: { zh: '结果报告 PDF', en: 'PDF report' },
   bundle: { zh: '导出包（可离线复核）', en: 'Bundle (verifiable offline)' },
   exportsHint: { zh: '导出内容为当前计算结果；已发布的活动与公示一致。', en: 'Exports show the current results; for a published campaign they equal the notice.' },
@@ -46,7 +49,7 @@ export default function PublishPage() {
     () => api.get<Notice>(`/api/notices/${encodeURIComponent(campaignId)}`).catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))),
     [campaignId],
   );
-  const [form] = Form.useForm<{ noticeDate: dayjs.Dayjs; objectionDays: number; title?: string; contact?: string }>();
+  const [form] = Form.useForm<{ noticeDate: dayjs.Dayjs; objectionDays: number; title?: string; contact?: string; issuer: string }>();
   const [busy, setBusy] = useState(false);
 
   if (campaign.error) return <ErrorState error={campaign.error} onRetry={campaign.reload} />;
@@ -55,7 +58,9 @@ export default function PublishPage() {
   const enc = encodeURIComponent(campaignId);
 
   const publish = async () => {
-    const v = await form.validateFields();
+    // A form with a missing field shows it there; nothing else to do.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     modal.confirm({
       title: t('confirm'),
       onOk: async () => {
@@ -66,6 +71,7 @@ export default function PublishPage() {
             objectionDays: v.objectionDays,
             ...(v.title ? { title: v.title } : {}),
             ...(v.contact ? { contact: v.contact } : {}),
+            issuer: v.issuer.trim(),
           });
           message.success(t('published'));
           campaign.reload();
@@ -95,6 +101,7 @@ export default function PublishPage() {
               <Descriptions column={1} bordered size="small">
                 <Descriptions.Item label={t('period')}>{t('days', { from: notice.data.noticeDate, to: notice.data.objectionEndDate, n: notice.data.objectionDays })}</Descriptions.Item>
                 {notice.data.contact && <Descriptions.Item label={t('contact')}>{notice.data.contact}</Descriptions.Item>}
+                {notice.data.issuer && <Descriptions.Item label={t('issuer')}>{notice.data.issuer}</Descriptions.Item>}
                 <Descriptions.Item label={t('hash')}><Typography.Text code copyable style={{ wordBreak: 'break-all' }}>{notice.data.resultsHash}</Typography.Text></Descriptions.Item>
               </Descriptions>
             </Card>
@@ -110,6 +117,9 @@ export default function PublishPage() {
                     <InputNumber min={1} max={90} />
                   </Form.Item>
                 </Space>
+                <Form.Item name="issuer" label={t('issuer')} extra={t('issuerHint')} rules={[{ required: true, whitespace: true, message: t('issuerRequired') }]}>
+                  <Input placeholder="中共晋城市委组织部" maxLength={100} data-testid="issuer" />
+                </Form.Item>
                 <Form.Item name="title" label={t('noticeTitle')}>
                   <Input placeholder={`关于${c.name}结果的公示`} />
                 </Form.Item>

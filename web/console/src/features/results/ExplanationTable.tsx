@@ -1,8 +1,11 @@
-/** 得分说明: the explanation tree as an expandable table — total → components → subjects → groups → ballots. */
+/**
+ * 得分说明: the explanation tree as an expandable table — total → components → subjects → groups → ballots. A ballot
+ * shows its adjustments with their reasons, and a value the trimmed mean dropped is struck through and says so.
+ */
 import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { PresentedExplanation } from '../../api/types.js';
-import { useBilingual, useT } from '../../i18n/I18nProvider.js';
+import { useBilingual, usePunctuation, useT } from '../../i18n/I18nProvider.js';
 import { percent } from './format.js';
 import { rm } from './messages.js';
 
@@ -27,13 +30,31 @@ function toRows(node: PresentedExplanation, key: string): Row {
   return { key, node, children: node.children.length ? node.children.map((c, i) => toRows(c, `${key}.${i}`)) : undefined };
 }
 
-/** Keys of rows down to (not including) ballots: "expand all" stops above the ballot lists. */
-function keysAboveBallots(row: Row, out: string[] = []): string[] {
-  if (row.children && row.node.kind !== 'group') {
+/** Keys of every row that has rows below it: "expand all" opens the tree down to each ballot. */
+function allKeys(row: Row, out: string[] = []): string[] {
+  if (row.children) {
     out.push(row.key);
-    row.children.forEach((c) => { keysAboveBallots(c, out); });
+    row.children.forEach((c) => { allKeys(c, out); });
   }
   return out;
+}
+
+/** A ballot's 加减分, one line each: direction, item, points and the written reason. */
+function Adjustments({ node }: { node: PresentedExplanation }) {
+  const t = useT(rm);
+  const punct = usePunctuation();
+  if (node.adjustments.length === 0) return null;
+  return (
+    <ul className="explanation-adjustments" data-testid="ballot-adjustments" style={{ margin: 0, paddingInlineStart: 18 }}>
+      {node.adjustments.map((a, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a ballot's adjustments keep the order they were cast in and never change
+        <li key={i}>
+          <Tag color={a.direction === 'bonus' ? 'green' : 'orange'} style={{ marginInlineEnd: 4 }}>{t(a.direction === 'bonus' ? 'bonus' : 'deduction')}</Tag>
+          {a.item} <span className="num">{a.direction === 'bonus' ? '+' : '−'}{a.points}</span>{punct.colon}{a.reason}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export function ExplanationTable({ root }: { root: PresentedExplanation }) {
@@ -45,7 +66,9 @@ export function ExplanationTable({ root }: { root: PresentedExplanation }) {
   return (
     <>
       <Space style={{ marginBottom: 8 }}>
-        <Button size="small" onClick={() => setExpanded(keysAboveBallots(data[0]!))} data-testid="expand-all">{t('expandAll')}</Button>
+        <Tooltip title={t('expandAllHelp')}>
+          <Button size="small" onClick={() => setExpanded(allKeys(data[0]!))} data-testid="expand-all">{t('expandAll')}</Button>
+        </Tooltip>
         <Button size="small" onClick={() => setExpanded(['r'])}>{t('collapse')}</Button>
       </Space>
       <Table<Row>
@@ -75,7 +98,11 @@ export function ExplanationTable({ root }: { root: PresentedExplanation }) {
                 <Tag>{t('hidden')}</Tag>
               ) : (
                 <Tooltip title={node.value?.exact}>
-                  <span className="num">{node.value?.display ?? '—'}</span>
+                  {node.dropped ? (
+                    <Typography.Text delete type="secondary" className="num" data-testid="dropped-value">{node.value?.display ?? '—'}</Typography.Text>
+                  ) : (
+                    <span className="num">{node.value?.display ?? '—'}</span>
+                  )}
                 </Tooltip>
               ),
           },
@@ -98,7 +125,10 @@ export function ExplanationTable({ root }: { root: PresentedExplanation }) {
               node.hiddenForAnonymity ? (
                 <Typography.Text type="warning">{t('hiddenWhy')}{node.note ? `；${pick(node.note)}` : ''}</Typography.Text>
               ) : (
-                <Typography.Text type="secondary">{pick(node.note)}</Typography.Text>
+                <>
+                  <Typography.Text type={node.dropped ? 'warning' : 'secondary'}>{pick(node.note)}</Typography.Text>
+                  <Adjustments node={node} />
+                </>
               ),
           },
         ]}

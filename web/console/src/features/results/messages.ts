@@ -49,6 +49,9 @@ export const rm = defineMessages({
   rankOf: { zh: '第 {rank} 名 / 共 {n} 个', en: 'Rank {rank} of {n}' },
   notInRanking: { zh: '该单位不在此排名中', en: 'This unit is not in this ranking' },
   expandAll: { zh: '全部展开', en: 'Expand all' },
+  expandAllHelp: { zh: '展开到每一张选票', en: 'Open every level, down to each ballot' },
+  bonus: { zh: '加分', en: 'Bonus' },
+  deduction: { zh: '减分', en: 'Deduction' },
   collapse: { zh: '收起', en: 'Collapse' },
   // distributions
   gradeInstrument: { zh: '评价方式', en: 'Instrument' },
