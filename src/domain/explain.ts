@@ -60,6 +60,17 @@ function adjustmentsOf(instrument: Instrument, ballot: Ballot | undefined, subje
   });
 }
 
+/**
+ * How a ballot is shown, never by its internal id nor by a person (unit viewers read explanations too): a paper sheet
+ * by its number, which the clerks can find in the pile (P-003; paper sheet ids are `paper:<session>:<number>`,
+ * app/ballots/enter-paper.ts), else its place among the group's values, lowest first (#3), which says nothing about
+ * who rated or when.
+ */
+function ballotLabel(ballot: Ballot | undefined, position: number): string {
+  const paper = ballot?.channel === 'paper' ? /^paper:[^:]*:(.+)$/.exec(ballot.sheetId) : null;
+  return paper ? paper[1]! : `#${position + 1}`;
+}
+
 function groupNode(index: DefinitionIndex, instrument: Instrument, subjectId: string, g: GroupTally, ballots: BallotLookup | undefined): ExplanationNode {
   const weights = valueWeights(g.values.length, instrument.aggregation);
   // Values are sorted ascending: of the ballots a trimmed mean dropped, the first k are the lowest.
@@ -68,7 +79,7 @@ function groupNode(index: DefinitionIndex, instrument: Instrument, subjectId: st
   const adjusted = instrument.kind !== 'grade' && instrument.adjustments !== null && ballots !== undefined;
   // Anonymous or not, a leaf names the ballot only: the tally keeps no person.
   const leaves = g.values.map((v, i) => {
-    const leaf = node('ballot', v.ballotId, v.ballotId, g.unit.mul(v.raw), weights[i]!, []);
+    const leaf = node('ballot', v.ballotId, ballotLabel(ballots?.get(v.ballotId), i), g.unit.mul(v.raw), weights[i]!, []);
     const dropped = droppedIds.has(v.ballotId) ? (i < k ? 'lowest' : 'highest') : undefined;
     if (dropped) {
       leaf.dropped = dropped;

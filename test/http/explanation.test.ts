@@ -15,7 +15,7 @@ function* walk(n: PresentedExplanation): Generator<PresentedExplanation> {
 for (const kind of dialects()) {
   describe(`a unit's explanation down to the ballots (${kind})`, () => {
     let t: TestApp;
-    let bundle: { ballots: { id: string; instrumentId: string; ratings: { subjectId: string; adjustments?: { reason: string }[] }[] }[] };
+    let bundle: { ballots: { id: string; instrumentId: string; channel: 'online' | 'paper'; sessionId: string | null; sheetId: string; ratings: { subjectId: string; adjustments?: { reason: string }[] }[] }[] };
     let tree: PresentedExplanation;
     before(async () => {
       t = await buildTestApp(kind);
@@ -41,6 +41,17 @@ for (const kind of dialects()) {
           assert.match(a.points, /^\d+(\.\d+)?$/);
           assert.ok(a.item.length > 0 && !a.item.startsWith('adj-'), `an item's label, not its id: ${a.item}`);
         }
+      }
+    });
+
+    it('names ballots as the office knows them, never by internal id or person: a paper sheet by its number, else #n', () => {
+      const leaves = [...walk(tree)].filter((n) => n.kind === 'ballot');
+      assert.ok(leaves.length > 0);
+      for (const leaf of leaves) {
+        const cast = bundle.ballots.find((b) => b.id === leaf.id)!;
+        assert.notEqual(leaf.label, leaf.id, `${leaf.id} is shown by its id`);
+        if (cast.channel === 'paper' && cast.sheetId.startsWith('paper:')) assert.equal(`paper:${cast.sessionId}:${leaf.label}`, cast.sheetId);
+        else assert.match(leaf.label, /^#\d+$/);
       }
     });
 
