@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 import { messageSchema } from './common.js';
-import { sessionVerdictSchema } from './sessions.js';
 
 /** 大屏密钥: shown once; the screen's URL carries it. */
 export const screenKeySchema = z.object({
@@ -17,6 +16,12 @@ export type ScreenKey = z.output<typeof screenKeySchema>;
 
 export const screenBoardSchema = z.object({
   session: z.object({ sessionId: z.string(), name: z.string(), status: z.enum(['draft', 'open', 'closed']), campaignName: z.string() }),
+  /**
+   * A neutral line shown instead of numbers and results while the office checks a count that does not add up, or once
+   * a closed session does not count. The verdict itself (void, no quorum) never reaches the screen.
+   */
+  hold: messageSchema.nullable(),
+  /** Sheets issued and returned, per group; null while the board holds. */
   participation: z.object({
     expected: z.number().int(),
     issued: z.number().int(),
@@ -31,8 +36,7 @@ export const screenBoardSchema = z.object({
         hiddenForAnonymity: z.boolean(),
       }),
     ),
-  }),
-  verdict: sessionVerdictSchema,
+  }).nullable(),
   instruments: z.array(
     z.object({
       instrumentId: z.string(),

@@ -1,6 +1,7 @@
 /** 计票单 as xlsx: the same report object, one sheet per part, with Chinese sheet names. */
 import ExcelJS from 'exceljs';
 import type { TallyReport } from '../../contracts/tally-report.js';
+import { COUNT_LABELS as L, COUNT_NOTE, SUBJECT_COUNT_LABELS } from './count-labels.js';
 
 export const SHEETS = { summary: '计票汇总', subjects: '对象得分', invalid: '无效票' } as const;
 
@@ -12,20 +13,23 @@ export async function tallyReportXlsx(r: TallyReport): Promise<Buffer> {
   wb.created = new Date(r.generatedAt);
 
   const summary = wb.addWorksheet(SHEETS.summary);
-  summary.columns = [{ width: 18 }, { width: 60 }];
+  summary.columns = [{ width: 28 }, { width: 60 }];
   const c = r.counts;
   const rows: [string, string | number][] = [
     ['活动', r.campaign.name],
     ['测评会', r.session.name],
-    ['应到人数', c.expected],
-    ['实到人数', c.present],
-    ['发出票数', c.issued],
-    ['收回票数', c.returned],
-    ['有效票', c.validBallots],
-    ['无效票', c.invalidBallots],
-    ['弃权项', c.abstentions],
+    [L.expected, c.expected],
+    [L.present, c.present],
+    [L.issued, c.issued],
+    [L.returned, c.returned],
+    [L.sheetsWithInvalid, c.sheetsWithInvalid],
+    [L.validBallots, c.validBallots],
+    [L.invalidBallots, c.invalidBallots],
+    [L.abstentions, c.abstentions],
+    ['计数说明', COUNT_NOTE],
     ['本场结论', VERDICT_ZH[r.verdict.status]],
     ['说明', r.verdict.explanation.zh],
+    ...(r.verdict.nextStep ? [['下一步', r.verdict.nextStep.zh] as [string, string]] : []),
     ['计票人', ''],
     ['监票人', ''],
   ];
@@ -37,7 +41,7 @@ export async function tallyReportXlsx(r: TallyReport): Promise<Buffer> {
   subjects.columns = [{ width: 14 }, { width: 24 }, ...Array.from({ length: maxGrades + 3 }, () => ({ width: 10 }))];
   for (const it of r.instruments) {
     const grades = it.grades ?? [];
-    const header = subjects.addRow(['评价方式', '测评对象', ...grades.map((g) => g.label), '弃权', '有效票数', '得分']);
+    const header = subjects.addRow(['评价方式', '测评对象', ...grades.map((g) => g.label), SUBJECT_COUNT_LABELS.abstentions, SUBJECT_COUNT_LABELS.valueCount, '得分']);
     header.font = { bold: true };
     for (const s of it.subjects) {
       subjects.addRow([it.name, s.name, ...grades.map((_, i) => s.gradeCounts?.[i] ?? 0), s.abstentions, s.valueCount, s.score === null ? '' : Number(s.score)]);
