@@ -11,6 +11,8 @@ export const screenKeySchema = z.object({
   key: z.string(),
   /** Path of the screen page, key included. */
   path: z.string(),
+  /** The whole link at the public address (设置 › 公开地址), for the room's projector. */
+  url: z.string(),
 });
 export type ScreenKey = z.output<typeof screenKeySchema>;
 

@@ -13,6 +13,7 @@ import { ratePageRoutes } from './rate-page.js';
 import { resultRoutes } from './results.js';
 import { roomRoutes } from './room.js';
 import { sessionRoutes } from './sessions.js';
+import { settingsRoutes } from './settings.js';
 import { setupRoutes } from './setup.js';
 import { unitRoutes } from './units.js';
 
@@ -30,4 +31,5 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext, opti
   accountRoutes(app, ctx);
   roomRoutes(app, ctx);
   outputRoutes(app, ctx);
+  settingsRoutes(app, ctx);
 }
