@@ -14,7 +14,13 @@ export function sessionVerdict(counts: JudgedCounts, recordedPresent: number | n
   const presentZh = fromReturned ? `收回 ${counts.returned} 份（未登记实到人数，以收回份数计）` : `实到 ${counts.present} 人`;
   const presentEn = fromReturned ? `${counts.returned} returned (no head count recorded; returned sheets stand for it)` : `${counts.present} present`;
   let explanation: Message;
-  if (counts.overReturned) {
+  if (counts.overReturned && sessionStatus !== 'closed') {
+    // Still open: sheets handed out unrecorded can yet be recorded, so "rerun" is the last resort, said in the next step.
+    explanation = {
+      zh: `测评会目前无效：收回 ${counts.returned} 份，多于发出的 ${counts.issued} 份。`,
+      en: `The session is void for now: ${counts.returned} sheets came back but only ${counts.issued} were issued.`,
+    };
+  } else if (counts.overReturned) {
     explanation = {
       zh: `测评会无效，须重新组织：收回 ${counts.returned} 份，多于发出的 ${counts.issued} 份。`,
       en: `The session is void and must be rerun: ${counts.returned} sheets came back but only ${counts.issued} were issued.`,

@@ -153,7 +153,8 @@ for (const kind of dialects()) {
       const body = (await t.call('organiser', { method: 'GET', url: url('') })).json();
       assert.equal(body.verdict.status, 'void');
       assert.deepEqual(body.verdict.overReturn, { void: true, issued: 4, returned: 5 });
-      assert.match(body.verdict.explanation.zh, /须重新组织.*收回 5 份，多于发出的 4 份/);
+      assert.match(body.verdict.explanation.zh, /目前无效：收回 5 份，多于发出的 4 份/);
+      assert.match(body.verdict.nextStep.zh, /补记“纸质发出”份数.*结束本场并新建测评会重新测评/);
     });
 
     it('issues tokens as a printable A4 sheet whose QR links and codes redeem', async () => {
