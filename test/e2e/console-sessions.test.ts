@@ -42,6 +42,7 @@ describe('running a session from the console: public address, slips, head count,
     assert.equal((await server.api('organiser', '/api/units', { body: { units: [CITY, ...COUNTIES] } })).status, 201);
     assert.equal((await server.api('organiser', '/api/campaigns', { body: setup() })).status, 201);
     await createAccount(server.ctx, 'system', { username: 'office', displayName: '市委组织部办公室', role: 'organiser', unitId: null, password: PASSWORD });
+    await createAccount(server.ctx, 'system', { username: 'counter', displayName: '计票员', role: 'clerk', unitId: null, password: PASSWORD });
     browser = await launchBrowser([`--host-resolver-rules=MAP ${PUBLIC_HOST} 127.0.0.1`]);
     page = await consolePage(browser, { errors });
   });
@@ -142,6 +143,26 @@ describe('running a session from the console: public address, slips, head count,
     screen = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
     await screen.goto(screenUrl);
     await screen.locator('#returned[data-returned="0"]').waitFor();
+  });
+
+  it('a clerk’s 测评会 page has the clerk’s actions only: slips, counts, paper entry, the tally report', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const clerk = await context.newPage();
+    try {
+      await clerk.goto(`${server.url}/console/campaigns/camp1/sessions`);
+      await logIn(clerk, 'counter', PASSWORD);
+      const own = clerk.getByTestId('sessions-table').locator('tr.ant-table-row', { hasText: '县委书记汇报点评会' });
+      await own.getByTestId('session-slips').waitFor();
+      for (const id of ['session-head-count', 'session-paper-issued']) assert.equal(await own.getByTestId(id).count(), 1, id);
+      for (const id of ['session-close', 'session-screen']) assert.equal(await own.getByTestId(id).count(), 0, id);
+      assert.equal(await clerk.getByTestId('new-session').count(), 0);
+      assert.equal(await clerk.getByTestId('public-address-edit').count(), 0);
+      await clerk.getByTestId('public-address-url').filter({ hasText: publicUrl }).waitFor();
+      assert.match(await own.getByTestId('session-paper-entry').getAttribute('href') ?? '', /^\/console\/sessions\/[^/]+\/paper$/);
+      await own.getByText('计票单', { exact: true }).waitFor();
+    } finally {
+      await context.close();
+    }
   });
 
   it('sheets handed out unrecorded void the session: the office sees it with its next step, the screen stays neutral', async () => {
