@@ -22,6 +22,8 @@ export interface AppContext {
   readonly tokens: TokenLookup;
   /** Tallies kept between reads until the next ballot (kernel/results-cache.ts). */
   readonly results: ResultsCache;
+  /** 公开地址 from the environment (LEITAI_PUBLIC_URL), as an origin, or null; a stored setting overrides it (app/settings). */
+  readonly environmentPublicUrl: string | null;
 }
 
 export interface AppContextOptions {
@@ -33,6 +35,8 @@ export interface AppContextOptions {
    */
   ballotWriter?: BallotWriter;
   definitions?: DefinitionCacheOptions;
+  /** config.publicUrl: the public address the environment names (default none). */
+  publicUrl?: string | null;
 }
 
 export function createAppContext(database: Database, options: AppContextOptions = {}): AppContext {
@@ -47,6 +51,7 @@ export function createAppContext(database: Database, options: AppContextOptions 
     definitions: new DefinitionCache(database.db, options.definitions),
     tokens: new TokenLookup(database),
     results,
+    environmentPublicUrl: options.publicUrl ?? null,
   };
 }
 

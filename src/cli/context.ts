@@ -7,7 +7,7 @@ export async function withContext<T>(work: (ctx: AppContext) => Promise<T>): Pro
   const config = loadConfig();
   const database = await openDatabase(config.database);
   try {
-    const ctx = createAppContext(database);
+    const ctx = createAppContext(database, { publicUrl: config.publicUrl });
     try {
       return await work(ctx);
     } finally {

@@ -1,6 +1,7 @@
 /** The only reader of process.env: validated once at start, then frozen. */
 import path from 'node:path';
 import { z } from 'zod';
+import { parsePublicUrl } from '../domain/public-address.js';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -13,6 +14,16 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LEITAI_DEMO: z.enum(['auto', 'off']).default('auto'),
   LEITAI_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  LEITAI_PUBLIC_URL: z
+    .string()
+    .optional()
+    .transform((v, c) => {
+      if (v === undefined || v.trim() === '') return null;
+      const parsed = parsePublicUrl(v);
+      if (parsed.ok) return parsed.origin;
+      c.addIssue({ code: 'custom', message: 'LEITAI_PUBLIC_URL must be an http(s) address without a path, such as https://leitai.example.cn or http://192.168.1.20:3000' });
+      return z.NEVER;
+    }),
 });
 
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -27,6 +38,11 @@ export interface Config {
   demo: boolean;
   /** Mark the session cookie Secure even when the request arrives over HTTP (behind a TLS-terminating proxy). */
   cookieSecure: boolean;
+  /**
+   * 公开地址: where phones reach the server (QR slips, screen links, notices), as an origin; null when unset. A value
+   * the office stores in the console overrides it (app/settings).
+   */
+  publicUrl: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -47,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     logLevel: e.LOG_LEVEL,
     demo: e.LEITAI_DEMO === 'auto',
     cookieSecure: e.LEITAI_COOKIE_SECURE === 'true',
+    publicUrl: e.LEITAI_PUBLIC_URL,
   });
 }

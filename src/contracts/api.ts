@@ -36,8 +36,14 @@ export const sessionInputSchema = z.object({
   present: z.number().int().min(0).max(1_000_000).nullable().default(null),
 });
 export type SessionInput = z.output<typeof sessionInputSchema>;
+/** What a client sends (defaults not yet applied). */
+export type SessionRequest = z.input<typeof sessionInputSchema>;
 
 export const presentSchema = z.object({ present: z.number().int().min(0).max(1_000_000).nullable() });
+
+/** 纸质发出: paper sheets handed out per group, as the figure now stands (groups left out keep theirs; 0 clears one). */
+export const paperIssuedSchema = z.object({ paperIssued: countsByGroup.refine((r) => Object.keys(r).length > 0, { error: 'name at least one rater group' }) });
+export type PaperIssuedInput = z.output<typeof paperIssuedSchema>;
 
 export const issueTokensSchema = z.object({
   raterGroupId: id,

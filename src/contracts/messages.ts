@@ -5,6 +5,7 @@
  * domain's about a set-up or a ballot (check-definition, quota, explain) and a units file's row reasons
  * (import/units.ts). The console's own strings stay in its i18n files.
  */
+import type { PhoneUnreachable, PublicUrlProblem } from '../domain/public-address.js';
 import type { Message } from '../domain/results.js';
 import { AppError } from './errors.js';
 
@@ -29,6 +30,22 @@ export function notFoundText(thing: Thing, id: string): Message {
 export function notFound(thing: Thing, id: string): AppError {
   return new AppError('not_found', { message: notFoundText(thing, id) });
 }
+
+const PUBLIC_URL_EXAMPLE = { zh: '如 http://192.168.1.20:3000 或 https://leitai.example.cn', en: 'e.g. http://192.168.1.20:3000 or https://leitai.example.cn' };
+
+const PUBLIC_URL_PROBLEMS: Record<PublicUrlProblem, Message> = {
+  not_url: { zh: `公开地址不是有效的网址，应以 http:// 或 https:// 开头，${PUBLIC_URL_EXAMPLE.zh}`, en: `The public address is not a web address; it starts with http:// or https://, ${PUBLIC_URL_EXAMPLE.en}` },
+  scheme: { zh: `公开地址须以 http:// 或 https:// 开头，${PUBLIC_URL_EXAMPLE.zh}`, en: `The public address must start with http:// or https://, ${PUBLIC_URL_EXAMPLE.en}` },
+  credentials: { zh: '公开地址不能包含用户名或密码', en: 'The public address cannot hold a user name or password' },
+  path: { zh: `公开地址只填写协议、主机和端口，不带路径或参数，${PUBLIC_URL_EXAMPLE.zh}`, en: `The public address is the scheme, host and port only, without a path or query, ${PUBLIC_URL_EXAMPLE.en}` },
+};
+
+const UNREACHABLE: Record<PhoneUnreachable, Message> = {
+  localhost: { zh: 'localhost 指的是打开它的那台设备自己，在手机上就是手机本身。', en: 'localhost means the device that opens it — on a phone, the phone itself.' },
+  loopback: { zh: '这是本机回环地址，只指向打开它的那台设备自己，在手机上就是手机本身。', en: 'it is a loopback address, which means the device that opens it — on a phone, the phone itself.' },
+  'link-local': { zh: '这是设备没有连上正常网络时自动分配的临时地址，其他设备通常访问不到。', en: 'it is a link-local address a device gives itself when it has no proper network; other devices usually cannot reach it.' },
+  unspecified: { zh: '这是服务器“监听所有网卡”的写法，不是一个能访问的地址。', en: 'it is how a server says “listen everywhere”, not an address anything can be reached at.' },
+};
 
 export const MESSAGES = {
   // 活动与方案
@@ -65,6 +82,25 @@ export const MESSAGES = {
   screenAfterAllVoted: { zh: '全部测评码提交后公布结果', en: 'Results show once every issued code has voted' },
   screenAfterClose: { zh: '测评会结束后公布结果', en: 'Results show when the session closes' },
   screenKeyRefused: { zh: '大屏密钥无效或已作废，请向测评办公室索取新的大屏链接', en: 'The screen key is not valid or was revoked; ask the office for a new screen link' },
+  /** The big screen's neutral state while the office checks a count that does not add up; never says why. */
+  screenChecking: { zh: '正在核对票数，请稍候', en: 'The count is being checked; please wait' },
+  screenClosedChecking: { zh: '测评已结束，结果经测评办公室核对后公布', en: 'Rating has ended; results will be shown once the office has checked them' },
+  sessionClosedCounts: { zh: '测评会已结束，实到人数和纸质发出份数不能再修改', en: 'The session is closed; its head count and paper sheets issued can no longer change' },
+  paperIssuedGroupUnknown: (group: string): Message => ({ zh: `测评组 ${group} 不存在`, en: `No rater group ${group}` }),
+  paperIssuedGroupNotRating: (group: string): Message => ({
+    zh: `测评组「${group}」不参与本次测评会的任何评价，不能登记纸质发出份数`,
+    en: `Group ${group} rates nothing on this session's agenda; no paper sheets can be recorded for it`,
+  }),
+
+  // 公开地址
+  publicUrlInvalid: (problem: PublicUrlProblem): Message => PUBLIC_URL_PROBLEMS[problem],
+  phoneUnreachable: (reason: PhoneUnreachable, origin: string): Message => {
+    const what = UNREACHABLE[reason];
+    return {
+      zh: `手机扫码后打不开 ${origin}：${what.zh}请填写手机在会场能访问的地址，例如这台服务器在会场局域网中的地址（如 http://192.168.1.20:3000）或正式域名（如 https://leitai.example.cn）。`,
+      en: `Phones cannot open ${origin}: ${what.en} Enter an address phones in the room can reach, such as this server's address on the room's network (e.g. http://192.168.1.20:3000) or its domain name (e.g. https://leitai.example.cn).`,
+    };
+  },
 
   // 选票
   ballotMissing: (instrument: string): Message => ({ zh: `缺少「${instrument}」的选票`, en: `The ballot for ${instrument} is missing` }),

@@ -28,8 +28,12 @@ export const sessionTallySchema = z.object({
   quorumMet: z.boolean(),
   overReturned: z.boolean(),
   status: sessionVerdict,
+  /** Per instrument: a sheet with two forms holds two ballots. */
   validBallots: count,
   invalidBallots: count,
+  /** Returned sheets holding at least one invalid ballot. */
+  sheetsWithInvalid: count,
+  /** Per subject: unrated subjects on valid ballots. */
   abstentions: count,
 });
 

@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 import { messageSchema } from './common.js';
-import { sessionVerdictSchema } from './sessions.js';
 
 /** 大屏密钥: shown once; the screen's URL carries it. */
 export const screenKeySchema = z.object({
@@ -12,11 +11,19 @@ export const screenKeySchema = z.object({
   key: z.string(),
   /** Path of the screen page, key included. */
   path: z.string(),
+  /** The whole link at the public address (设置 › 公开地址), for the room's projector. */
+  url: z.string(),
 });
 export type ScreenKey = z.output<typeof screenKeySchema>;
 
 export const screenBoardSchema = z.object({
   session: z.object({ sessionId: z.string(), name: z.string(), status: z.enum(['draft', 'open', 'closed']), campaignName: z.string() }),
+  /**
+   * A neutral line shown instead of numbers and results while the office checks a count that does not add up, or once
+   * a closed session does not count. The verdict itself (void, no quorum) never reaches the screen.
+   */
+  hold: messageSchema.nullable(),
+  /** Sheets issued and returned, per group; null while the board holds. */
   participation: z.object({
     expected: z.number().int(),
     issued: z.number().int(),
@@ -31,8 +38,7 @@ export const screenBoardSchema = z.object({
         hiddenForAnonymity: z.boolean(),
       }),
     ),
-  }),
-  verdict: sessionVerdictSchema,
+  }).nullable(),
   instruments: z.array(
     z.object({
       instrumentId: z.string(),

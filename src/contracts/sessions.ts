@@ -36,6 +36,8 @@ export const sessionVerdictSchema = z.object({
   }),
   overReturn: z.object({ void: z.boolean(), issued: z.number().int(), returned: z.number().int() }),
   explanation: messageSchema,
+  /** What the office does next when the session does not count (record sheets issued, the head count, rerun); null when nothing. */
+  nextStep: messageSchema.nullable(),
 });
 export type SessionVerdict = z.output<typeof sessionVerdictSchema>;
 

@@ -17,6 +17,7 @@ export const tallyReportSchema = z.object({
     closedAt: z.string().nullable(),
   }),
   generatedAt: z.string(),
+  /** Sheets (份) are what raters hand in; ballots (张) are one per form on a sheet; abstentions one per subject. */
   counts: z.object({
     expected: z.number().int(),
     issued: z.number().int(),
@@ -24,6 +25,8 @@ export const tallyReportSchema = z.object({
     present: z.number().int(),
     validBallots: z.number().int(),
     invalidBallots: z.number().int(),
+    /** Returned sheets holding at least one invalid ballot. */
+    sheetsWithInvalid: z.number().int(),
     abstentions: z.number().int(),
   }),
   verdict: sessionVerdictSchema,

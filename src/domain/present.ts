@@ -59,8 +59,12 @@ export interface PresentedTally {
   precision: number;
   tieJudgement: 'exact' | 'published';
   ballots: Tally['ballots'];
-  /** The tally's counts and verdict of each session, with its name and whether it counts (yet). */
-  sessions: (SessionTally & {
+  /**
+   * The tally's counts and verdict of each session, with its name and whether it counts (yet). Without the count of
+   * sheets holding an invalid ballot (the office's session pages show it): the presented tally goes into exports and
+   * notices, and bundles exported before it existed must still verify digit for digit.
+   */
+  sessions: (Omit<SessionTally, 'sheetsWithInvalid'> & {
     name: string;
     sessionStatus: 'draft' | 'open' | 'closed';
     /** Counted provisionally: the session is not closed yet. */

@@ -27,8 +27,13 @@ export interface SessionTally {
   /** Distinct sheets (tokens / paper forms) that came back. */
   returned: number;
   present: number;
+  /** 有效票: valid ballots, one per instrument on a sheet (a sheet with two forms holds two). */
   validBallots: number;
+  /** 无效票: invalid ballots, likewise per instrument. */
   invalidBallots: number;
+  /** 含无效票的份数: returned sheets holding at least one invalid ballot (counted as sheets, like `returned`). */
+  sheetsWithInvalid: number;
+  /** 弃权: subjects left unrated on valid ballots, one per subject. */
   abstentions: number;
   quorumMet: boolean;
   overReturned: boolean;

@@ -19,7 +19,7 @@ export interface TallyOptions {
 const total = (counts: Record<string, number>): number => Object.values(counts).reduce((a, b) => a + b, 0);
 
 /** Quorum (more than half of the expected raters present) and over-return (more sheets back than issued). */
-export function judgeSession(session: Session, returned: number): Omit<SessionTally, 'validBallots' | 'invalidBallots' | 'abstentions'> {
+export function judgeSession(session: Session, returned: number): Omit<SessionTally, 'validBallots' | 'invalidBallots' | 'sheetsWithInvalid' | 'abstentions'> {
   const expected = total(session.expected);
   const issued = total(session.issued);
   const present = session.present ?? returned;
@@ -36,6 +36,7 @@ function tallySessions(def: CampaignDefinition, ballots: Ballot[]): SessionTally
     ...judgeSession(s, sheets.get(s.id)!.size),
     validBallots: 0,
     invalidBallots: 0,
+    sheetsWithInvalid: 0,
     abstentions: 0,
   }));
 }
@@ -85,6 +86,7 @@ export function tallyCampaign(def: CampaignDefinition, ballots: Ballot[], option
   const collectors = new Map(def.instruments.map((i) => [i.id, prepareInstrument(i, ratingsPerInstrument.get(i.id) ?? 0)]));
   const counts = { total: ballots.length, valid: 0, invalid: 0, excluded: 0 };
   const invalidBallots: Tally['invalidBallots'] = [];
+  const invalidSheets = new Map<string, Set<string>>();
 
   // Ballots are taken in the order given: nothing counted depends on it. Tie order among equal values (by ballot id)
   // matters only where ballot ids are shown, and groupValues puts ties in id order when they are read; sorting
@@ -108,8 +110,12 @@ export function tallyCampaign(def: CampaignDefinition, ballots: Ballot[], option
       else problems = [added];
     }
     if (session) {
-      if (problems.length > 0) session.invalidBallots++;
-      else {
+      if (problems.length > 0) {
+        session.invalidBallots++;
+        const sheets = invalidSheets.get(session.sessionId) ?? new Set<string>();
+        sheets.add(ballot.sheetId);
+        invalidSheets.set(session.sessionId, sheets);
+      } else {
         session.validBallots++;
         session.abstentions += abstentions;
       }
@@ -121,6 +127,7 @@ export function tallyCampaign(def: CampaignDefinition, ballots: Ballot[], option
     } else counts.valid++;
   }
 
+  for (const [sessionId, sheets] of invalidSheets) sessionById.get(sessionId)!.sheetsWithInvalid = sheets.size;
   if (!idOrdered) invalidBallots.sort((a, b) => (a.ballotId < b.ballotId ? -1 : a.ballotId > b.ballotId ? 1 : 0));
   const instruments = def.instruments.map((i) => finishInstrument(collectors.get(i.id)!, ballotIds, idOrdered));
   return {

@@ -212,9 +212,19 @@ describe('the console in English at 1440×900', () => {
     await page.goto(`${url}/console/campaigns/${campaignId}/setup`);
     await page.locator('[data-testid="check-result"]').waitFor({ timeout: 10_000 });
     await look('setup-demo', [/Set-up/, /Sessions/, /Sites and cases \(\d+\)/]);
-    await page.getByRole('tab', { name: 'Sessions' }).click();
-    await page.getByTestId('new-session').waitFor();
-    await look('setup-sessions', [/New session/]);
+  });
+
+  it('the demo campaign’s sessions, one unfolded, and the new-session dialog', async () => {
+    await page.goto(`${url}/console/campaigns/${campaignId}/sessions`);
+    await page.getByTestId('sessions-table').locator('tr.ant-table-row').first().waitFor();
+    await page.getByTestId('public-address-url').waitFor();
+    await page.getByTestId('sessions-table').locator('button.ant-table-row-expand-icon').first().click();
+    await page.getByTestId('session-detail').locator('.ant-table-row').first().waitFor();
+    await look('sessions', [/Address for phones/, /Test QR code/, /Returned \(sheets\)/, /Valid ballots \(one per form\)/, /Abstentions \(one per subject\)/, /Tally report/, /New session/]);
+    await page.getByTestId('new-session').click();
+    await page.locator('.ant-modal').filter({ hasText: 'New session' }).waitFor();
+    await look('new-session', [/Instruments/, /Head count/]);
+    await page.keyboard.press('Escape');
   });
 
   it('units', async () => {

@@ -91,6 +91,9 @@ describe('the office console’s results in Chromium (Jincheng demo)', () => {
   it('monitors sessions and shows grade distributions', async () => {
     await page.goto(`${url}/console/campaigns/${campaignId}/sessions`);
     await page.getByTestId('sessions-table').locator('tbody tr.ant-table-row').first().waitFor();
+    // Every session unfolded: the demo's one invalid paper ballot is listed by its sheet number, with its reason.
+    const folded = page.getByTestId('sessions-table').locator('button.ant-table-row-expand-icon-collapsed');
+    while ((await folded.count()) > 0) await folded.first().click();
     await page.getByText('无效票及原因').waitFor();
     await page.screenshot({ path: join(shots, 'console-sessions.png') });
     await page.goto(`${url}/console/campaigns/${campaignId}/distributions`);

@@ -120,7 +120,7 @@ describe('the office console: set-up to 公示 in Chromium', () => {
     await shot(page, 'setup-instrument');
 
     await page.click('[data-testid="save-campaign"]');
-    await page.waitForURL(/\/setup\?tab=sessions/);
+    await page.waitForURL(/\/campaigns\/[^/]+\/sessions$/);
     const def = (await server.api('organiser', `/api/campaigns/${campaignId}`)).json.definition;
     assert.deepEqual(def.rankings[0].components.map((c: { weight: string }) => c.weight), ['30', '15', '25', '15', '15']);
     assert.equal(def.subjects.filter((s: { kind: string }) => s.kind !== 'unit').length, 2);
@@ -185,17 +185,17 @@ describe('the office console: set-up to 公示 in Chromium', () => {
     });
     const campaignLevel = def.instruments.find((i: { id: string }) => i.id === 'i-adjustments').adjustments.items;
     assert.deepEqual(campaignLevel.map((i: { label: string }) => i.label), ['经验被国家级推广', '承担省级试点任务', '重点任务逾期未完成']);
-    await page.goto(`${server.url}/console/campaigns/${campaignId}/setup?tab=sessions`);
+    await page.goto(`${server.url}/console/campaigns/${campaignId}/sessions`);
   });
 
   it('creates and opens a session in the console, takes ballots, closes it', async () => {
     await page.click('[data-testid="new-session"]');
     const modal = page.locator('.ant-modal').filter({ hasText: '新建测评会' });
-    await modal.locator('input').first().fill('县（市、区）委书记汇报点评会');
+    await modal.getByTestId('session-name').fill('县（市、区）委书记汇报点评会');
     await modal.locator('[data-testid="session-instruments"]').click();
     await page.click('.ant-select-item-option >> text=汇报评');
     await page.keyboard.press('Escape');
-    const expected = modal.locator('.ant-input-number-input');
+    const expected = modal.getByLabel(/^应到（人） /);
     await expected.first().waitFor();
     for (let i = 0; i < (await expected.count()); i++) await expected.nth(i).fill('2');
     await page.click('[data-testid="create-session-ok"]');
@@ -209,8 +209,8 @@ describe('the office console: set-up to 公示 in Chromium', () => {
     await page.waitForSelector('[data-testid="session-status"] >> text=进行中');
 
     const [popup] = await Promise.all([page.waitForEvent('popup'), (async () => {
-      await page.click('button >> text=发放测评码');
-      await page.click('.ant-modal button >> text=生成并打开打印单');
+      await page.click('[data-testid="session-slips"]');
+      await page.click('[data-testid="slips-ok"]');
     })()]);
     await popup.waitForFunction(() => document.body?.innerText.includes('测评码') ?? false);
     await popup.close();
@@ -226,7 +226,7 @@ describe('the office console: set-up to 公示 in Chromium', () => {
     }
     await shot(page, 'sessions-open');
     await page.click('[data-testid="session-close"]');
-    await page.click('.ant-popconfirm button.ant-btn-primary');
+    await page.click('[data-testid="close-confirm-ok"]');
     await page.waitForSelector('[data-testid="session-status"] >> text=已结束');
     await shot(page, 'sessions-closed');
   });

@@ -24,10 +24,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(kind: DbKind, options: { viewerUnitId?: string; app?: BuildAppOptions } = {}): Promise<TestApp> {
+/** `publicUrl`: LEITAI_PUBLIC_URL as the server's configuration would carry it (an origin). */
+export async function buildTestApp(kind: DbKind, options: { viewerUnitId?: string; app?: BuildAppOptions; publicUrl?: string } = {}): Promise<TestApp> {
   const database = await createTestDb(kind);
   let tick = Date.parse('2026-06-15T08:00:00Z');
-  const ctx = createAppContext(database, { clock: () => new Date((tick += 1000)) });
+  const ctx = createAppContext(database, { clock: () => new Date((tick += 1000)), publicUrl: options.publicUrl ?? null });
   const admin = await ensureAdmin(ctx);
   // Every answer is compared with its response schema: a field the schema would drop fails the request.
   const app = await buildApp(ctx, { logger: false, checkResponses: true, ...options.app });

@@ -103,7 +103,7 @@ for (const kind of dialects()) {
       const res = await t.call('clerk', { method: 'GET', url: url('/tally-report') });
       assert.equal(res.statusCode, 200, res.body);
       const r = res.json();
-      assert.deepEqual(r.counts, { expected: 6, issued: 4, returned: 4, present: 4, validBallots: 3, invalidBallots: 1, abstentions: 0 });
+      assert.deepEqual(r.counts, { expected: 6, issued: 4, returned: 4, present: 4, validBallots: 3, invalidBallots: 1, sheetsWithInvalid: 1, abstentions: 0 });
       assert.equal(r.verdict.status, 'valid');
       assert.deepEqual(r.groups, [{ groupId: 'g-office', name: '办公室', expected: 6, issued: 4, returned: 4 }]);
       const k1 = r.instruments[0].subjects[0];
@@ -135,12 +135,12 @@ for (const kind of dialects()) {
       const summary = new Map<string, unknown>();
       wb.getWorksheet('计票汇总')!.eachRow((row) => void summary.set(String(row.getCell(1).value), row.getCell(2).value));
       assert.equal(summary.get('测评会'), '汇报点评会');
-      for (const [label, field] of [['发出票数', 'issued'], ['收回票数', 'returned'], ['有效票', 'validBallots'], ['无效票', 'invalidBallots'], ['弃权项', 'abstentions']] as const) {
+      for (const [label, field] of [['发出（份）', 'issued'], ['收回（份）', 'returned'], ['含无效票（份）', 'sheetsWithInvalid'], ['有效票（张，按评价方式计）', 'validBallots'], ['无效票（张，按评价方式计）', 'invalidBallots'], ['弃权（项，按测评对象计）', 'abstentions']] as const) {
         assert.equal(summary.get(label), json.counts[field], label);
       }
       const rows: unknown[][] = [];
       wb.getWorksheet('对象得分')!.eachRow((row) => void rows.push((row.values as unknown[]).slice(1)));
-      assert.deepEqual(rows[0], ['评价方式', '测评对象', '好', '较好', '一般', '差', '弃权', '有效票数', '得分']);
+      assert.deepEqual(rows[0], ['评价方式', '测评对象', '好', '较好', '一般', '差', '弃权（张）', '计分（张）', '得分']);
       const subjects = json.instruments[0].subjects as { name: string; gradeCounts: number[]; abstentions: number; valueCount: number; score: string }[];
       assert.deepEqual(rows.slice(1, 1 + subjects.length), subjects.map((s) => ['汇报评', s.name, ...s.gradeCounts, s.abstentions, s.valueCount, Number(s.score)]));
       const invalid: unknown[][] = [];
@@ -153,7 +153,8 @@ for (const kind of dialects()) {
       const body = (await t.call('organiser', { method: 'GET', url: url('') })).json();
       assert.equal(body.verdict.status, 'void');
       assert.deepEqual(body.verdict.overReturn, { void: true, issued: 4, returned: 5 });
-      assert.match(body.verdict.explanation.zh, /须重新组织.*收回 5 份，多于发出的 4 份/);
+      assert.match(body.verdict.explanation.zh, /目前无效：收回 5 份，多于发出的 4 份/);
+      assert.match(body.verdict.nextStep.zh, /补记“纸质发出”份数.*结束本场并新建测评会重新测评/);
     });
 
     it('issues tokens as a printable A4 sheet whose QR links and codes redeem', async () => {

@@ -24,6 +24,6 @@ export async function getReceiptList(ctx: AppContext, sessionId: string): Promis
   // The verdict from the session's own counts, as the big screen judges it: no tally of the whole campaign for a
   // public page (another session of the campaign may be taking ballots, each of which would start a new tally).
   const judged = judgeSession({ ...session, issued: await issuedCounts(ctx.database.db, sessionId) }, receipts.length);
-  const verdict = sessionVerdict({ ...judged, validBallots: 0, invalidBallots: 0, abstentions: 0 }, session.present);
+  const verdict = sessionVerdict(judged, session.present, session.status);
   return { ...head, receipts, verdict: { status: verdict.status, explanation: verdict.explanation } };
 }

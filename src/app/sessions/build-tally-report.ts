@@ -46,9 +46,10 @@ export async function buildTallyReport(ctx: AppContext, sessionId: string): Prom
       present: counts.present,
       validBallots: counts.validBallots,
       invalidBallots: counts.invalidBallots,
+      sheetsWithInvalid: counts.sheetsWithInvalid,
       abstentions: counts.abstentions,
     },
-    verdict: sessionVerdict(counts, record.present),
+    verdict: sessionVerdict(counts, record.present, record.status),
     counted: record.status !== 'closed' || counts.status === 'valid',
     groups: def.raterGroups
       .filter((g) => groupIds.includes(g.id))

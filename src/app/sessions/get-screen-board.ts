@@ -2,6 +2,10 @@
  * 大屏看板: what the room's big screen may show for a session — participation per rater group while voting, then,
  * as each instrument's `visibility` allows, the subjects ranked and the rankings with tiers. Anonymity: nothing per
  * rater; a group with 1–2 returned sheets shows no count, and a subject scored by fewer than 3 ballots shows no score.
+ *
+ * The room never hears a verdict: whether the session is void or below quorum goes to the office console, which
+ * decides what to do. While a count does not add up (more sheets back than issued), or once a closed session turns out
+ * not to count, the board holds: one neutral line, no numbers, no results, until the office acts.
  */
 import { MESSAGES } from '../../contracts/messages.js';
 import type { ScreenBoard } from '../../contracts/screen.js';
@@ -10,7 +14,6 @@ import { issuedCounts, type SessionRecord } from '../../db/repositories/sessions
 import { formatFixed, type Fraction } from '../../domain/exact.js';
 import { MIN_VALUES_SHOWN, presentTally } from '../../domain/present.js';
 import type { Message } from '../../domain/results.js';
-import { sessionVerdict } from '../../domain/session-verdict.js';
 import { judgeSession } from '../../domain/tally.js';
 import type { Instrument } from '../../domain/types.js';
 import { requireCampaign } from '../campaigns/require-campaign.js';
@@ -29,6 +32,13 @@ function waitingFor(visibility: Instrument['visibility'], status: SessionRecord[
   return MESSAGES.screenAfterClose;
 }
 
+/** The neutral line the screen shows instead of a count the office must look at first; null when all is in order. */
+function holdFor(status: SessionRecord['status'], judged: ReturnType<typeof judgeSession>): Message | null {
+  if (judged.overReturned) return status === 'closed' ? MESSAGES.screenClosedChecking : MESSAGES.screenChecking;
+  if (status === 'closed' && judged.status !== 'valid') return MESSAGES.screenClosedChecking;
+  return null;
+}
+
 export async function screenBoard(ctx: AppContext, sessionId: string): Promise<ScreenBoard> {
   const session = await requireSession(ctx, sessionId);
   const campaign = await requireCampaign(ctx, session.campaignId);
@@ -37,7 +47,21 @@ export async function screenBoard(ctx: AppContext, sessionId: string): Promise<S
   const returned = await countReturnedSheets(ctx.database.db, sessionId);
   const returnedTotal = total(returned);
   const judged = judgeSession({ ...session, issued }, returnedTotal);
-  const verdict = sessionVerdict({ ...judged, validBallots: 0, invalidBallots: 0, abstentions: 0 }, session.present);
+  const header = { sessionId, name: session.name, status: session.status, campaignName: campaign.name };
+  const hold = holdFor(session.status, judged);
+  if (hold !== null) {
+    return {
+      session: header,
+      hold,
+      participation: null,
+      instruments: session.instrumentIds.map((id) => {
+        const instrument = def.instruments.find((i) => i.id === id)!;
+        return { instrumentId: id, name: instrument.name, visibility: instrument.visibility, visible: false, waiting: hold, subjects: [] };
+      }),
+      rankings: [],
+      provisional: session.status !== 'closed',
+    };
+  }
   const groupIds = new Set([...Object.keys(session.expected), ...Object.keys(issued), ...Object.keys(returned)]);
   const allVoted = judged.issued > 0 && returnedTotal >= judged.issued;
 
@@ -99,7 +123,8 @@ export async function screenBoard(ctx: AppContext, sessionId: string): Promise<S
   }
 
   return {
-    session: { sessionId, name: session.name, status: session.status, campaignName: campaign.name },
+    session: header,
+    hold: null,
     participation: {
       expected: judged.expected,
       issued: judged.issued,
@@ -110,7 +135,6 @@ export async function screenBoard(ctx: AppContext, sessionId: string): Promise<S
         return { groupId: g.id, name: g.name, expected: session.expected[g.id] ?? 0, issued: issued[g.id] ?? 0, returned: hidden ? null : n, hiddenForAnonymity: hidden };
       }),
     },
-    verdict,
     instruments,
     rankings,
     provisional: session.status !== 'closed',

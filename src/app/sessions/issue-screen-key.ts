@@ -8,7 +8,8 @@ import { recordAudit } from '../kernel/record-audit.js';
 import { newId, newSecret, sha256Hex } from '../kernel/secrets.js';
 import type { ScreenKey } from '../../contracts/screen.js';
 
-export async function issueScreenKey(ctx: AppContext, actor: Actor, sessionId: string): Promise<ScreenKey> {
+/** `baseUrl`: the public address (app/settings), so the link opens on the room's projector, not only on this computer. */
+export async function issueScreenKey(ctx: AppContext, actor: Actor, sessionId: string, baseUrl: string): Promise<ScreenKey> {
   await requireSession(ctx, sessionId);
   const key = newSecret();
   const keyId = newId('sk');
@@ -16,5 +17,6 @@ export async function issueScreenKey(ctx: AppContext, actor: Actor, sessionId: s
     await insertScreenKey(trx, { id: keyId, sessionId, keyHash: sha256Hex(key), createdAt: ctx.clock().toISOString() });
     await recordAudit(trx, ctx, actor, 'screen.key.issue', 'session', sessionId, { keyId });
   });
-  return { keyId, key, path: `/screen/${encodeURIComponent(sessionId)}?key=${key}` };
+  const path = `/screen/${encodeURIComponent(sessionId)}?key=${key}`;
+  return { keyId, key, path, url: `${baseUrl.replace(/\/+$/, '')}${path}` };
 }

@@ -16,5 +16,5 @@ export function withCounts(def: CampaignDefinition, s: SessionRecord, counts: Se
     issued: issued[groupId] ?? 0,
     returned: returned[groupId] ?? 0,
   }));
-  return { ...sessionView(s), counts: counts ?? null, verdict: counts ? sessionVerdict(counts, s.present) : null, groups };
+  return { ...sessionView(s), counts: counts ?? null, verdict: counts ? sessionVerdict(counts, s.present, s.status) : null, groups };
 }

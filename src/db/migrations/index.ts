@@ -6,6 +6,7 @@ import { accounts } from './0003-accounts.js';
 import { ballotSegments } from './0004-ballot-segments.js';
 import { publications } from './0005-publications.js';
 import { campaignScopedIds } from './0006-campaign-scoped-ids.js';
+import { settings } from './0007-settings.js';
 import { publicationIssuer } from './0008-publication-issuer.js';
 
 /**
@@ -20,6 +21,7 @@ function migrationsFor(kind: DbKind): Record<string, Migration> {
     '0004-ballot-segments': ballotSegments(kind),
     '0005-publications': publications(kind),
     '0006-campaign-scoped-ids': campaignScopedIds(kind),
+    '0007-settings': settings(),
     '0008-publication-issuer': publicationIssuer(),
   };
 }

@@ -6,6 +6,7 @@ import type { CampaignsTable } from './campaigns.js';
 import type { PublicationsTable } from './publications.js';
 import type { InstrumentsTable, RankingsTable, RaterGroupsTable, SubjectsTable } from './definition-parts.js';
 import type { SessionsTable } from './sessions.js';
+import type { SettingsTable } from './settings.js';
 import type { TokensTable } from './tokens.js';
 import type { UnitsTable } from './units.js';
 
@@ -17,6 +18,7 @@ export type * from './campaigns.js';
 export type * from './publications.js';
 export type * from './definition-parts.js';
 export type * from './sessions.js';
+export type * from './settings.js';
 export type * from './tokens.js';
 export type * from './units.js';
 
@@ -39,4 +41,5 @@ export interface Schema {
   publications: PublicationsTable;
   login_sessions: LoginSessionsTable;
   login_failures: LoginFailuresTable;
+  settings: SettingsTable;
 }

@@ -10,6 +10,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ResultsExport } from '../../app/results/build-results-export.js';
 import { cellDate, DATE_FORMAT, DATE_TIME_FORMAT, sheetNames } from './xlsx-cells.js';
+import { COUNT_LABELS } from './count-labels.js';
 
 export const RESULT_SHEETS = { about: '说明', count: '计票', raw: '原始选票', adjustments: '加减分' } as const;
 
@@ -83,7 +84,7 @@ function rankingSheet(wb: Writer, x: ResultsExport, rk: ResultsExport['results']
 function countSheet(wb: Writer, x: ResultsExport): void {
   const r = x.results;
   const count = wb.addWorksheet(RESULT_SHEETS.count, frozen(1));
-  count.columns = [{ header: '测评会', width: 28 }, { header: '状态', width: 10 }, { header: '应到', width: 8 }, { header: '实到', width: 8 }, { header: '发出', width: 8 }, { header: '收回', width: 8 }, { header: '有效票', width: 8 }, { header: '无效票', width: 8 }, { header: '弃权项', width: 8 }, { header: '结论', width: 20 }, { header: '计入结果', width: 10 }];
+  count.columns = [{ header: '测评会', width: 28 }, { header: '状态', width: 10 }, { header: COUNT_LABELS.expected, width: 10 }, { header: COUNT_LABELS.present, width: 10 }, { header: COUNT_LABELS.issued, width: 10 }, { header: COUNT_LABELS.returned, width: 10 }, { header: COUNT_LABELS.validBallots, width: 14 }, { header: COUNT_LABELS.invalidBallots, width: 14 }, { header: COUNT_LABELS.abstentions, width: 14 }, { header: '结论', width: 20 }, { header: '计入结果', width: 10 }];
   count.getRow(1).font = bold;
   for (const s of r.sessions) {
     count.addRow([s.name, SESSION_ZH[s.sessionStatus], s.expected, s.present, s.issued, s.returned, s.validBallots, s.invalidBallots, s.abstentions, STATUS_ZH[s.status], s.counted ? '是' : '否']).commit();

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { TallyReport } from '../../contracts/tally-report.js';
 import { cellDate, DATE_TIME_FORMAT } from './xlsx-cells.js';
+import { COUNT_LABELS as L, COUNT_NOTE, SUBJECT_COUNT_LABELS } from './count-labels.js';
 
 export const SHEETS = { summary: '计票汇总', subjects: '对象得分', invalid: '无效票' } as const;
 
@@ -20,7 +21,7 @@ export async function tallyReportXlsx(r: TallyReport): Promise<Buffer> {
   wb.created = new Date(r.generatedAt);
 
   const summary = wb.addWorksheet(SHEETS.summary);
-  summary.columns = [{ width: 18 }, { width: 60 }];
+  summary.columns = [{ width: 28 }, { width: 60 }];
   const c = r.counts;
   const time = (iso: string | null): Date | string => (iso ? cellDate(iso) : '');
   const rows: [string, string | number | Date][] = [
@@ -29,15 +30,18 @@ export async function tallyReportXlsx(r: TallyReport): Promise<Buffer> {
     ['状态', STATUS_ZH[r.session.status]],
     ['开始时间', time(r.session.openedAt)],
     ['结束时间', time(r.session.closedAt)],
-    ['应到人数', c.expected],
-    ['实到人数', c.present],
-    ['发出票数', c.issued],
-    ['收回票数', c.returned],
-    ['有效票', c.validBallots],
-    ['无效票', c.invalidBallots],
-    ['弃权项', c.abstentions],
+    [L.expected, c.expected],
+    [L.present, c.present],
+    [L.issued, c.issued],
+    [L.returned, c.returned],
+    [L.sheetsWithInvalid, c.sheetsWithInvalid],
+    [L.validBallots, c.validBallots],
+    [L.invalidBallots, c.invalidBallots],
+    [L.abstentions, c.abstentions],
+    ['计数说明', COUNT_NOTE],
     ['本场结论', VERDICT_ZH[r.verdict.status]],
     ['说明', r.verdict.explanation.zh],
+    ...(r.verdict.nextStep ? [['下一步', r.verdict.nextStep.zh] as [string, string]] : []),
     ['生成时间', time(r.generatedAt)],
     ['计票人', ''],
     ['监票人', ''],
@@ -52,7 +56,7 @@ export async function tallyReportXlsx(r: TallyReport): Promise<Buffer> {
   const subjects = wb.addWorksheet(SHEETS.subjects, frozen(2));
   const labels = [...new Set(r.instruments.flatMap((i) => (i.grades ?? []).map((g) => g.label)))];
   subjects.columns = [{ width: 14 }, { width: 24 }, ...Array.from({ length: labels.length + 3 }, () => ({ width: 10 }))];
-  subjects.addRow(['评价方式', '测评对象', ...labels, '弃权', '有效票数', '得分']).font = { bold: true };
+  subjects.addRow(['评价方式', '测评对象', ...labels, SUBJECT_COUNT_LABELS.abstentions, SUBJECT_COUNT_LABELS.valueCount, '得分']).font = { bold: true };
   for (const it of r.instruments) {
     const grades = it.grades ?? [];
     for (const s of it.subjects) {

@@ -2,16 +2,11 @@
  * The printable A4 sheet of cut-out token slips (zh-CN): 10 slips a page in fixed pages, so no slip breaks across a
  * page; each with the session, the group, the QR code of its link as inline SVG and the short code to type.
  */
-import QRCode from 'qrcode';
 import type { TokenSheet } from '../../app/sessions/issue-token-sheet.js';
 import { CJK_FONTS, esc } from './html.js';
+import { qrSvg } from './qr.js';
 
 const PER_PAGE = 10;
-
-async function qrSvg(url: string): Promise<string> {
-  // Medium error correction survives a smudge; the SVG scales to the slip without blurring when printed.
-  return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
-}
 
 export async function renderTokenSheet(sheet: TokenSheet, printedAt: string): Promise<string> {
   const origin = sheet.slips[0] ? new URL(sheet.slips[0].url).origin : '';

@@ -14,6 +14,7 @@ import { receiptRoutes } from './receipts.js';
 import { resultRoutes } from './results.js';
 import { roomRoutes } from './room.js';
 import { sessionRoutes } from './sessions.js';
+import { settingsRoutes } from './settings.js';
 import { setupRoutes } from './setup.js';
 import { unitRoutes } from './units.js';
 
@@ -32,4 +33,5 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext, opti
   accountRoutes(app, ctx);
   roomRoutes(app, ctx);
   outputRoutes(app, ctx);
+  settingsRoutes(app, ctx);
 }

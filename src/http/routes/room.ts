@@ -13,6 +13,7 @@ import { requireScreenKey } from '../../app/sessions/require-screen-key.js';
 import { revokeScreenKeys } from '../../app/sessions/revoke-screen-keys.js';
 import { buildTallyReport } from '../../app/sessions/build-tally-report.js';
 import { issueTokenSheet } from '../../app/sessions/issue-token-sheet.js';
+import { resolvePublicAddress } from '../../app/settings/resolve-public-address.js';
 import { getPaperSheet } from '../../app/ballots/get-paper-sheet.js';
 import { verifyPaperSheet } from '../../app/ballots/verify-paper-sheet.js';
 import { paperEntrySchema, sessionParams } from '../../contracts/api.js';
@@ -25,6 +26,7 @@ import { asset, zhDateTime } from '../pages/html.js';
 import { renderTallyReport } from '../pages/tally-report-html.js';
 import { tallyReportXlsx } from '../pages/tally-report-xlsx.js';
 import { renderTokenSheet } from '../pages/token-sheet-html.js';
+import { requestOrigin } from '../request-origin.js';
 import { document, download, noContent } from '../responses.js';
 import { ScreenHub } from '../screen-stream.js';
 import { typed } from './types.js';
@@ -50,7 +52,8 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 201: document('text/html', '可打印的测评码单（网页）/ the printable sheet of slips') },
     },
   }, async (request, reply) => {
-    const origin = request.body.origin ?? `${request.protocol}://${request.host}`;
+    // The stored public address (else LEITAI_PUBLIC_URL, else this request's): never just the Host a browser used.
+    const origin = request.body.origin ?? (await resolvePublicAddress(ctx, requestOrigin(request))).url;
     const sheet = await issueTokenSheet(ctx, requireActor(request), request.params.sessionId, request.body, origin);
     const html = await renderTokenSheet(sheet, zhDateTime(ctx.clock().toISOString()));
     return reply.code(201).header('cache-control', 'no-store').type(HTML).send(html);
@@ -99,7 +102,10 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
   api.post('/api/sessions/:sessionId/screen-keys', {
     config: { access: OFFICE },
     schema: { tags, summary: '生成大屏只读密钥（只显示这一次）/ issue a read-only screen key for the session (shown once)', params: sessionParams, response: { 201: screenKeySchema } },
-  }, async (request, reply) => reply.code(201).send(await issueScreenKey(ctx, requireActor(request), request.params.sessionId)));
+  }, async (request, reply) => {
+    const base = (await resolvePublicAddress(ctx, requestOrigin(request))).url;
+    return reply.code(201).send(await issueScreenKey(ctx, requireActor(request), request.params.sessionId, base));
+  });
 
   api.delete('/api/sessions/:sessionId/screen-keys', {
     config: { access: OFFICE },

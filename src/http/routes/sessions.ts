@@ -6,11 +6,12 @@ import { issueTokens } from '../../app/sessions/issue-tokens.js';
 import { closeSession } from '../../app/sessions/close-session.js';
 import { createSession } from '../../app/sessions/create-session.js';
 import { openSession } from '../../app/sessions/open-session.js';
+import { recordPaperIssued } from '../../app/sessions/record-paper-issued.js';
 import { recordPresent } from '../../app/sessions/record-present.js';
 import { COUNTING, OFFICE } from '../../app/policies/roles.js';
 import { sessionOverview } from '../../app/sessions/get-session-overview.js';
 import { sessionsOverview } from '../../app/sessions/list-session-overviews.js';
-import { campaignParams, issueTokensSchema, paperEntrySchema, presentSchema, sessionInputSchema, sessionParams } from '../../contracts/api.js';
+import { campaignParams, issueTokensSchema, paperEntrySchema, paperIssuedSchema, presentSchema, sessionInputSchema, sessionParams } from '../../contracts/api.js';
 import { paperReceiptSchema } from '../../contracts/paper.js';
 import { issuedTokenSchema, sessionOverviewSchema, sessionSchema } from '../../contracts/sessions.js';
 import { requireActor } from '../auth.js';
@@ -54,6 +55,17 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: COUNTING },
     schema: { tags, summary: '登记实到人数 / record the head count', params: sessionParams, body: presentSchema, response: { 200: sessionSchema } },
   }, async (request) => recordPresent(ctx, requireActor(request), request.params.sessionId, request.body.present));
+
+  api.put('/api/sessions/:sessionId/paper-issued', {
+    config: { access: COUNTING },
+    schema: {
+      tags,
+      summary: '登记或更正纸质票发出份数（按测评组；未列出的组不变，0 清除）/ record or correct the paper sheets issued per group',
+      params: sessionParams,
+      body: paperIssuedSchema,
+      response: { 200: sessionSchema },
+    },
+  }, async (request) => recordPaperIssued(ctx, requireActor(request), request.params.sessionId, request.body));
 
   api.post('/api/sessions/:sessionId/tokens', {
     config: { access: COUNTING },

@@ -6,6 +6,8 @@ export const paths = {
   campaigns: () => '/console/campaigns',
   newCampaign: () => '/console/campaigns/new',
   sessions: (campaignId: string) => `/console/campaigns/${encodeURIComponent(campaignId)}/sessions`,
+  /** A clerk's paper entry for one session. */
+  paperEntry: (sessionId: string) => `/console/sessions/${encodeURIComponent(sessionId)}/paper`,
   results: (campaignId: string, rankingId?: string) =>
     `/console/campaigns/${encodeURIComponent(campaignId)}/results${rankingId ? `?ranking=${encodeURIComponent(rankingId)}` : ''}`,
   unit: (campaignId: string, rankingId: string, unitId: string) =>

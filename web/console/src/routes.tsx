@@ -51,7 +51,7 @@ const COUNTING: Role[] = ['admin', 'organiser', 'clerk'];
 export const routes: ConsoleRoute[] = [
   // 活动
   { path: '/console/campaigns', page: lazyPage(() => import('./features/campaigns/CampaignList.js')) },
-  // 测评会 (monitoring)
+  // 测评会: running the sessions — office and clerk, each with the actions the role may take
   { path: '/console/campaigns/:campaignId/sessions', page: lazyPage(() => import('./features/sessions/SessionsPage.js')), roles: COUNTING },
   // 结果
   { path: '/console/campaigns/:campaignId/results', page: lazyPage(() => import('./features/results/ResultsPage.js')) },

@@ -1,5 +1,6 @@
 // 测评大屏: shows the session's board and redraws it on every server-sent event. Reads only what the screen key
-// allows: participation per group, then the results the instruments' visibility permits. Nothing per rater.
+// allows: participation per group, then the results the instruments' visibility permits. Nothing per rater, and never
+// a verdict: while the office checks a count the board holds and the screen shows one neutral line.
 const sessionId = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] || '');
 const key = new URLSearchParams(location.search).get('key') || '';
 const frame = document.getElementById('frame');
@@ -87,25 +88,42 @@ function rankingPanel(r) {
   return `<div class="panel"><h2>${esc(r.name)}<small>总分与等次</small><small class="page-no"></small></h2>${list}</div>`;
 }
 
+function headerHtml(board, note) {
+  const [statusText, statusClass] = STATUS[board.session.status] || [board.session.status, ''];
+  return `<header><h1>${esc(board.session.name)}</h1><div class="campaign">${esc(board.session.campaignName)}</div>
+      <span class="pill ${statusClass}" id="sessionStatus">${statusText}</span>${note ? `<span class="pill">${esc(note)}</span>` : ''}</header>`;
+}
+
+function footerHtml(text) {
+  return `<footer><span>${text}</span><span id="updated">更新于 ${lastUpdate.toLocaleTimeString('zh-CN', { hour12: false })}</span></footer>`;
+}
+
+/** The office is checking the count: one calm line for the room, no numbers and no results (never the verdict). */
+function drawHold(board) {
+  frame.innerHTML = `
+    ${headerHtml(board, '')}
+    <div class="results"><div class="panel hold" id="hold"><div class="waiting">${esc(board.hold.zh)}</div></div></div>
+    ${footerHtml('擂台 · 测评大屏')}`;
+}
+
 function draw(board) {
   lastUpdate = new Date();
+  if (board.hold) return drawHold(board);
   const p = board.participation;
-  const [statusText, statusClass] = STATUS[board.session.status] || [board.session.status, ''];
   const anyResults = board.instruments.some((i) => i.visible);
   const panels = anyResults ? [...board.rankings.map(rankingPanel), ...board.instruments.filter((i) => i.visible || board.rankings.length === 0).map(instrumentPanel)] : [];
   const waiting = board.instruments.filter((i) => !i.visible).map((i) => `${esc(i.name)}：${esc(i.waiting?.zh || '')}`).join('　');
   frame.innerHTML = `
-    <header><h1>${esc(board.session.name)}</h1><div class="campaign">${esc(board.session.campaignName)}</div>
-      <span class="pill ${statusClass}" id="sessionStatus">${statusText}</span>${board.provisional && anyResults ? '<span class="pill">实时结果，以最终计票为准</span>' : ''}</header>
+    ${headerHtml(board, board.provisional && anyResults ? '实时结果，以最终计票为准' : '')}
     <div class="top">
       <div class="total"><div class="label">已收回 / 已发出</div>
         <div class="big"><span id="returned" data-returned="${p.returned}">${p.returned}</span><small> / ${p.issued}</small></div>
         <div class="bar"><i style="width:${pct(p.returned, p.issued)}%"></i></div>
-        <div class="verdict">应到 ${p.expected} 人　${esc(board.verdict.explanation.zh)}</div></div>
+        <div class="expected">应到 ${p.expected} 人</div></div>
       <div class="groups">${groupsHtml(p)}</div>
     </div>
     <div class="results">${panels.length > 0 ? panels.slice(0, 3).join('') : `<div class="panel"><div class="waiting">${waiting || '结果暂不公布'}</div></div>`}</div>
-    <footer><span>${anyResults && waiting ? waiting : '擂台 · 测评大屏'}</span><span id="updated">更新于 ${lastUpdate.toLocaleTimeString('zh-CN', { hour12: false })}</span></footer>`;
+    ${footerHtml(anyResults && waiting ? waiting : '擂台 · 测评大屏')}`;
 }
 
 function afterDraw() {

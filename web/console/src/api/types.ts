@@ -9,7 +9,10 @@ export type { BoardRow, RankingBoardView, RankingListView, UnitCardView } from '
 export type { StabilityResult, WhatIfResult } from '../../../../src/contracts/results-output.js';
 export type { PresentedExplanation, PresentedGroup, PresentedNumber, PresentedSubject, PresentedTally } from '../../../../src/contracts/results.js';
 export type { ScreenKey } from '../../../../src/contracts/screen.js';
-export type { SessionOverview, SessionView } from '../../../../src/contracts/sessions.js';
+export type { SessionOverview, SessionVerdict, SessionView } from '../../../../src/contracts/sessions.js';
+export type { PublicAddress } from '../../../../src/contracts/settings.js';
+export type { TallyReport } from '../../../../src/contracts/tally-report.js';
+export type { PaperIssuedInput, SessionRequest } from '../../../../src/contracts/api.js';
 export type { Division, DivisionBrowse, DivisionImport, UnitImport, UnitView as Unit } from '../../../../src/contracts/units.js';
 import type { PresentedTally } from '../../../../src/contracts/results.js';
 

@@ -67,6 +67,8 @@ export const auditActions = defineMessages({
   'session.open': { zh: '开始测评会', en: 'Session opened' },
   'session.close': { zh: '结束测评会', en: 'Session closed' },
   'session.present': { zh: '登记到会人数', en: 'Attendance recorded' },
+  'session.paper-issued': { zh: '登记纸质票发出份数', en: 'Paper sheets issued recorded' },
+  'settings.public-url': { zh: '设置手机访问地址', en: 'Address for phones set' },
   'tokens.issue': { zh: '发放测评码', en: 'Tokens issued' },
   'ballot.paper.enter': { zh: '录入纸质票', en: 'Paper ballot entered' },
   'ballot.paper.verify': { zh: '复核纸质票', en: 'Paper ballot verified' },

@@ -1,144 +1,204 @@
-/** 测评会监控: each session's participation, quorum and void status, per-group turnout (returned sheets), and the invalid ballots with reasons. */
-import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
-import { useParams } from 'react-router';
+/**
+ * 测评会: the one page where a campaign's sessions are run, with the actions the role may take. The office creates,
+ * opens and closes sessions, prints code slips, records the head count and the paper sheets issued, and issues the
+ * big screen's link; a clerk prints slips, records counts and opens paper entry. Both see the address phones reach the
+ * server at, each session's counts labelled by what they count, and — first, before the room does — a verdict that
+ * keeps a session from counting, with what to do next. The page refreshes itself while a session is open.
+ */
+import { App, Button, Card, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
-import type { InvalidBallot, SessionOverview } from '../../api/types.js';
+import type { SessionOverview } from '../../api/types.js';
 import { useApi } from '../../api/useApi.js';
-import { defineMessages } from '../../i18n/messages.js';
+import { useAuth } from '../../auth/AuthProvider.js';
 import { useBilingual, useT } from '../../i18n/I18nProvider.js';
+import { currentCampaign } from '../../layout/current-campaign.js';
 import { ErrorState, Loading, PageHeader } from '../../layout/Page.js';
-import { useResults } from '../results/useResults.js';
+import { paths } from '../../paths.js';
+import { addressApi, sessionApi } from './api.js';
+import { CreateSessionDialog } from './CreateSessionDialog.js';
+import { HeadCountDialog, PaperIssuedDialog, ScreenLinkDialog, TokenSheetDialog } from './dialogs.js';
+import { countLabels, sessionMessages } from './messages.js';
+import { PublicAddressCard } from './PublicAddressCard.js';
+import { pct, SessionDetail, VerdictAlert } from './SessionDetail.js';
 
-const m = defineMessages({
-  title: { zh: '测评会', en: 'Sessions' },
-  name: { zh: '测评会', en: 'Session' },
-  status: { zh: '状态', en: 'Status' },
-  draft: { zh: '未开始', en: 'Not open' },
-  open: { zh: '进行中', en: 'Open' },
-  closed: { zh: '已结束', en: 'Closed' },
-  expected: { zh: '应到', en: 'Expected' },
-  present: { zh: '实到', en: 'Present' },
-  issued: { zh: '发出', en: 'Issued' },
-  returned: { zh: '收回', en: 'Returned' },
-  participation: { zh: '参与率', en: 'Turnout' },
-  valid: { zh: '有效票', en: 'Valid' },
-  invalid: { zh: '无效票', en: 'Invalid' },
-  abstentions: { zh: '弃权', en: 'Abstentions' },
-  verdict: { zh: '结论', en: 'Verdict' },
-  vValid: { zh: '有效', en: 'Valid' },
-  vNoQuorum: { zh: '未达法定人数', en: 'No quorum' },
-  vVoid: { zh: '作废（收回多于发出）', en: 'Void (more returned than issued)' },
-  provisional: { zh: '暂计', en: 'Provisional' },
-  byGroup: { zh: '各测评组', en: 'By rater group' },
-  group: { zh: '测评组', en: 'Rater group' },
-  invalidTitle: { zh: '无效票及原因', en: 'Invalid ballots and reasons' },
-  ballot: { zh: '选票', en: 'Ballot' },
-  channel: { zh: '方式', en: 'Channel' },
-  online: { zh: '手机', en: 'Phone' },
-  paper: { zh: '纸质', en: 'Paper' },
-  reasons: { zh: '原因', en: 'Reasons' },
-  noInvalid: { zh: '没有无效票', en: 'No invalid ballots' },
-  refresh: { zh: '刷新', en: 'Refresh' },
-  none: { zh: '尚无测评会', en: 'No sessions yet' },
-});
+type Dialog = { kind: 'slips' | 'headCount' | 'paper'; session: SessionOverview } | null;
 
-type Row = SessionOverview;
-
+const STATUS_COLOR = { draft: 'default', open: 'processing', closed: 'success' } as const;
 const VERDICT = { valid: ['success', 'vValid'], 'no-quorum': ['warning', 'vNoQuorum'], void: ['error', 'vVoid'] } as const;
+/** How often an open session's counts are asked for again while the page is in view. */
+const REFRESH_MS = 10_000;
+
+/** An open session the office must look at now: more sheets back than issued, or a recorded head count below quorum. */
+function needsOffice(s: SessionOverview): boolean {
+  if (s.status !== 'open' || !s.verdict) return false;
+  return s.verdict.status === 'void' || (s.verdict.status === 'no-quorum' && s.present !== null);
+}
 
 export default function SessionsPage() {
-  const t = useT(m);
+  const t = useT(sessionMessages);
+  const tc = useT(countLabels);
   const pick = useBilingual();
+  const { message, modal } = App.useApp();
   const { campaignId = '' } = useParams();
+  const { me } = useAuth();
+  const office = me?.role === 'admin' || me?.role === 'organiser';
+  const campaign = useApi(() => endpoints.campaign(campaignId), [campaignId]);
   const sessions = useApi(() => endpoints.sessions(campaignId), [campaignId]);
-  const results = useResults(campaignId);
-  if (sessions.error) return <ErrorState error={sessions.error} onRetry={sessions.reload} />;
-  if (!sessions.data) return <Loading />;
-  const sessionName = new Map(sessions.data.map((s) => [s.id, s.name]));
-  const pct = (a: number, b: number) => (b > 0 ? `${Math.round((a * 1000) / b) / 10}%` : '—');
+  const address = useApi((signal) => addressApi.get(signal), []);
+  const [creating, setCreating] = useState(false);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [screenUrl, setScreenUrl] = useState<string | null>(null);
+  const anyOpen = sessions.data?.some((s) => s.status === 'open') ?? false;
+  const reloadSessions = sessions.reload;
 
+  useEffect(() => {
+    if (campaign.data) currentCampaign.set(campaignId);
+  }, [campaign.data, campaignId]);
+
+  useEffect(() => {
+    if (!anyOpen) return;
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') reloadSessions();
+    }, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [anyOpen, reloadSessions]);
+
+  if (campaign.error) return <ErrorState error={campaign.error} onRetry={campaign.reload} />;
+  if (sessions.error && !sessions.data) return <ErrorState error={sessions.error} onRetry={sessions.reload} />;
+  if (!campaign.data || !sessions.data) return <Loading />;
+  const definition = campaign.data.definition;
+  const instrumentName = new Map(definition.instruments.map((i) => [i.id, i.name]));
+
+  const act = async (fn: () => Promise<unknown>, done?: string) => {
+    try {
+      await fn();
+      if (done) message.success(done);
+    } catch (e) {
+      message.error(e instanceof ApiError ? pick(e.messages) : String(e));
+    } finally {
+      sessions.reload();
+    }
+  };
+
+  const confirmClose = (s: SessionOverview) => {
+    const status = s.verdict?.status ?? 'valid';
+    const warning: ReactNode = status === 'valid' ? null : (
+      <Typography.Paragraph type={status === 'void' ? 'danger' : 'warning'} strong data-testid="close-warning">
+        {s.verdict ? pick(s.verdict.explanation) : ''} {t(status === 'void' ? 'closeVoid' : 'closeNoQuorum')}
+      </Typography.Paragraph>
+    );
+    modal.confirm({
+      title: t('closeTitle', { name: s.name }),
+      width: 520,
+      content: <>{warning}<Typography.Paragraph>{t('closeBody')}</Typography.Paragraph></>,
+      okText: status === 'valid' ? t('doClose') : t('closeAnyway'),
+      okButtonProps: { danger: true, ...({ 'data-testid': 'close-confirm-ok' } as Record<`data-${string}`, string>) },
+      onOk: () => act(() => sessionApi.close(s.id), t('closed_ok')),
+    });
+  };
+
+  const actions = (s: SessionOverview) => {
+    const running = s.status !== 'closed';
+    return (
+      <Flex wrap gap={4} align="center">
+        {office && s.status === 'draft' && (
+          <Popconfirm title={t('confirmOpen')} onConfirm={() => act(() => sessionApi.open(s.id), t('opened_ok'))}>
+            <Button size="small" type="primary" data-testid="session-open">{t('doOpen')}</Button>
+          </Popconfirm>
+        )}
+        {office && s.status === 'open' && <Button size="small" danger onClick={() => confirmClose(s)} data-testid="session-close">{t('doClose')}</Button>}
+        {running && <Button size="small" onClick={() => setDialog({ kind: 'slips', session: s })} data-testid="session-slips">{t('slips')}</Button>}
+        {running && <Button size="small" onClick={() => setDialog({ kind: 'headCount', session: s })} data-testid="session-head-count">{t('headCount')}</Button>}
+        {running && <Button size="small" onClick={() => setDialog({ kind: 'paper', session: s })} data-testid="session-paper-issued">{t('paperIssuedAction')}</Button>}
+        {office && running && (
+          <Button size="small" onClick={() => act(async () => setScreenUrl((await sessionApi.screenKey(s.id)).url))} data-testid="session-screen">{t('screen')}</Button>
+        )}
+        {s.status === 'open' && <Link to={paths.paperEntry(s.id)} data-testid="session-paper-entry">{t('paperEntry')}</Link>}
+        {s.status !== 'draft' && <a href={sessionApi.tallyHtml(s.id)} target="_blank" rel="noreferrer">{t('tally')}</a>}
+        {s.status !== 'draft' && <a href={sessionApi.tallyXlsx(s.id)} download>{t('tallyXlsx')}</a>}
+      </Flex>
+    );
+  };
+
+  const attention = sessions.data.filter(needsOffice);
   return (
     <>
       <PageHeader
-        title={`${results.data?.name ?? ''} · ${t('title')}`}
-        extra={<Button onClick={() => { sessions.reload(); results.reload(); }}>{t('refresh')}</Button>}
+        title={`${campaign.data.campaign.name} · ${t('title')}`}
+        extra={
+          <>
+            <Button onClick={() => { sessions.reload(); address.reload(); }}>{t('refresh')}</Button>
+            {office && <Button type="primary" onClick={() => setCreating(true)} data-testid="new-session">{t('create')}</Button>}
+          </>
+        }
       />
-      <Card style={{ marginBottom: 16 }}>
-        <Table<Row>
+      <PublicAddressCard address={address} office={office} />
+      {attention.length > 0 && (
+        <Card size="small" title={t('attention')} style={{ marginBottom: 16 }} data-testid="attention">
+          <Flex vertical gap={8}>
+            {attention.map((s) => <VerdictAlert key={s.id} session={s} compact />)}
+          </Flex>
+        </Card>
+      )}
+      <Card>
+        <Table<SessionOverview>
           data-testid="sessions-table"
           rowKey="id"
           size="middle"
           pagination={false}
           dataSource={sessions.data}
           locale={{ emptyText: t('none') }}
-          scroll={{ x: 'max-content' }}
-          expandable={{
-            expandedRowRender: (s) => (
-              <Table
-                size="small"
-                rowKey="groupId"
-                pagination={false}
-                dataSource={s.groups}
-                style={{ maxWidth: 640 }}
-                columns={[
-                  { title: t('group'), dataIndex: 'name' },
-                  { title: t('expected'), dataIndex: 'expected', align: 'right' },
-                  { title: t('issued'), dataIndex: 'issued', align: 'right' },
-                  { title: t('returned'), dataIndex: 'returned', align: 'right' },
-                  { title: t('participation'), key: 'p', align: 'right', render: (_: unknown, g: Row['groups'][number]) => pct(g.returned, g.expected) },
-                ]}
-              />
-            ),
-          }}
+          expandable={{ expandedRowRender: (s) => <SessionDetail session={s} /> }}
           columns={[
-            { title: t('name'), dataIndex: 'name', width: 260 },
-            { title: t('status'), dataIndex: 'status', width: 90, render: (st: Row['status']) => <Tag color={st === 'open' ? 'processing' : st === 'closed' ? 'default' : 'warning'}>{t(st)}</Tag> },
-            { title: t('expected'), key: 'expected', align: 'right', render: (_: unknown, s) => s.counts?.expected ?? '—' },
-            { title: t('issued'), key: 'issued', align: 'right', render: (_: unknown, s) => s.counts?.issued ?? '—' },
-            { title: t('returned'), key: 'returned', align: 'right', render: (_: unknown, s) => s.counts?.returned ?? '—' },
-            { title: t('present'), key: 'present', align: 'right', render: (_: unknown, s) => s.counts?.present ?? '—' },
+            {
+              title: t('name'),
+              key: 'name',
+              width: 220,
+              render: (_: unknown, s) => (
+                <Flex vertical gap={2}>
+                  <Typography.Text strong>{s.name}</Typography.Text>
+                  <span>{s.instrumentIds.map((i) => <Tag key={i} style={{ marginBottom: 2 }}>{instrumentName.get(i) ?? ''}</Tag>)}</span>
+                </Flex>
+              ),
+            },
+            { title: t('status'), dataIndex: 'status', width: 90, render: (st: SessionOverview['status']) => <Tag color={STATUS_COLOR[st]} data-testid="session-status">{t(st)}</Tag> },
+            { title: tc('expected'), key: 'expected', align: 'right', render: (_: unknown, s) => s.counts?.expected ?? '—' },
+            {
+              title: tc('present'),
+              key: 'present',
+              align: 'right',
+              render: (_: unknown, s) => (s.present === null ? <Typography.Text type="secondary">{t('notRecorded')}</Typography.Text> : <span data-testid="session-present">{s.present}</span>),
+            },
+            { title: tc('issued'), key: 'issued', align: 'right', render: (_: unknown, s) => <span data-testid="session-issued">{s.counts?.issued ?? '—'}</span> },
+            { title: tc('returned'), key: 'returned', align: 'right', render: (_: unknown, s) => <span data-testid="session-returned">{s.counts?.returned ?? '—'}</span> },
             { title: t('participation'), key: 'pct', align: 'right', render: (_: unknown, s) => (s.counts ? pct(s.counts.returned, s.counts.expected) : '—') },
-            { title: t('valid'), key: 'valid', align: 'right', render: (_: unknown, s) => s.counts?.validBallots ?? '—' },
-            { title: t('invalid'), key: 'invalid', align: 'right', render: (_: unknown, s) => (s.counts?.invalidBallots ? <Typography.Text type="danger">{s.counts.invalidBallots}</Typography.Text> : (s.counts?.invalidBallots ?? '—')) },
-            { title: t('abstentions'), key: 'abst', align: 'right', render: (_: unknown, s) => s.counts?.abstentions ?? '—' },
             {
               title: t('verdict'),
               key: 'verdict',
-              width: 320,
+              width: 170,
               render: (_: unknown, s) => {
                 if (!s.verdict) return '—';
-                const [color, label] = VERDICT[s.verdict.status as keyof typeof VERDICT] ?? ['default', 'vValid'];
+                const [color, label] = VERDICT[s.verdict.status];
                 return (
-                  <div>
+                  <Flex wrap gap={2} data-testid="session-verdict-cell" title={pick(s.verdict.explanation)}>
                     <Tag color={color}>{t(label)}</Tag>
                     {s.status !== 'closed' && <Tag>{t('provisional')}</Tag>}
-                    <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{pick(s.verdict.explanation)}</Typography.Text></div>
-                  </div>
+                  </Flex>
                 );
               },
             },
+            { title: t('actions'), key: 'actions', width: 330, render: (_: unknown, s) => actions(s) },
           ]}
         />
       </Card>
-      <Card title={t('invalidTitle')}>
-        {results.error ? <ErrorState error={results.error} /> : !results.data ? <Loading /> : results.data.invalidBallots.length === 0 ? (
-          <Alert type="success" title={t('noInvalid')} />
-        ) : (
-          <Table<InvalidBallot>
-            rowKey="ballotId"
-            size="small"
-            dataSource={results.data.invalidBallots}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            columns={[
-              { title: t('ballot'), dataIndex: 'ballotId', width: 200, render: (id: string) => <Typography.Text code>{id.slice(0, 12)}</Typography.Text> },
-              { title: t('name'), dataIndex: 'sessionId', width: 220, render: (id: string | null) => (id ? (sessionName.get(id) ?? id) : '—') },
-              { title: t('channel'), dataIndex: 'channel', width: 80, render: (c: 'online' | 'paper') => t(c) },
-              // biome-ignore lint/suspicious/noArrayIndexKey: a ballot's read-only reasons; a line holds no state
-              { title: t('reasons'), key: 'reasons', render: (_: unknown, b) => b.problems.map((p, i) => <div key={i}>{pick(p.message)}</div>) },
-            ]}
-          />
-        )}
-      </Card>
+      {creating && <CreateSessionDialog campaignId={campaignId} definition={definition} onDone={(created) => { setCreating(false); if (created) sessions.reload(); }} />}
+      {dialog?.kind === 'slips' && <TokenSheetDialog session={dialog.session} definition={definition} address={address.data} onClose={() => { setDialog(null); sessions.reload(); }} />}
+      {dialog?.kind === 'headCount' && <HeadCountDialog session={dialog.session} onClose={(changed) => { setDialog(null); if (changed) sessions.reload(); }} />}
+      {dialog?.kind === 'paper' && <PaperIssuedDialog session={dialog.session} definition={definition} onClose={(changed) => { setDialog(null); if (changed) sessions.reload(); }} />}
+      {screenUrl && <ScreenLinkDialog url={screenUrl} address={address.data} onClose={() => setScreenUrl(null)} />}
     </>
   );
 }

@@ -1,7 +1,10 @@
-/** An existing campaign's set-up: the editor (read-only once a session opened), its sessions, and the way to publish. */
-import { Alert, App, Button, Card, Tabs, Tag } from 'antd';
+/**
+ * An existing campaign's set-up: the editor (read-only once a session opened), and the ways to its sessions (the 测评会
+ * page runs them) and to publication.
+ */
+import { Alert, App, Button, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, } from 'react-router';
 import { endpoints } from '../../api/endpoints.js';
 import { useApi } from '../../api/useApi.js';
 import { useBilingual, useT } from '../../i18n/I18nProvider.js';
@@ -11,8 +14,6 @@ import { paths } from '../../paths.js';
 import { setupApi, type CampaignSetup } from './api.js';
 import { useDraft } from './draft.js';
 import { setupMessages } from './messages.js';
-import { sessionMessages } from './sessionMessages.js';
-import { SessionsManager } from './SessionsManager.js';
 import { SetupEditor } from './SetupEditor.js';
 import { useCounties } from './useCounties.js';
 import { errorText } from '../../api/error-text.js';
@@ -21,11 +22,9 @@ const STATUS_COLOR = { draft: 'default', active: 'processing', published: 'succe
 
 export default function CampaignSetupPage() {
   const { campaignId = '' } = useParams();
-  const t = useT(sessionMessages);
   const ts = useT(setupMessages);
   const pick = useBilingual();
   const { message } = App.useApp();
-  const [search, setSearch] = useSearchParams();
   const loaded = useApi(() => endpoints.campaign(campaignId), [campaignId]);
   const [draft, edit, setDraft] = useDraft(null);
   const [saving, setSaving] = useState(false);
@@ -61,26 +60,16 @@ export default function CampaignSetupPage() {
     <>
       <PageHeader
         title={campaign.name}
-        sub={<Tag color={STATUS_COLOR[campaign.status as keyof typeof STATUS_COLOR]}>{t(`status_${campaign.status}` as 'status_draft')}</Tag>}
-        extra={<Link to={paths.publish(campaignId)}><Button>{t('tabPublish')}</Button></Link>}
+        sub={<Tag color={STATUS_COLOR[campaign.status as keyof typeof STATUS_COLOR]}>{ts(`status_${campaign.status}` as 'status_draft')}</Tag>}
+        extra={
+          <>
+            <Link to={paths.sessions(campaignId)}><Button>{ts('toSessions')}</Button></Link>
+            <Link to={paths.publish(campaignId)}><Button>{ts('toPublish')}</Button></Link>
+          </>
+        }
       />
-      <Tabs
-        activeKey={search.get('tab') ?? 'setup'}
-        onChange={(tab) => setSearch({ tab }, { replace: true })}
-        items={[
-          {
-            key: 'setup',
-            label: t('tabSetup'),
-            children: (
-              <>
-                {frozen && <Alert type="info" showIcon title={t('frozen')} style={{ marginBottom: 12 }} />}
-                <SetupEditor setup={draft} edit={edit} counties={counties.counties} townshipCount={counties.townships} disabled={frozen} saving={saving} onSave={save} isNew={false} />
-              </>
-            ),
-          },
-          { key: 'sessions', label: t('tabSessions'), children: <Card><SessionsManager campaignId={campaignId} setup={draft} onChange={loaded.reload} /></Card> },
-        ]}
-      />
+      {frozen && <Alert type="info" showIcon title={ts('frozen')} style={{ marginBottom: 12 }} />}
+      <SetupEditor setup={draft} edit={edit} counties={counties.counties} townshipCount={counties.townships} disabled={frozen} saving={saving} onSave={save} isNew={false} />
     </>
   );
 }

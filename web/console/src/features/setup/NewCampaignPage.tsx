@@ -47,7 +47,7 @@ export default function NewCampaignPage() {
       await setupApi.create(draft);
       message.success(t('saved'));
       currentCampaign.set(draft.id);
-      navigate(`${paths.setup(draft.id)}?tab=sessions`);
+      navigate(paths.sessions(draft.id));
     } catch (e) {
       message.error(errorText(e, pick));
     } finally {

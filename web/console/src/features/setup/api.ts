@@ -1,9 +1,13 @@
-/** The set-up pages' API calls: templates, division data, units import, rule check, campaigns and sessions. */
+/** The set-up pages' API calls: templates, division data, units import, rule check and campaigns. */
 import { api, ApiError } from '../../api/client.js';
+import { authHeaders } from '../../api/text.js';
+
+/** Kept here for the pages that already take it from the set-up's calls (the audit log's CSV download). */
+export { authHeaders };
 import type { CampaignSetup } from '../../../../../src/contracts/api.js';
 import type { ErrorDetail } from '../../../../../src/contracts/errors.js';
 import type { StoredDefinition } from '../../../../../src/contracts/stored-definition.js';
-import type { Division, DivisionBrowse, DivisionImport, ScreenKey, SessionView, SetupCheck, Unit, UnitImport } from '../../api/types.js';
+import type { Division, DivisionBrowse, DivisionImport, SetupCheck, Unit, UnitImport } from '../../api/types.js';
 
 export type { CampaignSetup, Division, ErrorDetail, SetupCheck, Unit, UnitImport };
 export type Instrument = CampaignSetup['instruments'][number];
@@ -46,45 +50,3 @@ export async function uploadUnits(file: File, dryRun: boolean, csrfToken: string
   }
   return json as unknown as UnitImport;
 }
-
-/** Auth headers for the requests the JSON client cannot make (file bodies, HTML answers). */
-export function authHeaders(csrfToken: string | null | undefined): Record<string, string> {
-  const bearer = sessionStorage.getItem('leitai.console.token');
-  if (bearer) return { authorization: `Bearer ${bearer}` };
-  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
-}
-
-/** POSTs JSON and returns the answer as text (the printable token sheet). */
-export async function postForText(path: string, body: unknown, csrfToken: string | null | undefined): Promise<string> {
-  const res = await fetch(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...authHeaders(csrfToken) },
-    body: JSON.stringify(body),
-    credentials: 'same-origin',
-  });
-  const text = await res.text();
-  if (!res.ok) {
-    let e: { code?: string; message?: { zh: string; en: string }; details?: unknown } | undefined;
-    try {
-      e = (JSON.parse(text) as { error?: typeof e }).error;
-    } catch {
-      e = undefined;
-    }
-    throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? { zh: `请求失败（${res.status}）`, en: `Request failed (${res.status})` }, e?.details);
-  }
-  return text;
-}
-
-export interface SessionInput {
-  name: string;
-  instrumentIds: string[];
-  agenda: string[] | null;
-  expected: Record<string, number>;
-}
-
-export const sessionApi = {
-  create: (campaignId: string, input: SessionInput) => api.post<SessionView>(`/api/campaigns/${enc(campaignId)}/sessions`, input),
-  open: (sessionId: string) => api.post<SessionView>(`/api/sessions/${enc(sessionId)}/open`),
-  close: (sessionId: string) => api.post<SessionView>(`/api/sessions/${enc(sessionId)}/close`),
-  screenKey: (sessionId: string) => api.post<ScreenKey>(`/api/sessions/${enc(sessionId)}/screen-keys`),
-};

@@ -158,6 +158,12 @@ export const setupMessages = defineMessages({
   noFindings: { zh: '所有规则均可能生效，且可以同时满足', en: 'Every rule can bind and all can be met together' },
   save: { zh: '保存活动', en: 'Save the campaign' },
   saved: { zh: '活动已保存', en: 'Campaign saved' },
+  frozen: { zh: '已有测评会开始，方案已冻结（只读）', en: 'A session has opened: the set-up is frozen (read-only)' },
+  status_draft: { zh: '筹备中（方案可修改）', en: 'Draft (set-up editable)' },
+  status_active: { zh: '进行中（方案已冻结）', en: 'Active (set-up frozen)' },
+  status_published: { zh: '已公示', en: 'Published' },
+  toSessions: { zh: '测评会', en: 'Sessions' },
+  toPublish: { zh: '发布与导出', en: 'Publish and export' },
   fixFirst: { zh: '请先修正标红的权重', en: 'Fix the weights marked in red first' },
   next: { zh: '下一步：测评会', en: 'Next: sessions' },
 });
