@@ -6,6 +6,7 @@ import { accounts } from './0003-accounts.js';
 import { ballotSegments } from './0004-ballot-segments.js';
 import { publications } from './0005-publications.js';
 import { campaignScopedIds } from './0006-campaign-scoped-ids.js';
+import { paperSheetNumbers } from './0007-paper-sheet-numbers.js';
 
 /**
  * Append-only list: never edit or reorder a released migration, add a new one. Listed statically (no directory
@@ -19,6 +20,7 @@ function migrationsFor(kind: DbKind): Record<string, Migration> {
     '0004-ballot-segments': ballotSegments(kind),
     '0005-publications': publications(kind),
     '0006-campaign-scoped-ids': campaignScopedIds(kind),
+    '0007-paper-sheet-numbers': paperSheetNumbers(kind),
   };
 }
 

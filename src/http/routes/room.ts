@@ -15,8 +15,9 @@ import { buildTallyReport } from '../../app/sessions/build-tally-report.js';
 import { issueTokenSheet } from '../../app/sessions/issue-token-sheet.js';
 import { getPaperSheet } from '../../app/ballots/get-paper-sheet.js';
 import { verifyPaperSheet } from '../../app/ballots/verify-paper-sheet.js';
+import { reserveSheetNumber } from '../../app/ballots/reserve-sheet-number.js';
 import { paperEntrySchema, sessionParams } from '../../contracts/api.js';
-import { paperFormSchema, paperVerificationSchema, storedPaperSheetSchema } from '../../contracts/paper.js';
+import { paperFormSchema, paperVerificationSchema, sheetNumberRequestSchema, sheetNumberSchema, storedPaperSheetSchema } from '../../contracts/paper.js';
 import { screenParams, screenQuery, sheetParams, tokenSheetSchema } from '../../contracts/room.js';
 import { screenBoardSchema, screenKeySchema } from '../../contracts/screen.js';
 import { tallyReportSchema } from '../../contracts/tally-report.js';
@@ -60,6 +61,17 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: COUNTING },
     schema: { tags, summary: '纸质票录入表：各测评组的评价方式、对象、等次与比例限制 / the paper entry form of a session', params: sessionParams, response: { 200: paperFormSchema } },
   }, async (request) => paperForm(ctx, request.params.sessionId));
+
+  api.post('/api/sessions/:sessionId/paper-sheet-numbers', {
+    config: { access: COUNTING },
+    schema: {
+      tags,
+      summary: '本录入页的下一个票号：尚未使用的沿用，否则分配本场下一个空闲票号 / the sheet number this entry page types its next sheet under',
+      params: sessionParams,
+      body: sheetNumberRequestSchema,
+      response: { 200: sheetNumberSchema },
+    },
+  }, async (request) => reserveSheetNumber(ctx, requireActor(request), request.params.sessionId, request.body.desk));
 
   api.get('/api/sessions/:sessionId/paper-ballots/:sheetNumber', {
     config: { access: COUNTING },
