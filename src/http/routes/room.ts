@@ -1,9 +1,11 @@
 /**
- * The room's office side: session verdicts live in sessions.ts; here token sheets, the clerk's paper form and
- * double-entry check, the tally report (JSON, print, xlsx) and the live screen (keys, board, events) with the
- * pages that use them. Pages are plain HTML shells with a small script; they hold no data until the API answers.
+ * The room's office side: session verdicts live in sessions.ts; here token sheets, the clerk's paper form, sheet
+ * numbers and double-entry check, the tally report (JSON, print, xlsx) and the live screen (keys, board, events) with
+ * its page: a plain HTML shell with a small script that holds no data until the API answers. The clerk's paper entry
+ * is a page of the console (web/console/src/features/paper).
  */
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { paperForm } from '../../app/ballots/get-paper-form.js';
 import { COUNTING, OFFICE } from '../../app/policies/roles.js';
@@ -18,7 +20,7 @@ import { verifyPaperSheet } from '../../app/ballots/verify-paper-sheet.js';
 import { reserveSheetNumber } from '../../app/ballots/reserve-sheet-number.js';
 import { paperEntrySchema, sessionParams } from '../../contracts/api.js';
 import { paperFormSchema, paperVerificationSchema, sheetNumberRequestSchema, sheetNumberSchema, storedPaperSheetSchema } from '../../contracts/paper.js';
-import { screenParams, screenQuery, sheetParams, tokenSheetSchema } from '../../contracts/room.js';
+import { clerkPaperQuery, screenParams, screenQuery, sheetParams, tokenSheetSchema } from '../../contracts/room.js';
 import { screenBoardSchema, screenKeySchema } from '../../contracts/screen.js';
 import { tallyReportSchema } from '../../contracts/tally-report.js';
 import { requireActor } from '../auth.js';
@@ -32,8 +34,8 @@ import { typed } from './types.js';
 
 const HTML = 'text/html; charset=utf-8';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const SCRIPTS: Record<string, string> = { 'paper-entry.js': asset('paper-entry.js'), 'screen.js': asset('screen.js') };
-const PAGES = { paper: asset('paper-entry.html'), screen: asset('screen.html') };
+const SCRIPTS: Record<string, string> = { 'screen.js': asset('screen.js') };
+const PAGES = { screen: asset('screen.html') };
 
 export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = typed(app);
@@ -156,7 +158,14 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
   api.get('/screen/:sessionId', { config: { access: 'public' }, schema: { hide: true, params: screenParams, response: page } }, async (_request, reply) =>
     reply.type(HTML).header('cache-control', 'no-store').send(PAGES.screen));
 
-  api.get('/clerk/paper', { config: { access: 'public' }, schema: { hide: true, response: page } }, async (_request, reply) => reply.type(HTML).send(PAGES.paper));
+  // The clerk's paper entry is a page of the console now; printed and bookmarked links to the old page keep working.
+  api.get('/clerk/paper', {
+    config: { access: 'public' },
+    schema: { hide: true, querystring: clerkPaperQuery, response: { 302: z.undefined().describe('转到办公室工作台的纸质票录入 / to paper entry in the office console') } },
+  }, async (request, reply) => {
+    const sessionId = request.query.session;
+    return reply.redirect(sessionId ? `/console/sessions/${encodeURIComponent(sessionId)}/paper` : '/console/paper', 302);
+  });
 
   api.get('/office/assets/:name', {
     config: { access: 'public' },

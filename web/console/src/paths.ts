@@ -17,4 +17,7 @@ export const paths = {
   units: () => '/console/units',
   admin: () => '/console/admin',
   account: () => '/console/account',
+  /** 纸质票录入: the sessions a clerk can enter paper sheets for, and one session's entry page. */
+  paperSessions: () => '/console/paper',
+  paperEntry: (sessionId: string) => `/console/sessions/${encodeURIComponent(sessionId)}/paper`,
 };
