@@ -192,6 +192,10 @@ describe('paper entry in the console, in Chromium', () => {
       const [tally] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: '计票单' }).click()]);
       await tally.waitForFunction(() => document.body?.innerText.includes('计票单'));
       assert.match(await tally.locator('body').innerText(), /P-002/);
+      // Its 打印 button prints (the window lives under the console's content policy, which runs no inline handler).
+      await tally.evaluate(() => void (window.print = () => document.body.setAttribute('data-printed', 'yes')));
+      await tally.getByRole('button', { name: /打印/ }).click();
+      await tally.waitForSelector('body[data-printed="yes"]');
       await tally.close();
       const [slips] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: '发放并打印测评码' }).click()]);
       await slips.waitForFunction(() => document.querySelectorAll('svg').length === 10);

@@ -143,6 +143,11 @@ export function PrintCard({ form, onIssued }: { form: PaperForm; onIssued(): voi
     win.document.open();
     win.document.write(html);
     win.document.close();
+    // The window shares the console's content policy, which runs no inline handler: its 打印 button is wired here.
+    for (const button of win.document.querySelectorAll('[onclick="window.print()"]')) {
+      button.removeAttribute('onclick');
+      button.addEventListener('click', () => win.print());
+    }
   };
   const printTokens = async () => {
     if (!group) return;
