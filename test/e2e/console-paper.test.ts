@@ -167,6 +167,12 @@ describe('paper entry in the console, in Chromium', () => {
       await page.getByText('Paper entry', { exact: true }).first().waitFor();
       assert.match(await page.getByTestId('issued-returned').innerText(), /10 issued · 2 returned · this sheet is number 3/);
       assert.match(await page.getByTestId('key-help').innerText(), /Abstain/);
+      // Nothing of the page's own is left in Chinese: only the office's data (names, grades, rules) may be, and the
+      // switch back to Chinese, written in Chinese.
+      const data = ['中 文', '较好或以下 ≥ 25%', '好 ≤ 40%', '县（市、区）委书记汇报点评会', '测试活动', '城区计票员', '办公室', '汇报评', ...COUNTIES.map((k) => k.name), '较好', '一般', '差', '好'];
+      let english = await page.locator('body').innerText();
+      for (const d of data) english = english.replaceAll(d, '');
+      assert.doesNotMatch(english, /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/, english);
       await shot(page, 'paper-entry-english');
       await page.getByRole('button', { name: /^中\s*文$/ }).click();
       await page.getByText('核对录入（第二人）').waitFor();

@@ -1,4 +1,5 @@
 /** What became of the last sheet: saved (valid, or 无效票 with its reasons), refused and why, or checked. */
+import type { ReactNode } from 'react';
 import type { ApiError } from '../../api/client.js';
 import type { PaperReceipt, PaperVerification } from '../../api/types.js';
 import { useBilingual, useT } from '../../i18n/I18nProvider.js';
@@ -16,7 +17,7 @@ export type ResultView =
 export function EntryResult({ result }: { result: ResultView }) {
   const t = useT(paperMessages);
   const pick = useBilingual();
-  const box = (ok: boolean, body: React.ReactNode) => (
+  const box = (ok: boolean, body: ReactNode) => (
     <div className={`paper-result ${ok ? 'ok' : 'bad'}`} data-testid="sheet-result" data-kind={ok ? 'ok' : 'bad'}>
       {body}
     </div>
@@ -43,7 +44,8 @@ export function EntryResult({ result }: { result: ResultView }) {
       return box(false, (
         <>
           {t('notSaved', { reason: pick(e.messages) })}
-          {e.code !== 'over_return' && details.map((d) => (d.message ? <div key={d.message.zh}>{pick(d.message)}</div> : null))}
+          {/* biome-ignore lint/suspicious/noArrayIndexKey: the refusal's reasons in the server's order, drawn once */}
+          {e.code !== 'over_return' && details.map((d, k) => (d.message ? <div key={k}>{pick(d.message)}</div> : null))}
           {e.code === 'sheet_conflict' && <div>{t('conflictHint')}</div>}
         </>
       ));

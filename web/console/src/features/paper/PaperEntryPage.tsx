@@ -5,7 +5,7 @@
  * Double entry (核对录入) types a stored sheet again and lists the differences.
  */
 import { Alert, App, Button, Card, Col, Flex, Input, Row, Select, Space, Switch, Tag, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client.js';
 import type { PaperEntryRequest, PaperForm } from '../../api/types.js';
@@ -38,6 +38,9 @@ interface Detail {
   message?: Bilingual;
   instrumentId?: string;
   subjectId?: string;
+  /** over_return: the sheets issued and returned before this one. */
+  issued?: number;
+  returned?: number;
 }
 
 const detailsOf = (e: ApiError): Detail[] => (Array.isArray(e.details) ? (e.details as Detail[]) : []);
@@ -164,7 +167,7 @@ function PaperDesk({ form }: { form: PaperForm }) {
 
   // Ctrl+Enter saves from anywhere on the page.
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
       if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.isComposing) return;
       e.preventDefault();
       void latestSubmit.current();
@@ -177,7 +180,7 @@ function PaperDesk({ form }: { form: PaperForm }) {
    * A decision before saving: the safe answer has the focus, so an Enter typed by habit does not confirm. Once the
    * dialog is gone the focus goes back into the sheet — to `cancelFocus` after the safe answer.
    */
-  const ask = (config: { title: string; content: React.ReactNode; okText: string; cancelText: string; onOk(): void; cancelFocus: string | null }) => {
+  const ask = (config: { title: string; content: ReactNode; okText: string; cancelText: string; onOk(): void; cancelFocus: string | null }) => {
     dialogOpen.current = true;
     let focusAfter: string | null = null;
     modal.confirm({
@@ -222,7 +225,9 @@ function PaperDesk({ form }: { form: PaperForm }) {
       const details = detailsOf(e);
       if (e.code === 'over_return') {
         reloadCounts();
-        const alreadyVoid = details.some((d) => (d as { returned?: number; issued?: number }).returned! > (d as { issued?: number }).issued!);
+        // The counts before this sheet: already more back than issued, or this sheet would be the first one too many.
+        const counts = details.find((d) => d.code === 'over_return');
+        const alreadyVoid = counts?.returned !== undefined && counts.issued !== undefined && counts.returned > counts.issued;
         setResult({ type: 'refused', error: e });
         ask({
           title: t(alreadyVoid ? 'overReturnVoidTitle' : 'overReturnTitle'),
@@ -252,7 +257,8 @@ function PaperDesk({ form }: { form: PaperForm }) {
         title: t('incompleteTitle'),
         content: (
           <div data-testid="incomplete-dialog">
-            {details.map((d) => <div key={`${d.code}-${d.instrumentId}-${d.subjectId}`}>{d.message ? pick(d.message) : ''}</div>)}
+            {/* biome-ignore lint/suspicious/noArrayIndexKey: the refusal's reasons in the server's order, drawn once */}
+            {details.map((d, k) => <div key={k}>{d.message ? pick(d.message) : ''}</div>)}
             <p style={{ marginTop: 8 }}>{t('incompleteBody')}</p>
           </div>
         ),
@@ -311,7 +317,7 @@ function PaperDesk({ form }: { form: PaperForm }) {
   };
 
   /** Enter in a header field: on to the sheet's first subject. */
-  const headerEnter = (e: React.KeyboardEvent<HTMLInputElement>) => {
+  const headerEnter = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.nativeEvent.isComposing) return;
     e.preventDefault();
     setSheet((s) => ({ ...s, cursor: firstCursor(group, s.bound), line: { itemId: '', points: '', reason: '', problem: null } }));
@@ -391,7 +397,11 @@ function PaperDesk({ form }: { form: PaperForm }) {
                           autoComplete="off"
                           status={boundMissing !== null ? 'error' : undefined}
                           value={boundText}
-                          onChange={(e) => setBoundText(e.target.value)}
+                          onChange={(e) => {
+                            setBoundText(e.target.value);
+                            // A unit picked from the list is taken at once, so its subjects leave the sheet as it is chosen.
+                            if (group.boundUnits.some((u) => u.label === e.target.value)) takeBound(e.target.value);
+                          }}
                           onBlur={(e) => void takeBound(e.target.value)}
                           onKeyDown={(e) => {
                             if (e.key !== 'Enter' || e.nativeEvent.isComposing || e.ctrlKey || e.metaKey) return;

@@ -82,7 +82,8 @@ export function LogCard({ log }: { log: LogEntry[] }) {
                 <td>
                   {e.valid ? <span className="paper-tag ok">{t('logValid')}</span> : <span className="paper-tag bad">{t('logInvalid')}</span>}
                   {e.sessionVoid && <span className="paper-tag bad">{t('overReturnVoidTitle')}</span>}
-                  {e.reasons.map((r) => <div key={r.zh}>{pick(r)}</div>)}
+                  {/* biome-ignore lint/suspicious/noArrayIndexKey: a stored sheet's reasons, in the server's order */}
+                  {e.reasons.map((r, k) => <div key={k}>{pick(r)}</div>)}
                 </td>
               </tr>
             ))}

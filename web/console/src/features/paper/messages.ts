@@ -104,8 +104,8 @@ export const paperMessages = defineMessages({
   overReturnTitle: { zh: '保存本票将使测评会无效', en: 'Saving this sheet voids the session' },
   overReturnVoidTitle: { zh: '测评会已无效', en: 'The session is already void' },
   overReturnRule: {
-    zh: '按规定，收回份数多于发出份数的测评会无效，须重新组织。保存后办公室会在测评会页面看到“作废”。',
-    en: 'A session with more sheets returned than issued is void and must be rerun. Once saved, the office sees it as void on the sessions page.',
+    zh: '按规定，收回份数多于发出份数的测评会无效，须重新组织。保存后办公室会在测评会页面看到“作废”。如纸质票的发出份数尚未登记，请先请办公室登记，不要保存。',
+    en: 'A session with more sheets returned than issued is void and must be rerun. Once saved, the office sees it as void on the sessions page. If the paper sheets issued were not recorded yet, ask the office to record them instead of saving.',
   },
   overReturnConfirm: { zh: '确认收回，仍然保存', en: 'It came back: save anyway' },
   overReturnCancel: { zh: '不保存，返回核对', en: 'Do not save; back to check' },
