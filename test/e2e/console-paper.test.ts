@@ -59,13 +59,15 @@ async function clerkAt(browser: Browser, server: RunningServer, sessionId: strin
   return page;
 }
 
-/** Types a sheet number into its field (keys only) and goes on with Enter to the sheet's first subject. */
-async function typeSheetNumber(page: Page, sheetNumber: string): Promise<void> {
-  await page.getByTestId('sheet-number').focus();
+/** Types into a field of the sheet's header (keys only), replacing what it held; Enter goes on to the first subject. */
+async function typeInto(page: Page, testId: string, text: string, then: 'Enter' | 'stay' = 'Enter'): Promise<void> {
+  await page.getByTestId(testId).focus();
   await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.type(sheetNumber);
-  await page.keyboard.press('Enter');
+  await page.keyboard.type(text);
+  if (then === 'Enter') await page.keyboard.press('Enter');
 }
+
+const typeSheetNumber = (page: Page, sheetNumber: string) => typeInto(page, 'sheet-number', sheetNumber);
 
 const resultText = async (page: Page) => (await page.getByTestId('sheet-result').innerText()).replace(/\s+/g, ' ');
 
@@ -268,8 +270,7 @@ describe('paper entry in the console, in Chromium', () => {
     try {
       const sessionId = await openSession(own, observationSetup(), { name: '实训点观摩', instrumentIds: ['i-observe', 'i-visit'], expected: { 'g-tf': 3 }, paperIssued: { 'g-tf': 3 } });
       const page = await clerkAt(browser, own, sessionId);
-      await page.getByTestId('rater-name').focus();
-      await page.keyboard.type('观摩团成员02');
+      await typeInto(page, 'rater-name', '观摩团成员02', 'stay');
 
       // The rater belongs to 东县: its site leaves both instruments' sheets and is not sent.
       assert.deepEqual(await page.$$eval('datalist option', (os) => os.map((o) => (o as HTMLOptionElement).value)), ['城区（测试市）', '东县（测试市）', '西县（测试市）']);
@@ -325,9 +326,11 @@ describe('paper entry in the console, in Chromium', () => {
         { subjectId: 's-site1', criteria: { 'c-org': '35', 'c-effect': '50' } },
         { subjectId: 's-site3', criteria: { 'c-org': '30', 'c-effect': '45' } },
       ]);
-      // The next sheet starts without a bound unit.
+      // The next sheet starts without a bound unit, at its rater's name.
       await page.waitForFunction(() => (document.querySelector('[data-testid="sheet-number"]') as HTMLInputElement).value === 'P-002');
       assert.equal(await page.getByTestId('bound-unit').inputValue(), '');
+      assert.equal(await page.getByTestId('rater-name').inputValue(), '');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'paper-rater-name');
       assert.equal(await page.locator('tr.excluded').count(), 0);
       await page.close();
     } finally {
@@ -350,8 +353,6 @@ describe('paper entry in the console, in Chromium', () => {
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
       await page.getByTestId('rater-name').waitFor();
-      await page.getByTestId('rater-name').focus();
-      await page.keyboard.type('专班甲');
       // Every subject of both instruments has an opinion field; 专班评 marks it required and says what a blank does.
       assert.equal(await page.locator('tr.row input.op-text').count(), 14);
       assert.equal(await page.locator('tr.row[data-i="1"] label.op', { hasText: '必填' }).count(), 7);
@@ -359,9 +360,10 @@ describe('paper entry in the console, in Chromium', () => {
       assert.match(await page.locator('.paper-grid').innerText(), /每个对象须填写评价意见，缺少意见的票不能保存/);
 
       const opinions = COUNTIES.map((k) => `${k.name}组织有力`);
-      /** 汇报评 by grade keys, with an optional opinion for 东县 (Tab into it, Esc back to the keys); then 专班评. */
+      /** The number and the signature; 汇报评 by grade keys, with an optional opinion for 东县 (Tab into it, Esc back to the keys); then 专班评. */
       const typeSheet = async (sheetNumber: string, taskforce: string[]) => {
-        await typeSheetNumber(page, sheetNumber);
+        await typeInto(page, 'sheet-number', sheetNumber, 'stay');
+        await typeInto(page, 'rater-name', '专班甲');
         await page.keyboard.press('1');
         await page.keyboard.press('Tab');
         await page.waitForSelector('tr.current[data-subject="s-k2"] input.op-text:focus');

@@ -72,6 +72,7 @@ function PaperDesk({ form }: { form: PaperForm }) {
   const dialogOpen = useRef(false);
   const numberField = useRef<HTMLInputElement | null>(null);
   const boundField = useRef<HTMLInputElement | null>(null);
+  const raterField = useRef<HTMLInputElement | null>(null);
   const overview = useApi(() => paperApi.session(sessionId), [sessionId]);
   const reloadCounts = overview.reload;
 
@@ -95,12 +96,15 @@ function PaperDesk({ form }: { form: PaperForm }) {
     if (form.session.status !== 'draft') void takeNumber();
   }, [form.session.status, takeNumber]);
 
+  /** The next sheet: nothing typed, no rater's unit; a named group's sheet starts at its rater's name. */
   const newSheet = (keepResult = true) => {
     setSheet(emptySheet(group));
     setBoundText('');
     setBoundMissing(null);
+    setRaterName('');
     if (!keepResult) setResult(null);
-    focusGrid();
+    if (group?.mode === 'named') raterField.current?.focus();
+    else focusGrid();
   };
 
   const chooseGroup = (id: string) => {
@@ -380,7 +384,7 @@ function PaperDesk({ form }: { form: PaperForm }) {
                   {group.mode === 'named' && (
                     <span className="paper-field">
                       <label htmlFor="paper-rater-name">{t('raterName')}</label>
-                      <Input id="paper-rater-name" data-testid="rater-name" style={{ width: 140 }} value={raterName} onChange={(e) => setRaterName(e.target.value)} onKeyDown={headerEnter} autoComplete="off" />
+                      <Input id="paper-rater-name" ref={(r) => void (raterField.current = r?.input ?? null)} data-testid="rater-name" style={{ width: 140 }} value={raterName} onChange={(e) => setRaterName(e.target.value)} onKeyDown={headerEnter} autoComplete="off" />
                     </span>
                   )}
                   {group.boundUnits.length > 0 && (
