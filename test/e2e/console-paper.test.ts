@@ -104,6 +104,7 @@ describe('paper entry in the console, in Chromium', () => {
       assert.match(await table.locator('tr', { hasText: '补测会（未开始）' }).innerText(), /未开始[\s\S]*开始后可录入/);
       assert.equal(await table.locator('tr', { hasText: '补测会（未开始）' }).getByRole('link').count(), 0);
       assert.match(await page.locator('.ant-menu').innerText(), /纸质票录入/);
+      await page.waitForTimeout(400); // the table's loading fade, for the screenshot only
       await shot(page, 'paper-sessions');
       await table.locator('tr', { hasText: '县委书记汇报点评会' }).getByRole('link', { name: '录入纸质票' }).click();
       await page.waitForURL(`**/console/sessions/${open}/paper`);
