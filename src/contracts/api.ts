@@ -86,6 +86,9 @@ export const receiptSchema = z.object({
 });
 export type Receipt = z.output<typeof receiptSchema>;
 
+/** An entry page's own id (录入页), random, kept by the page for its browser tab. */
+export const deskSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'expected 8–64 letters, digits, - or _' });
+
 export const paperEntrySchema = z.object({
   /** The serial number printed on the paper ballot. */
   sheetNumber: z.string().trim().min(1).max(64),
@@ -99,8 +102,20 @@ export const paperEntrySchema = z.object({
    * returned, and its broken ballots are invalid with their reasons; typing errors are still refused.
    */
   asInvalid: z.boolean().default(false),
+  /**
+   * 录入页: the entry page that typed the sheet (a random id the page keeps for its tab), so the sheet number it was
+   * given (`POST …/paper-sheet-numbers`) is its own; absent for scripts, which number sheets themselves.
+   */
+  desk: deskSchema.optional(),
+  /**
+   * 收回多于发出: the clerk confirms this sheet really came back although it makes more sheets returned than issued —
+   * the session is then void and must be rerun. Without it such a sheet is refused (409 over_return), nothing stored.
+   */
+  confirmOverReturn: z.boolean().default(false),
 });
 export type PaperEntryInput = z.output<typeof paperEntrySchema>;
+/** What a client sends to enter a sheet (defaults not yet applied). */
+export type PaperEntryRequest = z.input<typeof paperEntrySchema>;
 
 export const explainParams = z.object({ campaignId: id, rankingId: id, unitId: id });
 export const explainSubjectParams = z.object({ campaignId: id, instrumentId: id, subjectId: id });

@@ -28,6 +28,8 @@ export const ERRORS = {
   token_used: { status: 409, zh: '该测评码已使用，不能再提交不同的选票', en: 'This code has been used; a different ballot cannot be submitted on it' },
   token_revoked: { status: 410, zh: '该测评码已作废', en: 'This code has been revoked' },
   sheet_conflict: { status: 409, zh: '该票号已录入过内容不同的选票', en: 'A different ballot was already entered for this sheet number' },
+  sheet_number_taken: { status: 409, zh: '该票号已分配给另一录入页面', en: 'This sheet number was given to another entry page' },
+  over_return: { status: 409, zh: '保存本票后收回份数将多于发出份数，测评会将无效；确认原票确属本场收回后才能保存', en: 'With this sheet more sheets would be returned than issued and the session would be void; it is stored only once the clerk confirms' },
   session_not_open: { status: 409, zh: '测评会未开始或已结束', en: 'The session is not open' },
   session_state: { status: 409, zh: '测评会当前状态不允许此操作', en: 'The session is not in a state that allows this' },
   campaign_state: { status: 409, zh: '测评活动当前状态不允许此操作', en: 'The campaign is not in a state that allows this' },

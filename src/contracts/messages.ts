@@ -118,6 +118,21 @@ export const MESSAGES = {
   paperSheetConflict: (sheet: string): Message => ({ zh: `票号 ${sheet} 已录入过内容不同的选票`, en: `Sheet ${sheet} was already entered with different content` }),
   paperSheetNotEntered: (sheet: string): Message => ({ zh: `票号 ${sheet} 尚未录入`, en: `Sheet ${sheet} has not been entered` }),
   receiptsNoSession: { zh: '没有这个测评会，请核对回执名单的链接', en: 'No such session; check the link to the receipt list' },
+  paperSheetNumberTaken: (sheet: string, by: string): Message => ({
+    zh: `票号 ${sheet} 已分配给另一录入页面（${by}），尚未使用：请使用本页给出的票号，或核对原票上的票号`,
+    en: `Sheet number ${sheet} was given to another entry page (${by}) and is not used yet: use the number this page gives, or check the number on the paper`,
+  }),
+  /** `returned`: sheets back before this one. */
+  paperOverReturn: (issued: number, returned: number): Message =>
+    returned > issued
+      ? {
+          zh: `本场发出 ${issued} 份，已收回 ${returned} 份，测评会已因收回多于发出而无效；保存本票后收回 ${returned + 1} 份，测评会仍无效，须重新组织。请核对原票确属本场收回后再确认保存。`,
+          en: `${issued} sheets were issued and ${returned} have come back: the session is already void for more returned than issued; with this sheet ${returned + 1} are back and it stays void and must be rerun. Check that the paper really came back in this session before confirming.`,
+        }
+      : {
+          zh: `本场发出 ${issued} 份，已收回 ${returned} 份；保存本票后收回 ${returned + 1} 份，多于发出份数，测评会将无效，须重新组织。请核对原票确属本场收回后再确认保存。`,
+          en: `${issued} sheets were issued and ${returned} have come back; with this sheet ${returned + 1} are back, more than issued, so the session becomes void and must be rerun. Check that the paper really came back in this session before confirming.`,
+        },
 
   // 结果与公示
   resultsNotPublished: { zh: '结果尚未发布', en: 'The results are not published yet' },

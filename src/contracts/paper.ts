@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { BallotProblem } from '../domain/results.js';
-import { ballotFormAdjustments } from './api.js';
+import { ballotFormAdjustments, deskSchema } from './api.js';
 import { assertSame, messageSchema, paramsSchema, type Same } from './common.js';
 import { storedRatingsSchema } from './stored-definition.js';
 
@@ -28,8 +28,21 @@ export const paperReceiptSchema = z.object({
   /** false: stored as 无效票 because of `problems`. */
   valid: z.boolean(),
   problems: z.array(ballotProblemSchema.extend({ instrumentId: z.string() })),
+  /** The session's sheets after this one: issued, returned; `overReturned`: more back than issued, so it is void. */
+  session: z.object({ issued: z.number().int(), returned: z.number().int(), overReturned: z.boolean() }),
 });
 export type PaperReceipt = z.output<typeof paperReceiptSchema>;
+
+/** 票号: the next sheet number of a session for one entry page (录入页). */
+export const sheetNumberRequestSchema = z.object({ desk: deskSchema });
+export type SheetNumberRequest = z.output<typeof sheetNumberRequestSchema>;
+
+/**
+ * The number this entry page types its next sheet under: the one it was given before and has not used yet (a reload
+ * gets it back), else the next free one of the session (P-001, P-002, …), never given to another page.
+ */
+export const sheetNumberSchema = z.object({ sheetNumber: z.string() });
+export type SheetNumber = z.output<typeof sheetNumberSchema>;
 
 const formInstrumentSchema = z.object({
   instrumentId: z.string(),

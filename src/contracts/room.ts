@@ -16,3 +16,6 @@ export const sheetParams = z.object({ sessionId: id, sheetNumber: z.string().tri
 
 export const screenParams = z.object({ sessionId: id });
 export const screenQuery = z.object({ key: z.string().max(100).optional() });
+
+/** The old paper entry link, /clerk/paper?session=…: any text, since it is only passed on to the console's page. */
+export const clerkPaperQuery = z.object({ session: z.string().max(200).optional() });

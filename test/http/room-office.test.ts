@@ -148,8 +148,14 @@ for (const kind of dialects()) {
       assert.deepEqual(invalid, json.invalidBallots.map((b: { sheetNumber: string; instrumentName: string; reasons: { zh: string }[] }) => [b.sheetNumber, '纸质', b.instrumentName, b.reasons.map((m) => m.zh).join('；')]));
     });
 
-    it('voids a session with more sheets back than issued, and says it must be rerun', async () => {
-      assert.equal((await t.call('clerk', { method: 'POST', url: url('/paper-ballots'), payload: paper('P-005', 1) })).statusCode, 201);
+    it('voids a session with more sheets back than issued once the clerk confirms, and says it must be rerun', async () => {
+      const refused = await t.call('clerk', { method: 'POST', url: url('/paper-ballots'), payload: paper('P-005', 1) });
+      assert.equal(refused.statusCode, 409, refused.body);
+      assert.equal(refused.json().error.code, 'over_return');
+      assert.equal((await t.call('organiser', { method: 'GET', url: url('') })).json().verdict.status, 'valid');
+      const confirmed = await t.call('clerk', { method: 'POST', url: url('/paper-ballots'), payload: paper('P-005', 1, { confirmOverReturn: true }) });
+      assert.equal(confirmed.statusCode, 201, confirmed.body);
+      assert.deepEqual(confirmed.json().session, { issued: 4, returned: 5, overReturned: true });
       const body = (await t.call('organiser', { method: 'GET', url: url('') })).json();
       assert.equal(body.verdict.status, 'void');
       assert.deepEqual(body.verdict.overReturn, { void: true, issued: 4, returned: 5 });

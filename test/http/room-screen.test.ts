@@ -144,16 +144,27 @@ for (const kind of dialects()) {
       assert.equal((await board(again.key)).statusCode, 200);
     });
 
-    it('serves the screen and clerk pages and their scripts without data', async () => {
+    it('serves the screen page and its script without data', async () => {
       const page = await t.call(null, { method: 'GET', url: `/screen/${sessionId}` });
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /<html lang="zh-CN">/);
       assert.match(page.body, /\/office\/assets\/screen\.js/);
-      assert.equal((await t.call(null, { method: 'GET', url: '/clerk/paper' })).statusCode, 200);
-      const script = await t.call(null, { method: 'GET', url: '/office/assets/paper-entry.js' });
+      const script = await t.call(null, { method: 'GET', url: '/office/assets/screen.js' });
       assert.equal(script.statusCode, 200);
       assert.match(script.headers['content-type'] as string, /javascript/);
+      assert.equal((await t.call(null, { method: 'GET', url: '/office/assets/paper-entry.js' })).statusCode, 404);
       assert.equal((await t.call(null, { method: 'GET', url: '/office/assets/nope.js' })).statusCode, 404);
+    });
+
+    it('sends the old paper entry link to the console’s page, keeping its session', async () => {
+      const withSession = await t.call(null, { method: 'GET', url: `/clerk/paper?session=${sessionId}` });
+      assert.equal(withSession.statusCode, 302);
+      assert.equal(withSession.headers.location, `/console/sessions/${sessionId}/paper`);
+      const odd = await t.call(null, { method: 'GET', url: `/clerk/paper?session=${encodeURIComponent('a/b?c')}` });
+      assert.equal(odd.headers.location, '/console/sessions/a%2Fb%3Fc/paper');
+      const bare = await t.call(null, { method: 'GET', url: '/clerk/paper' });
+      assert.equal(bare.statusCode, 302);
+      assert.equal(bare.headers.location, '/console/paper');
     });
   });
 }

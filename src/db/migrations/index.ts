@@ -8,6 +8,7 @@ import { publications } from './0005-publications.js';
 import { campaignScopedIds } from './0006-campaign-scoped-ids.js';
 import { settings } from './0007-settings.js';
 import { publicationIssuer } from './0008-publication-issuer.js';
+import { paperSheetNumbers } from './0009-paper-sheet-numbers.js';
 
 /**
  * Append-only list: never edit or reorder a released migration, add a new one. Listed statically (no directory
@@ -23,6 +24,7 @@ function migrationsFor(kind: DbKind): Record<string, Migration> {
     '0006-campaign-scoped-ids': campaignScopedIds(kind),
     '0007-settings': settings(),
     '0008-publication-issuer': publicationIssuer(),
+    '0009-paper-sheet-numbers': paperSheetNumbers(kind),
   };
 }
 

@@ -155,6 +155,12 @@ export async function countReturnedSheets(db: Db, sessionId: string): Promise<Re
   return Object.fromEntries(rows.map((r) => [r.rater_group_id, toCount(r.n)]));
 }
 
+/** The sheet ids of a session's paper sheets. */
+export async function paperSheetIds(db: Db, sessionId: string): Promise<string[]> {
+  const rows = await db.selectFrom('ballots').select('sheet_id').distinct().where('session_id', '=', sessionId).where('channel', '=', 'paper').execute();
+  return rows.map((r) => r.sheet_id);
+}
+
 /** Returned sheets per session and rater group, for a whole campaign in one query. */
 export async function returnedSheetsByGroup(db: Db, campaignId: string): Promise<Map<string, Record<string, number>>> {
   const rows = await db

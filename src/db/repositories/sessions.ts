@@ -1,5 +1,6 @@
 import type { Session } from '../../domain/types.js';
 import type { Db } from '../database.js';
+import { isPostgres } from '../dialect/index.js';
 import type { SessionsTable, SessionStatus } from '../tables/index.js';
 import { toCount } from './shared.js';
 
@@ -62,6 +63,17 @@ export async function createSession(db: Db, input: NewSession): Promise<void> {
 export async function getSession(db: Db, id: string): Promise<SessionRecord | null> {
   const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toSessionRecord(row) : null;
+}
+
+/**
+ * Holds the session's row until the transaction ends, so that paper entries of one session decide one after another
+ * (each counts the sheets the previous one stored). SQLite's one writer at a time already does. On PostgreSQL a
+ * `NO KEY UPDATE` lock: it waits for another such lock, but not for the key-share locks that inserting ballots (whose
+ * session_id references this row) takes — a plain FOR UPDATE would deadlock two entries that each inserted first.
+ */
+export async function lockSession(trx: Db, id: string): Promise<void> {
+  const query = trx.selectFrom('sessions').select('id').where('id', '=', id);
+  await (isPostgres(trx) ? query.forNoKeyUpdate() : query).execute();
 }
 
 export async function listSessions(db: Db, campaignId: string): Promise<SessionRecord[]> {

@@ -3,6 +3,7 @@ import type { AuditLogTable } from './audit-log.js';
 import type { BallotSegmentsTable } from './ballot-segments.js';
 import type { BallotContentsTable, BallotsTable } from './ballots.js';
 import type { CampaignsTable } from './campaigns.js';
+import type { PaperSheetNumbersTable } from './paper-sheet-numbers.js';
 import type { PublicationsTable } from './publications.js';
 import type { InstrumentsTable, RankingsTable, RaterGroupsTable, SubjectsTable } from './definition-parts.js';
 import type { SessionsTable } from './sessions.js';
@@ -15,6 +16,7 @@ export type * from './audit-log.js';
 export type * from './ballot-segments.js';
 export type * from './ballots.js';
 export type * from './campaigns.js';
+export type * from './paper-sheet-numbers.js';
 export type * from './publications.js';
 export type * from './definition-parts.js';
 export type * from './sessions.js';
@@ -42,4 +44,5 @@ export interface Schema {
   login_sessions: LoginSessionsTable;
   login_failures: LoginFailuresTable;
   settings: SettingsTable;
+  paper_sheet_numbers: PaperSheetNumbersTable;
 }

@@ -1,9 +1,11 @@
 /**
- * The room's office side: session verdicts live in sessions.ts; here token sheets, the clerk's paper form and
- * double-entry check, the tally report (JSON, print, xlsx) and the live screen (keys, board, events) with the
- * pages that use them. Pages are plain HTML shells with a small script; they hold no data until the API answers.
+ * The room's office side: session verdicts live in sessions.ts; here token sheets, the clerk's paper form, sheet
+ * numbers and double-entry check, the tally report (JSON, print, xlsx) and the live screen (keys, board, events) with
+ * its page: a plain HTML shell with a small script that holds no data until the API answers. The clerk's paper entry
+ * is a page of the console (web/console/src/features/paper).
  */
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { paperForm } from '../../app/ballots/get-paper-form.js';
 import { COUNTING, OFFICE } from '../../app/policies/roles.js';
@@ -16,9 +18,10 @@ import { issueTokenSheet } from '../../app/sessions/issue-token-sheet.js';
 import { resolvePublicAddress } from '../../app/settings/resolve-public-address.js';
 import { getPaperSheet } from '../../app/ballots/get-paper-sheet.js';
 import { verifyPaperSheet } from '../../app/ballots/verify-paper-sheet.js';
+import { reserveSheetNumber } from '../../app/ballots/reserve-sheet-number.js';
 import { paperEntrySchema, sessionParams } from '../../contracts/api.js';
-import { paperFormSchema, paperVerificationSchema, storedPaperSheetSchema } from '../../contracts/paper.js';
-import { screenParams, screenQuery, sheetParams, tokenSheetSchema } from '../../contracts/room.js';
+import { paperFormSchema, paperVerificationSchema, sheetNumberRequestSchema, sheetNumberSchema, storedPaperSheetSchema } from '../../contracts/paper.js';
+import { clerkPaperQuery, screenParams, screenQuery, sheetParams, tokenSheetSchema } from '../../contracts/room.js';
 import { screenBoardSchema, screenKeySchema } from '../../contracts/screen.js';
 import { tallyReportSchema } from '../../contracts/tally-report.js';
 import { requireActor } from '../auth.js';
@@ -33,8 +36,8 @@ import { typed } from './types.js';
 
 const HTML = 'text/html; charset=utf-8';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const SCRIPTS: Record<string, string> = { 'paper-entry.js': asset('paper-entry.js'), 'screen.js': asset('screen.js') };
-const PAGES = { paper: asset('paper-entry.html'), screen: asset('screen.html') };
+const SCRIPTS: Record<string, string> = { 'screen.js': asset('screen.js') };
+const PAGES = { screen: asset('screen.html') };
 
 export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = typed(app);
@@ -63,6 +66,17 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: COUNTING },
     schema: { tags, summary: '纸质票录入表：各测评组的评价方式、对象、等次与比例限制 / the paper entry form of a session', params: sessionParams, response: { 200: paperFormSchema } },
   }, async (request) => paperForm(ctx, request.params.sessionId));
+
+  api.post('/api/sessions/:sessionId/paper-sheet-numbers', {
+    config: { access: COUNTING },
+    schema: {
+      tags,
+      summary: '本录入页的下一个票号：尚未使用的沿用，否则分配本场下一个空闲票号 / the sheet number this entry page types its next sheet under',
+      params: sessionParams,
+      body: sheetNumberRequestSchema,
+      response: { 200: sheetNumberSchema },
+    },
+  }, async (request) => reserveSheetNumber(ctx, requireActor(request), request.params.sessionId, request.body.desk));
 
   api.get('/api/sessions/:sessionId/paper-ballots/:sheetNumber', {
     config: { access: COUNTING },
@@ -150,7 +164,14 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
   api.get('/screen/:sessionId', { config: { access: 'public' }, schema: { hide: true, params: screenParams, response: page } }, async (_request, reply) =>
     reply.type(HTML).header('cache-control', 'no-store').send(PAGES.screen));
 
-  api.get('/clerk/paper', { config: { access: 'public' }, schema: { hide: true, response: page } }, async (_request, reply) => reply.type(HTML).send(PAGES.paper));
+  // The clerk's paper entry is a page of the console now; printed and bookmarked links to the old page keep working.
+  api.get('/clerk/paper', {
+    config: { access: 'public' },
+    schema: { hide: true, querystring: clerkPaperQuery, response: { 302: z.undefined().describe('转到办公室工作台的纸质票录入 / to paper entry in the office console') } },
+  }, async (request, reply) => {
+    const sessionId = request.query.session;
+    return reply.redirect(sessionId ? `/console/sessions/${encodeURIComponent(sessionId)}/paper` : '/console/paper', 302);
+  });
 
   api.get('/office/assets/:name', {
     config: { access: 'public' },

@@ -82,7 +82,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: COUNTING },
     schema: {
       tags,
-      summary: '录入纸质选票（违反比例规则的记为无效票）/ enter a paper ballot (a rule-breaking one is stored as invalid)',
+      summary: '录入纸质选票（违反比例规则的记为无效票；使收回多于发出的须确认）/ enter a paper ballot (a rule-breaking one is stored as invalid; one that voids the session needs confirming)',
       params: sessionParams,
       body: paperEntrySchema,
       response: { 200: paperReceiptSchema.describe('同一票号、同一内容已录入过 / entered before with the same content'), 201: paperReceiptSchema },

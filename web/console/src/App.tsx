@@ -6,6 +6,7 @@ import LoginPage from './features/login/LoginPage.js';
 import { I18nProvider, useT } from './i18n/I18nProvider.js';
 import { AppLayout } from './layout/AppLayout.js';
 import { Loading } from './layout/Page.js';
+import { paths } from './paths.js';
 import { routes, type ConsoleRoute } from './routes.js';
 
 function Forbidden() {
@@ -31,6 +32,12 @@ function Shell() {
   );
 }
 
+/** Where a login lands: a clerk on the sessions to enter paper sheets for, everyone else on the campaigns. */
+function Home() {
+  const { me } = useAuth();
+  return <Navigate to={me?.role === 'clerk' ? paths.paperSessions() : paths.campaigns()} replace />;
+}
+
 function NotFound() {
   const t = useT();
   return <Result status="404" title="404" subTitle={t('notFound')} />;
@@ -40,8 +47,8 @@ const router = createBrowserRouter([
   {
     element: <Shell />,
     children: [
-      { path: '/', element: <Navigate to="/console/campaigns" replace /> },
-      { path: '/console', element: <Navigate to="/console/campaigns" replace /> },
+      { path: '/', element: <Home /> },
+      { path: '/console', element: <Home /> },
       ...routes.map((r) => ({ path: r.path, element: <Guarded route={r} /> })),
       { path: '*', element: <NotFound /> },
     ],

@@ -7,7 +7,6 @@ export const paths = {
   newCampaign: () => '/console/campaigns/new',
   sessions: (campaignId: string) => `/console/campaigns/${encodeURIComponent(campaignId)}/sessions`,
   /** A clerk's paper entry for one session. */
-  paperEntry: (sessionId: string) => `/console/sessions/${encodeURIComponent(sessionId)}/paper`,
   results: (campaignId: string, rankingId?: string) =>
     `/console/campaigns/${encodeURIComponent(campaignId)}/results${rankingId ? `?ranking=${encodeURIComponent(rankingId)}` : ''}`,
   unit: (campaignId: string, rankingId: string, unitId: string) =>
@@ -19,4 +18,7 @@ export const paths = {
   units: () => '/console/units',
   admin: () => '/console/admin',
   account: () => '/console/account',
+  /** 纸质票录入: the sessions a clerk can enter paper sheets for, and one session's entry page. */
+  paperSessions: () => '/console/paper',
+  paperEntry: (sessionId: string) => `/console/sessions/${encodeURIComponent(sessionId)}/paper`,
 };

@@ -2,6 +2,7 @@
  * 路由表: every page of the console, in one place. To add a page, add a row here; `nav` puts it in the side menu.
  * Ownership: features/setup, features/publish and features/admin belong to the set-up / publication / admin work;
  * everything else to the results and monitoring work. Pages load lazily so the first screen stays small.
+ * features/paper (纸质票录入) belongs to the clerk's paper entry.
  *
  * All paths live under /console; `:campaignId` pages read it with useParams().
  */
@@ -68,6 +69,9 @@ export const routes: ConsoleRoute[] = [
   { path: '/console/admin/*', page: lazyPage(() => import('./features/admin/index.js')), roles: ['admin'] },
   // 账号
   { path: '/console/account', page: lazyPage(() => import('./features/account/AccountPage.js')) },
+  // 纸质票录入 (features/paper — the clerk's page)
+  { path: '/console/paper', page: lazyPage(() => import('./features/paper/PaperSessionsPage.js')), roles: COUNTING },
+  { path: '/console/sessions/:sessionId/paper', page: lazyPage(() => import('./features/paper/PaperEntryPage.js')), roles: COUNTING },
 ];
 
 /** Loads the code of the page at `pathname`, if it is one (boot.tsx awaits this before the first render). */
@@ -88,7 +92,8 @@ export interface NavItem {
 
 export const nav: NavItem[] = [
   { key: 'campaigns', label: 'navCampaigns', to: () => paths.campaigns(), match: /^\/console\/campaigns\/?$/ },
-  { key: 'sessions', label: 'navSessions', to: (c) => (c ? paths.sessions(c) : paths.campaigns()), roles: COUNTING, match: /\/sessions/ },
+  { key: 'sessions', label: 'navSessions', to: (c) => (c ? paths.sessions(c) : paths.campaigns()), roles: COUNTING, match: /\/campaigns\/[^/]+\/sessions/ },
+  { key: 'paper', label: 'navPaper', to: () => paths.paperSessions(), roles: COUNTING, match: /^\/console\/(paper|sessions\/[^/]+\/paper)/ },
   { key: 'results', label: 'navResults', to: (c) => (c ? paths.results(c) : paths.campaigns()), match: /\/(results|distributions|what-if)/ },
   { key: 'setup', label: 'navSettings', to: (c) => (c ? paths.setup(c) : paths.newCampaign()), roles: OFFICE, match: /\/(setup|new|publish)/ },
   { key: 'units', label: 'navUnits', to: () => paths.units(), roles: OFFICE, match: /^\/console\/units/ },

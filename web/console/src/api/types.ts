@@ -5,6 +5,8 @@
 export type { AccountView, AuditEntry, Credentials, CurrentUser as Me, PasswordReset, Role } from '../../../../src/contracts/accounts.js';
 export type { CampaignRecord as CampaignSummary, CampaignWithDefinition, SetupCheck } from '../../../../src/contracts/campaigns.js';
 export type { Notice } from '../../../../src/contracts/notice.js';
+export type { PaperForm, PaperReceipt, PaperVerification, SheetNumber } from '../../../../src/contracts/paper.js';
+export type { PaperEntryRequest } from '../../../../src/contracts/api.js';
 export type { BoardRow, RankingBoardView, RankingListView, UnitCardView } from '../../../../src/contracts/ranking-views.js';
 export type { StabilityResult, WhatIfResult } from '../../../../src/contracts/results-output.js';
 export type { PresentedExplanation, PresentedGroup, PresentedNumber, PresentedSubject, PresentedTally } from '../../../../src/contracts/results.js';

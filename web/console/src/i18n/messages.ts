@@ -16,6 +16,7 @@ export const messages = defineMessages({
   navAccount: { zh: '账号', en: 'Account' },
   navUnits: { zh: '单位', en: 'Units' },
   navAdmin: { zh: '管理', en: 'Admin' },
+  navPaper: { zh: '纸质票录入', en: 'Paper entry' },
   logout: { zh: '退出登录', en: 'Log out' },
   language: { zh: 'English', en: '中文' },
   loading: { zh: '正在加载…', en: 'Loading…' },
