@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { insertUnits } from '../../src/db/repositories/units.js';
 import type { Database } from '../../src/db/database.js';
-import { migrateTo, migrateToLatest } from '../../src/db/migrations/index.js';
+import { migrateToLatest } from '../../src/db/migrations/index.js';
 import { appendBallots, countBallots } from '../../src/db/repositories/ballots.js';
 import { createCampaign } from '../../src/db/repositories/campaigns.js';
 import { loadDefinition, saveDefinitionParts } from '../../src/db/repositories/definition.js';
@@ -86,9 +86,8 @@ for (const kind of dialects()) {
   describe(`migration 0006 on a database made before it (${kind})`, () => {
     let database: Database;
     before(async () => {
-      database = await createTestDb(kind);
-      // Back to the schema of the release before 0006, then filled as that release stored a campaign.
-      await migrateTo(database, '0005-publications');
+      // The schema of the release before 0006, filled as that release stored a campaign.
+      database = await createTestDb(kind, '0005-publications');
       await seedBefore0006(database);
     });
     after(() => database.close());

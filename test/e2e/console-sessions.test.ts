@@ -13,7 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { ensureConsole } from '../../scripts/build-web.js';
 import { createAccount } from '../../src/app/accounts/create-account.js';
-import { CITY, COUNTIES, setup } from '../http/fixtures.js';
+import { CITY, COUNTIES, ratings, setup } from '../http/fixtures.js';
 import { consolePage, launchBrowser, logIn, screenshotDir, startServer, type RunningServer } from './harness.js';
 
 const PASSWORD = 'Room-test-2022!';
@@ -166,23 +166,15 @@ describe('running a session from the console: public address, slips, head count,
   });
 
   it('sheets handed out unrecorded void the session: the office sees it with its next step, the screen stays neutral', async () => {
-    // The clerk types four paper sheets; only two were recorded as handed out, and one code is unused: 4 back, 3 issued.
-    const clerk = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    // Four paper sheets come back; only two were recorded as handed out, and one code is unused: 4 back, 3 issued.
+    // The clerk's own page and its confirmation are test/e2e/console-paper.test.ts; here the sheets are entered through
+    // the API, the fourth confirmed as the clerk would (it makes the session void).
     const sessionId = new URL(screenUrl).pathname.split('/')[2]!;
-    await clerk.goto(`${server.url}/clerk/paper?session=${sessionId}`);
-    await clerk.fill('#token', server.tokens.clerk);
-    await clerk.click('#saveToken');
-    await clerk.waitForSelector(`#sessionSelect option[value="${sessionId}"]`, { state: 'attached' });
-    await clerk.selectOption('#sessionSelect', sessionId);
-    await clerk.waitForSelector('#entry:not(.hidden) tr.row');
     for (let n = 1; n <= 4; n++) {
-      await clerk.focus('#sheetNumber');
-      await clerk.keyboard.press('Enter');
-      await clerk.keyboard.type('1222222');
-      await clerk.keyboard.press('Enter');
-      await clerk.waitForFunction((no) => document.querySelector('.result')?.textContent?.includes(`P-00${no}`), n);
+      const sheet = { sheetNumber: `P-00${n}`, raterGroupId: 'g-office', ballots: [{ instrumentId: 'i-report', ratings: ratings(1) }], confirmOverReturn: n === 4 };
+      const res = await server.api('clerk', `/api/sessions/${sessionId}/paper-ballots`, { body: sheet });
+      assert.equal(res.status, 201, JSON.stringify(res.json));
     }
-    await clerk.close();
 
     await refresh();
     const attention = page.getByTestId('attention');

@@ -25,8 +25,9 @@ export interface TestApp {
 }
 
 /** `publicUrl`: LEITAI_PUBLIC_URL as the server's configuration would carry it (an origin). */
-export async function buildTestApp(kind: DbKind, options: { viewerUnitId?: string; app?: BuildAppOptions; publicUrl?: string } = {}): Promise<TestApp> {
-  const database = await createTestDb(kind);
+/** `upTo`: the database as an older release left it (migrations up to that one), for migration tests. */
+export async function buildTestApp(kind: DbKind, options: { viewerUnitId?: string; app?: BuildAppOptions; publicUrl?: string; upTo?: string } = {}): Promise<TestApp> {
+  const database = await createTestDb(kind, options.upTo);
   let tick = Date.parse('2026-06-15T08:00:00Z');
   const ctx = createAppContext(database, { clock: () => new Date((tick += 1000)), publicUrl: options.publicUrl ?? null });
   const admin = await ensureAdmin(ctx);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { createDb } from '../../src/db/create-db.js';
 import type { Database, DbKind } from '../../src/db/database.js';
-import { migrateToLatest } from '../../src/db/migrations/index.js';
+import { migrateTo, migrateToLatest } from '../../src/db/migrations/index.js';
 import type { CampaignDefinition, Rating, Unit } from '../../src/domain/types.js';
 import { packRatings } from '../../src/db/ballot-codec.js';
 import { insertUnits } from '../../src/db/repositories/units.js';
@@ -28,10 +28,12 @@ export function dialects(): DbKind[] {
   return kinds as DbKind[];
 }
 
-export async function createTestDb(kind: DbKind): Promise<Database> {
+/** `upTo`: stop after that migration (a database as an older release left it), for migration tests. */
+export async function createTestDb(kind: DbKind, upTo?: string): Promise<Database> {
   const database = kind === 'sqlite' ? await freshSqlite() : await freshPostgres();
   try {
-    await migrateToLatest(database);
+    if (upTo) await migrateTo(database, upTo);
+    else await migrateToLatest(database);
   } catch (error) {
     await database.close();
     throw error;

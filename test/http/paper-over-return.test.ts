@@ -64,7 +64,8 @@ for (const kind of dialects()) {
       assert.deepEqual(res.json().session, { issued: 4, returned: 5, overReturned: true });
       const session = await overview();
       assert.equal(session.verdict.status, 'void');
-      assert.equal(session.verdict.explanation.zh, '测评会无效，须重新组织：收回 5 份，多于发出的 4 份。');
+      // Still open: it reads 目前无效 (it can yet be put right); only a closed session reads 须重新组织.
+      assert.equal(session.verdict.explanation.zh, '测评会目前无效：收回 5 份，多于发出的 4 份。');
       const audit = (await t.call('admin', { method: 'GET', url: '/api/audit?action=ballot.paper.enter' })).json();
       const entries = audit as { detail: { sheetNumber: string; overReturn?: { issued: number; returned: number } } }[];
       assert.deepEqual(entries.map((e) => e.detail), [{ sheetNumber: 'P-001', overReturn: { issued: 4, returned: 5 } }]);

@@ -47,8 +47,8 @@ for (const kind of dialects()) {
     const submit = (cred: object, good: number) =>
       t.call(null, { method: 'POST', url: '/api/ballots', payload: { ...cred, ballots: [{ instrumentId: 'i-report', ratings: ratings(good) }] } });
     const form = (cred: object) => t.call(null, { method: 'POST', url: '/api/ballot-form', payload: cred });
-    const enterPaper = (session: string, sheetNumber: string, good: number) =>
-      t.call('clerk', { method: 'POST', url: `/api/sessions/${session}/paper-ballots`, payload: { sheetNumber, raterGroupId: 'g-office', ballots: [{ instrumentId: 'i-report', ratings: ratings(good) }] } });
+    const enterPaper = (session: string, sheetNumber: string, good: number, confirmOverReturn = false) =>
+      t.call('clerk', { method: 'POST', url: `/api/sessions/${session}/paper-ballots`, payload: { sheetNumber, raterGroupId: 'g-office', ballots: [{ instrumentId: 'i-report', ratings: ratings(good) }], confirmOverReturn } });
     const list = (id: string) => t.call(null, { method: 'GET', url: `/api/receipts/${id}` });
     const page = (id: string, query = '') => t.call(null, { method: 'GET', url: `/receipts/${id}${query}` });
     const newSession = async (payload: object): Promise<string> => {
@@ -205,7 +205,8 @@ for (const kind of dialects()) {
 
     it('says when a closed session does not count: more sheets back than issued', async () => {
       const thin = await newSession({ name: '补充点评会', instrumentIds: ['i-report'], expected: { 'g-office': 1 } });
-      for (const sheet of ['Q-1', 'Q-2']) assert.equal((await enterPaper(thin, sheet, 0)).statusCode, 201);
+      // No paper recorded as handed out: each sheet voids the session, and the clerk confirms it.
+      for (const sheet of ['Q-1', 'Q-2']) assert.equal((await enterPaper(thin, sheet, 0, true)).statusCode, 201);
       assert.equal((await t.call('organiser', { method: 'POST', url: `/api/sessions/${thin}/close` })).statusCode, 200);
       const body = (await list(thin)).json();
       assert.equal(body.receipts.length, 2);

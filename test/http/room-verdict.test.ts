@@ -23,7 +23,8 @@ for (const kind of dialects()) {
       assert.equal(res.statusCode, 200, res.body);
       return res.json();
     };
-    const paper = (sheetNumber: string, good = 1) => t.call('clerk', { method: 'POST', url: url('/paper-ballots'), payload: { sheetNumber, raterGroupId: 'g-office', ballots: [{ instrumentId: 'i-report', ratings: ratings(good) }] } });
+    // Confirmed as the clerk confirms a sheet that voids the session (test/http/paper-over-return.test.ts).
+    const paper = (sheetNumber: string, good = 1) => t.call('clerk', { method: 'POST', url: url('/paper-ballots'), payload: { sheetNumber, raterGroupId: 'g-office', ballots: [{ instrumentId: 'i-report', ratings: ratings(good) }], confirmOverReturn: true } });
 
     before(async () => {
       t = await buildTestApp(kind);
