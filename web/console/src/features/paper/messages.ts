@@ -104,7 +104,7 @@ export const paperMessages = defineMessages({
   overReturnTitle: { zh: '保存本票将使测评会无效', en: 'Saving this sheet voids the session' },
   overReturnVoidTitle: { zh: '测评会已无效', en: 'The session is already void' },
   overReturnRule: {
-    zh: '按规定，收回份数多于发出份数的测评会无效，须重新组织。保存后办公室会在测评会页面看到“作废”。如纸质票的发出份数尚未登记，请先请办公室登记，不要保存。',
+    zh: '按规定，收回份数多于发出份数的测评会无效，须重新组织。保存后办公室会在测评会页面看到“无效（收回多于发出）”及下一步。如纸质票的发出份数尚未登记，请先请办公室登记，不要保存。',
     en: 'A session with more sheets returned than issued is void and must be rerun. Once saved, the office sees it as void on the sessions page. If the paper sheets issued were not recorded yet, ask the office to record them instead of saving.',
   },
   overReturnConfirm: { zh: '确认收回，仍然保存', en: 'It came back: save anyway' },
@@ -121,7 +121,7 @@ export const paperMessages = defineMessages({
   refresh: { zh: '刷新', en: 'Refresh' },
   verdictValid: { zh: '有效', en: 'Valid' },
   verdictNoQuorum: { zh: '未达法定人数', en: 'No quorum' },
-  verdictVoid: { zh: '无效，须重新组织', en: 'Void: to be rerun' },
+  verdictVoid: { zh: '无效（收回多于发出）', en: 'Void (more returned than issued)' },
   logTitle: { zh: '本页录入记录', en: 'Entered on this page' },
   logValid: { zh: '有效', en: 'Valid' },
   logInvalid: { zh: '无效票', en: 'Invalid' },
