@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { checkBallot } from '../../src/domain/check-ballot.js';
 import { indexDefinition } from '../../src/domain/definition-index.js';
 import type { AdjustmentConfig, CampaignDefinition } from '../../src/domain/types.js';
-import { adjustmentProblems, adjustmentTotals, stepPoints, unscaled, type AdjustmentDraft } from '../../web/rate/src/adjustments.js';
+import { adjustmentProblems, adjustmentTotals, stepPoints, unscaled, type AdjustmentDraft } from '../../web/shared/adjustments.js';
 import { sheetProblems, toBallots, type Draft, type Form, type FormInstrument } from '../../web/rate/src/ballot.js';
 import { TEXTS } from '../../web/rate/src/i18n.js';
 import { scoreInstrument } from '../domain/factories.js';

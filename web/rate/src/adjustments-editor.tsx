@@ -2,7 +2,7 @@
  * One subject's 加减分 on the phone: “＋ 加分” / “－ 减分” add a row — item, points with − / + on the instrument's step,
  * a written reason — kept in the draft as it is typed, so a reload loses nothing. The running totals sit against the caps.
  */
-import { adjustmentTotals, itemOf, pointsFit, stepPoints, type AdjustmentConfig, type AdjustmentDraft, type Direction } from './adjustments.js';
+import { adjustmentTotals, itemOf, pointsFit, stepPoints, type AdjustmentConfig, type AdjustmentDraft, type Direction } from '../../shared/adjustments.js';
 import type { Texts } from './i18n.js';
 
 interface Props {

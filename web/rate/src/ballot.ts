@@ -4,10 +4,10 @@
  * sending.
  */
 import type { BallotForm } from '../../../src/contracts/api.js';
-import { adjustmentProblems, adjustmentsForApi, scaled, type AdjustmentDraft, type AdjustmentProblem } from './adjustments.js';
+import { adjustmentProblems, adjustmentsForApi, scaled, type AdjustmentDraft, type AdjustmentProblem } from '../../shared/adjustments.js';
 import type { Texts } from './i18n.js';
 
-export { scaled } from './adjustments.js';
+export { scaled } from '../../shared/adjustments.js';
 
 export type Form = BallotForm;
 export type FormInstrument = Form['instruments'][number];

@@ -2,7 +2,7 @@
  * 核对选票: the last step before a sheet is sent — every choice on one screen, read-only, with the warning that a
  * submitted ballot cannot be changed. The bytes sent are built only when the rater confirms here.
  */
-import { itemOf, scaled, unscaled } from './adjustments.js';
+import { itemOf, scaled, unscaled } from '../../shared/adjustments.js';
 import type { Draft, Entry, Form, FormInstrument } from './ballot.js';
 import type { Texts } from './i18n.js';
 

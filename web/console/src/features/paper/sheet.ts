@@ -3,6 +3,7 @@
  * (回避 takes some off), where the cursor goes next, the quota counters, rubric sums and adjustment totals (exact, as
  * the server checks them), and the request that enters it. Pure: no React, no DOM (test/web/paper-sheet.test.ts).
  */
+import { adjustmentTotals as totalsOf, itemOf as itemIn, pointsFit, scaled, type Totals, unscaled } from '../../../../shared/adjustments.js';
 import type { PaperEntryRequest, PaperForm } from '../../api/types.js';
 
 export type Group = PaperForm['groups'][number];
@@ -170,51 +171,15 @@ export function excludedCount(group: Group | null, bound: string | null): number
   return (group?.instruments ?? []).reduce((n, it) => n + it.subjects.filter((s) => isExcluded(s, bound)).length, 0);
 }
 
-// ---- decimals as integers scaled by 10^6, as the server checks them ----
+// ---- 加分/减分: the same rules and decimals as the phone (web/shared/adjustments.ts) ----
 
-export function scaled(text: string | null | undefined): number {
-  const m = /^(-?)(\d{1,9})(?:\.(\d{1,6}))?$/.exec(String(text ?? '').trim());
-  if (!m) return Number.NaN;
-  const v = Number(m[2]) * 1e6 + Number((m[3] ?? '').padEnd(6, '0'));
-  return m[1] ? -v : v;
-}
+export { pointsFit, scaled, unscaled };
+export type AdjustmentTotals = Totals;
 
-export function unscaled(v: number): string {
-  const abs = Math.abs(v);
-  const frac = String(abs % 1e6).padStart(6, '0').replace(/0+$/, '');
-  return `${v < 0 ? '-' : ''}${Math.floor(abs / 1e6)}${frac ? '.' + frac : ''}`;
-}
-
-// ---- 加分/减分 ----
-
-type AdjustmentItem = NonNullable<FormInstrument['adjustments']>['items'][number];
-
-export const itemOf = (it: FormInstrument, id: string): AdjustmentItem | undefined => it.adjustments?.items.find((x) => x.id === id);
-export const pointsFit = (points: string, item: AdjustmentItem): boolean => scaled(points) > 0 && scaled(points) <= scaled(item.maxPoints);
-
-export interface AdjustmentTotals {
-  bonus: string;
-  deduction: string;
-  bonusOver: boolean;
-  deductionOver: boolean;
-}
+export const itemOf = (it: FormInstrument, id: string) => (it.adjustments ? itemIn(it.adjustments, id) : undefined);
 
 export function adjustmentTotals(it: FormInstrument, list: readonly Adjustment[]): AdjustmentTotals {
-  let bonus = 0;
-  let deduction = 0;
-  for (const a of list) {
-    const item = itemOf(it, a.itemId);
-    if (!item || !pointsFit(a.points, item)) continue;
-    if (item.direction === 'bonus') bonus += scaled(a.points);
-    else deduction += scaled(a.points);
-  }
-  const cfg = it.adjustments;
-  return {
-    bonus: unscaled(bonus),
-    deduction: unscaled(deduction),
-    bonusOver: !!cfg && bonus > scaled(cfg.maxTotalBonus),
-    deductionOver: !!cfg && deduction > scaled(cfg.maxTotalDeduction),
-  };
+  return it.adjustments ? totalsOf(it.adjustments, list) : { bonus: '0', deduction: '0', bonusOver: false, deductionOver: false };
 }
 
 /** Adds the current row's typed adjustment, or says which of its fields is wrong. */

@@ -1,9 +1,10 @@
 /**
- * 现场加减分 on the phone: a subject's bonus and deduction items as the rater fills them in, their running totals, and
- * what the server would refuse about them (check-ballot.ts checkAdjustmentList) — an item not chosen, points not above
- * 0 or over the item's cap, a missing reason, a total over its cap. Decimals are integers scaled by 10^6, as there.
+ * 现场加减分 as a rater fills them in on the phone or a clerk types them from paper: a subject's bonus and deduction
+ * items, their running totals, and what the server would refuse about them (check-ballot.ts checkAdjustmentList) — an
+ * item not chosen, points not above 0 or over the item's cap, a missing reason, a total over its cap. Decimals are
+ * integers scaled by 10^6, as there. Shared by the phone page (web/rate) and the console's paper entry.
  */
-import type { BallotForm } from '../../../src/contracts/api.js';
+import type { BallotForm } from '../../src/contracts/api.js';
 
 export type AdjustmentConfig = NonNullable<BallotForm['instruments'][number]['adjustments']>;
 export type AdjustmentItem = AdjustmentConfig['items'][number];
@@ -25,8 +26,8 @@ export type AdjustmentProblem =
   | { code: 'over-cap'; direction: Direction; total: string; cap: string };
 
 /** A decimal string as an integer scaled by 10^6, or NaN (mirrors the server's fast path). */
-export function scaled(text: string): number {
-  const m = /^(-?)(\d{1,9})(?:\.(\d{1,6}))?$/.exec(text.trim());
+export function scaled(text: string | null | undefined): number {
+  const m = /^(-?)(\d{1,9})(?:\.(\d{1,6}))?$/.exec(String(text ?? '').trim());
   if (!m) return NaN;
   const v = Number(m[2]) * 1e6 + Number((m[3] ?? '').padEnd(6, '0'));
   return m[1] ? -v : v;
@@ -55,7 +56,7 @@ export interface Totals {
 }
 
 /** Σ bonus and Σ deduction over the rows whose item and points are valid — what the server adds up against the caps. */
-export function adjustmentTotals(config: AdjustmentConfig, list: readonly AdjustmentDraft[]): Totals {
+export function adjustmentTotals(config: AdjustmentConfig, list: readonly Pick<AdjustmentDraft, 'itemId' | 'points'>[]): Totals {
   let bonus = 0;
   let deduction = 0;
   for (const a of list) {
