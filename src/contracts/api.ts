@@ -155,6 +155,19 @@ export const ballotFormAdjustments = z.object({
   maxTotalDeduction: z.string(),
 });
 
+/** A form's grades (grade instruments), best first as declared; null for other kinds. Shared with the paper form. */
+export const formGrades = z.array(z.object({ key: z.string(), label: z.string() })).nullable();
+
+/** A form's score range and step (decimal strings) and its rubric criteria, if any; null for other kinds. */
+export const formScore = z
+  .object({
+    min: z.string(),
+    max: z.string(),
+    step: z.string(),
+    criteria: z.array(z.object({ id: z.string(), label: z.string(), maxPoints: z.string() })).nullable(),
+  })
+  .nullable();
+
 const ballotFormInstrument = z.object({
   id: z.string(),
   name: z.string(),
@@ -162,16 +175,9 @@ const ballotFormInstrument = z.object({
   allowAbstain: z.boolean(),
   opinion: z.enum(['none', 'optional', 'required']),
   /** Grade instruments: the grades, best first as declared. */
-  grades: z.array(z.object({ key: z.string(), label: z.string() })).nullable(),
+  grades: formGrades,
   /** Score instruments: the range and step (decimal strings) and the rubric criteria, if any. */
-  score: z
-    .object({
-      min: z.string(),
-      max: z.string(),
-      step: z.string(),
-      criteria: z.array(z.object({ id: z.string(), label: z.string(), maxPoints: z.string() })).nullable(),
-    })
-    .nullable(),
+  score: formScore,
   /**
    * Score instruments with on-the-spot adjustments (观摩评 亮点加分/不足减分) and adjustments instruments: the items, each
    * with its cap, and the caps of a subject's bonus and deduction totals on one ballot (decimal strings, positive).

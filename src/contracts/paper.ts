@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { BallotProblem } from '../domain/results.js';
-import { ballotFormAdjustments, deskSchema } from './api.js';
+import { ballotFormAdjustments, deskSchema, formGrades, formScore } from './api.js';
 import { assertSame, messageSchema, paramsSchema, type Same } from './common.js';
 import { storedRatingsSchema } from './stored-definition.js';
 
@@ -56,15 +56,8 @@ const formInstrumentSchema = z.object({
    * structural problem, so the sheet is refused as an entry error and not stored as 无效票; 'optional': may be blank.
    */
   opinion: z.enum(['none', 'optional', 'required']),
-  grades: z.array(z.object({ key: z.string(), label: z.string() })).nullable(),
-  score: z
-    .object({
-      min: z.string(),
-      max: z.string(),
-      step: z.string(),
-      criteria: z.array(z.object({ id: z.string(), label: z.string(), maxPoints: z.string() })).nullable(),
-    })
-    .nullable(),
+  grades: formGrades,
+  score: formScore,
   /** The same items and caps the phone shows (see the ballot form). */
   adjustments: ballotFormAdjustments.nullable(),
   /** `conflictUnitIds`: the sheet's bound units (of the group's `boundUnits`) that take this subject off the sheet. */

@@ -1,5 +1,5 @@
 /**
- * The phone's 加减分 logic (web/rate/src/adjustments.ts and ballot.ts): running totals, what blocks submission and in
+ * The phone's 加减分 logic (web/shared/adjustments.ts and ballot.ts): running totals, what blocks submission and in
  * which words, the ballots it sends — and, over random drafts, that it blocks exactly what the server's checkBallot
  * refuses about adjustments.
  */
