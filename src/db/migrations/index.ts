@@ -9,6 +9,7 @@ import { campaignScopedIds } from './0006-campaign-scoped-ids.js';
 import { settings } from './0007-settings.js';
 import { publicationIssuer } from './0008-publication-issuer.js';
 import { paperSheetNumbers } from './0009-paper-sheet-numbers.js';
+import { training } from './0010-training.js';
 
 /**
  * Append-only list: never edit or reorder a released migration, add a new one. Listed statically (no directory
@@ -25,6 +26,7 @@ function migrationsFor(kind: DbKind): Record<string, Migration> {
     '0007-settings': settings(),
     '0008-publication-issuer': publicationIssuer(),
     '0009-paper-sheet-numbers': paperSheetNumbers(kind),
+    '0010-training': training(kind),
   };
 }
 

@@ -9,6 +9,7 @@ import type { InstrumentsTable, RankingsTable, RaterGroupsTable, SubjectsTable }
 import type { SessionsTable } from './sessions.js';
 import type { SettingsTable } from './settings.js';
 import type { TokensTable } from './tokens.js';
+import type { TrainingAttemptsTable, TrainingCheckinsTable, TrainingClassesTable, TrainingDevicesTable, TrainingLessonsTable, TrainingParticipantsTable, TrainingVenuesTable } from './training.js';
 import type { UnitsTable } from './units.js';
 
 export type * from './accounts.js';
@@ -22,6 +23,7 @@ export type * from './definition-parts.js';
 export type * from './sessions.js';
 export type * from './settings.js';
 export type * from './tokens.js';
+export type * from './training.js';
 export type * from './units.js';
 
 export interface Schema {
@@ -45,4 +47,11 @@ export interface Schema {
   login_failures: LoginFailuresTable;
   settings: SettingsTable;
   paper_sheet_numbers: PaperSheetNumbersTable;
+  training_classes: TrainingClassesTable;
+  training_venues: TrainingVenuesTable;
+  training_lessons: TrainingLessonsTable;
+  training_participants: TrainingParticipantsTable;
+  training_checkins: TrainingCheckinsTable;
+  training_devices: TrainingDevicesTable;
+  training_attempts: TrainingAttemptsTable;
 }
