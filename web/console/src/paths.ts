@@ -21,4 +21,8 @@ export const paths = {
   /** 纸质票录入: the sessions a clerk can enter paper sheets for, and one session's entry page. */
   paperSessions: () => '/console/paper',
   paperEntry: (sessionId: string) => `/console/sessions/${encodeURIComponent(sessionId)}/paper`,
+  /** 培训班: the classes, and one class on one of its tabs (日程 by default). */
+  training: () => '/console/training',
+  trainingClass: (classId: string, tab?: 'agenda' | 'venues' | 'roster' | 'checkin' | 'attendance') =>
+    `/console/training/${encodeURIComponent(classId)}${tab && tab !== 'agenda' ? `/${tab}` : ''}`,
 };

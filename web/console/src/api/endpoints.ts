@@ -1,16 +1,35 @@
 /** Typed calls, one per API route the console uses. Other features add theirs here or beside their pages. */
-import { api } from './client.js';
+import { api, request } from './client.js';
 import type {
+  AttendancePage,
   CampaignSummary,
   CampaignWithDefinition,
+  CheckinRecord,
+  ClassInput,
+  ClassPatch,
+  ClassSummary,
+  LateEntryInput,
+  LeaveInput,
+  Lesson,
+  LessonAttendance,
+  LessonRequest,
   Me,
+  Participant,
+  ParticipantInput,
+  ParticipantPatch,
   PresentedExplanation,
   PresentedTally,
   RankingBoardView,
   RankingListView,
+  RosterPage,
+  ScreenLink,
   SessionOverview,
   StabilityResult,
+  TrainingClass,
   UnitCardView,
+  Venue,
+  VenueInput,
+  VenueRoster,
   WhatIfResult,
 } from './types.js';
 
@@ -33,4 +52,53 @@ export const endpoints = {
   whatIf: (id: string, body: { rankingId: string; weights?: { instrumentId: string; weight: string }[]; aggregation?: Record<string, { method: 'mean' | 'median' } | { method: 'trimmed'; k: number }> }) =>
     api.post<WhatIfResult>(`${c(id)}/what-if`, body),
   stability: (id: string, rankingId: string) => api.get<StabilityResult>(`${c(id)}/rankings/${encodeURIComponent(rankingId)}/stability`),
+};
+
+const tc = (classId: string) => `/api/training/classes/${encodeURIComponent(classId)}`;
+const tl = (classId: string, lessonId: string) => `${tc(classId)}/lessons/${encodeURIComponent(lessonId)}`;
+
+/** `?a=1&b=x` from the set values only (empty strings and undefined left out). */
+function query(params: Record<string, string | number | boolean | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export interface RosterFilter {
+  q?: string;
+  unitId?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** 培训班 (docs/training.md § API). Files (import, PDF, xlsx, printable roster) go through features/training/files.ts. */
+export const training = {
+  classes: () => api.get<ClassSummary[]>('/api/training/classes'),
+  create: (input: ClassInput) => api.post<TrainingClass>('/api/training/classes', input),
+  get: (classId: string, signal?: AbortSignal) => api.get<TrainingClass>(tc(classId), { signal }),
+  patch: (classId: string, patch: ClassPatch) => request<TrainingClass>('PATCH', tc(classId), patch),
+  addVenue: (classId: string, input: VenueInput) => api.post<Venue>(`${tc(classId)}/venues`, input),
+  putVenue: (classId: string, venueId: string, input: VenueInput) => api.put<Venue>(`${tc(classId)}/venues/${encodeURIComponent(venueId)}`, input),
+  addLesson: (classId: string, input: LessonRequest) => api.post<Lesson>(`${tc(classId)}/lessons`, input),
+  putLesson: (classId: string, lessonId: string, input: LessonRequest) => api.put<Lesson>(tl(classId, lessonId), input),
+  deleteLesson: (classId: string, lessonId: string) => api.del<void>(tl(classId, lessonId)),
+  participants: (classId: string, filter: RosterFilter, signal?: AbortSignal) => api.get<RosterPage>(`${tc(classId)}/participants${query({ ...filter })}`, { signal }),
+  addParticipant: (classId: string, input: ParticipantInput) => api.post<Participant>(`${tc(classId)}/participants`, input),
+  patchParticipant: (classId: string, participantId: string, patch: ParticipantPatch) =>
+    request<Participant>('PATCH', `${tc(classId)}/participants/${encodeURIComponent(participantId)}`, patch),
+  lessonAttendance: (classId: string, lessonId: string, signal?: AbortSignal) => api.get<LessonAttendance>(`${tl(classId, lessonId)}/attendance`, { signal }),
+  /** The server-sent events of a lesson's counts (`event: attendance`). */
+  lessonAttendanceEvents: (classId: string, lessonId: string) => `${tl(classId, lessonId)}/attendance/events`,
+  venueRoster: (classId: string, lessonId: string, venueId: string, signal?: AbortSignal) =>
+    api.get<VenueRoster>(`${tl(classId, lessonId)}/venues/${encodeURIComponent(venueId)}/roster`, { signal }),
+  leave: (classId: string, lessonId: string, input: LeaveInput) => api.post<CheckinRecord>(`${tl(classId, lessonId)}/leave`, input),
+  lateEntry: (classId: string, lessonId: string, input: LateEntryInput) => api.post<CheckinRecord>(`${tl(classId, lessonId)}/late-entries`, input),
+  screenLink: (classId: string, lessonId: string, venueId: string) => api.get<ScreenLink>(`${tl(classId, lessonId)}/venues/${encodeURIComponent(venueId)}/screen-link`),
+  attendance: (classId: string, filter: RosterFilter & { absentOnly?: boolean }, signal?: AbortSignal) =>
+    api.get<AttendancePage>(`${tc(classId)}/attendance${query({ ...filter, absentOnly: filter.absentOnly || undefined })}`, { signal }),
+  importUrl: (classId: string, dryRun: boolean) => `${tc(classId)}/participants/import?dryRun=${dryRun}`,
+  agendaPdfUrl: (classId: string) => `${tc(classId)}/agenda.pdf`,
+  attendanceXlsxUrl: (classId: string) => `${tc(classId)}/attendance.xlsx`,
+  rosterHtmlUrl: (classId: string, unitId?: string) => `${tc(classId)}/roster.html${query({ unitId })}`,
 };

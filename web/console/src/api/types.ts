@@ -15,11 +15,36 @@ export type { SessionOverview, SessionVerdict, SessionView } from '../../../../s
 export type { PublicAddress } from '../../../../src/contracts/settings.js';
 export type { TallyReport } from '../../../../src/contracts/tally-report.js';
 export type { PaperIssuedInput, SessionRequest } from '../../../../src/contracts/api.js';
+export type {
+  AttendancePage,
+  CheckinRecord,
+  ClassInput,
+  ClassPatch,
+  ClassSummary,
+  ImportReport,
+  LateEntryInput,
+  LeaveInput,
+  Lesson,
+  LessonAttendance,
+  LessonRequest,
+  Participant,
+  ParticipantInput,
+  ParticipantPatch,
+  RosterPage,
+  TrainingClass,
+  Venue,
+  VenueInput,
+  VenueRoster,
+} from '../../../../src/contracts/training.js';
 export type { Division, DivisionBrowse, DivisionImport, UnitImport, UnitView as Unit } from '../../../../src/contracts/units.js';
 import type { PresentedTally } from '../../../../src/contracts/results.js';
+import type { screenLinkSchema } from '../../../../src/contracts/training.js';
+import type { z } from 'zod';
 
 export type Ranking = PresentedTally['rankings'][number];
 export type RankingRow = Ranking['rows'][number];
 export type InstrumentResult = PresentedTally['instruments'][number];
 export type SessionResult = PresentedTally['sessions'][number];
 export type InvalidBallot = PresentedTally['invalidBallots'][number];
+/** A venue screen's link (培训班 签到): the address to open on the venue's big screen. */
+export type ScreenLink = z.output<typeof screenLinkSchema>;
