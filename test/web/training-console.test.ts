@@ -158,9 +158,10 @@ describe('training console: counts and reports', () => {
   });
 
   it('reads the bad rows of a refused import from its details', () => {
-    const row = { row: 4, column: '姓名', message: { zh: '姓名为空', en: 'Empty name' } };
-    assert.deepEqual(rowErrorsOf(new ApiError(422, 'invalid_roster', { zh: '', en: '' }, [row, { nonsense: true }])), [row]);
-    assert.deepEqual(rowErrorsOf(new ApiError(422, 'invalid_roster', { zh: '', en: '' }, { errors: [row] })), [row]);
+    const message = { zh: '姓名为空', en: 'Empty name' };
+    const details = [{ row: 4, path: '姓名', message }, { row: 0, message }, { nonsense: true }];
+    assert.deepEqual(rowErrorsOf(new ApiError(422, 'invalid_roster', { zh: '', en: '' }, details)), [{ row: 4, column: '姓名', message }, { row: 0, message }]);
+    assert.deepEqual(rowErrorsOf(new ApiError(422, 'invalid_roster', { zh: '', en: '' }, { errors: [] })), []);
     assert.deepEqual(rowErrorsOf(new Error('x')), []);
   });
 

@@ -97,7 +97,7 @@ export const training = {
   screenLink: (classId: string, lessonId: string, venueId: string) => api.get<ScreenLink>(`${tl(classId, lessonId)}/venues/${encodeURIComponent(venueId)}/screen-link`),
   attendance: (classId: string, filter: RosterFilter & { absentOnly?: boolean }, signal?: AbortSignal) =>
     api.get<AttendancePage>(`${tc(classId)}/attendance${query({ ...filter, absentOnly: filter.absentOnly || undefined })}`, { signal }),
-  importUrl: (classId: string, dryRun: boolean) => `${tc(classId)}/participants/import?dryRun=${dryRun}`,
+  importUrl: (classId: string, filename: string, dryRun: boolean) => `${tc(classId)}/participants/import${query({ filename, dryRun })}`,
   agendaPdfUrl: (classId: string) => `${tc(classId)}/agenda.pdf`,
   attendanceXlsxUrl: (classId: string) => `${tc(classId)}/attendance.xlsx`,
   rosterHtmlUrl: (classId: string, unitId?: string) => `${tc(classId)}/roster.html${query({ unitId })}`,

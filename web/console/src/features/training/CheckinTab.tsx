@@ -73,6 +73,8 @@ export function CheckinTab({ cls }: { cls: TrainingClass }) {
           onChange={(id) => setSearch((s) => { s.set('lesson', id); return s; }, { replace: true })}
           aria-label={t('pickLesson')}
           data-testid="checkin-lesson"
+          // The chosen lesson shows with its day; in the list, the day heads its group.
+          labelRender={() => `${dayLabel(lesson.day, lang)} ${clockOf(lesson.startsAt)}–${clockOf(lesson.endsAt)} ${pick(lesson.kindLabel)} · ${lesson.title}`}
           options={agendaByDay(cls.startsOn, cls.endsOn, cls.agenda)
             .filter((d) => d.lessons.length > 0)
             .map((d) => ({

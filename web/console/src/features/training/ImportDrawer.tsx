@@ -33,7 +33,7 @@ export function ImportDrawer({ cls, onDone }: { cls: TrainingClass; onDone(impor
   const check = async (file: File) => {
     setState({ step: 'checking', file });
     try {
-      setState({ step: 'report', file, report: await uploadRoster(training.importUrl(cls.id, true), file, me?.csrfToken) });
+      setState({ step: 'report', file, report: await uploadRoster(training.importUrl(cls.id, file.name, true), file, me?.csrfToken) });
     } catch (e) {
       setState({ step: 'refused', file, message: e instanceof ApiError ? pick(e.messages) : errorText(e, pick), errors: rowErrorsOf(e) });
     }
@@ -43,7 +43,7 @@ export function ImportDrawer({ cls, onDone }: { cls: TrainingClass; onDone(impor
     if (state.step !== 'report') return;
     setImporting(true);
     try {
-      const report = await uploadRoster(training.importUrl(cls.id, false), state.file, me?.csrfToken);
+      const report = await uploadRoster(training.importUrl(cls.id, state.file.name, false), state.file, me?.csrfToken);
       message.success(t('importedN', { n: report.imported }));
       onDone(true);
     } catch (e) {

@@ -48,6 +48,8 @@ export function LessonDrawer({ cls, lesson, day, onDone }: { cls: TrainingClass;
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<{ title: string; lines: string[] } | null>(null);
   const days = classDays(cls.startsOn, cls.endsOn);
+  // A new lesson starts at the city's own venue (its party school) when there is one: the usual main venue.
+  const mainVenue = cls.venues.find((v) => v.unitId === cls.rootUnitId) ?? cls.venues[0];
   // A lesson that runs past midnight keeps its own end day; the form edits its times.
   const endDayOffset = lesson ? dayOf(lesson.endsAt) !== dayOf(lesson.startsAt) : false;
 
@@ -129,7 +131,7 @@ export function LessonDrawer({ cls, lesson, day, onDone }: { cls: TrainingClass;
                 graceMinutes: lesson.graceMinutes,
                 lateSharePercent: lesson.lateSharePercent,
               }
-            : { kind: 'lecture', day: day ?? days[0], venueIds: cls.venues[0] ? [cls.venues[0].id] : [], speakers: [], materials: [], hours: '2', graceMinutes: null, lateSharePercent: null }
+            : { kind: 'lecture', day: day ?? days[0], venueIds: mainVenue ? [mainVenue.id] : [], speakers: [], materials: [], hours: '2', graceMinutes: null, lateSharePercent: null }
         }
       >
         <Space wrap size={16} align="start">
@@ -146,7 +148,7 @@ export function LessonDrawer({ cls, lesson, day, onDone }: { cls: TrainingClass;
         <Space wrap size={16} align="start">
           <Form.Item name="day" label={t('day')} rules={[{ required: true, message: t('required') }]}>
             <Select
-              style={{ width: 200 }}
+              style={{ width: 240 }}
               options={[...new Set([...days, ...(lesson ? [lesson.day] : [])])].map((d) => ({ value: d, label: `${dayLabel(d, lang)} · ${d}` }))}
               onChange={() => void form.validateFields(['end']).catch(() => undefined)}
               data-testid="lesson-day"

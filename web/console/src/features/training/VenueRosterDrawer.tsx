@@ -61,7 +61,7 @@ export function VenueRosterDrawer({
               ]}
               data-testid="venue-roster-filter"
             />
-            <Input.Search allowClear placeholder={t('search')} value={text} onChange={(e) => setText(e.target.value)} style={{ width: 240 }} />
+            <Input.Search allowClear placeholder={t('searchNameUnit')} value={text} onChange={(e) => setText(e.target.value)} style={{ width: 240 }} />
           </Flex>
           <Table<Row>
             rowKey="participantId"

@@ -1,11 +1,13 @@
 /**
- * The training pages' requests that are not JSON: the roster file sent as multipart, the agenda PDF and the attendance
+ * The training pages' requests that are not JSON: the roster file sent as the body, the agenda PDF and the attendance
  * workbook fetched as files, the printable roster opened in a window. Fetched rather than linked, so a console opened
  * with an access token (sent as a header) gets them too.
  */
 import { ApiError } from '../../api/client.js';
 import { authHeaders } from '../../api/text.js';
 import type { ImportReport } from '../../api/types.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function refusal(res: Response, fallback: { zh: string; en: string }): Promise<ApiError> {
   let e: { code?: string; message?: { zh: string; en: string } | string; details?: unknown } | undefined;
@@ -18,11 +20,18 @@ async function refusal(res: Response, fallback: { zh: string; en: string }): Pro
   return new ApiError(res.status, e?.code ?? `http_${res.status}`, message ?? { zh: `${fallback.zh}（${res.status}）`, en: `${fallback.en} (${res.status})` }, e?.details);
 }
 
-/** Sends the roster file (xlsx or CSV) as the multipart field `file`; a dry run only checks it. */
+/**
+ * Sends the roster file (xlsx or CSV) as the request body, as the units import does; the server decides its type by
+ * its content. A dry run only checks it.
+ */
 export async function uploadRoster(url: string, file: File, csrfToken: string | null | undefined): Promise<ImportReport> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  const res = await fetch(url, { method: 'POST', headers: { accept: 'application/json', ...authHeaders(csrfToken) }, body: form, credentials: 'same-origin' });
+  const type = file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : file.name.toLowerCase().endsWith('.xlsx') ? XLSX : 'application/octet-stream';
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': type, accept: 'application/json', ...authHeaders(csrfToken) },
+    body: await file.arrayBuffer(),
+    credentials: 'same-origin',
+  });
   if (!res.ok) throw await refusal(res, { zh: '上传失败', en: 'Upload failed' });
   return (await res.json()) as ImportReport;
 }

@@ -10,18 +10,23 @@ export function importVerdict(report: ImportReport): 'clean' | 'bad' | 'empty' {
   return report.accepted > 0 ? 'clean' : 'empty';
 }
 
-const isRowError = (d: unknown): d is ImportRowError => {
-  const e = d as Partial<ImportRowError> | null;
-  return typeof e?.row === 'number' && typeof e.message === 'object' && e.message !== null && typeof e.message.zh === 'string' && typeof e.message.en === 'string';
-};
+interface Detail {
+  row?: unknown;
+  path?: unknown;
+  column?: unknown;
+  message?: { zh?: unknown; en?: unknown } | null;
+}
 
 /**
  * The rows a refused import names (a 422 `invalid_roster` when the file changed between the check and the import):
- * they come as the refusal's details, as the report's errors or as an array of them.
+ * the refusal's details, each with its row, its column (as `path`, the API's error detail) and its reason.
  */
 export function rowErrorsOf(error: unknown): ImportRowError[] {
-  if (!(error instanceof ApiError)) return [];
-  const details = error.details as unknown;
-  const list = Array.isArray(details) ? details : (details as { errors?: unknown } | null)?.errors;
-  return Array.isArray(list) ? list.filter(isRowError) : [];
+  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return [];
+  return (error.details as Detail[]).flatMap((d) => {
+    const m = d?.message;
+    if (typeof d?.row !== 'number' || typeof m?.zh !== 'string' || typeof m.en !== 'string') return [];
+    const column = typeof d.path === 'string' ? d.path : typeof d.column === 'string' ? d.column : undefined;
+    return [{ row: d.row, ...(column ? { column } : {}), message: { zh: m.zh, en: m.en } }];
+  });
 }

@@ -67,7 +67,7 @@ export const trainingMessages = defineMessages({
   tabCheckin: { zh: '签到', en: 'Check-in' },
   tabAttendance: { zh: '考勤', en: 'Attendance' },
   printAgenda: { zh: '打印日程', en: 'Print agenda' },
-  classRules: { zh: '迟到宽限 {grace} 分钟 · 迟到计 {share}% 学时', en: 'Grace {grace} min · late earns {share}% of the hours' },
+  classRules: { zh: '迟到宽限 {grace} 分钟 · 迟到计 {share}% 学时', en: 'Grace {grace} min · Late earns {share}% of the hours' },
   backToList: { zh: '全部培训班', en: 'All classes' },
   downloadFailed: { zh: '下载失败', en: 'Download failed' },
   popupBlocked: { zh: '浏览器拦截了新窗口，请允许本站弹出窗口后重试', en: 'The browser blocked the new window; allow pop-ups for this site and try again' },
@@ -130,7 +130,7 @@ export const trainingMessages = defineMessages({
   venueSaved: { zh: '会场已保存', en: 'Venue saved' },
   // roster
   search: { zh: '搜索姓名、职务或签到码', en: 'Search name, post or code' },
-  allUnits: { zh: '全部单位', en: 'All units' },
+  searchNameUnit: { zh: '搜索姓名或单位', en: 'Search name or unit' },
   filterUnit: { zh: '按单位筛选（县 → 乡镇）', en: 'Filter by unit (county → township)' },
   addParticipant: { zh: '添加学员', en: 'Add trainee' },
   editParticipant: { zh: '编辑学员', en: 'Edit trainee' },
