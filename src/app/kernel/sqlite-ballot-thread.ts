@@ -9,6 +9,7 @@ import { createDb } from '../../db/create-db.js';
 import type { Database } from '../../db/database.js';
 import type { BallotRow } from '../../db/records.js';
 import { storeSheets } from '../../db/repositories/store-sheets.js';
+import { storeCheckinBatch, type CheckinKey, type CheckinRow, type DeviceRow } from '../../db/repositories/training.js';
 import type { SheetToStore, StoreSheetResult } from '../../db/records.js';
 
 /**
@@ -65,12 +66,13 @@ function fromWire(wire: WireBatch): SheetToStore[] {
   return out;
 }
 
-type Reply = { id: number; ok: true; results: StoreSheetResult[] } | { id: number; ok: false; error: { message: string; code?: unknown } };
+type Reply = { id: number; ok: true; results: StoreSheetResult[] | CheckinKey[] } | { id: number; ok: false; error: { message: string; code?: unknown } };
+type Message = { id: number; batch: WireBatch } | { id: number; checkins: { rows: readonly CheckinRow[]; devices: readonly DeviceRow[] } } | 'close';
 
 /** The main-thread side: `store` posts a batch and resolves with the worker's answers after its commit. */
 export class SqliteBallotThread {
   readonly #worker: Worker;
-  readonly #waiting = new Map<number, { resolve(r: StoreSheetResult[]): void; reject(e: unknown): void }>();
+  readonly #waiting = new Map<number, { resolve(r: StoreSheetResult[] | CheckinKey[]): void; reject(e: unknown): void }>();
   #next = 0;
 
   constructor(file: string) {
@@ -90,14 +92,23 @@ export class SqliteBallotThread {
   }
 
   store(sheets: readonly SheetToStore[]): Promise<StoreSheetResult[]> {
+    return this.#send((id) => ({ id, batch: toWire(sheets) })) as Promise<StoreSheetResult[]>;
+  }
+
+  /** A group commit of training check-ins (app/training/checkin-writer.ts), made durable on this thread too. */
+  storeCheckins(rows: readonly CheckinRow[], devices: readonly DeviceRow[]): Promise<CheckinKey[]> {
+    return this.#send((id) => ({ id, checkins: { rows, devices } })) as Promise<CheckinKey[]>;
+  }
+
+  #send(message: (id: number) => Exclude<Message, 'close'>): Promise<StoreSheetResult[] | CheckinKey[]> {
     const id = this.#next++;
-    return new Promise((resolve, reject) => {
+    return new Promise<StoreSheetResult[] | CheckinKey[]>((resolve, reject) => {
       this.#waiting.set(id, { resolve, reject });
       this.#worker.ref();
-      this.#worker.postMessage({ id, batch: toWire(sheets) });
+      this.#worker.postMessage(message(id));
     }).finally(() => {
       if (this.#waiting.size === 0) this.#worker.unref();
-    }) as Promise<StoreSheetResult[]>;
+    });
   }
 
   async close(): Promise<void> {
@@ -116,7 +127,7 @@ async function serve(): Promise<void> {
   const database: Database = await createDb({ kind: 'sqlite', file: (workerData as { file: string }).file });
   // One batch at a time, in arrival order (the writer sends the next only after this one answered anyway).
   let chain = Promise.resolve();
-  parentPort!.on('message', (message: { id: number; batch: WireBatch } | 'close') => {
+  parentPort!.on('message', (message: Message) => {
     chain = chain.then(async () => {
       if (message === 'close') {
         await database.close();
@@ -124,7 +135,8 @@ async function serve(): Promise<void> {
       }
       let reply: Reply;
       try {
-        reply = { id: message.id, ok: true, results: await storeSheets(database.db, fromWire(message.batch)) };
+        const results = 'batch' in message ? await storeSheets(database.db, fromWire(message.batch)) : await storeCheckinBatch(database.db, message.checkins.rows, message.checkins.devices);
+        reply = { id: message.id, ok: true, results };
       } catch (error) {
         const e = error as { message?: unknown; code?: unknown };
         reply = { id: message.id, ok: false, error: { message: String(e?.message ?? error), code: e?.code } };
