@@ -13,9 +13,10 @@
  * same figures for the first lesson.
  * Also timed: importing the 2,100-person roster from CSV (dry run, then import).
  * Prints figures, then one JSON line per database. Options: --db sqlite,postgres --trainees 2100 --connections 50
- * --bare-seconds 5
+ * --bare-seconds 5 --profile DIR (a CPU profile of the server during each burst, DIR/<db>-<first|returning>.cpuprofile)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session as InspectorSession } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -42,6 +43,7 @@ const { values: args } = parseArgs({
     trainees: { type: 'string', default: '2100' },
     connections: { type: 'string', default: '50' },
     'bare-seconds': { type: 'string', default: '5' },
+    profile: { type: 'string' },
   },
 });
 const TRAINEES = Number(args.trainees);
@@ -53,6 +55,24 @@ const COUNTIES: Unit[] = ['城区', '泽州县', '高平市'].map((name, i) => (
 const TOWNS: Unit[] = COUNTIES.flatMap((c, i) => Array.from({ length: 12 }, (_, k) => ({ id: `u-t${i + 1}-${k + 1}`, code: `14050${i + 1}1${String(k + 1).padStart(2, '0')}`, name: `${c.name}第${k + 1}镇`, level: 'township' as const, parentId: c.id })));
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Runs `fn` under the V8 CPU profiler when --profile DIR is given (the server's side of one burst). */
+async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  if (!args.profile) return fn();
+  const session = new InspectorSession();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(args.profile, { recursive: true });
+    writeFileSync(join(args.profile, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
 
 async function call<T = unknown>(app: FastifyInstance, bearer: string, method: 'POST' | 'GET', url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const res = await app.inject({ method, url, payload: payload as string, headers: { authorization: `Bearer ${bearer}`, ...headers } });
@@ -107,7 +127,7 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null): P
     const burst = async (lessonId: string, mode: CheckinJob['mode'], who: CheckinJob['trainees']) => {
       const job: CheckinJob = { url: address, connections: CONNECTIONS, classId: 'tc-bench', lessonId, mode, venues: venues.map((v) => ({ id: v.id, secret: v.secret })), trainees: who };
       const elu = performance.eventLoopUtilization();
-      const run = await runLoadProcess<CheckinLoadResult>(new URL('./checkin-load.ts', import.meta.url), job, dir);
+      const run = await profiled(`${kind}-${mode}`, () => runLoadProcess<CheckinLoadResult>(new URL('./checkin-load.ts', import.meta.url), job, dir));
       const cpuUs = (performance.eventLoopUtilization(elu).active / Math.max(1, run.checkins)) * 1000;
       const stored = (await listCheckinRows(database.db, 'tc-bench', lessonId)).length;
       const rate = run.checkins / run.seconds;

@@ -66,13 +66,46 @@ function fromWire(wire: WireBatch): SheetToStore[] {
   return out;
 }
 
-type Reply = { id: number; ok: true; results: StoreSheetResult[] | CheckinKey[] } | { id: number; ok: false; error: { message: string; code?: unknown } };
-type Message = { id: number; batch: WireBatch } | { id: number; checkins: { rows: readonly CheckinRow[]; devices: readonly DeviceRow[] } } | 'close';
+type Reply = { id: number; ok: true; results: StoreSheetResult[] | string[] } | { id: number; ok: false; error: { message: string; code?: unknown } };
+type Message = { id: number; batch: WireBatch } | { id: number; checkins: (string | null)[]; devices: string[] } | 'close';
+
+/** Check-ins cross flat too: 9 fields a mark, 4 a device (structured clone pays per object). */
+const CHECKIN_FIELDS = 9;
+
+function checkinsToWire(rows: readonly CheckinRow[]): (string | null)[] {
+  const out: (string | null)[] = [];
+  for (const r of rows) out.push(r.class_id, r.lesson_id, r.participant_id, r.venue_id, r.status, r.at, r.method, r.reason, r.recorded_by);
+  return out;
+}
+
+function checkinsFromWire(f: (string | null)[]): CheckinRow[] {
+  const out: CheckinRow[] = [];
+  for (let k = 0; k < f.length; k += CHECKIN_FIELDS) {
+    out.push({
+      class_id: f[k]!,
+      lesson_id: f[k + 1]!,
+      participant_id: f[k + 2]!,
+      venue_id: f[k + 3] ?? null,
+      status: f[k + 4] as CheckinRow['status'],
+      at: f[k + 5]!,
+      method: f[k + 6] as CheckinRow['method'],
+      reason: f[k + 7] ?? null,
+      recorded_by: f[k + 8] ?? null,
+    });
+  }
+  return out;
+}
+
+function devicesFromWire(f: string[]): DeviceRow[] {
+  const out: DeviceRow[] = [];
+  for (let k = 0; k < f.length; k += 4) out.push({ hash: f[k]!, class_id: f[k + 1]!, participant_id: f[k + 2]!, created_at: f[k + 3]! });
+  return out;
+}
 
 /** The main-thread side: `store` posts a batch and resolves with the worker's answers after its commit. */
 export class SqliteBallotThread {
   readonly #worker: Worker;
-  readonly #waiting = new Map<number, { resolve(r: StoreSheetResult[] | CheckinKey[]): void; reject(e: unknown): void }>();
+  readonly #waiting = new Map<number, { resolve(r: StoreSheetResult[] | string[]): void; reject(e: unknown): void }>();
   #next = 0;
 
   constructor(file: string) {
@@ -96,13 +129,17 @@ export class SqliteBallotThread {
   }
 
   /** A group commit of training check-ins (app/training/checkin-writer.ts), made durable on this thread too. */
-  storeCheckins(rows: readonly CheckinRow[], devices: readonly DeviceRow[]): Promise<CheckinKey[]> {
-    return this.#send((id) => ({ id, checkins: { rows, devices } })) as Promise<CheckinKey[]>;
+  async storeCheckins(rows: readonly CheckinRow[], devices: readonly DeviceRow[]): Promise<CheckinKey[]> {
+    const flatDevices = devices.flatMap((d) => [d.hash, d.class_id, d.participant_id, d.created_at]);
+    const stored = (await this.#send((id) => ({ id, checkins: checkinsToWire(rows), devices: flatDevices }))) as string[];
+    const keys: CheckinKey[] = [];
+    for (let k = 0; k < stored.length; k += 3) keys.push({ class_id: stored[k]!, lesson_id: stored[k + 1]!, participant_id: stored[k + 2]! });
+    return keys;
   }
 
-  #send(message: (id: number) => Exclude<Message, 'close'>): Promise<StoreSheetResult[] | CheckinKey[]> {
+  #send(message: (id: number) => Exclude<Message, 'close'>): Promise<StoreSheetResult[] | string[]> {
     const id = this.#next++;
-    return new Promise<StoreSheetResult[] | CheckinKey[]>((resolve, reject) => {
+    return new Promise<StoreSheetResult[] | string[]>((resolve, reject) => {
       this.#waiting.set(id, { resolve, reject });
       this.#worker.ref();
       this.#worker.postMessage(message(id));
@@ -135,7 +172,10 @@ async function serve(): Promise<void> {
       }
       let reply: Reply;
       try {
-        const results = 'batch' in message ? await storeSheets(database.db, fromWire(message.batch)) : await storeCheckinBatch(database.db, message.checkins.rows, message.checkins.devices);
+        const results =
+          'batch' in message
+            ? await storeSheets(database.db, fromWire(message.batch))
+            : (await storeCheckinBatch(database.db, checkinsFromWire(message.checkins), devicesFromWire(message.devices))).flatMap((k) => [k.class_id, k.lesson_id, k.participant_id]);
         reply = { id: message.id, ok: true, results };
       } catch (error) {
         const e = error as { message?: unknown; code?: unknown };
