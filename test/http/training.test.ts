@@ -116,6 +116,12 @@ for (const kind of dialects()) {
 
       const header = await importRoster(csv(['张书记,东县南村镇,党委书记']), true);
       assert.match(header.json().errors[0].message.zh, /表头/);
+      const prototypeKeys = await importRoster(csv(['__proto__,constructor,toString', '张书记,东县南村镇,党委书记']), true);
+      assert.equal(prototypeKeys.statusCode, 200, prototypeKeys.body);
+      assert.match(prototypeKeys.json().errors[0].message.zh, /表头/);
+      const protoUnit = await importRoster(csv(['姓名,单位', '__proto__,__proto__', 'constructor,constructor']), true);
+      assert.deepEqual(protoUnit.json().errors.map((e: { row: number }) => e.row), [2, 3]);
+      assert.match(protoUnit.json().errors[0].message.zh, /不在本培训班的单位中/);
       const exe = await importRoster(Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), Buffer.alloc(64)]), true, 'application/octet-stream');
       assert.match(exe.json().errors[0].message.zh, /无法读取文件/);
 
