@@ -8,10 +8,9 @@ import { AppError } from '../../contracts/errors.js';
 import { MESSAGES } from '../../contracts/messages.js';
 import type { CheckinAnswer, CheckinRequest } from '../../contracts/training.js';
 import {
-  attemptsIn,
   countAttempt,
   countRecentDevices,
-  findParticipantByCode,
+  findParticipantForIdentification,
   getCheckinRow,
   getParticipantRow,
   type ParticipantRow,
@@ -54,26 +53,28 @@ export async function checkIn(ctx: AppContext, request: CheckinRequest): Promise
     if (!person || person.class_id !== classId) throw new AppError('participant_unknown', { message: MESSAGES.deviceUnknown });
   } else {
     remember = true;
+    // Phones that identified as a person in the last hour: more than a handful means someone is trying names.
+    const since = new Date(ctx.clock().getTime() - HOUR_MS).toISOString();
+    let devices: number;
     if (request.personalCode !== undefined) {
-      // Wrong codes are counted per scan (the grant), so guessing needs scan after scan at the venue.
-      const codeKey = `code:${open.signature}`;
-      const codeWindow = new Date(open.scannedAt).toISOString();
-      if ((await attemptsIn(db, codeKey, codeWindow)) >= CODE_TRIES_PER_GRANT) throw new AppError('rate_limited', { message: MESSAGES.tooManyCodeTries });
+      // Wrong codes are counted per scan (the grant), so guessing takes scan after scan at the venue.
+      const attempt = { key: `code:${open.signature}`, window: new Date(open.scannedAt).toISOString() };
       const code = normalisePersonalCode(request.personalCode);
-      person = code ? await findParticipantByCode(db, classId, code) : null;
-      if (!person) {
-        await countAttempt(db, codeKey, codeWindow);
+      const found = code ? await findParticipantForIdentification(db, classId, code, attempt, since) : null;
+      if (!found) {
+        if ((await countAttempt(db, attempt.key, attempt.window)) > CODE_TRIES_PER_GRANT) throw new AppError('rate_limited', { message: MESSAGES.tooManyCodeTries });
         throw new AppError('participant_unknown', { message: MESSAGES.personalCodeUnknown });
       }
+      if (found.failures >= CODE_TRIES_PER_GRANT) throw new AppError('rate_limited', { message: MESSAGES.tooManyCodeTries });
+      const { failures: _failures, devices: seen, ...row } = found;
+      person = row;
+      devices = seen;
     } else {
       person = await getParticipantRow(db, classId, request.participantId!);
       if (!person) throw new AppError('participant_unknown');
+      devices = await countRecentDevices(db, classId, person.id, since);
     }
-    // Per person: phones that identified as them in the last hour. More means someone is trying names.
-    const since = new Date(ctx.clock().getTime() - HOUR_MS).toISOString();
-    if ((await countRecentDevices(db, classId, person.id, since)) >= IDENTIFICATIONS_PER_PERSON_HOUR) {
-      throw new AppError('rate_limited', { message: MESSAGES.tooManyPersonTries });
-    }
+    if (devices >= IDENTIFICATIONS_PER_PERSON_HOUR) throw new AppError('rate_limited', { message: MESSAGES.tooManyPersonTries });
   }
 
   const status = markForScan(lesson, open.scannedAt);

@@ -96,6 +96,26 @@ export async function findParticipantByCode(db: Db, classId: string, code: strin
   return (await db.selectFrom('training_participants').selectAll().where('class_id', '=', classId).where('code', '=', code).executeTakeFirst()) ?? null;
 }
 
+/**
+ * The participant with a personal code, with the wrong codes counted so far under `attemptKey` in `window` and the
+ * devices that identified as them since `since` — one query for the first check-in of each trainee.
+ */
+export async function findParticipantForIdentification(db: Db, classId: string, code: string, attempt: { key: string; window: string }, since: string): Promise<(ParticipantRow & { failures: number; devices: number }) | null> {
+  const row = await db
+    .selectFrom('training_participants as p')
+    .selectAll('p')
+    .select((eb) => [
+      eb.selectFrom('training_attempts').select('count').where('key', '=', attempt.key).where('window_start', '=', attempt.window).as('failures'),
+      eb.selectFrom('training_devices as d').select((e) => e.fn.countAll().as('n')).whereRef('d.class_id', '=', 'p.class_id').whereRef('d.participant_id', '=', 'p.id').where('d.created_at', '>=', since).as('devices'),
+    ])
+    .where('p.class_id', '=', classId)
+    .where('p.code', '=', code)
+    .executeTakeFirst();
+  if (!row) return null;
+  const { failures, devices, ...person } = row;
+  return { ...person, failures: toCount(failures), devices: toCount(devices) };
+}
+
 export async function updateParticipantRow(db: Db, classId: string, id: string, values: Partial<Pick<ParticipantRow, 'name' | 'unit_id' | 'post' | 'phone'>>): Promise<void> {
   await db.updateTable('training_participants').set(values).where('class_id', '=', classId).where('id', '=', id).execute();
 }
