@@ -58,7 +58,7 @@ export function AttendanceTab({ cls }: { cls: TrainingClass }) {
       <Card>
         <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 12 }}>
           <Flex gap={8} wrap align="center">
-            <Input.Search allowClear placeholder={t('search')} value={text} onChange={(e) => setText(e.target.value)} style={{ width: 240 }} data-testid="attendance-search" />
+            <Input.Search allowClear placeholder={t('searchNameUnit')} value={text} onChange={(e) => setText(e.target.value)} style={{ width: 240 }} data-testid="attendance-search" />
             <UnitPicker rootUnitId={cls.rootUnitId} deepest="township" value={unit} onChange={setUnit} placeholder={t('filterUnit')} testId="attendance-unit" />
             <Checkbox checked={absentOnly} onChange={(e) => setAbsentOnly(e.target.checked)} data-testid="attendance-absent-only">{t('onlyAbsent')}</Checkbox>
           </Flex>

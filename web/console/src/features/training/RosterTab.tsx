@@ -58,7 +58,7 @@ export function RosterTab({ cls, onChanged }: { cls: TrainingClass; onChanged():
     <Card>
       <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 12 }}>
         <Flex gap={8} wrap>
-          <Input.Search allowClear placeholder={t('search')} value={text} onChange={(e) => setText(e.target.value)} style={{ width: 280 }} data-testid="roster-search" />
+          <Input.Search allowClear placeholder={t(can.viewer ? 'searchViewer' : 'search')} value={text} onChange={(e) => setText(e.target.value)} style={{ width: 280 }} data-testid="roster-search" />
           <UnitPicker rootUnitId={cls.rootUnitId} deepest="township" value={unit} onChange={setUnit} placeholder={t('filterUnit')} testId="roster-unit" />
         </Flex>
         <Flex gap={8} wrap>

@@ -129,7 +129,8 @@ export const trainingMessages = defineMessages({
   noVenues: { zh: '尚无会场', en: 'No venues yet' },
   venueSaved: { zh: '会场已保存', en: 'Venue saved' },
   // roster
-  search: { zh: '搜索姓名、职务或签到码', en: 'Search name, post or code' },
+  search: { zh: '搜索姓名、职务、单位、电话或签到码', en: 'Search name, post, unit, phone or code' },
+  searchViewer: { zh: '搜索姓名、职务或单位', en: 'Search name, post or unit' },
   searchNameUnit: { zh: '搜索姓名或单位', en: 'Search name or unit' },
   filterUnit: { zh: '按单位筛选（县 → 乡镇）', en: 'Filter by unit (county → township)' },
   addParticipant: { zh: '添加学员', en: 'Add trainee' },
