@@ -20,6 +20,7 @@ import { isMissing, presentRate } from '../../web/console/src/features/training/
 import { fileNameOf, rosterTemplate } from '../../web/console/src/features/training/files.js';
 import { importVerdict, rowErrorsOf } from '../../web/console/src/features/training/import-report.js';
 import { attendanceLabels, lessonKindLabels, trainingMessages } from '../../web/console/src/features/training/messages.js';
+import { participantPatch } from '../../web/console/src/features/training/participant-patch.js';
 import { rolesOf } from '../../web/console/src/features/training/roles.js';
 import { lessonProblems, validHours } from '../../src/domain/training/lesson-rules.js';
 import { parseLocalDateTime } from '../../src/domain/training/local-time.js';
@@ -174,6 +175,19 @@ describe('training console: counts and reports', () => {
   it('gives a template whose header is the import’s', () => {
     const [header] = rosterTemplate({ unit: '晋城市' }).replace('\uFEFF', '').split('\r\n');
     assert.equal(header, '姓名,单位,职务,电话');
+  });
+});
+
+describe('training console: editing a trainee', () => {
+  const before = { id: 'p1', name: '学员甲', unitId: 'k2', unitName: '东县', unitPath: '东县', post: '县委书记', phone: '0356-1234567', code: 'AB12-CD34' };
+
+  it('sends what changed, and the phone with it so it is never erased', () => {
+    assert.deepEqual(participantPatch(before, { name: '学员甲', unitId: 'k2', post: '县长', phone: '0356-1234567' }), { post: '县长', phone: '0356-1234567' });
+    assert.deepEqual(participantPatch(before, { name: '学员甲', unitId: 't21', post: '县委书记', phone: null }), { unitId: 't21', phone: null });
+  });
+
+  it('sends nothing when nothing changed', () => {
+    assert.equal(participantPatch(before, { name: '学员甲', unitId: 'k2', post: '县委书记', phone: '0356-1234567' }), null);
   });
 });
 

@@ -3,9 +3,10 @@ import { Alert, App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { training } from '../../api/endpoints.js';
 import { errorText } from '../../api/error-text.js';
-import type { Participant, ParticipantPatch, TrainingClass } from '../../api/types.js';
+import type { Participant, TrainingClass } from '../../api/types.js';
 import { useBilingual, useT } from '../../i18n/I18nProvider.js';
 import { trainingMessages } from './messages.js';
+import { participantPatch } from './participant-patch.js';
 import { UnitPicker, type PickedUnit } from './UnitPicker.js';
 
 interface Values {
@@ -35,12 +36,8 @@ export function ParticipantModal({ cls, participant, onDone }: { cls: TrainingCl
     setRefusal(null);
     try {
       if (participant) {
-        const patch: ParticipantPatch = {};
-        if (name !== participant.name) patch.name = name;
-        if (v.unit.value !== participant.unitId) patch.unitId = v.unit.value;
-        if (post !== participant.post) patch.post = post;
-        if (phone !== participant.phone) patch.phone = phone;
-        if (Object.keys(patch).length === 0) {
+        const patch = participantPatch(participant, { name, unitId: v.unit.value, post, phone });
+        if (!patch) {
           message.info(t('noChange'));
           onDone(false);
           return;
