@@ -1,4 +1,4 @@
-/** What editing a trainee sends: the fields that changed — and always the phone. */
+/** What editing a trainee sends: only the fields that changed, so a fix never overwrites what it does not name. */
 import type { Participant, ParticipantPatch } from '../../api/types.js';
 
 export interface ParticipantValues {
@@ -9,15 +9,12 @@ export interface ParticipantValues {
   phone: string | null;
 }
 
-/**
- * The patch for `values` over `before`, or null when nothing changed. The phone goes along with any change: the
- * patch schema reads a missing phone as null (its default) and the server would erase it (reported on #13).
- */
+/** The patch for `values` over `before`, or null when nothing changed. */
 export function participantPatch(before: Participant, values: ParticipantValues): ParticipantPatch | null {
   const patch: ParticipantPatch = {};
   if (values.name !== before.name) patch.name = values.name;
   if (values.unitId !== before.unitId) patch.unitId = values.unitId;
   if (values.post !== before.post) patch.post = values.post;
   if (values.phone !== before.phone) patch.phone = values.phone;
-  return Object.keys(patch).length === 0 ? null : { ...patch, phone: values.phone };
+  return Object.keys(patch).length === 0 ? null : patch;
 }
