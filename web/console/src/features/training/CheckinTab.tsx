@@ -117,9 +117,9 @@ export function CheckinTab({ cls }: { cls: TrainingClass }) {
                 {
                   title: t('actions'),
                   key: 'actions',
-                  width: 220,
+                  width: 240,
                   render: (_: unknown, v) => (
-                    <Flex gap={0} wrap>
+                    <Flex gap={0}>
                       <Button size="small" type="link" onClick={() => setRosterVenue({ id: v.venueId, name: v.name })} data-testid="venue-liaison">{t('liaisonRoster')}</Button>
                       {can.edit && <Button size="small" type="link" onClick={() => void openScreen(v)} data-testid="venue-screen">{t('screen')}</Button>}
                     </Flex>

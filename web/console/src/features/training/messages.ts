@@ -198,7 +198,7 @@ export const trainingMessages = defineMessages({
     en: 'Open this link on the venue’s big-screen computer: it shows the check-in QR code, which changes every 15 seconds, and live counts. The link carries a key: send it to that venue’s staff only.',
   },
   openScreen: { zh: '在新窗口打开', en: 'Open in a new window' },
-  liaisonRoster: { zh: '联络员名单', en: 'Liaison’s list' },
+  liaisonRoster: { zh: '联络员名单', en: 'Liaison list' },
   liaisonTitle: { zh: '{venue} · {lesson}', en: '{venue} · {lesson}' },
   onlyMissing: { zh: '只看未签到', en: 'Not checked in only' },
   all: { zh: '全部', en: 'All' },
