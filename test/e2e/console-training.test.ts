@@ -38,6 +38,14 @@ const csv = (rows: string[]) => `姓名,单位,职务,电话\n${rows.join('\n')}
 const BAD_ROSTER = csv(['学员甲,东县,县委书记,13800000001', '学员乙,东县/东城镇,镇党委书记,', '学员丙,不存在县,村党支部书记,', '学员丁,西县,县委组织部部长,13800000004']);
 const GOOD_ROSTER = BAD_ROSTER.replace('学员丙,不存在县', '学员丙,南县');
 
+/** Today's lesson runs 00:00–23:59 Beijing time: a run in the last minutes of the day waits for the next one. */
+async function awayFromMidnight(): Promise<void> {
+  const clock = beijingNow().slice(11);
+  if (clock < '23:55') return;
+  const [h, m] = clock.split(':').map(Number);
+  await new Promise((resolve) => setTimeout(resolve, ((24 - h!) * 60 - m!) * 60_000 + 30_000));
+}
+
 describe('the training class in the console: agenda, roster import, live check-in, 补签', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -47,9 +55,9 @@ describe('the training class in the console: agenda, roster import, live check-i
   let classUrl = '';
   let classId = '';
   const errors: string[] = [];
-  const yesterday = beijingDay(-1);
-  const today = beijingDay(0);
-  const tomorrow = beijingDay(1);
+  let yesterday = '';
+  let today = '';
+  let tomorrow = '';
 
   const shot = (p: Page, name: string) => p.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
   const drawer = () => page.locator('.ant-drawer:visible');
@@ -67,6 +75,8 @@ describe('the training class in the console: agenda, roster import, live check-i
   };
 
   before(async () => {
+    await awayFromMidnight();
+    [yesterday, today, tomorrow] = [beijingDay(-1), beijingDay(0), beijingDay(1)];
     await ensureConsole();
     server = await startServer();
     shots = await screenshotDir('console-training');
@@ -267,10 +277,10 @@ describe('the training class in the console: agenda, roster import, live check-i
     await page.goto(classUrl);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByTestId('tab-roster').filter({ hasText: 'Roster' }).waitFor();
-    const today = page.getByTestId(`agenda-day-${beijingDay(0)}`);
-    await today.getByText('Day 2').waitFor();
-    assert.match(await today.innerText(), /Synchronized classroom/);
-    assert.match(await today.innerText(), /3 credit hours/);
+    const day2 = page.getByTestId(`agenda-day-${today}`);
+    await day2.getByText('Day 2').waitFor();
+    assert.match(await day2.innerText(), /Synchronized classroom/);
+    assert.match(await day2.innerText(), /3 credit hours/);
     assert.match(await page.getByTestId('print-agenda').innerText(), /Print agenda/);
     const text = await page.locator('.ant-layout-content').innerText();
     const data = [CLASS_NAME, FORUM, SYNC, '测试市委党校', '东县委党校', '测试市'];
