@@ -123,6 +123,18 @@ export function ScanFlow(props: { t: Texts; lang: Lang; place: Place; onHeading:
     fallBack();
   }, []);
 
+  // A new scan of the same lesson and venue while this page is open changes only the fragment: no reload comes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one listener for the page's life; open reads nothing stale
+  useEffect(() => {
+    const rescan = () => {
+      window.__leitaiScan = undefined;
+      const code = scannedCode();
+      if (code) void open(code);
+    };
+    addEventListener('hashchange', rescan);
+    return () => removeEventListener('hashchange', rescan);
+  }, []);
+
   const identify = async (who: Who) => {
     if (!grant) return;
     setSending(true);
@@ -169,11 +181,9 @@ export function ScanFlow(props: { t: Texts; lang: Lang; place: Place; onHeading:
     case 'refused': {
       const { error } = phase;
       const title = error.code === 'checkin_code_stale' ? t.staleTitle : error.code === 'checkin_grant_expired' ? t.grantExpiredTitle : t.refusedTitle;
-      const rescan = ['checkin_code_stale', 'checkin_code_invalid', 'checkin_grant_expired'].includes(error.code);
       const remembered = doneOf(place.classId, place.lessonId);
       return (
         <Notice title={title} body={message(error)} tone="bad" testid="refused">
-          {rescan && <p class="hint">{t.scanHow}</p>}
           {remembered && <p class="remembered" data-testid="remembered">{t.againTitle(remembered.clock)} · {remembered.name}</p>}
           {identityOf(place.classId) && mine}
         </Notice>

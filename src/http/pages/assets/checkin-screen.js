@@ -17,6 +17,7 @@ const TEXT = {
     notYetBody: (at) => `开课前 1 小时开放签到${at ? `（${at} 起）` : ''}`,
     closed: '签到已结束',
     closedBody: '本课次已结束。如需补签，请联系培训班工作人员。',
+    starts: (at) => `${at} 开课`,
     checked: '已签到',
     expected: '应到',
     late: '迟到',
@@ -38,6 +39,7 @@ const TEXT = {
     notYetBody: (at) => `It opens an hour before the lesson starts${at ? ` (from ${at})` : ''}`,
     closed: 'Check-in has closed',
     closedBody: 'This lesson has ended. For a late entry, ask the class staff.',
+    starts: (at) => `starts ${at}`,
     checked: 'Checked in',
     expected: 'Expected',
     late: 'Late',
@@ -120,7 +122,7 @@ function draw() {
     <header>
       <div class="class" id="className">${esc(c.className)}</div>
       <h1 id="lessonTitle">${esc(c.lessonTitle)}</h1>
-      <div class="where"><span id="venueName">${esc(c.venueName)}</span><span>${esc(clockOf(c.startsAt))}</span>
+      <div class="where"><span id="venueName">${esc(c.venueName)}</span><span>${esc(TEXT.starts(clockOf(c.startsAt)))}</span>
         <span class="pill ${pill[0]}" id="window" data-window="${esc(c.window)}">${esc(pill[1])}</span></div>
     </header>
     <main>
