@@ -5,6 +5,7 @@
 import type { Database } from '../db/database.js';
 import { BallotFeed } from './kernel/ballot-feed.js';
 import { BallotWriter } from './kernel/ballot-writer.js';
+import { CheckinFeed } from './kernel/checkin-feed.js';
 import { DefinitionCache, type DefinitionCacheOptions } from './kernel/definition-cache.js';
 import { ResultsCache } from './kernel/results-cache.js';
 import { TokenLookup } from './kernel/token-lookup.js';
@@ -14,6 +15,8 @@ export interface AppContext {
   readonly clock: () => Date;
   /** Fires after ballots are committed (kernel/ballot-feed.ts): the big screen and the results cache listen. */
   readonly ballotFeed: BallotFeed;
+  /** Fires after a check-in is stored (kernel/checkin-feed.ts): attendance streams and venue screens listen. */
+  readonly checkinFeed: CheckinFeed;
   /** Online ballots' group-commit writer (kernel/ballot-writer.ts). */
   readonly ballotWriter: BallotWriter;
   /** Definitions kept for ballot checks (kernel/definition-cache.ts). */
@@ -47,6 +50,7 @@ export function createAppContext(database: Database, options: AppContextOptions 
     database,
     clock: options.clock ?? (() => new Date()),
     ballotFeed,
+    checkinFeed: new CheckinFeed(),
     ballotWriter: options.ballotWriter ?? new BallotWriter(database.db),
     definitions: new DefinitionCache(database.db, options.definitions),
     tokens: new TokenLookup(database),

@@ -17,6 +17,10 @@ const THINGS = {
   ranking: { zh: '排名', en: 'ranking' },
   account: { zh: '账号', en: 'account' },
   raterGroup: { zh: '测评组', en: 'rater group' },
+  trainingClass: { zh: '培训班', en: 'training class' },
+  lesson: { zh: '课次', en: 'lesson' },
+  venue: { zh: '会场', en: 'venue' },
+  participant: { zh: '学员', en: 'participant' },
 } as const satisfies Record<string, Message>;
 
 export type Thing = keyof typeof THINGS;
@@ -154,6 +158,33 @@ export const MESSAGES = {
   bundleNotJson: { zh: '导出包不是有效的 JSON', en: 'The bundle is not valid JSON' },
   bundleField: (path: string, problem: string): Message => ({ zh: `字段「${path}」不符合导出包格式：${problem}`, en: `${path}: ${problem}` }),
   bundleInvalid: { zh: '文件不是有效的擂台导出包', en: 'The file is not a valid Leitai bundle' },
+
+  // 培训班
+  classIdTaken: (id: string): Message => ({ zh: `培训班编号 ${id} 已存在`, en: `Class id ${id} already exists` }),
+  classDatesReversed: { zh: '培训班的结束日期早于开始日期', en: 'The class ends before it starts' },
+  classRootNeeded: { zh: '独立培训班须指定所属市（根单位）', en: 'A class without a campaign needs its city (root unit)' },
+  classDaysExcludeLessons: (title: string): Message => ({ zh: `课次「${title}」将不在培训班的日期内，请先调整该课次`, en: `Lesson “${title}” would fall outside the class's days; move it first` }),
+  venueIdTaken: (id: string): Message => ({ zh: `会场编号 ${id} 已存在`, en: `Venue id ${id} already exists` }),
+  lessonIdTaken: (id: string): Message => ({ zh: `课次编号 ${id} 已存在`, en: `Lesson id ${id} already exists` }),
+  lessonEndsBeforeStart: { zh: '课次的结束时间须晚于开始时间', en: 'A lesson must end after it starts' },
+  lessonOutsideClassDays: (from: string, to: string): Message => ({ zh: `课次须在培训班日期（${from} 至 ${to}）之内`, en: `A lesson must fall within the class's days (${from} to ${to})` }),
+  lessonHoursInvalid: { zh: '学时须为大于 0、不超过 24 的数，最多两位小数', en: 'Credit hours must be a number above 0 and at most 24, with at most two decimals' },
+  lessonNoVenue: { zh: '课次至少要有一个会场', en: 'A lesson needs at least one venue' },
+  lessonVenueRepeated: { zh: '同一会场不能重复列出', en: 'A venue is listed twice' },
+  lessonHasCheckins: (n: number): Message => ({ zh: `该课次已有 ${n} 条签到记录，不能删除`, en: `The lesson has ${n} check-in record(s) and cannot be deleted` }),
+  unitOutsideClass: (name: string): Message => ({ zh: `单位「${name}」不在本培训班的范围内`, en: `Unit ${name} is outside this class's area` }),
+  participantExists: (name: string, unit: string): Message => ({ zh: `「${unit}」已有学员「${name}」`, en: `${unit} already has a participant named ${name}` }),
+  rosterFileMissing: { zh: '请上传学员名单文件（xlsx 或 CSV）', en: 'Upload the roster file (xlsx or CSV)' },
+  identifyOneWay: { zh: '请输入个人签到码，或选择单位和姓名（只选一种）', en: 'Type your personal code, or pick your unit and name (one of them)' },
+  deviceUnknown: { zh: '本机保存的身份已失效，请重新输入个人签到码或选择姓名', en: 'The identity kept on this phone is no longer valid; type your personal code or pick your name again' },
+  personalCodeUnknown: { zh: '个人签到码不正确，请核对名单上打印的签到码', en: 'That personal code is not right; check the code printed on the roster' },
+  tooManyCodeTries: { zh: '签到码输错次数过多，请重新扫描大屏上的二维码', en: 'Too many wrong codes; scan the code on the venue screen again' },
+  tooManyPersonTries: { zh: '该学员的签到操作过于频繁，请稍后再试或联系工作人员', en: 'Too many check-in attempts for this trainee; try again later or ask the staff' },
+  checkedIn: (status: 'on_time' | 'late', clock: string): Message =>
+    status === 'on_time' ? { zh: `签到成功 · 准时 ${clock}`, en: `Checked in · on time ${clock}` } : { zh: `签到成功 · 迟到 ${clock}`, en: `Checked in · late ${clock}` },
+  alreadyCheckedIn: (clock: string): Message => ({ zh: `已签到 ${clock}`, en: `Already checked in at ${clock}` }),
+  onLeave: { zh: '您本课次已请假；如已到场，请联系工作人员补签', en: 'You are on leave for this lesson; if you are here, ask the staff for a late entry' },
+  markExists: (clock: string): Message => ({ zh: `该学员本课次已有记录（${clock}），不能重复登记`, en: `This participant already has a record for the lesson (${clock})` }),
 
   // 账号
   usernameTaken: (username: string): Message => ({ zh: `用户名 ${username} 已存在`, en: `Username ${username} exists` }),

@@ -191,6 +191,8 @@ export const rosterPageSchema = z.object({
 export type RosterPage = z.output<typeof rosterPageSchema>;
 
 export const importQuery = z.object({
+  /** The file's name as the user chose it: a hint for its type only, the content decides. */
+  filename: z.string().min(1).max(200).default('roster.csv'),
   /** true (the default): check only. false: import when — and only when — every row is clean. */
   dryRun: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 });

@@ -3,10 +3,9 @@
  * number (header = row 1). Columns: 代码/code, 名称/name, 层级/level, 上级代码/parent_code. Nothing is retyped by hand,
  * so the file is checked as a whole: duplicate codes, unknown parents, levels not below their parent's.
  */
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { UNIT_LEVEL_ORDER, type Unit, type UnitLevel } from '../domain/types.js';
 import type { Message } from '../domain/results.js';
+import { normalizeHeader, readSpreadsheet, type RawRow } from './spreadsheet.js';
 
 export const MAX_UNIT_ROWS = 100_000;
 
@@ -54,73 +53,9 @@ export function parseUnitLevel(text: string): UnitLevel | null {
   return LEVELS[key] ?? null;
 }
 
-interface RawRow {
-  row: number;
-  cells: string[];
-}
-
 const msg = (zh: string, en: string): Message => ({ zh, en });
 
-function decodeText(data: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(data);
-  } catch {
-    // Excel in Chinese locales saves CSV as GBK.
-    return new TextDecoder('gb18030').decode(data);
-  }
-}
-
-function readCsv(data: Buffer): RawRow[] {
-  const records = parse(decodeText(data), {
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: false,
-    trim: true,
-  }) as string[][];
-  return records.map((cells, i) => ({ row: i + 1, cells }));
-}
-
-function cellText(cell: ExcelJS.Cell): string {
-  return (cell.text ?? '').trim();
-}
-
-async function readXlsx(data: Buffer): Promise<RawRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
-  const rowsOf = (sheet: ExcelJS.Worksheet): RawRow[] => {
-    const rows: RawRow[] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const cells: string[] = [];
-      for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c)));
-      rows.push({ row: rowNumber, cells });
-    });
-    return rows;
-  };
-  // The first sheet whose header names a 名称 column; workbooks often open with a 说明 sheet.
-  for (const sheet of workbook.worksheets) {
-    const header = sheet.getRow(1);
-    for (let c = 1; c <= header.cellCount; c++) {
-      if (HEADERS[normalizeHeader(cellText(header.getCell(c)))] === 'name') return rowsOf(sheet);
-    }
-  }
-  const first = workbook.worksheets[0];
-  return first ? rowsOf(first) : [];
-}
-
-function normalizeHeader(text: string): string {
-  return text.replace(/^\uFEFF/, '').replace(/\s/g, '').toLowerCase();
-}
-
-function isXlsx(data: Buffer, filename: string | undefined): boolean {
-  const ext = filename?.toLowerCase().match(/\.([a-z]+)$/)?.[1];
-  if (ext === 'xlsx') return true;
-  if (ext === 'csv' || ext === 'txt') return false;
-  return data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
-}
-
-function isLegacyXls(data: Buffer): boolean {
-  return data.length >= 4 && data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0;
-}
+const namesColumn = (cells: string[]) => cells.some((c) => HEADERS[normalizeHeader(c)] === 'name');
 
 interface Candidate {
   row: number;
@@ -140,15 +75,9 @@ export async function parseUnitsFile(
   existing: readonly Unit[] = [],
 ): Promise<UnitImportResult> {
   const fail = (message: Message): UnitImportResult => ({ units: [], errors: [{ row: 0, message }], parentCodes: [] });
-  if (isLegacyXls(data)) {
-    return fail(msg('不支持旧版 .xls 文件，请另存为 .xlsx 或 CSV', 'Legacy .xls files are not supported; save as .xlsx or CSV'));
-  }
-  let raw: RawRow[];
-  try {
-    raw = isXlsx(data, filename) ? await readXlsx(data) : readCsv(data);
-  } catch {
-    return fail(msg('无法读取文件，请确认是 CSV 或 xlsx 格式', 'The file could not be read; is it CSV or xlsx?'));
-  }
+  const read = await readSpreadsheet(data, filename, namesColumn);
+  if (!read.ok) return fail(read.message);
+  const raw = read.rows;
   const nonEmpty = raw.filter((r) => r.cells.some((c) => c !== ''));
   const [header, ...rows] = nonEmpty;
   if (!header) return fail(msg('文件为空', 'The file is empty'));

@@ -3,7 +3,7 @@
  * mark is 缺勤. 学时: 准时 earns the lesson's hours, 迟到 the declared share of them, 请假 and 缺勤 nothing. Hours are
  * decimal strings and credit is an exact fraction, rounded once for display.
  */
-import { Fraction, ZERO, parseDecimal } from '../exact.js';
+import { type Fraction, ZERO, parseDecimal } from '../exact.js';
 import type { AttendanceMark, AttendanceStatus, LessonTiming } from './types.js';
 
 /** 签到开放: a venue's code is accepted from this long before a lesson starts. */

@@ -6,6 +6,7 @@ import { accountRoutes } from './accounts.js';
 import { authRoutes } from './auth.js';
 import { ballotRoutes } from './ballots.js';
 import { campaignRoutes } from './campaigns.js';
+import { checkinRoutes } from './checkin.js';
 import { checkinPageRoutes } from './checkin-page.js';
 import { checkinScreenPageRoutes } from './checkin-screen-page.js';
 import { consolePageRoutes } from './console-page.js';
@@ -19,6 +20,7 @@ import { roomRoutes } from './room.js';
 import { sessionRoutes } from './sessions.js';
 import { settingsRoutes } from './settings.js';
 import { setupRoutes } from './setup.js';
+import { trainingRoutes } from './training.js';
 import { unitRoutes } from './units.js';
 
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext, options: BuildAppOptions): Promise<void> {
@@ -40,4 +42,6 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext, opti
   roomRoutes(app, ctx);
   outputRoutes(app, ctx);
   settingsRoutes(app, ctx);
+  trainingRoutes(app, ctx);
+  checkinRoutes(app, ctx);
 }

@@ -1,0 +1,202 @@
+/** 培训班 storage: classes, venues, lessons, the roster, check-ins, devices and attempt counters (migration 0010). */
+import { sql } from 'kysely';
+import type { Db } from '../database.js';
+import type {
+  TrainingCheckinsTable,
+  TrainingClassesTable,
+  TrainingLessonsTable,
+  TrainingParticipantsTable,
+  TrainingVenuesTable,
+} from '../tables/index.js';
+import { chunk, toCount } from './shared.js';
+
+export type ClassRow = TrainingClassesTable;
+export type VenueRow = TrainingVenuesTable;
+export type LessonRow = TrainingLessonsTable;
+export type ParticipantRow = TrainingParticipantsTable;
+export type CheckinRow = TrainingCheckinsTable;
+
+// ---- classes ------------------------------------------------------------------------------------------------
+
+export async function insertClass(db: Db, row: ClassRow): Promise<void> {
+  await db.insertInto('training_classes').values(row).execute();
+}
+
+export async function getClassRow(db: Db, id: string): Promise<ClassRow | null> {
+  return (await db.selectFrom('training_classes').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+export async function listClassRows(db: Db): Promise<ClassRow[]> {
+  return db.selectFrom('training_classes').selectAll().orderBy('starts_on', 'desc').orderBy('id').execute();
+}
+
+export async function updateClassRow(db: Db, id: string, values: Partial<Omit<ClassRow, 'id' | 'secret' | 'created_at'>>): Promise<void> {
+  await db.updateTable('training_classes').set(values).where('id', '=', id).execute();
+}
+
+/** Lessons and participants per class, for the list. */
+export async function classCounts(db: Db): Promise<Map<string, { lessons: number; participants: number }>> {
+  const lessons = await db.selectFrom('training_lessons').select(['class_id', (eb) => eb.fn.countAll().as('n')]).groupBy('class_id').execute();
+  const people = await db.selectFrom('training_participants').select(['class_id', (eb) => eb.fn.countAll().as('n')]).groupBy('class_id').execute();
+  const out = new Map<string, { lessons: number; participants: number }>();
+  const at = (id: string) => {
+    let c = out.get(id);
+    if (!c) out.set(id, (c = { lessons: 0, participants: 0 }));
+    return c;
+  };
+  for (const r of lessons) at(r.class_id).lessons = toCount(r.n);
+  for (const r of people) at(r.class_id).participants = toCount(r.n);
+  return out;
+}
+
+// ---- venues and lessons -------------------------------------------------------------------------------------
+
+export async function insertVenues(db: Db, rows: readonly VenueRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('training_venues').values([...rows]).execute();
+}
+
+export async function updateVenueRow(db: Db, classId: string, id: string, values: Pick<VenueRow, 'name' | 'unit_id' | 'address'>): Promise<void> {
+  await db.updateTable('training_venues').set(values).where('class_id', '=', classId).where('id', '=', id).execute();
+}
+
+export async function listVenueRows(db: Db, classId: string): Promise<VenueRow[]> {
+  return db.selectFrom('training_venues').selectAll().where('class_id', '=', classId).orderBy('id').execute();
+}
+
+export async function insertLessons(db: Db, rows: readonly LessonRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('training_lessons').values([...rows]).execute();
+}
+
+export async function replaceLessonRow(db: Db, row: LessonRow): Promise<void> {
+  const { class_id, id, ...values } = row;
+  await db.updateTable('training_lessons').set(values).where('class_id', '=', class_id).where('id', '=', id).execute();
+}
+
+export async function deleteLessonRow(db: Db, classId: string, id: string): Promise<void> {
+  await db.deleteFrom('training_lessons').where('class_id', '=', classId).where('id', '=', id).execute();
+}
+
+export async function listLessonRows(db: Db, classId: string): Promise<LessonRow[]> {
+  return db.selectFrom('training_lessons').selectAll().where('class_id', '=', classId).orderBy('starts_at').orderBy('id').execute();
+}
+
+// ---- the roster ---------------------------------------------------------------------------------------------
+
+const PARTICIPANT_COLUMNS = 8;
+
+export async function insertParticipants(db: Db, rows: readonly ParticipantRow[]): Promise<void> {
+  for (const part of chunk(rows, PARTICIPANT_COLUMNS)) await db.insertInto('training_participants').values(part).execute();
+}
+
+export async function getParticipantRow(db: Db, classId: string, id: string): Promise<ParticipantRow | null> {
+  return (await db.selectFrom('training_participants').selectAll().where('class_id', '=', classId).where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+export async function findParticipantByCode(db: Db, classId: string, code: string): Promise<ParticipantRow | null> {
+  return (await db.selectFrom('training_participants').selectAll().where('class_id', '=', classId).where('code', '=', code).executeTakeFirst()) ?? null;
+}
+
+export async function updateParticipantRow(db: Db, classId: string, id: string, values: Partial<Pick<ParticipantRow, 'name' | 'unit_id' | 'post' | 'phone'>>): Promise<void> {
+  await db.updateTable('training_participants').set(values).where('class_id', '=', classId).where('id', '=', id).execute();
+}
+
+/** The whole roster of a class, by unit then name (2,100 rows in the report's class). */
+export async function listParticipantRows(db: Db, classId: string): Promise<ParticipantRow[]> {
+  return db.selectFrom('training_participants').selectAll().where('class_id', '=', classId).orderBy('unit_id').orderBy('name').orderBy('id').execute();
+}
+
+/** People of the roster in these units, for the phone's name picker. */
+export async function listParticipantsInUnit(db: Db, classId: string, unitId: string): Promise<Pick<ParticipantRow, 'id' | 'name' | 'post'>[]> {
+  return db.selectFrom('training_participants').select(['id', 'name', 'post']).where('class_id', '=', classId).where('unit_id', '=', unitId).orderBy('name').orderBy('id').execute();
+}
+
+/** Participants per unit, for the phone's unit picker. */
+export async function countParticipantsByUnit(db: Db, classId: string): Promise<{ unitId: string; n: number }[]> {
+  const rows = await db.selectFrom('training_participants').select(['unit_id', (eb) => eb.fn.countAll().as('n')]).where('class_id', '=', classId).groupBy('unit_id').execute();
+  return rows.map((r) => ({ unitId: r.unit_id, n: toCount(r.n) }));
+}
+
+// ---- check-ins ----------------------------------------------------------------------------------------------
+
+/** Stores a mark unless the person already has one for the lesson; true when this call stored it. */
+export async function insertCheckin(db: Db, row: CheckinRow): Promise<boolean> {
+  const result = await db
+    .insertInto('training_checkins')
+    .values(row)
+    .onConflict((oc) => oc.columns(['class_id', 'lesson_id', 'participant_id']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+}
+
+export async function insertCheckins(db: Db, rows: readonly CheckinRow[]): Promise<void> {
+  for (const part of chunk(rows, 9)) await db.insertInto('training_checkins').values(part).execute();
+}
+
+export async function getCheckinRow(db: Db, classId: string, lessonId: string, participantId: string): Promise<CheckinRow | null> {
+  return (
+    (await db
+      .selectFrom('training_checkins')
+      .selectAll()
+      .where('class_id', '=', classId)
+      .where('lesson_id', '=', lessonId)
+      .where('participant_id', '=', participantId)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+export async function listCheckinRows(db: Db, classId: string, lessonId?: string): Promise<CheckinRow[]> {
+  let q = db.selectFrom('training_checkins').selectAll().where('class_id', '=', classId);
+  if (lessonId !== undefined) q = q.where('lesson_id', '=', lessonId);
+  return q.execute();
+}
+
+export async function listParticipantCheckins(db: Db, classId: string, participantId: string): Promise<CheckinRow[]> {
+  return db.selectFrom('training_checkins').selectAll().where('class_id', '=', classId).where('participant_id', '=', participantId).execute();
+}
+
+export async function countLessonCheckins(db: Db, classId: string, lessonId: string): Promise<number> {
+  const row = await db.selectFrom('training_checkins').select((eb) => eb.fn.countAll().as('n')).where('class_id', '=', classId).where('lesson_id', '=', lessonId).executeTakeFirstOrThrow();
+  return toCount(row.n);
+}
+
+// ---- devices and attempts -----------------------------------------------------------------------------------
+
+export async function insertDevice(db: Db, row: { hash: string; class_id: string; participant_id: string; created_at: string }): Promise<void> {
+  await db.insertInto('training_devices').values(row).execute();
+}
+
+/** The participant a device secret (by its hash) stands for, in one query. */
+export async function findDeviceParticipant(db: Db, hash: string): Promise<ParticipantRow | null> {
+  const row = await db
+    .selectFrom('training_devices as d')
+    .innerJoin('training_participants as p', (j) => j.onRef('p.class_id', '=', 'd.class_id').onRef('p.id', '=', 'd.participant_id'))
+    .selectAll('p')
+    .where('d.hash', '=', hash)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/**
+ * Counts one attempt under `key` in a fixed window starting at `windowStart` (a new window resets the count);
+ * returns the count including this one. One statement, so concurrent servers count together.
+ */
+export async function countAttempt(db: Db, key: string, windowStart: string): Promise<number> {
+  const row = await db
+    .insertInto('training_attempts')
+    .values({ key, window_start: windowStart, count: 1 })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        count: sql<number>`case when training_attempts.window_start = excluded.window_start then training_attempts.count + 1 else 1 end`,
+        window_start: sql<string>`excluded.window_start`,
+      }),
+    )
+    .returning('count')
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Attempts counted under `key` in the window starting at `windowStart`. */
+export async function attemptsIn(db: Db, key: string, windowStart: string): Promise<number> {
+  const row = await db.selectFrom('training_attempts').select('count').where('key', '=', key).where('window_start', '=', windowStart).executeTakeFirst();
+  return row ? Number(row.count) : 0;
+}
