@@ -11,12 +11,14 @@ import { Identify } from './identify.js';
 import { Notice, type Heading } from './notice.js';
 import { doneOf, forgetIdentity, grantOf, identityOf, rememberDone, rememberGrant, rememberIdentity, type Done } from './store.js';
 
+type Message = CheckinAnswer['message'];
+
 type Phase =
   | { page: 'opening' }
   | { page: 'identify' }
   | { page: 'checking' }
-  /** created: what the server just said (true: checked in now; false: already); null: as remembered on this phone. */
-  | { page: 'done'; done: Done; created: boolean | null }
+  /** created: what the server just said (true: checked in now; false: already), in its words; null: as remembered here. */
+  | { page: 'done'; done: Done; created: boolean | null; message?: Message }
   | { page: 'refused'; error: ApiError }
   | { page: 'noscan'; forgot: boolean }
   | { page: 'unreachable'; retry: () => void };
@@ -68,7 +70,7 @@ export function ScanFlow(props: { t: Texts; lang: Lang; place: Place; onHeading:
     const done = doneFrom(answer);
     rememberDone(place.classId, place.lessonId, done);
     rememberGrant(place, g);
-    setPhase({ page: 'done', done, created: answer.created });
+    setPhase({ page: 'done', done, created: answer.created, message: answer.message });
   };
 
   /** Refusals that end this scan (the grant ran out, the lesson closed…): shown on a page of their own. */
@@ -89,9 +91,10 @@ export function ScanFlow(props: { t: Texts; lang: Lang; place: Place; onHeading:
     const res = await checkIn(g.grant, { device: me.device });
     if (res.kind === 'network') return setPhase({ page: 'unreachable', retry: () => void withDevice(g, reload) });
     if (res.kind === 'ok') return finish(g, res.body);
-    // The server no longer knows this phone's secret (the roster changed): identify again.
+    // The server no longer knows this phone's secret (the roster changed): identify again, told why.
     if (res.error.code === 'participant_unknown' || res.error.code === 'invalid_request') {
       forgetIdentity(place.classId);
+      setFormError(res.error);
       setPhase({ page: 'identify' });
       return;
     }
@@ -204,11 +207,11 @@ export function ScanFlow(props: { t: Texts; lang: Lang; place: Place; onHeading:
   }
 }
 
-function DonePage(props: { t: Texts; lang: Lang; phase: { done: Done; created: boolean | null }; onNotMe: () => void; children: preact.ComponentChildren }) {
+function DonePage(props: { t: Texts; lang: Lang; phase: { done: Done; created: boolean | null; message?: Message }; onNotMe: () => void; children: preact.ComponentChildren }) {
   const { t, lang } = props;
-  const { done, created } = props.phase;
-  const title =
-    created === true ? t.okTitle(statusLabel(done.status, lang), done.clock) : done.status === 'leave' ? t.leaveTitle : t.againTitle(done.clock);
+  const { done, created, message } = props.phase;
+  // The server's words for what it just did ("签到成功 · 准时 09:02", "已签到 09:02"); the same words for a remembered one.
+  const title = message ? message[lang] : created === true ? t.okTitle(statusLabel(done.status, lang), done.clock) : t.againTitle(done.clock);
   return (
     <Notice title={title} tone={done.status === 'late' ? 'late' : 'ok'} testid="done">
       <dl class="where">
