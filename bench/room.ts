@@ -27,19 +27,18 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Session as InspectorSession } from 'node:inspector/promises';
 import { startEmbeddedPostgres } from '../scripts/embedded-postgres.js';
-import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { BallotWriter, createBallotWriter } from '../src/app/kernel/ballot-writer.js';
 import { z } from 'zod';
 import { createAppContext } from '../src/app/context.js';
 import { ensureAdmin } from '../src/app/accounts/ensure-admin.js';
 import type { CampaignSetup } from '../src/contracts/api.js';
-import { createDb } from '../src/db/create-db.js';
 import type { Database, DbKind } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrations/index.js';
 import { countBallots, countReturnedSheets } from '../src/db/repositories/ballots.js';
 import type { Unit } from '../src/domain/types.js';
 import { buildApp } from '../src/http/app.js';
+import { openDatabase, runLoadProcess } from './bench-kit.js';
 import type { LoadJob, LoadResult } from './room-load.js';
 
 const { values: args } = parseArgs({
@@ -115,28 +114,6 @@ function sheetBody(p: string, token: string): string {
 
 // ---- plumbing ----
 
-async function openDatabase(kind: DbKind, dir: string, pgUrl: string | null): Promise<Database> {
-  if (kind === 'sqlite') return createDb({ kind, file: join(dir, 'room.sqlite') });
-  const admin = new pg.Client({ connectionString: pgUrl! });
-  await admin.connect();
-  const name = `leitai_bench_${randomBytes(5).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(pgUrl!);
-  url.pathname = `/${name}`;
-  const database = await createDb({ kind, url: url.toString() });
-  return {
-    ...database,
-    close: async () => {
-      await database.close();
-      const c = new pg.Client({ connectionString: pgUrl! });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name}`).catch(() => undefined);
-      await c.end();
-    },
-  };
-}
-
 /**
  * The server's CPU over one phase, independent of how busy the machine is: the main thread's active time (event
  * loop utilisation) and the whole process's CPU (main and writer threads; the load runs in a child process).
@@ -177,20 +154,7 @@ async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
 }
 
 function load(job: LoadJob, dir: string, onStart?: () => void): Promise<LoadResult> {
-  const file = join(dir, `job-${randomBytes(4).toString('hex')}.json`);
-  writeFileSync(file, JSON.stringify(job));
-  onStart?.();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', new URL('./room-load.ts', import.meta.url).pathname, file], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      rmSync(file, { force: true });
-      if (code !== 0) return reject(new Error(`load generator exited with ${code}`));
-      resolve(JSON.parse(out.trim().split('\n').pop()!) as LoadResult);
-    });
-  });
+  return runLoadProcess<LoadResult>(new URL('./room-load.ts', import.meta.url), job, dir, onStart);
 }
 
 async function call<T = unknown>(app: FastifyInstance, bearer: string, method: 'POST', url: string, payload?: unknown): Promise<T> {

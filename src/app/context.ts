@@ -9,6 +9,8 @@ import { CheckinFeed } from './kernel/checkin-feed.js';
 import { DefinitionCache, type DefinitionCacheOptions } from './kernel/definition-cache.js';
 import { ResultsCache } from './kernel/results-cache.js';
 import { TokenLookup } from './kernel/token-lookup.js';
+import { ClassCache } from './training/class-cache.js';
+import { CheckinWriter } from './training/checkin-writer.js';
 
 export interface AppContext {
   readonly database: Database;
@@ -25,6 +27,8 @@ export interface AppContext {
   readonly tokens: TokenLookup;
   /** Tallies kept between reads until the next ballot (kernel/results-cache.ts). */
   readonly results: ResultsCache;
+  /** The training class's check-in path: classes kept briefly, check-ins written in shared transactions. */
+  readonly training: { readonly classes: ClassCache; readonly checkins: CheckinWriter };
   /** 公开地址 from the environment (LEITAI_PUBLIC_URL), as an origin, or null; a stored setting overrides it (app/settings). */
   readonly environmentPublicUrl: string | null;
 }
@@ -44,17 +48,21 @@ export interface AppContextOptions {
 
 export function createAppContext(database: Database, options: AppContextOptions = {}): AppContext {
   const ballotFeed = new BallotFeed();
+  const ballotWriter = options.ballotWriter ?? new BallotWriter(database.db);
+  const thread = ballotWriter.thread;
+  const clock = options.clock ?? (() => new Date());
   const results = new ResultsCache();
   ballotFeed.on(() => results.forgetAll());
   return {
     database,
-    clock: options.clock ?? (() => new Date()),
+    clock,
     ballotFeed,
     checkinFeed: new CheckinFeed(),
-    ballotWriter: options.ballotWriter ?? new BallotWriter(database.db),
+    ballotWriter,
     definitions: new DefinitionCache(database.db, options.definitions),
     tokens: new TokenLookup(database),
     results,
+    training: { classes: new ClassCache(database.db, () => clock().getTime()), checkins: new CheckinWriter(database.db, thread ? (rows, devices) => thread.storeCheckins(rows, devices) : undefined) },
     environmentPublicUrl: options.publicUrl ?? null,
   };
 }

@@ -262,9 +262,14 @@ export const directorySchema = z.object({
 });
 export type Directory = z.output<typeof directorySchema>;
 
-/** Identify with exactly one of: the device's secret, a personal code, or a name picked in one's unit. */
+/**
+ * Identify with exactly one of: the device's secret, a personal code, or a name picked in one's unit; and show the
+ * scan either as a grant, or — for a device that knows its trainee — as the scanned code itself, so that a returning
+ * trainee checks in with one request.
+ */
 export const checkinRequestSchema = z.object({
-  grant: z.string().max(400),
+  grant: z.string().max(400).optional(),
+  scan: grantRequestSchema.optional(),
   device: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/).optional(),
   personalCode: z.string().trim().max(40).optional(),
   participantId: id.optional(),

@@ -57,9 +57,15 @@ export const ROSTER_TEXT = {
   alreadyOnRoster: msg('名单中已有此人（同一单位、同一姓名）', 'This person (same unit and name) is already on the roster'),
 };
 
+/** The column a header cell names; own keys only, so a cell reading `__proto__` or `constructor` names nothing. */
+function columnOf(cell: string): Column | undefined {
+  const key = normalizeHeader(cell);
+  return Object.hasOwn(HEADERS, key) ? HEADERS[key] : undefined;
+}
+
 export async function parseRosterFile(data: Buffer, filename?: string): Promise<RosterFile> {
   const fail = (row: number, message: Message): RosterFile => ({ rows: [], problems: [{ row, message }] });
-  const isHeader = (cells: string[]) => cells.some((c) => HEADERS[normalizeHeader(c)] === 'name');
+  const isHeader = (cells: string[]) => cells.some((c) => columnOf(c) === 'name');
   const read = await readSpreadsheet(data, filename, isHeader, true);
   if (!read.ok) return fail(0, read.message);
   const nonEmpty = read.rows.filter((r) => r.cells.some((c) => c !== ''));
@@ -67,7 +73,7 @@ export async function parseRosterFile(data: Buffer, filename?: string): Promise<
   if (!header) return fail(0, ROSTER_TEXT.empty);
   const columns = new Map<Column, number>();
   header.cells.forEach((text, i) => {
-    const column = HEADERS[normalizeHeader(text)];
+    const column = columnOf(text);
     if (column && !columns.has(column)) columns.set(column, i);
   });
   if (!columns.has('name') || !columns.has('unit')) return fail(header.row, ROSTER_TEXT.noHeader);

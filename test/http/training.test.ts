@@ -116,6 +116,12 @@ for (const kind of dialects()) {
 
       const header = await importRoster(csv(['张书记,东县南村镇,党委书记']), true);
       assert.match(header.json().errors[0].message.zh, /表头/);
+      const prototypeKeys = await importRoster(csv(['__proto__,constructor,toString', '张书记,东县南村镇,党委书记']), true);
+      assert.equal(prototypeKeys.statusCode, 200, prototypeKeys.body);
+      assert.match(prototypeKeys.json().errors[0].message.zh, /表头/);
+      const protoUnit = await importRoster(csv(['姓名,单位', '__proto__,__proto__', 'constructor,constructor']), true);
+      assert.deepEqual(protoUnit.json().errors.map((e: { row: number }) => e.row), [2, 3]);
+      assert.match(protoUnit.json().errors[0].message.zh, /不在本培训班的单位中/);
       const exe = await importRoster(Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), Buffer.alloc(64)]), true, 'application/octet-stream');
       assert.match(exe.json().errors[0].message.zh, /无法读取文件/);
 
@@ -166,6 +172,15 @@ for (const kind of dialects()) {
       assert.equal(again.json().created, false);
       assert.equal(again.json().message.zh, `已签到 ${answer.clock}`);
       assert.equal(again.json().device, null);
+      // A phone that knows its trainee sends the scanned code itself: one request.
+      const scan = { classId: 'tc1', lessonId: 'l1', venueId: 'v-city', code: codeOf((await screenCode('v-city')).url) };
+      const oneRequest = await checkIn({ scan, device: answer.device });
+      assert.equal(oneRequest.statusCode, 200, oneRequest.body);
+      assert.equal(oneRequest.json().message.zh, `已签到 ${answer.clock}`);
+      assert.equal((await checkIn({ scan, personalCode: code })).statusCode, 400, 'identifying takes a grant');
+      assert.equal((await checkIn({ scan, grant: g, device: answer.device })).statusCode, 400, 'a grant or a scan, not both');
+      assert.equal((await checkIn({ device: answer.device })).statusCode, 400, 'no scan');
+      assert.equal((await checkIn({ scan: { ...scan, code: `${scan.code.split('.')[0]}.AAAAAAAAAAAAAAAAAAAAAA` }, device: answer.device })).statusCode, 400, 'forged');
       const mine = await t.app.inject({ method: 'POST', url: '/api/checkin/mine', payload: { classId: 'tc1', device: answer.device } });
       assert.equal(mine.statusCode, 200, mine.body);
       assert.deepEqual(mine.json().lessons.map((l: { status: string }) => l.status), ['on_time', 'pending']);

@@ -33,17 +33,22 @@ export interface BallotWriterOptions {
   store?: (sheets: readonly SheetToStore[]) => Promise<StoreSheetResult[]>;
   /** Called by close(), e.g. to end a writer thread. */
   onClose?: () => Promise<void>;
+  /** The SQLite writer thread this writer commits on, for other writers to commit on too (check-ins). */
+  thread?: SqliteBallotThread;
 }
 
 export class BallotWriter {
   readonly #store: (sheets: readonly SheetToStore[]) => Promise<StoreSheetResult[]>;
   readonly #onClose: (() => Promise<void>) | undefined;
   readonly #batcher: GroupCommit<SheetToStore, StoreSheetResult> | null;
+  /** SQLite on a file: the thread commits run on (createBallotWriter); null when they run in this thread. */
+  readonly thread: SqliteBallotThread | null;
 
   constructor(db: Db, options: BallotWriterOptions = {}) {
     const storeOptions: StoreSheetsOptions = options.beforeCommit ? { beforeCommit: options.beforeCommit } : {};
     this.#store = options.store ?? ((sheets) => storeSheets(db, sheets, storeOptions));
     this.#onClose = options.onClose;
+    this.thread = options.thread ?? null;
     this.#batcher =
       options.groupCommit === false
         ? null
@@ -113,5 +118,5 @@ export function createBallotWriter(database: Database, options: Omit<BallotWrite
   const file = sqliteFileOf(database.db);
   if (!file || options.beforeCommit) return new BallotWriter(database.db, options);
   const thread = new SqliteBallotThread(file);
-  return new BallotWriter(database.db, { ...options, store: (sheets) => thread.store(sheets), onClose: () => thread.close() });
+  return new BallotWriter(database.db, { ...options, store: (sheets) => thread.store(sheets), onClose: () => thread.close(), thread });
 }

@@ -9,6 +9,7 @@ import { createDb } from '../../db/create-db.js';
 import type { Database } from '../../db/database.js';
 import type { BallotRow } from '../../db/records.js';
 import { storeSheets } from '../../db/repositories/store-sheets.js';
+import { storeCheckinBatch, type CheckinKey, type CheckinRow, type DeviceRow } from '../../db/repositories/training.js';
 import type { SheetToStore, StoreSheetResult } from '../../db/records.js';
 
 /**
@@ -65,12 +66,46 @@ function fromWire(wire: WireBatch): SheetToStore[] {
   return out;
 }
 
-type Reply = { id: number; ok: true; results: StoreSheetResult[] } | { id: number; ok: false; error: { message: string; code?: unknown } };
+type Reply = { id: number; ok: true; results: StoreSheetResult[] | string[] } | { id: number; ok: false; error: { message: string; code?: unknown } };
+type Message = { id: number; batch: WireBatch } | { id: number; checkins: (string | null)[]; devices: string[] } | 'close';
+
+/** Check-ins cross flat too: 9 fields a mark, 4 a device (structured clone pays per object). */
+const CHECKIN_FIELDS = 9;
+
+function checkinsToWire(rows: readonly CheckinRow[]): (string | null)[] {
+  const out: (string | null)[] = [];
+  for (const r of rows) out.push(r.class_id, r.lesson_id, r.participant_id, r.venue_id, r.status, r.at, r.method, r.reason, r.recorded_by);
+  return out;
+}
+
+function checkinsFromWire(f: (string | null)[]): CheckinRow[] {
+  const out: CheckinRow[] = [];
+  for (let k = 0; k < f.length; k += CHECKIN_FIELDS) {
+    out.push({
+      class_id: f[k]!,
+      lesson_id: f[k + 1]!,
+      participant_id: f[k + 2]!,
+      venue_id: f[k + 3] ?? null,
+      status: f[k + 4] as CheckinRow['status'],
+      at: f[k + 5]!,
+      method: f[k + 6] as CheckinRow['method'],
+      reason: f[k + 7] ?? null,
+      recorded_by: f[k + 8] ?? null,
+    });
+  }
+  return out;
+}
+
+function devicesFromWire(f: string[]): DeviceRow[] {
+  const out: DeviceRow[] = [];
+  for (let k = 0; k < f.length; k += 4) out.push({ hash: f[k]!, class_id: f[k + 1]!, participant_id: f[k + 2]!, created_at: f[k + 3]! });
+  return out;
+}
 
 /** The main-thread side: `store` posts a batch and resolves with the worker's answers after its commit. */
 export class SqliteBallotThread {
   readonly #worker: Worker;
-  readonly #waiting = new Map<number, { resolve(r: StoreSheetResult[]): void; reject(e: unknown): void }>();
+  readonly #waiting = new Map<number, { resolve(r: StoreSheetResult[] | string[]): void; reject(e: unknown): void }>();
   #next = 0;
 
   constructor(file: string) {
@@ -90,14 +125,27 @@ export class SqliteBallotThread {
   }
 
   store(sheets: readonly SheetToStore[]): Promise<StoreSheetResult[]> {
+    return this.#send((id) => ({ id, batch: toWire(sheets) })) as Promise<StoreSheetResult[]>;
+  }
+
+  /** A group commit of training check-ins (app/training/checkin-writer.ts), made durable on this thread too. */
+  async storeCheckins(rows: readonly CheckinRow[], devices: readonly DeviceRow[]): Promise<CheckinKey[]> {
+    const flatDevices = devices.flatMap((d) => [d.hash, d.class_id, d.participant_id, d.created_at]);
+    const stored = (await this.#send((id) => ({ id, checkins: checkinsToWire(rows), devices: flatDevices }))) as string[];
+    const keys: CheckinKey[] = [];
+    for (let k = 0; k < stored.length; k += 3) keys.push({ class_id: stored[k]!, lesson_id: stored[k + 1]!, participant_id: stored[k + 2]! });
+    return keys;
+  }
+
+  #send(message: (id: number) => Exclude<Message, 'close'>): Promise<StoreSheetResult[] | string[]> {
     const id = this.#next++;
-    return new Promise((resolve, reject) => {
+    return new Promise<StoreSheetResult[] | string[]>((resolve, reject) => {
       this.#waiting.set(id, { resolve, reject });
       this.#worker.ref();
-      this.#worker.postMessage({ id, batch: toWire(sheets) });
+      this.#worker.postMessage(message(id));
     }).finally(() => {
       if (this.#waiting.size === 0) this.#worker.unref();
-    }) as Promise<StoreSheetResult[]>;
+    });
   }
 
   async close(): Promise<void> {
@@ -116,7 +164,7 @@ async function serve(): Promise<void> {
   const database: Database = await createDb({ kind: 'sqlite', file: (workerData as { file: string }).file });
   // One batch at a time, in arrival order (the writer sends the next only after this one answered anyway).
   let chain = Promise.resolve();
-  parentPort!.on('message', (message: { id: number; batch: WireBatch } | 'close') => {
+  parentPort!.on('message', (message: Message) => {
     chain = chain.then(async () => {
       if (message === 'close') {
         await database.close();
@@ -124,7 +172,11 @@ async function serve(): Promise<void> {
       }
       let reply: Reply;
       try {
-        reply = { id: message.id, ok: true, results: await storeSheets(database.db, fromWire(message.batch)) };
+        const results =
+          'batch' in message
+            ? await storeSheets(database.db, fromWire(message.batch))
+            : (await storeCheckinBatch(database.db, checkinsFromWire(message.checkins), devicesFromWire(message.devices))).flatMap((k) => [k.class_id, k.lesson_id, k.participant_id]);
+        reply = { id: message.id, ok: true, results };
       } catch (error) {
         const e = error as { message?: unknown; code?: unknown };
         reply = { id: message.id, ok: false, error: { message: String(e?.message ?? error), code: e?.code } };

@@ -3,11 +3,23 @@
  * venue's secret; a grant — what a scan opens — is signed with the class's secret. All are recomputed on each use, so
  * nothing is stored per code or per scan and every server with the database agrees.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
 import { codeMessage } from '../../domain/training/checkin-code.js';
 
+/** Secrets as keys, decoded once: a scan computes two or three HMACs, and decoding each time cost as much as hashing. */
+const keys = new Map<string, KeyObject>();
+
+function keyOf(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) {
+    if (keys.size > 10_000) keys.clear();
+    keys.set(secret, (key = createSecretKey(Buffer.from(secret, 'base64url'))));
+  }
+  return key;
+}
+
 function mac(secret: string, message: string, bytes = 16): string {
-  return createHmac('sha256', Buffer.from(secret, 'base64url')).update(message).digest().subarray(0, bytes).toString('base64url');
+  return createHmac('sha256', keyOf(secret)).update(message).digest().subarray(0, bytes).toString('base64url');
 }
 
 function sameText(a: string, b: string): boolean {

@@ -11,7 +11,7 @@ import { formatLocalDateTime } from '../../domain/training/local-time.js';
 import { LESSON_KIND_LABELS } from '../../domain/training/types.js';
 import type { AppContext } from '../context.js';
 import { signGrant, verifyVenueCode } from './checkin-codes.js';
-import { requireClass, requireLesson, requireLessonVenue } from './require-class.js';
+import { requireLesson, requireLessonVenue } from './require-class.js';
 
 export interface GrantRequest {
   classId: string;
@@ -20,8 +20,9 @@ export interface GrantRequest {
   code: string;
 }
 
-export async function openGrant(ctx: AppContext, request: GrantRequest): Promise<Grant> {
-  const bundle = await requireClass(ctx.database.db, request.classId);
+/** The class, lesson and venue of a scan whose code is good now, with the time of the scan. */
+export async function acceptScan(ctx: AppContext, request: GrantRequest) {
+  const bundle = await ctx.training.classes.get(request.classId);
   const lesson = requireLesson(bundle, request.lessonId);
   const venue = requireLessonVenue(bundle, lesson, request.venueId);
   const step = verifyVenueCode(venue.secret, bundle.row.id, lesson.id, venue.id, request.code);
@@ -33,6 +34,11 @@ export async function openGrant(ctx: AppContext, request: GrantRequest): Promise
   const window = checkinWindow(lesson, now);
   if (window === 'not_yet') throw new AppError('checkin_not_open');
   if (window === 'closed') throw new AppError('checkin_closed');
+  return { bundle, lesson, venue, scannedAt: now };
+}
+
+export async function openGrant(ctx: AppContext, request: GrantRequest): Promise<Grant> {
+  const { bundle, lesson, venue, scannedAt: now } = await acceptScan(ctx, request);
   const expiresAt = now + GRANT_TTL_MS;
   return {
     grant: signGrant(bundle.row.secret, { classId: bundle.row.id, lessonId: lesson.id, venueId: venue.id, expiresAt }),

@@ -5,7 +5,7 @@ import type { VenueRow } from '../../db/repositories/training.js';
 import type { AppContext } from '../context.js';
 import type { StoredLesson } from './lesson-row.js';
 import { readGrant, verifyGrant } from './checkin-codes.js';
-import { requireClass, requireLesson, requireLessonVenue, type ClassBundle } from './require-class.js';
+import { requireLesson, requireLessonVenue, type ClassBundle } from './require-class.js';
 
 export interface OpenGrant {
   bundle: ClassBundle;
@@ -20,7 +20,7 @@ export interface OpenGrant {
 export async function requireGrant(ctx: AppContext, grant: string): Promise<OpenGrant> {
   const claims = readGrant(grant);
   if (!claims) throw new AppError('checkin_code_invalid');
-  const bundle = await requireClass(ctx.database.db, claims.classId);
+  const bundle = await ctx.training.classes.get(claims.classId);
   if (!verifyGrant(bundle.row.secret, grant)) throw new AppError('checkin_code_invalid');
   if (ctx.clock().getTime() > claims.expiresAt) throw new AppError('checkin_grant_expired');
   const lesson = requireLesson(bundle, claims.lessonId);

@@ -6,7 +6,7 @@
 import { AppError } from '../../contracts/errors.js';
 import { MESSAGES, notFoundText } from '../../contracts/messages.js';
 import type { Lesson, LessonInput } from '../../contracts/training.js';
-import { inTransaction } from '../../db/repositories/shared.js';
+import { changeClass } from './change-class.js';
 import { countLessonCheckins, deleteLessonRow, insertLessons, replaceLessonRow, type LessonRow } from '../../db/repositories/training.js';
 import type { Message } from '../../domain/results.js';
 import { lessonProblems, type LessonProblem } from '../../domain/training/lesson-rules.js';
@@ -64,7 +64,7 @@ function lessonRow(bundle: ClassBundle, id: string, input: LessonInput): LessonR
 }
 
 export async function addLesson(ctx: AppContext, actor: Actor, classId: string, input: LessonInput): Promise<Lesson> {
-  return inTransaction(ctx.database.db, async (trx) => {
+  return changeClass(ctx, classId, async (trx) => {
     const bundle = await requireClass(trx, classId);
     const id = input.id ?? newTrainingId('l');
     if (bundle.lessons.some((l) => l.id === id)) throw new AppError('duplicate_id', { message: MESSAGES.lessonIdTaken(id) });
@@ -76,7 +76,7 @@ export async function addLesson(ctx: AppContext, actor: Actor, classId: string, 
 }
 
 export async function replaceLesson(ctx: AppContext, actor: Actor, classId: string, lessonId: string, input: LessonInput): Promise<Lesson> {
-  return inTransaction(ctx.database.db, async (trx) => {
+  return changeClass(ctx, classId, async (trx) => {
     const bundle = await requireClass(trx, classId);
     const before = presentLesson(requireLesson(bundle, lessonId));
     const row = lessonRow(bundle, lessonId, input);
@@ -88,7 +88,7 @@ export async function replaceLesson(ctx: AppContext, actor: Actor, classId: stri
 }
 
 export async function deleteLesson(ctx: AppContext, actor: Actor, classId: string, lessonId: string): Promise<void> {
-  await inTransaction(ctx.database.db, async (trx) => {
+  await changeClass(ctx, classId, async (trx) => {
     const bundle = await requireClass(trx, classId);
     const lesson = requireLesson(bundle, lessonId);
     const marks = await countLessonCheckins(trx, classId, lessonId);

@@ -7,7 +7,7 @@ import { AppError } from '../../contracts/errors.js';
 import { MESSAGES, notFound } from '../../contracts/messages.js';
 import type { Venue, VenueInput } from '../../contracts/training.js';
 import type { Db } from '../../db/database.js';
-import { inTransaction } from '../../db/repositories/shared.js';
+import { changeClass } from './change-class.js';
 import { insertVenues, updateVenueRow } from '../../db/repositories/training.js';
 import { getUnit } from '../../db/repositories/units.js';
 import type { AppContext } from '../context.js';
@@ -28,7 +28,7 @@ async function checkUnit(db: Db, rootUnitId: string, unitId: string | null): Pro
 }
 
 export async function addVenue(ctx: AppContext, actor: Actor, classId: string, input: VenueInput): Promise<Venue> {
-  return inTransaction(ctx.database.db, async (trx) => {
+  return changeClass(ctx, classId, async (trx) => {
     const bundle = await requireClass(trx, classId);
     const names = await checkUnit(trx, bundle.row.root_unit_id, input.unitId);
     const id = input.id ?? newTrainingId('v');
@@ -41,7 +41,7 @@ export async function addVenue(ctx: AppContext, actor: Actor, classId: string, i
 }
 
 export async function updateVenue(ctx: AppContext, actor: Actor, classId: string, venueId: string, input: VenueInput): Promise<Venue> {
-  return inTransaction(ctx.database.db, async (trx) => {
+  return changeClass(ctx, classId, async (trx) => {
     const bundle = await requireClass(trx, classId);
     const before = requireVenue(bundle, venueId);
     const names = await checkUnit(trx, bundle.row.root_unit_id, input.unitId);

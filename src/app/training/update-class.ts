@@ -1,7 +1,7 @@
 /** 修改培训班: name, dates, grace and late share. The days cannot shrink past a lesson already on the agenda. */
 import { MESSAGES } from '../../contracts/messages.js';
 import type { ClassPatch, TrainingClass } from '../../contracts/training.js';
-import { inTransaction } from '../../db/repositories/shared.js';
+import { changeClass } from './change-class.js';
 import { updateClassRow } from '../../db/repositories/training.js';
 import { localDateOf } from '../../domain/training/local-time.js';
 import type { AppContext } from '../context.js';
@@ -12,7 +12,7 @@ import { invalidField } from './refusals.js';
 import { requireClass } from './require-class.js';
 
 export async function updateClass(ctx: AppContext, actor: Actor, classId: string, patch: ClassPatch): Promise<TrainingClass> {
-  await inTransaction(ctx.database.db, async (trx) => {
+  await changeClass(ctx, classId, async (trx) => {
     const bundle = await requireClass(trx, classId);
     const startsOn = patch.startsOn ?? bundle.row.starts_on;
     const endsOn = patch.endsOn ?? bundle.row.ends_on;

@@ -95,6 +95,7 @@ export function training(kind: DbKind): Migration {
         .addColumn('participant_id', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
+      await db.schema.createIndex('training_devices_participant').on('training_devices').columns(['class_id', 'participant_id', 'created_at']).execute();
 
       await db.schema
         .createTable('training_attempts')

@@ -1,5 +1,5 @@
 /** 培训班 storage: classes, venues, lessons, the roster, check-ins, devices and attempt counters (migration 0010). */
-import { sql } from 'kysely';
+import { type CompiledQuery, sql } from 'kysely';
 import type { Db } from '../database.js';
 import type {
   TrainingCheckinsTable,
@@ -8,7 +8,7 @@ import type {
   TrainingParticipantsTable,
   TrainingVenuesTable,
 } from '../tables/index.js';
-import { chunk, toCount } from './shared.js';
+import { chunk, inTransaction, toCount } from './shared.js';
 
 export type ClassRow = TrainingClassesTable;
 export type VenueRow = TrainingVenuesTable;
@@ -96,6 +96,26 @@ export async function findParticipantByCode(db: Db, classId: string, code: strin
   return (await db.selectFrom('training_participants').selectAll().where('class_id', '=', classId).where('code', '=', code).executeTakeFirst()) ?? null;
 }
 
+/**
+ * The participant with a personal code, with the wrong codes counted so far under `attemptKey` in `window` and the
+ * devices that identified as them since `since` — one query for the first check-in of each trainee.
+ */
+export async function findParticipantForIdentification(db: Db, classId: string, code: string, attempt: { key: string; window: string }, since: string): Promise<(ParticipantRow & { failures: number; devices: number }) | null> {
+  const row = await db
+    .selectFrom('training_participants as p')
+    .selectAll('p')
+    .select((eb) => [
+      eb.selectFrom('training_attempts').select('count').where('key', '=', attempt.key).where('window_start', '=', attempt.window).as('failures'),
+      eb.selectFrom('training_devices as d').select((e) => e.fn.countAll().as('n')).whereRef('d.class_id', '=', 'p.class_id').whereRef('d.participant_id', '=', 'p.id').where('d.created_at', '>=', since).as('devices'),
+    ])
+    .where('p.class_id', '=', classId)
+    .where('p.code', '=', code)
+    .executeTakeFirst();
+  if (!row) return null;
+  const { failures, devices, ...person } = row;
+  return { ...person, failures: toCount(failures), devices: toCount(devices) };
+}
+
 export async function updateParticipantRow(db: Db, classId: string, id: string, values: Partial<Pick<ParticipantRow, 'name' | 'unit_id' | 'post' | 'phone'>>): Promise<void> {
   await db.updateTable('training_participants').set(values).where('class_id', '=', classId).where('id', '=', id).execute();
 }
@@ -126,6 +146,33 @@ export async function insertCheckin(db: Db, row: CheckinRow): Promise<boolean> {
     .onConflict((oc) => oc.columns(['class_id', 'lesson_id', 'participant_id']).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+}
+
+/** Stores the marks of people not yet marked for their lesson; returns the keys of those it stored. */
+export async function insertCheckinsReturning(db: Db, rows: readonly CheckinRow[]): Promise<Pick<CheckinRow, 'class_id' | 'lesson_id' | 'participant_id'>[]> {
+  const out: Pick<CheckinRow, 'class_id' | 'lesson_id' | 'participant_id'>[] = [];
+  for (const part of chunk(rows, 9)) {
+    out.push(
+      ...(await db
+        .insertInto('training_checkins')
+        .values(part)
+        .onConflict((oc) => oc.columns(['class_id', 'lesson_id', 'participant_id']).doNothing())
+        .returning(['class_id', 'lesson_id', 'participant_id'])
+        .execute()),
+    );
+  }
+  return out;
+}
+
+export type CheckinKey = Pick<CheckinRow, 'class_id' | 'lesson_id' | 'participant_id'>;
+
+/** One group commit of check-ins: the marks (skipping people already marked) and the new devices, in one transaction. */
+export function storeCheckinBatch(db: Db, rows: readonly CheckinRow[], devices: readonly DeviceRow[]): Promise<CheckinKey[]> {
+  return inTransaction(db, async (trx) => {
+    const stored = await insertCheckinsReturning(trx, rows);
+    await insertDevices(trx, devices);
+    return stored;
+  });
 }
 
 export async function insertCheckins(db: Db, rows: readonly CheckinRow[]): Promise<void> {
@@ -161,19 +208,41 @@ export async function countLessonCheckins(db: Db, classId: string, lessonId: str
 
 // ---- devices and attempts -----------------------------------------------------------------------------------
 
-export async function insertDevice(db: Db, row: { hash: string; class_id: string; participant_id: string; created_at: string }): Promise<void> {
-  await db.insertInto('training_devices').values(row).execute();
+export type DeviceRow = { hash: string; class_id: string; participant_id: string; created_at: string };
+
+export async function insertDevices(db: Db, rows: readonly DeviceRow[]): Promise<void> {
+  for (const part of chunk(rows, 4)) await db.insertInto('training_devices').values(part).execute();
 }
+
+/** Devices that identified as this person since `since` (ISO). */
+export async function countRecentDevices(db: Db, classId: string, participantId: string, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('training_devices')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('class_id', '=', classId)
+    .where('participant_id', '=', participantId)
+    .where('created_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return toCount(row.n);
+}
+
+/** Built once per connection object: a returning trainee's check-in runs it, and building it cost as much as running it. */
+const deviceQueries = new WeakMap<Db, CompiledQuery<ParticipantRow>>();
 
 /** The participant a device secret (by its hash) stands for, in one query. */
 export async function findDeviceParticipant(db: Db, hash: string): Promise<ParticipantRow | null> {
-  const row = await db
-    .selectFrom('training_devices as d')
-    .innerJoin('training_participants as p', (j) => j.onRef('p.class_id', '=', 'd.class_id').onRef('p.id', '=', 'd.participant_id'))
-    .selectAll('p')
-    .where('d.hash', '=', hash)
-    .executeTakeFirst();
-  return row ?? null;
+  let compiled = deviceQueries.get(db);
+  if (!compiled) {
+    compiled = db
+      .selectFrom('training_devices as d')
+      .innerJoin('training_participants as p', (j) => j.onRef('p.class_id', '=', 'd.class_id').onRef('p.id', '=', 'd.participant_id'))
+      .selectAll('p')
+      .where('d.hash', '=', '')
+      .compile();
+    deviceQueries.set(db, compiled);
+  }
+  const result = await db.executeQuery<ParticipantRow>({ ...compiled, parameters: [hash] });
+  return result.rows[0] ?? null;
 }
 
 /**

@@ -42,7 +42,7 @@ export function checkinRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   api.post('/api/checkin/grants', {
-    config: { access: 'public' },
+    config: { access: 'public', serialize: 'as-built' },
     schema: {
       tags,
       summary: '扫码：验证会场动态二维码（本步或上一步），开启 5 分钟的签到凭证 / a scan: check the venue code (this or the previous step) and open a 5-minute grant',
@@ -57,7 +57,8 @@ export function checkinRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (request, reply) => reply.header('cache-control', 'no-store').send(await readDirectory(ctx, request.body.grant, request.body.unitId)));
 
   api.post('/api/checkin', {
-    config: { access: 'public' },
+    // The hot route of a lesson's first minutes: answered as built (the answer is assembled from typed parts).
+    config: { access: 'public', serialize: 'as-built' },
     schema: {
       tags,
       summary: '签到（本机身份、个人签到码或选择姓名，三选一；每人每课次一次）/ check in (by device, personal code or picked name; once per person and lesson)',

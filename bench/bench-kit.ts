@@ -1,0 +1,52 @@
+/** What the benchmarks share: a throwaway database per run, and a load generator in a process of its own. */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createDb } from '../src/db/create-db.js';
+import type { Database, DbKind } from '../src/db/database.js';
+
+/** A SQLite file in `dir`, or a fresh database on the PostgreSQL server at `pgUrl`, dropped on close. */
+export async function openDatabase(kind: DbKind, dir: string, pgUrl: string | null, name = 'room'): Promise<Database> {
+  if (kind === 'sqlite') return createDb({ kind, file: join(dir, `${name}.sqlite`) });
+  const admin = new pg.Client({ connectionString: pgUrl! });
+  await admin.connect();
+  const dbName = `leitai_bench_${randomBytes(5).toString('hex')}`;
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+  const url = new URL(pgUrl!);
+  url.pathname = `/${dbName}`;
+  const database = await createDb({ kind, url: url.toString() });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: pgUrl! });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${dbName}`).catch(() => undefined);
+      await c.end();
+    },
+  };
+}
+
+/**
+ * Runs the load script `script` on `job` (written to a file in `dir`) in its own process, so the server keeps its
+ * core; resolves with the last line it prints, parsed. `onStart` runs just before the process starts.
+ */
+export function runLoadProcess<T>(script: URL, job: unknown, dir: string, onStart?: () => void): Promise<T> {
+  const file = join(dir, `job-${randomBytes(4).toString('hex')}.json`);
+  writeFileSync(file, JSON.stringify(job));
+  onStart?.();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script.pathname, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      rmSync(file, { force: true });
+      if (code !== 0) return reject(new Error(`load generator exited with ${code}`));
+      resolve(JSON.parse(out.trim().split('\n').pop()!) as T);
+    });
+  });
+}
