@@ -145,10 +145,13 @@ describe('trainee check-in on a phone, with the venue screen (Chromium)', () => 
     await page.waitForFunction(() => location.hash === '');
     await page.getByTestId('done').waitFor();
     assert.equal(await page.getByTestId('done').locator('h1').innerText(), `已签到 ${clock}`);
-    // In a fresh tab (no grant kept) the device alone identifies the trainee.
+    // In a fresh tab (no grant kept) the device goes with the scanned code: one request, no grant.
     const other = await trainee.newPage();
+    const asked: string[] = [];
+    other.on('request', (r) => void (r.url().includes('/api/') && asked.push(new URL(r.url()).pathname)));
     await other.goto(local(await shownLink()));
     await other.getByTestId('done').waitFor();
+    assert.deepEqual(asked, ['/api/checkin']);
     assert.equal(await other.getByTestId('done').locator('h1').innerText(), `已签到 ${clock}`);
     await shot(other, '4-again');
     await other.close();
@@ -243,6 +246,28 @@ describe('trainee check-in on a phone, with the venue screen (Chromium)', () => 
     assert.equal(await page.locator('#lessonTitle').innerText(), '专题讲座：网格化管理');
     await shot(page, '9-screen-not-yet');
     await page.close();
+  });
+
+  it('"不是我" after a one-request check-in lets the next person identify on the same scan', async () => {
+    const context = await phone();
+    const first = await context.newPage();
+    await first.goto(local(await shownLink()));
+    await first.getByLabel('个人签到码').fill(codeOf('东县书记丙'));
+    await first.getByRole('button', { name: '签到', exact: true }).click();
+    await first.getByTestId('done').waitFor();
+    assert.match(await first.getByTestId('done').locator('h1').innerText(), /^已签到 \d{2}:\d{2}$/);
+    // Another scan in a new tab: this phone knows 丙 now, and checks in without a grant.
+    const page = await context.newPage();
+    await page.goto(local(await shownLink()));
+    await page.getByTestId('done').waitFor();
+    assert.match(await page.getByTestId('done-name').innerText(), /东县书记丙/);
+    await page.getByTestId('not-me').click();
+    await page.getByLabel('个人签到码').fill(codeOf('城区镇长乙'));
+    await page.getByRole('button', { name: '签到', exact: true }).click();
+    await page.getByTestId('done').waitFor();
+    assert.match(await page.getByTestId('done-name').innerText(), /城区镇长乙/);
+    assert.match(await page.getByTestId('done').locator('h1').innerText(), /^已签到 \d{2}:\d{2}$/);
+    await context.close();
   });
 
   it('a wrong personal code is refused beside the form in the trainee’s language', async () => {

@@ -16,8 +16,11 @@ type Raw = { status: number; text: string } | null;
 
 declare global {
   interface Window {
-    /** Set by index.html's inline script when the page was opened from a QR code: the code, and its grant request. */
-    __leitaiScan?: { code: string; grant: Promise<Raw> | null };
+    /**
+     * Set by index.html's inline script when the page was opened from a QR code: the code, and the request it already
+     * sent with it — the one-request check-in for the device it found stored, else the grant.
+     */
+    __leitaiScan?: { code: string; device: string | null; grant: Promise<Raw> | null; checkin: Promise<Raw> | null };
   }
 }
 
@@ -50,11 +53,25 @@ export interface Place {
   venueId: string;
 }
 
-/** Opens the 5-minute grant for a scanned code; the first call takes the request index.html already started. */
+/** The request index.html started for this code, if it is the one asked for now (each is taken once). */
+function early(kind: 'grant' | 'checkin', code: string, device?: string): Promise<Raw> | null {
+  const scan = window.__leitaiScan;
+  if (!scan || scan.code !== code || (kind === 'checkin' && scan.device !== device)) return null;
+  const sent = scan[kind];
+  scan[kind] = null;
+  return sent;
+}
+
+/** Opens the 5-minute grant for a scanned code, to identify with. */
 export async function openGrant(place: Place, code: string): Promise<Outcome<Grant>> {
-  const early = window.__leitaiScan?.grant;
-  if (window.__leitaiScan) window.__leitaiScan.grant = null;
-  return interpret<Grant>(early ? await early : await post('/api/checkin/grants', { ...place, code }));
+  const sent = early('grant', code);
+  return interpret<Grant>(sent ? await sent : await post('/api/checkin/grants', { ...place, code }));
+}
+
+/** A phone that knows its trainee: the scanned code and the device, one request, no grant. */
+export async function scanCheckIn(place: Place, code: string, device: string): Promise<Outcome<CheckinAnswer>> {
+  const sent = early('checkin', code, device);
+  return interpret<CheckinAnswer>(sent ? await sent : await post('/api/checkin', { scan: { ...place, code }, device }));
 }
 
 export const fetchDirectory = async (grant: string, unitId?: string): Promise<Outcome<Directory>> =>

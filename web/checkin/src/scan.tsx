@@ -1,11 +1,12 @@
 /**
- * One scan, from the QR code to the answer. The code is traded for a grant at once (it is good for ~15 s, the grant
- * for 5 minutes); a phone that knows its trainee checks in straight away, another identifies once first. A reload in
- * this tab reuses the grant, so it answers "已签到" instead of asking for a code the address no longer carries.
+ * One scan, from the QR code to the answer. A phone that knows its trainee sends the code with its device and is
+ * checked in by that one request. Another trades the code for a grant at once (the code is good for ~15 s, the grant
+ * for 5 minutes) and identifies once. A reload in this tab reuses its grant, so it asks the server again and answers
+ * "已签到"; without one it shows what this phone recorded, never asking for a code the address no longer carries.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CheckinAnswer, Grant } from '../../../src/contracts/training.js';
-import { checkIn, openGrant, type ApiError, type Identity as Who, type Place } from './api.js';
+import { checkIn, openGrant, scanCheckIn, type ApiError, type Identity as Who, type Place } from './api.js';
 import { statusLabel, type Lang, type Texts } from './i18n.js';
 import { Identify } from './identify.js';
 import { Notice, type Heading } from './notice.js';
@@ -53,6 +54,8 @@ export function ScanFlow(props: { t: Texts; lang: Lang; place: Place; onHeading:
   const [sending, setSending] = useState(false);
   const [formError, setFormError] = useState<ApiError | 'network' | null>(null);
   const started = useRef(false);
+  /** The last code scanned in this page: "不是我" after a one-request check-in opens a grant with it. */
+  const lastCode = useRef<string | null>(null);
 
   const { onHeading } = props;
   useEffect(() => {
@@ -65,11 +68,14 @@ export function ScanFlow(props: { t: Texts; lang: Lang; place: Place; onHeading:
     setPhase(done ? { page: 'done', done, created: null } : { page: 'noscan', forgot });
   };
 
-  const finish = (g: Grant, answer: CheckinAnswer) => {
-    if (answer.device) rememberIdentity(place.classId, { device: answer.device, name: answer.participant.name, unitName: answer.participant.unitName });
+  /** The answer, shown and remembered. `g`: the grant it was made with; null when the scan itself went with the device. */
+  const finish = (g: Grant | null, answer: CheckinAnswer) => {
+    const className = g?.className ?? identityOf(place.classId)?.className;
+    if (answer.device) rememberIdentity(place.classId, { device: answer.device, name: answer.participant.name, unitName: answer.participant.unitName, className });
     const done = doneFrom(answer);
     rememberDone(place.classId, place.lessonId, done);
-    rememberGrant(place, g);
+    if (g) rememberGrant(place, g);
+    else onHeading({ title: className ?? answer.lessonTitle, sub: `${answer.lessonTitle} · ${answer.venueName}` });
     setPhase({ page: 'done', done, created: answer.created, message: answer.message });
   };
 
@@ -81,6 +87,15 @@ export function ScanFlow(props: { t: Texts; lang: Lang; place: Place; onHeading:
     setPhase({ page: 'refused', error });
   };
 
+  /** The server no longer knows this phone's secret (the roster changed): it is forgotten, and the trainee told why. */
+  const deviceRefused = (error: ApiError): boolean => {
+    if (error.code !== 'participant_unknown' && error.code !== 'invalid_request') return false;
+    forgetIdentity(place.classId);
+    setFormError(error);
+    return true;
+  };
+
+  /** This tab's grant (a reload) with the device this phone keeps, or the identify form if it keeps none. */
   const withDevice = async (g: Grant, reload: boolean): Promise<void> => {
     const me = identityOf(place.classId);
     if (!me) {
@@ -91,13 +106,7 @@ export function ScanFlow(props: { t: Texts; lang: Lang; place: Place; onHeading:
     const res = await checkIn(g.grant, { device: me.device });
     if (res.kind === 'network') return setPhase({ page: 'unreachable', retry: () => void withDevice(g, reload) });
     if (res.kind === 'ok') return finish(g, res.body);
-    // The server no longer knows this phone's secret (the roster changed): identify again, told why.
-    if (res.error.code === 'participant_unknown' || res.error.code === 'invalid_request') {
-      forgetIdentity(place.classId);
-      setFormError(res.error);
-      setPhase({ page: 'identify' });
-      return;
-    }
+    if (deviceRefused(res.error)) return setPhase({ page: 'identify' });
     endScan(res.error, reload);
   };
 
@@ -107,8 +116,21 @@ export function ScanFlow(props: { t: Texts; lang: Lang; place: Place; onHeading:
     void withDevice(g, reload);
   };
 
+  /**
+   * A scanned code. A phone that knows its trainee checks in with it at once, in one request; otherwise (or when the
+   * server no longer knows the phone) the code opens a grant to identify with.
+   */
   const open = async (code: string): Promise<void> => {
+    lastCode.current = code;
+    setFormError(null);
     setPhase({ page: 'opening' });
+    const me = identityOf(place.classId);
+    if (me) {
+      const res = await scanCheckIn(place, code, me.device);
+      if (res.kind === 'network') return setPhase({ page: 'unreachable', retry: () => void open(code) });
+      if (res.kind === 'ok') return finish(null, res.body);
+      if (!deviceRefused(res.error)) return endScan(res.error, false);
+    }
     const res = await openGrant(place, code);
     if (res.kind === 'network') return setPhase({ page: 'unreachable', retry: () => void open(code) });
     if (res.kind === 'refused') return setPhase({ page: 'refused', error: res.error });
@@ -151,10 +173,12 @@ export function ScanFlow(props: { t: Texts; lang: Lang; place: Place; onHeading:
     endScan(res.error, false);
   };
 
+  /** "不是我" on a shared phone: forget the trainee; the next one identifies on this scan while it is good. */
   const notMe = () => {
     forgetIdentity(place.classId);
     setFormError(null);
     if (grant) setPhase({ page: 'identify' });
+    else if (lastCode.current) void open(lastCode.current);
     else fallBack(true);
   };
 

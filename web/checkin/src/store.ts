@@ -10,6 +10,8 @@ export interface Identity {
   device: string;
   name: string;
   unitName: string;
+  /** For the page's header when a check-in took one request and no grant named the class. */
+  className?: string;
 }
 
 /** A check-in this phone made or was told about, as shown again after a reload. */
@@ -27,6 +29,7 @@ interface ClassMemory {
   done?: Record<string, Done>;
 }
 
+/** index.html's inline script reads the device under this key too, before the app arrives. */
 const CLASS_PREFIX = 'leitai.checkin.v1:';
 const GRANT_PREFIX = 'leitai.checkin.grant.v1:';
 
