@@ -167,6 +167,23 @@ describe('trainee check-in on a phone, with the venue screen (Chromium)', () => 
     await page.close();
   });
 
+  it('on slow 3G a returning phone has its answer on screen within 3 s of opening the link', async () => {
+    const page = await trainee.newPage();
+    const cdp = await trainee.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    // 400 kbit/s each way, 400 ms round trips: as bench/phone.ts emulates slow 3G.
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 });
+    const link = local(await shownLink());
+    const started = Date.now();
+    await page.goto(link, { waitUntil: 'commit' });
+    await page.getByTestId('done').waitFor({ timeout: 10_000 });
+    const ms = Date.now() - started;
+    assert.ok(ms < 3_000, `${ms} ms`);
+    console.log(`slow 3G, returning phone: answer on screen after ${ms} ms`);
+    await page.close();
+  });
+
   it('a link three steps old is refused in plain words', async () => {
     ahead += 3 * STEP_MS;
     const context = await phone();
