@@ -144,16 +144,19 @@ export type TrainingClass = z.output<typeof classSchema>;
 
 // ---- the roster ---------------------------------------------------------------------------------------------
 
+const phone = z.string().trim().regex(/^[0-9+\- ]{0,20}$/, { error: '电话只能含数字、+、- 和空格 / digits, +, - and spaces only' }).nullable();
+
 export const participantInputSchema = z.object({
   name: text(100),
   unitId: id,
   post: optionalText(100),
-  phone: z.string().trim().regex(/^[0-9+\- ]{0,20}$/, { error: '电话只能含数字、+、- 和空格 / digits, +, - and spaces only' }).nullable().default(null),
+  phone: phone.default(null),
 });
 export type ParticipantInput = z.output<typeof participantInputSchema>;
 
 export const participantPatchSchema = z
-  .object({ name: text(100), unitId: id, post: z.string().trim().max(100), phone: participantInputSchema.shape.phone })
+  // No defaults here: a field left out stays as it is.
+  .object({ name: text(100), unitId: id, post: z.string().trim().max(100), phone })
   .partial()
   .refine((p) => Object.keys(p).length > 0, { error: '请至少修改一项 / change at least one field' });
 export type ParticipantPatch = z.output<typeof participantPatchSchema>;

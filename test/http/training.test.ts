@@ -145,6 +145,12 @@ for (const kind of dialects()) {
       assert.equal((await roster(`q=${encodeURIComponent('南村')}`)).total, 2);
       assert.equal((await roster('unitId=k2')).total, 2);
       assert.equal((await roster('pageSize=1&page=2')).items.length, 1);
+      // A fix of one field leaves the others as they are (the phone above all).
+      const zhang = (await roster()).items.find((p: { name: string }) => p.name === '张书记');
+      const fixed = await t.call('clerk', { method: 'PATCH', url: `${CLASS}/participants/${zhang.id}`, payload: { post: '镇党委书记' } });
+      assert.equal(fixed.statusCode, 200, fixed.body);
+      assert.deepEqual([fixed.json().post, fixed.json().phone, fixed.json().code], ['镇党委书记', '13800000001', zhang.code]);
+      assert.equal((await t.call('clerk', { method: 'PATCH', url: `${CLASS}/participants/${zhang.id}`, payload: {} })).statusCode, 400);
     });
 
     it('checks a trainee in once with the code on the screen, by personal code and then by the device', async () => {
