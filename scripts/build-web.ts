@@ -1,7 +1,8 @@
 /**
- * Builds the two web entries: the phone ballot page (web/rate → dist/web/rate) and the office console
- * (web/console → dist/web/console). `npm start` runs it with --if-stale first, so `npm ci && npm start` serves both
- * on a fresh machine; the e2e tests and benches call the ensure… functions.
+ * Builds the web entries: the phone ballot page (web/rate → dist/web/rate), the trainee's check-in page
+ * (web/checkin → dist/web/checkin) and the office console (web/console → dist/web/console). `npm start` runs it with
+ * --if-stale first, so `npm ci && npm start` serves them all on a fresh machine; the e2e tests and benches call the
+ * ensure… functions.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ interface Entry {
 }
 
 const RATE: Entry = { source: join(root, 'web/rate'), built: join(root, 'dist/web/rate/index.html') };
+const CHECKIN: Entry = { source: join(root, 'web/checkin'), built: join(root, 'dist/web/checkin/index.html') };
 const CONSOLE: Entry = { source: join(root, 'web/console'), built: join(root, 'dist/web/console/index.html') };
 
 function newestMtime(dir: string): number {
@@ -46,6 +48,12 @@ export async function ensureRatePage(): Promise<void> {
   if (ratePageStale()) await buildRatePage();
 }
 
+export const checkinPageStale = (): boolean => stale(CHECKIN);
+export const buildCheckinPage = (): Promise<void> => buildEntry(CHECKIN);
+export async function ensureCheckinPage(): Promise<void> {
+  if (checkinPageStale()) await buildCheckinPage();
+}
+
 export const consoleStale = (): boolean => stale(CONSOLE);
 export const buildConsole = (): Promise<void> => buildEntry(CONSOLE);
 export async function ensureConsole(): Promise<void> {
@@ -57,6 +65,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (!ifStale || ratePageStale()) {
     await buildRatePage();
     process.stdout.write('手机测评页面已构建 / phone ballot page built: dist/web/rate\n');
+  }
+  if (!ifStale || checkinPageStale()) {
+    await buildCheckinPage();
+    process.stdout.write('培训签到页面已构建 / check-in page built: dist/web/checkin\n');
   }
   if (!ifStale || consoleStale()) {
     await buildConsole();

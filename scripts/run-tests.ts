@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { ensureConsole, ensureRatePage } from './build-web.js';
+import { ensureCheckinPage, ensureConsole, ensureRatePage } from './build-web.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 
 const root = process.cwd();
@@ -39,6 +39,7 @@ async function main(): Promise<number> {
   // Routes that serve the web pages answer 503 until they are built; a fresh clone has no build yet.
   const started = Date.now();
   await ensureRatePage();
+  await ensureCheckinPage();
   await ensureConsole();
   console.log(`Web pages: up to date (${Date.now() - started} ms)`);
 

@@ -175,6 +175,7 @@ export const MESSAGES = {
   unitOutsideClass: (name: string): Message => ({ zh: `单位「${name}」不在本培训班的范围内`, en: `Unit ${name} is outside this class's area` }),
   participantExists: (name: string, unit: string): Message => ({ zh: `「${unit}」已有学员「${name}」`, en: `${unit} already has a participant named ${name}` }),
   rosterFileMissing: { zh: '请上传学员名单文件（xlsx 或 CSV）', en: 'Upload the roster file (xlsx or CSV)' },
+  venueScreenKeyInvalid: { zh: '这个会场大屏链接无效或已作废，请在办公室工作台重新打开会场大屏', en: 'This venue screen link is not valid or was revoked; open the venue screen again from the office console' },
   scanOneWay: { zh: '请先扫描会场大屏上的二维码', en: 'Scan the code on the venue screen first' },
   scanNeedsDevice: { zh: '首次签到请先扫码，再输入个人签到码或选择姓名', en: 'The first time, scan and then type your personal code or pick your name' },
   identifyOneWay: { zh: '请输入个人签到码，或选择单位和姓名（只选一种）', en: 'Type your personal code, or pick your unit and name (one of them)' },

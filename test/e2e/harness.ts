@@ -20,6 +20,8 @@ export const CHROMIUM = process.env.LEITAI_CHROMIUM ?? '/usr/bin/chromium';
 export interface RunningServer {
   url: string;
   ctx: AppContext;
+  /** The app itself, e.g. to drop every open connection as a network cut would. */
+  app: FastifyInstance;
   tokens: Record<Exclude<Role, 'viewer'>, string>;
   /** fetch against the server with a role's bearer token. */
   // biome-ignore lint/suspicious/noExplicitAny: read loosely like inject's res.json(); a wrong field fails the test's assertion
@@ -27,10 +29,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** `clock`: the server's time, for a test that moves it (default: the wall clock). */
+export async function startServer(options: { clock?: () => Date } = {}): Promise<RunningServer> {
   const dir = await mkdtemp(join(tmpdir(), 'leitai-e2e-'));
   const database = await openDatabase({ kind: 'sqlite', file: join(dir, 'leitai.sqlite') });
-  const ctx = createAppContext(database);
+  const ctx = createAppContext(database, options.clock ? { clock: options.clock } : {});
   const admin = (await ensureAdmin(ctx))!;
   const tokens = { admin: admin.accessToken } as RunningServer['tokens'];
   for (const role of ['organiser', 'clerk'] as const) {
@@ -42,6 +45,7 @@ export async function startServer(): Promise<RunningServer> {
   return {
     url,
     ctx,
+    app,
     tokens,
     async api(role, path, init = {}) {
       const res = await fetch(url + path, {

@@ -4,6 +4,7 @@
  * venue's counts. The office gets the link.
  */
 import { AppError } from '../../contracts/errors.js';
+import { MESSAGES } from '../../contracts/messages.js';
 import { msUntilNextStep, codeStep } from '../../domain/training/checkin-code.js';
 import { checkinWindow, type AttendanceCounts } from '../../domain/training/attendance.js';
 import { formatLocalDateTime } from '../../domain/training/local-time.js';
@@ -30,7 +31,7 @@ export async function requireScreen(ctx: AppContext, classId: string, lessonId: 
   const bundle = await requireClass(ctx.database.db, classId);
   const lesson = requireLesson(bundle, lessonId);
   const venue = requireLessonVenue(bundle, lesson, venueId);
-  if (!verifyScreenKey(venue.secret, classId, lessonId, venueId, key)) throw new AppError('forbidden');
+  if (!verifyScreenKey(venue.secret, classId, lessonId, venueId, key)) throw new AppError('forbidden', { message: MESSAGES.venueScreenKeyInvalid });
   return { bundle, lesson, venue };
 }
 

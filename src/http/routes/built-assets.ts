@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { document } from '../responses.js';
 import { typed } from './types.js';
 
-export async function serveBuiltAssets(app: FastifyInstance, options: { prefix: string; dir: string; pattern: RegExp }): Promise<void> {
+/** `dir`: one directory, or several looked through in order (entries whose hashed names never collide). */
+export async function serveBuiltAssets(app: FastifyInstance, options: { prefix: string; dir: string | string[]; pattern: RegExp }): Promise<void> {
   await app.register(async (scope) => {
     await scope.register(fastifyStatic, { root: options.dir, serve: false, preCompressed: true, suppressWarning: true });
     typed(scope).get(`${options.prefix}/:file`, {

@@ -1,62 +1,25 @@
 /**
  * The phone ballot page (手机测评): /r/<token> from the QR code and /r for a typed code return the same small page
- * built from web/rate/ (`npm run build:web`); its hashed files are served under /assets/ with year-long caching and
- * pre-compressed (.br/.gz) when the phone accepts it.
+ * built from web/rate/ (`npm run build:web`); its hashed files are served under /assets/ (phone-assets.ts).
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { document } from '../responses.js';
-import { serveBuiltAssets } from './built-assets.js';
+import { loadBuiltPage, type BuiltPage } from './built-page.js';
 import { typed } from './types.js';
 
 /** Where `npm run build:web` writes the phone page. */
 export const RATE_PAGE_DIR = fileURLToPath(new URL('../../../dist/web/rate/', import.meta.url));
 
-const ASSET = /^[A-Za-z0-9_-]+\.(js|css)$/;
-
 const NOT_BUILT = `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>擂台</title><p>手机测评页面尚未构建，请在服务器上运行 <code>npm run build:web</code>。</p>
 <p>The phone ballot page has not been built; run <code>npm run build:web</code> on the server.</p>`;
 
-interface Page {
-  html: string;
-  csp: string;
-}
-
-/**
- * The page and a Content-Security-Policy allowing exactly its inline bootstrap script (by hash) and its own files:
- * a ballot page runs nothing it did not ship, and cannot be framed.
- */
-function loadPage(dir: string): Page | null {
-  let html: string;
-  try {
-    html = readFileSync(`${dir}index.html`, 'utf8');
-  } catch {
-    return null;
-  }
-  const hashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
-    (m) => `'sha256-${createHash('sha256').update(m[1] ?? '').digest('base64')}'`,
-  );
-  const csp = [
-    "default-src 'none'",
-    `script-src 'self' ${hashes.join(' ')}`.trim(),
-    "style-src 'self'",
-    "connect-src 'self'",
-    "img-src 'self' data:",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-  return { html, csp };
-}
-
 export async function ratePageRoutes(app: FastifyInstance, dir: string = RATE_PAGE_DIR): Promise<void> {
-  let page: Page | null = null;
+  let page: BuiltPage | null = null;
   const sendPage = (reply: FastifyReply) => {
-    page ??= loadPage(dir);
+    page ??= loadBuiltPage(dir);
     if (!page) return reply.code(503).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(NOT_BUILT);
     return reply
       .type('text/html; charset=utf-8')
@@ -79,6 +42,4 @@ export async function ratePageRoutes(app: FastifyInstance, dir: string = RATE_PA
   api.get('/r', { config: { access: 'public' }, schema: hidden }, async (_request, reply) => sendPage(reply));
   api.get('/r/', { config: { access: 'public' }, schema: hidden }, async (_request, reply) => sendPage(reply));
   api.get('/r/:token', { config: { access: 'public' }, schema: { ...hidden, params: z.object({ token: z.string().max(200) }) } }, async (_request, reply) => sendPage(reply));
-
-  await serveBuiltAssets(app, { prefix: '/assets', dir: `${dir}assets`, pattern: ASSET });
 }
