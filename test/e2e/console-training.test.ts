@@ -2,8 +2,8 @@
  * 培训班 in the office console, as the office and a clerk run it: the organiser creates a class, a venue and two lessons
  * on two days (a lesson ending before it starts is refused in the form) and sees them under their days; imports a
  * roster whose dry run names a bad row by its line, fixes the file and imports it; searches the roster. On the 签到
- * tab the counts move live when a trainee checks in through the API with the venue's current code; a clerk records a
- * 补签, which is refused without a reason. The class page reads in English with the switch. Units, accounts and the
+ * tab the office opens a venue's screen, and the counts move live when a trainee checks in through the API with the
+ * code that screen shows; a clerk records a 补签, which is refused without a reason. The class page reads in English with the switch. Units, accounts and the
  * trainee's phone go through the harness and the API; every office step goes through the browser.
  * Screenshots go to $LEITAI_SCREENSHOTS (or a temp dir, printed).
  */
@@ -205,7 +205,7 @@ describe('the training class in the console: agenda, roster import, live check-i
     await shot(page, 'roster');
   });
 
-  it('shows the check-in count move live when a trainee checks in with the venue’s current code', async () => {
+  it('opens a venue screen, and shows the count move live when a trainee checks in with the code it shows', async () => {
     await page.getByTestId('tab-checkin').click();
     await page.getByTestId('checkin-lesson').filter({ hasText: SYNC }).waitFor();
     await page.getByTestId('checkin-live').filter({ hasText: '实时' }).waitFor();
@@ -215,15 +215,16 @@ describe('the training class in the console: agenda, roster import, live check-i
     assert.match(await eastRow.innerText(), /东县委党校\s+2\s+0\s+0\s+0\s+2/);
     await shot(page, 'checkin-before');
 
-    const cls = (await server.api('organiser', `/api/training/classes/${classId}`)).json;
-    const lesson = cls.agenda.find((l: { title: string }) => l.title === SYNC);
-    const east = cls.venues.find((v: { name: string }) => v.name === '东县委党校');
-    const link = await server.api('organiser', `/api/training/classes/${classId}/lessons/${lesson.id}/venues/${east.id}/screen-link`);
-    assert.equal(link.status, 200);
-    const screen = await server.api(null, `/api${link.json.path}`);
-    assert.equal(screen.status, 200);
-    const code = String(screen.json.url).split('#')[1];
-    const grant = await server.api(null, '/api/checkin/grants', { body: { classId, lessonId: lesson.id, venueId: east.id, code } });
+    // The office opens 东县委党校's venue screen from the console; its QR link carries the code of the moment.
+    await eastRow.getByTestId('venue-screen').click();
+    const [screen] = await Promise.all([page.waitForEvent('popup'), modal().getByTestId('screen-open').click()]);
+    const qrUrl = (await screen.locator('#qr').getAttribute('data-url', { timeout: 10_000 }))!;
+    assert.equal(await screen.locator('#venueName').innerText(), '东县委党校');
+    await screen.close();
+    await modal().locator('.ant-modal-close').click();
+    const [lessonId, venueId] = new URL(qrUrl).pathname.split('/').slice(3).map(decodeURIComponent);
+    const code = new URL(qrUrl).hash.slice(1);
+    const grant = await server.api(null, '/api/checkin/grants', { body: { classId, lessonId, venueId, code } });
     assert.equal(grant.status, 201, JSON.stringify(grant.json));
     const roster = (await server.api('organiser', `/api/training/classes/${classId}/participants?q=学员甲`)).json;
     const checkin = await server.api(null, '/api/checkin', { body: { grant: grant.json.grant, personalCode: roster.items[0].code } });
