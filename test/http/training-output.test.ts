@@ -313,5 +313,22 @@ for (const kind of dialects()) {
       assert.equal(roster.statusCode, 200);
       assert.match(roster.body, /该范围内暂无学员/);
     });
+
+    it('counts a lesson that has not ended as 未签到, not 缺勤', async () => {
+      const base = '/api/training/classes/tc-soon';
+      const post = (url: string, payload: object) => t.call('organiser', { method: 'POST', url, payload });
+      assert.equal((await post('/api/training/classes', { id: 'tc-soon', name: '下周培训班', rootUnitId: 'u1405', startsOn: '2026-06-20', endsOn: '2026-06-20' })).statusCode, 201);
+      assert.equal((await post(`${base}/venues`, { id: 'v1', name: '中共晋城市委党校', unitId: 'u1405' })).statusCode, 201);
+      assert.equal((await post(`${base}/lessons`, { id: 'l1', kind: 'lecture', title: '开班专题讲座', startsAt: '2026-06-20T09:00', endsAt: '2026-06-20T11:00', venueIds: ['v1'], hours: '2' })).statusCode, 201);
+      assert.equal((await post(`${base}/participants`, { name: '南村镇党委书记', unitId: 'u140525100', post: '党委书记' })).statusCode, 201);
+      const res = await get('organiser', `${base}/attendance.xlsx`);
+      assert.equal(res.statusCode, 200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const total = rows(wb, ATTENDANCE_SHEETS.byLesson).find((row) => row[5] === '合计')!;
+      assert.deepEqual(numbers(total), [1, 0, 0, 0, 0, 1], '1 expected, not yet checked in');
+      assert.equal(rows(wb, ATTENDANCE_SHEETS.byParticipant)[1]![5], '未签到');
+      assert.deepEqual(rows(wb, '缺勤名单-泽州县').slice(1), [['泽州县：已结束的课次无人缺勤']]);
+    });
   });
 }
