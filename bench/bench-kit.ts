@@ -1,7 +1,8 @@
 /** What the benchmarks share: a throwaway database per run, and a load generator in a process of its own. */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { Session as InspectorSession } from 'node:inspector/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createDb } from '../src/db/create-db.js';
@@ -49,4 +50,25 @@ export function runLoadProcess<T>(script: URL, job: unknown, dir: string, onStar
       resolve(JSON.parse(out.trim().split('\n').pop()!) as T);
     });
   });
+}
+
+/**
+ * Runs `fn` under the V8 CPU profiler when `dir` is given (the server's side of one phase), written as
+ * DIR/<name>.cpuprofile (open in Chrome DevTools or speedscope).
+ */
+export async function profiled<T>(dir: string | undefined, name: string, fn: () => Promise<T>, intervalUs = 200): Promise<T> {
+  if (!dir) return fn();
+  const session = new InspectorSession();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: intervalUs });
+  await session.post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
 }

@@ -15,8 +15,7 @@
  * Prints figures, then one JSON line per database. Options: --db sqlite,postgres --trainees 2100 --connections 50
  * --bare-seconds 5 --profile DIR (a CPU profile of the server during each burst, DIR/<db>-<first|returning>.cpuprofile)
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { Session as InspectorSession } from 'node:inspector/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -33,7 +32,7 @@ import { formatLocalDateTime, localDateOf } from '../src/domain/training/local-t
 import type { Unit } from '../src/domain/types.js';
 import { buildApp } from '../src/http/app.js';
 import { startEmbeddedPostgres } from '../scripts/embedded-postgres.js';
-import { openDatabase, runLoadProcess } from './bench-kit.js';
+import { openDatabase, profiled, runLoadProcess } from './bench-kit.js';
 import type { CheckinJob, CheckinLoadResult } from './checkin-load.js';
 import type { LoadResult } from './room-load.js';
 
@@ -55,24 +54,6 @@ const COUNTIES: Unit[] = ['城区', '泽州县', '高平市'].map((name, i) => (
 const TOWNS: Unit[] = COUNTIES.flatMap((c, i) => Array.from({ length: 12 }, (_, k) => ({ id: `u-t${i + 1}-${k + 1}`, code: `14050${i + 1}1${String(k + 1).padStart(2, '0')}`, name: `${c.name}第${k + 1}镇`, level: 'township' as const, parentId: c.id })));
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
-
-/** Runs `fn` under the V8 CPU profiler when --profile DIR is given (the server's side of one burst). */
-async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
-  if (!args.profile) return fn();
-  const session = new InspectorSession();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 100 });
-  await session.post('Profiler.start');
-  try {
-    return await fn();
-  } finally {
-    const { profile } = await session.post('Profiler.stop');
-    mkdirSync(args.profile, { recursive: true });
-    writeFileSync(join(args.profile, `${name}.cpuprofile`), JSON.stringify(profile));
-    session.disconnect();
-  }
-}
 
 async function call<T = unknown>(app: FastifyInstance, bearer: string, method: 'POST' | 'GET', url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const res = await app.inject({ method, url, payload: payload as string, headers: { authorization: `Bearer ${bearer}`, ...headers } });
@@ -127,7 +108,7 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null): P
     const burst = async (lessonId: string, mode: CheckinJob['mode'], who: CheckinJob['trainees']) => {
       const job: CheckinJob = { url: address, connections: CONNECTIONS, classId: 'tc-bench', lessonId, mode, venues: venues.map((v) => ({ id: v.id, secret: v.secret })), trainees: who };
       const elu = performance.eventLoopUtilization();
-      const run = await profiled(`${kind}-${mode}`, () => runLoadProcess<CheckinLoadResult>(new URL('./checkin-load.ts', import.meta.url), job, dir));
+      const run = await profiled(args.profile, `${kind}-${mode}`, () => runLoadProcess<CheckinLoadResult>(new URL('./checkin-load.ts', import.meta.url), job, dir));
       const cpuUs = (performance.eventLoopUtilization(elu).active / Math.max(1, run.checkins)) * 1000;
       const stored = (await listCheckinRows(database.db, 'tc-bench', lessonId)).length;
       const rate = run.checkins / run.seconds;

@@ -20,12 +20,11 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { Session as InspectorSession } from 'node:inspector/promises';
 import { startEmbeddedPostgres } from '../scripts/embedded-postgres.js';
 import type { FastifyInstance } from 'fastify';
 import { BallotWriter, createBallotWriter } from '../src/app/kernel/ballot-writer.js';
@@ -38,7 +37,7 @@ import { migrateToLatest } from '../src/db/migrations/index.js';
 import { countBallots, countReturnedSheets } from '../src/db/repositories/ballots.js';
 import type { Unit } from '../src/domain/types.js';
 import { buildApp } from '../src/http/app.js';
-import { openDatabase, runLoadProcess } from './bench-kit.js';
+import { openDatabase, profiled, runLoadProcess } from './bench-kit.js';
 import type { LoadJob, LoadResult } from './room-load.js';
 
 const { values: args } = parseArgs({
@@ -135,24 +134,6 @@ function serverCpu() {
   };
 }
 
-/** Runs `fn` under the V8 CPU profiler when --profile is given (the server's side of a phase only). */
-async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
-  if (!args.profile) return fn();
-  const session = new InspectorSession();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 200 });
-  await session.post('Profiler.start');
-  try {
-    return await fn();
-  } finally {
-    const { profile } = await session.post('Profiler.stop');
-    mkdirSync(args.profile, { recursive: true });
-    writeFileSync(join(args.profile, `${name}.cpuprofile`), JSON.stringify(profile));
-    session.disconnect();
-  }
-}
-
 function load(job: LoadJob, dir: string, onStart?: () => void): Promise<LoadResult> {
   return runLoadProcess<LoadResult>(new URL('./room-load.ts', import.meta.url), job, dir, onStart);
 }
@@ -239,7 +220,7 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
     const barePostRps = barePost.acknowledged / barePost.seconds;
     console.log(`bare POST        -c ${CONNECTIONS} ${barePost.seconds.toFixed(1)} s: ${Math.round(barePostRps)} req/s with a sheet's body, p50 ${barePost.p50_ms} ms, p99 ${barePost.p99_ms} ms, errors ${barePost.errors + barePost.timeouts}`);
 
-    const roomRun = await profiled(`${kind}-room`, () => load({ mode: 'room', url: address, connections: Math.min(Number(args['room-connections']), roomTokens.length), bodies: roomTokens.map((t) => sheetBody(room.p, t)), formBodies: hasForm ? roomTokens.map((token) => JSON.stringify({ token })) : null }, dir));
+    const roomRun = await profiled(args.profile, `${kind}-room`, () => load({ mode: 'room', url: address, connections: Math.min(Number(args['room-connections']), roomTokens.length), bodies: roomTokens.map((t) => sheetBody(room.p, t)), formBodies: hasForm ? roomTokens.map((token) => JSON.stringify({ token })) : null }, dir));
     const roomStored = await storedSheets(database, room);
     const roomErrors = roomRun.errors + roomRun.timeouts + (roomRun.requests - roomRun.acknowledged) + (roomRun.form ? roomRun.form.requests - roomRun.form.ok : 0);
     console.log(`room             ${roomTokens.length} raters, -c ${args['room-connections']}: done in ${roomRun.seconds.toFixed(2)} s, ${Math.round(roomRun.acknowledged / roomRun.seconds)} sheets/s; submit p50 ${roomRun.p50_ms} ms, p99 ${roomRun.p99_ms} ms, max ${roomRun.max_ms} ms`);
@@ -251,7 +232,7 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
     const stored0 = await storedSheets(database, sustain);
     const sustainBodies = sustainTokens.map((t) => sheetBody(sustain.p, t));
     const cpu = serverCpu();
-    const sustained = await profiled(`${kind}-sustained`, () => load({ mode: 'submit', url: address, connections: CONNECTIONS, seconds: SECONDS, bodies: sustainBodies }, dir, () => cpu.start()));
+    const sustained = await profiled(args.profile, `${kind}-sustained`, () => load({ mode: 'submit', url: address, connections: CONNECTIONS, seconds: SECONDS, bodies: sustainBodies }, dir, () => cpu.start()));
     const sustainedCpu = cpu.done();
     await writer.idle();
     const stored1 = await storedSheets(database, sustain);

@@ -185,6 +185,9 @@ export const rosterQuery = z.object({
 });
 export type RosterQuery = z.output<typeof rosterQuery>;
 
+/** The printable roster: one unit and the units below it, or the whole class. */
+export const rosterSheetQuery = z.object({ unitId: id.optional() });
+
 export const rosterPageSchema = z.object({
   total: z.number().int(),
   page: z.number().int(),

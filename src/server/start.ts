@@ -25,7 +25,7 @@ export async function start(config: Readonly<Config>): Promise<{ close: () => Pr
     const demo = await loadDemo(ctx);
     if (demo) {
       credentials.push(...demo.accounts);
-      process.stdout.write(`已载入晋城示例活动 / loaded the Jincheng demo: ${demo.campaignId} (${demo.units} units, ${demo.ballots} ballots)\n`);
+      process.stdout.write(`已载入晋城示例活动 / loaded the Jincheng demo: ${demo.campaignId} (${demo.units} units, ${demo.ballots} ballots; training class ${demo.trainingClassId} with ${demo.participants} participants)\n`);
     }
   }
   const app = await buildApp(ctx, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel }, cookieSecure: config.cookieSecure });

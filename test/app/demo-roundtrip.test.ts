@@ -7,7 +7,10 @@ import { parseBundle } from '../../src/app/bundle/parse-bundle.js';
 import { tallyBundle } from '../../src/app/bundle/tally-bundle.js';
 import { createAppContext, type AppContext } from '../../src/app/context.js';
 import type { Actor } from '../../src/app/policies/roles.js';
-import { JINCHENG_INVALID_BALLOT_ID } from '../../src/demo/jincheng.js';
+import { attendanceRecords } from '../../src/app/training/attendance-records.js';
+import { getClass } from '../../src/app/training/get-class.js';
+import { lessonAttendance } from '../../src/app/training/lesson-attendance.js';
+import { JINCHENG_CLASS_ID, JINCHENG_INVALID_BALLOT_ID } from '../../src/demo/jincheng.js';
 import { getCampaign } from '../../src/db/repositories/campaigns.js';
 import { listSessions } from '../../src/db/repositories/sessions.js';
 import { createTestDb, dialects } from '../helpers/db.js';
@@ -23,6 +26,8 @@ for (const kind of dialects()) {
       const loaded = await loadDemo(ctx);
       assert.ok(loaded);
       assert.equal(loaded.ballots, 150);
+      assert.equal(loaded.trainingClassId, JINCHENG_CLASS_ID);
+      assert.ok(loaded.participants >= 2100);
     });
     after(() => ctx.database.close());
 
@@ -52,6 +57,30 @@ for (const kind of dialects()) {
       const bundle = parseBundle(JSON.parse(JSON.stringify(await exportBundle(ctx, 'jincheng-2022-06'))));
       assert.equal(bundle.ballots.length, 150);
       assert.deepEqual(JSON.parse(JSON.stringify(tallyBundle(bundle).results)), JSON.parse(JSON.stringify(server)));
+    });
+
+    it('stores the report’s training class of the campaign: its agenda, 2,100+ trainees and their check-ins', async () => {
+      const cls = await getClass(ctx, JINCHENG_CLASS_ID);
+      assert.equal(cls.campaignId, 'jincheng-2022-06');
+      assert.deepEqual([cls.startsOn, cls.endsOn, cls.rootUnitName], ['2022-06-15', '2022-06-17', '晋城市']);
+      assert.equal(cls.venues.length, 7);
+      assert.equal(cls.agenda.length, 6);
+      assert.ok(cls.participants >= 2100);
+      for (const lesson of cls.agenda) {
+        const a = await lessonAttendance(ctx, office, JINCHENG_CLASS_ID, lesson.id);
+        assert.equal(a.window, 'closed', 'the class is over');
+        assert.equal(a.total.expected, cls.participants);
+        assert.equal(a.total.onTime + a.total.late + a.total.leave + a.total.missing, a.total.expected);
+        assert.ok(a.total.onTime > 0.85 * cls.participants && a.total.late > 0 && a.total.leave > 0 && a.total.missing > 0, lesson.title);
+        assert.equal(a.venues.reduce((n, v) => n + v.expected, 0), a.total.expected);
+        assert.equal(a.venues.reduce((n, v) => n + v.onTime + v.late, 0), a.total.onTime + a.total.late, 'every scan was at a venue of the lesson');
+        assert.deepEqual(a.units.map((u) => u.name).sort(), ['城区', '沁水县', '泽州县', '阳城县', '陵川县', '高平市', '晋城市'].sort());
+        if (lesson.kind === 'synchronized') assert.ok(a.venues.every((v) => v.onTime > 0), 'each party school had its trainees');
+      }
+      const { page, items } = await attendanceRecords(ctx, office, JINCHENG_CLASS_ID, {});
+      assert.equal(items.length, cls.participants);
+      assert.equal(page.fullCredit, '17.50');
+      assert.ok(items.filter((r) => r.credit.display === page.fullCredit).length > 0.45 * items.length, 'about half were on time at every lesson');
     });
   });
 }

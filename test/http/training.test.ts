@@ -230,6 +230,8 @@ for (const kind of dialects()) {
       assert.equal((await t.call('clerk', { method: 'POST', url: `${CLASS}/lessons/l1/leave`, payload: { participantId: li, reason: '病假' } })).statusCode, 403);
       assert.equal((await t.call('organiser', { method: 'POST', url: `${CLASS}/lessons/l1/leave`, payload: { participantId: li, reason: ' ' } })).statusCode, 400);
       assert.equal((await t.call('organiser', { method: 'POST', url: `${CLASS}/lessons/l1/leave`, payload: { participantId: li, reason: '病假' } })).statusCode, 201);
+      const leaveRecord = (await t.call('organiser', { method: 'GET', url: `${CLASS}/attendance?q=${encodeURIComponent('李主任')}` })).json().items[0].lessons[0];
+      assert.deepEqual([leaveRecord.status, leaveRecord.clock], ['leave', null], 'a leave has no arrival time');
       const onLeave = await checkIn({ grant: await freshGrant('v-city'), personalCode: await codeFor('李主任') });
       assert.equal(onLeave.statusCode, 409);
       assert.match(onLeave.json().error.message.zh, /已请假/);

@@ -1,6 +1,7 @@
 /**
  * 示例: loads the Jincheng demo — real units, the article's campaign, sessions as held, ballots as cast and
- * entered — so a first start already has a complete, explainable ranking. Also one account per role.
+ * entered, and the training class with its roster and check-ins — so a first start already has a complete,
+ * explainable ranking and a class to look at. Also one account per role.
  */
 import { appendBallots } from '../../db/repositories/ballots.js';
 import type { BallotRow } from '../../db/records.js';
@@ -10,7 +11,7 @@ import { createSession, updateSessionStatus } from '../../db/repositories/sessio
 import { inTransaction } from '../../db/repositories/shared.js';
 import { sealSessionBallots } from '../../db/repositories/tally-ballots.js';
 import { getUnit, insertUnits } from '../../db/repositories/units.js';
-import { buildJinchengDemo, CAMPAIGN_CREATED_AT, JINCHENG_CITY_ID, SESSION_DATES } from '../../demo/jincheng.js';
+import { buildJinchengClass, buildJinchengDemo, CAMPAIGN_CREATED_AT, JINCHENG_CITY_ID, SESSION_DATES } from '../../demo/jincheng.js';
 import type { Ballot, CampaignDefinition } from '../../domain/types.js';
 import type { AppContext } from '../context.js';
 import { createAccount } from '../accounts/create-account.js';
@@ -18,17 +19,23 @@ import type { Credentials } from '../../contracts/accounts.js';
 import { recordAudit } from '../kernel/record-audit.js';
 import { newReceipt } from '../kernel/secrets.js';
 import { storedBallot } from '../ballots/stored-ballot.js';
+import { storeDemoClass } from './load-demo-class.js';
 
 export interface DemoLoaded {
   campaignId: string;
   units: number;
   ballots: number;
+  /** The report's training class (培训班) and the size of its roster; null and 0 when left out. */
+  trainingClassId: string | null;
+  participants: number;
   accounts: Credentials[];
 }
 
-export async function loadDemo(ctx: AppContext): Promise<DemoLoaded | null> {
+/** `trainingClass: false`: the demo as releases before the training class stored it (a schema before migration 0010). */
+export async function loadDemo(ctx: AppContext, options: { trainingClass?: boolean } = {}): Promise<DemoLoaded | null> {
   const { definition: def, ballots } = buildJinchengDemo();
   if (await getCampaign(ctx.database.db, def.id)) return null;
+  const trainingClass = options.trainingClass === false ? null : buildJinchengClass(def.units);
   await inTransaction(ctx.database.db, async (trx) => {
     const missing = [];
     for (const u of def.units) if (!(await getUnit(trx, u.id))) missing.push(u);
@@ -47,13 +54,17 @@ export async function loadDemo(ctx: AppContext): Promise<DemoLoaded | null> {
     for (const s of def.sessions) if (s.status === 'closed') await sealSessionBallots(trx, def.id, s.id);
     await updateCampaignStatus(trx, def.id, 'draft', 'active', new Date(Math.min(...Object.values(SESSION_DATES).map((d) => Date.parse(d.openedAt)))));
     await recordAudit(trx, ctx, 'system', 'demo.load', 'campaign', def.id, { ballots: ballots.length });
+    if (trainingClass) {
+      await recordAudit(trx, ctx, 'system', 'demo.load', 'training_class', trainingClass.id, { participants: trainingClass.participants.length, checkins: trainingClass.checkins.length });
+      await storeDemoClass(trx, ctx, trainingClass, def.id, JINCHENG_CITY_ID);
+    }
   });
   const accounts = [
     await createAccount(ctx, 'system', { username: 'organiser', displayName: '市委组织部（专项行动办公室）', role: 'organiser', unitId: null }),
     await createAccount(ctx, 'system', { username: 'clerk', displayName: '计票员', role: 'clerk', unitId: null }),
     await createAccount(ctx, 'system', { username: 'zezhou', displayName: '泽州县（单位查看）', role: 'viewer', unitId: 'u140525' }),
   ];
-  return { campaignId: def.id, units: def.units.length, ballots: ballots.length, accounts };
+  return { campaignId: def.id, units: def.units.length, ballots: ballots.length, trainingClassId: trainingClass?.id ?? null, participants: trainingClass?.participants.length ?? 0, accounts };
 }
 
 /** One receipt per sheet, as if each sheet had been submitted or entered once. */

@@ -1,3 +1,5 @@
+import { Feed } from './feed.js';
+
 /**
  * 选票动态: an in-process signal that ballots were committed, for the live big screen. Carries no ballot content,
  * only where to look again. The ballot write paths call `ctx.ballotFeed.emit(…)` after their commit; a listener that
@@ -10,26 +12,4 @@ export interface BallotsStored {
 
 export type BallotListener = (event: BallotsStored) => void;
 
-export class BallotFeed {
-  private readonly listeners = new Set<BallotListener>();
-
-  /** Returns the unsubscribe function. */
-  on(listener: BallotListener): () => void {
-    this.listeners.add(listener);
-    return () => void this.listeners.delete(listener);
-  }
-
-  emit(event: BallotsStored): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch {
-        // A screen's failure must never fail the ballot that was already committed.
-      }
-    }
-  }
-
-  get size(): number {
-    return this.listeners.size;
-  }
-}
+export class BallotFeed extends Feed<BallotsStored> {}

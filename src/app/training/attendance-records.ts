@@ -8,8 +8,9 @@ import type { AttendancePage, attendanceQuery } from '../../contracts/training.j
 import { listCheckinRows, type CheckinRow } from '../../db/repositories/training.js';
 import { type Fraction, ZERO, exactString, formatFixed, sum } from '../../domain/exact.js';
 import { attendanceStatus, creditFor } from '../../domain/training/attendance.js';
-import { formatLocalClock, formatLocalDateTime } from '../../domain/training/local-time.js';
+import { formatLocalDateTime } from '../../domain/training/local-time.js';
 import type { AppContext } from '../context.js';
+import { arrivalClock } from './record-office-mark.js';
 import type { Actor } from '../policies/roles.js';
 import { visibleRoster } from './list-roster.js';
 import { requireClass } from './require-class.js';
@@ -37,7 +38,7 @@ export async function attendanceRecords(ctx: AppContext, actor: Actor, classId: 
       if (status === 'absent') absent++;
       const credit = creditFor(mark?.status ?? null, lesson);
       credits.push(credit);
-      return { lessonId: lesson.id, status, clock: mark ? formatLocalClock(Date.parse(mark.at)) : null, credit: formatFixed(credit, 2) };
+      return { lessonId: lesson.id, status, clock: arrivalClock(mark), credit: formatFixed(credit, 2) };
     });
     if (filter.absentOnly && absent === 0) continue;
     const total = credits.length > 0 ? sum(credits) : ZERO;

@@ -5,9 +5,10 @@
 import type { LessonAttendance, VenueRoster } from '../../contracts/training.js';
 import { listCheckinRows, type CheckinRow, type ParticipantRow } from '../../db/repositories/training.js';
 import { attendanceStatus, checkinWindow, countMark, emptyCounts, type AttendanceCounts } from '../../domain/training/attendance.js';
-import { formatLocalClock, formatLocalDateTime } from '../../domain/training/local-time.js';
+import { formatLocalDateTime } from '../../domain/training/local-time.js';
 import { expectedVenue } from '../../domain/training/venue-assignment.js';
 import type { AppContext } from '../context.js';
+import { arrivalClock } from './record-office-mark.js';
 import type { Actor } from '../policies/roles.js';
 import type { ClassUnits } from './class-units.js';
 import type { StoredLesson } from './lesson-row.js';
@@ -98,7 +99,7 @@ export async function venueRoster(ctx: AppContext, actor: Actor, classId: string
         unitName: p.units.path(r.unit_id),
         post: r.post,
         status: attendanceStatus(mark?.status ?? null, p.lesson, now),
-        clock: mark ? formatLocalClock(Date.parse(mark.at)) : null,
+        clock: arrivalClock(mark),
         atVenue: elsewhere,
       };
     })

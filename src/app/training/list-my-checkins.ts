@@ -6,8 +6,9 @@ import { findDeviceParticipant, listParticipantCheckins } from '../../db/reposit
 import { getUnit } from '../../db/repositories/units.js';
 import { ZERO, formatFixed, sum } from '../../domain/exact.js';
 import { attendanceStatus, creditFor } from '../../domain/training/attendance.js';
-import { formatLocalClock, formatLocalDateTime } from '../../domain/training/local-time.js';
+import { formatLocalDateTime } from '../../domain/training/local-time.js';
 import type { AppContext } from '../context.js';
+import { arrivalClock } from './record-office-mark.js';
 import { sha256Hex } from '../kernel/secrets.js';
 import { requireClass } from './require-class.js';
 
@@ -24,7 +25,7 @@ export async function listMyCheckins(ctx: AppContext, classId: string, device: s
     participant: { name: person.name, unitName: (await getUnit(db, person.unit_id))?.name ?? '' },
     lessons: bundle.lessons.map((l, i) => {
       const mark = marks.get(l.id) ?? null;
-      return { lessonId: l.id, title: l.title, startsAt: formatLocalDateTime(l.startsAt), status: attendanceStatus(mark?.status ?? null, l, now), clock: mark ? formatLocalClock(Date.parse(mark.at)) : null, hours: l.hours, credit: formatFixed(credits[i]!, 2) };
+      return { lessonId: l.id, title: l.title, startsAt: formatLocalDateTime(l.startsAt), status: attendanceStatus(mark?.status ?? null, l, now), clock: arrivalClock(mark), hours: l.hours, credit: formatFixed(credits[i]!, 2) };
     }),
     credit: formatFixed(credits.length > 0 ? sum(credits) : ZERO, 2),
   };

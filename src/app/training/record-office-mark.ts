@@ -14,6 +14,11 @@ import { recordAudit } from '../kernel/record-audit.js';
 import type { Actor } from '../policies/roles.js';
 import { requireClass, requireLesson, requireLessonVenue } from './require-class.js';
 
+/** When they arrived ("09:02"), for a check-in; null for none or for 请假, whose time is only when it was recorded. */
+export function arrivalClock(mark: Pick<CheckinRow, 'status' | 'at'> | null): string | null {
+  return mark && mark.status !== 'leave' ? formatLocalClock(Date.parse(mark.at)) : null;
+}
+
 export function presentCheckin(row: CheckinRow): CheckinRecord {
   return {
     lessonId: row.lesson_id,

@@ -4,23 +4,16 @@
  * and a new page starts only when a block does not fit; titles break between words, never inside one. Drawn with
  * pdfkit's vector primitives and Noto Sans CJK — no browser.
  */
-import { existsSync } from 'node:fs';
-import { AppError } from '../../contracts/errors.js';
-import { MESSAGES } from '../../contracts/messages.js';
-import PDFDocument from 'pdfkit';
 import type { ResultsExport } from '../../app/results/build-results-export.js';
 import type { PresentedTally } from '../../domain/present.js';
 import type { AggregationMethod, CampaignDefinition, Instrument, QuotaRule, RankingSpec } from '../../domain/types.js';
 import { zhDateTime } from './html.js';
-import { BOLD, FONT, MARGIN, Writer } from './pdf-layout.js';
+import { cjkPdf } from './pdf-document.js';
+import { FONT, MARGIN, Writer } from './pdf-layout.js';
 import { barChart, planTable, rankingTable } from './pdf-ranking.js';
 import { zhDate } from './zh-date.js';
 
-export const CJK_FONT_FILE = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
-const CJK_BOLD_FILE = '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc';
-/** A .ttc holds several faces: pdfkit needs the PostScript name of the one to embed. */
-const CJK_FONT_FACE = 'NotoSansCJKsc-Regular';
-const CJK_BOLD_FACE = 'NotoSansCJKsc-Bold';
+export { CJK_FONT_FILE } from './pdf-document.js';
 
 type PresentedRanking = PresentedTally['rankings'][number];
 
@@ -141,25 +134,11 @@ function rankingMethod(w: Writer, spec: RankingSpec, instruments: Map<string, In
 }
 
 export async function resultsPdf(x: ResultsExport): Promise<Buffer> {
-  if (!existsSync(CJK_FONT_FILE)) throw new AppError('font_missing', { details: [{ path: CJK_FONT_FILE, message: MESSAGES.fontFileMissing(CJK_FONT_FILE) }] });
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `${x.results.name} 测评结果报告`, Author: '擂台 Leitai', CreationDate: new Date(x.generatedAt) } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  doc.registerFont(FONT, CJK_FONT_FILE, CJK_FONT_FACE);
-  // Bold when the font package has it; the regular face otherwise.
-  if (existsSync(CJK_BOLD_FILE)) doc.registerFont(BOLD, CJK_BOLD_FILE, CJK_BOLD_FACE);
-  else doc.registerFont(BOLD, CJK_FONT_FILE, CJK_FONT_FACE);
-  doc.font(FONT);
-  const w = new Writer(doc);
+  const pdf = cjkPdf({ title: `${x.results.name} 测评结果报告`, createdAt: x.generatedAt });
+  const w = new Writer(pdf.doc);
   cover(w, x);
   w.newPage();
   for (const rk of x.results.rankings) rankingSection(w, x, rk);
   methodSection(w, x.definition, x);
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return pdf.finish();
 }

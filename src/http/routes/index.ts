@@ -21,6 +21,7 @@ import { sessionRoutes } from './sessions.js';
 import { settingsRoutes } from './settings.js';
 import { setupRoutes } from './setup.js';
 import { trainingRoutes } from './training.js';
+import { trainingOutputRoutes } from './training-output.js';
 import { unitRoutes } from './units.js';
 
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext, options: BuildAppOptions): Promise<void> {
@@ -43,5 +44,6 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext, opti
   outputRoutes(app, ctx);
   settingsRoutes(app, ctx);
   trainingRoutes(app, ctx);
+  trainingOutputRoutes(app, ctx);
   checkinRoutes(app, ctx);
 }
