@@ -8,7 +8,7 @@
  * Screenshots go to $LEITAI_SCREENSHOTS (or a temp dir, printed).
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -85,7 +85,7 @@ describe('the training class in the console: agenda, roster import, live check-i
     await createAccount(server.ctx, 'system', { username: 'office', displayName: '市委组织部办公室', role: 'organiser', unitId: null, password: PASSWORD });
     await createAccount(server.ctx, 'system', { username: 'counter', displayName: '培训班工作人员', role: 'clerk', unitId: null, password: PASSWORD });
     browser = await launchBrowser();
-    page = await consolePage(browser, { errors });
+    page = await consolePage(browser, { errors, acceptDownloads: true });
     page.setDefaultTimeout(10_000);
   });
   after(async () => {
@@ -161,6 +161,10 @@ describe('the training class in the console: agenda, roster import, live check-i
     assert.doesNotMatch(await page.getByTestId(`agenda-day-${yesterday}`).innerText(), new RegExp(SYNC));
     assert.match(await page.getByTestId(`agenda-day-${tomorrow}`).innerText(), /当天没有课次/);
     await shot(page, 'agenda');
+
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('print-agenda').click()]);
+    assert.equal(pdf.suggestedFilename(), `${CLASS_NAME}-日程安排.pdf`);
+    assert.equal((await readFile((await pdf.path())!)).subarray(0, 5).toString(), '%PDF-');
   });
 
   it('imports a roster only after a dry run that names the bad row by its line', async () => {
@@ -203,6 +207,13 @@ describe('the training class in the console: agenda, roster import, live check-i
     await page.getByTestId('roster-total').filter({ hasText: '共 1 人' }).waitFor();
     assert.match(await page.getByTestId('roster-table').innerText(), /学员乙[\s\S]*东县 \/ 东城镇/);
     await shot(page, 'roster');
+
+    // 打印名单 prints the roster as filtered, with each trainee's personal code.
+    const code = (await server.api('organiser', `/api/training/classes/${classId}/participants?q=学员乙`)).json.items[0].code as string;
+    const [printed] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('print-roster').click()]);
+    await printed.getByText(code).first().waitFor();
+    assert.doesNotMatch(await printed.locator('body').innerText(), /学员丁/, 'only the chosen township');
+    await printed.close();
   });
 
   it('opens a venue screen, and shows the count move live when a trainee checks in with the code it shows', async () => {
@@ -272,6 +283,21 @@ describe('the training class in the console: agenda, roster import, live check-i
     await page.getByTestId('total-on-time').filter({ hasText: /^准时1$/ }).waitFor({ timeout: 5_000 });
     const audit = await server.api('admin', '/api/audit?limit=200');
     assert.ok(JSON.stringify(audit.json).includes('手机无法扫码'), 'the reason is in the audit log');
+  });
+
+  it('lists each trainee’s attendance with 学时 and exports the workbook', async () => {
+    await page.goto(`${classUrl}/attendance`);
+    const table = page.getByTestId('attendance-table');
+    // Yesterday's forum ended unattended (缺勤); today's lesson earns 3 h on time, 1.5 h late (50 %).
+    await table.locator('tr', { hasText: '学员甲' }).filter({ hasText: '1.50' }).waitFor();
+    assert.match(await table.locator('tr', { hasText: '学员甲' }).innerText(), /缺勤[\s\S]*迟到[\s\S]*1\.50[\s\S]*1/);
+    assert.match(await table.locator('tr', { hasText: '学员乙' }).innerText(), /缺勤[\s\S]*准时[\s\S]*3\.00/);
+    await page.getByTestId('attendance-absent-only').click();
+    await page.getByTestId('absent-by-unit').getByText('东县 2 人').waitFor();
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('attendance-xlsx').click()]);
+    assert.match(xlsx.suggestedFilename(), /考勤\.xlsx$/);
+    assert.equal((await readFile((await xlsx.path())!)).subarray(0, 2).toString(), 'PK');
+    await shot(page, 'attendance');
   });
 
   it('reads in English with the switch', async () => {
