@@ -70,5 +70,5 @@ export function trainingOutputRoutes(app: FastifyInstance, ctx: AppContext): voi
       querystring: rosterSheetQuery,
       response: { 200: document('text/html', '可打印的学员名单 / the printable roster') },
     },
-  }, async (request, reply) => reply.type(HTML).send(renderRosterSheet(await buildRosterSheet(ctx, requireActor(request), request.params.classId, request.query.unitId))));
+  }, async (request, reply) => reply.type(HTML).header('cache-control', 'no-store').send(renderRosterSheet(await buildRosterSheet(ctx, requireActor(request), request.params.classId, request.query.unitId))));
 }
