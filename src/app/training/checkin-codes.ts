@@ -33,12 +33,30 @@ export function venueCode(venueSecret: string, classId: string, lessonId: string
   return `${step}.${mac(venueSecret, codeMessage(classId, lessonId, venueId, step))}`;
 }
 
-/** The step a code claims, when its signature is right for this lesson and venue; null for a forged code or another venue's. */
-export function verifyVenueCode(venueSecret: string, classId: string, lessonId: string, venueId: string, code: string): number | null {
+/** The step a code claims (not yet verified), or null when it is not `<step>.<mac>`. */
+export function codeStepOf(code: string): number | null {
   const dot = code.indexOf('.');
   const step = Number(code.slice(0, dot));
-  if (dot < 1 || !Number.isSafeInteger(step)) return null;
-  return sameText(code, venueCode(venueSecret, classId, lessonId, venueId, step)) ? step : null;
+  return dot < 1 || !Number.isSafeInteger(step) ? null : step;
+}
+
+/**
+ * The codes of the steps being scanned: a hall's 2,100 scans share a handful of codes, so each is computed once.
+ * Only codes of a current or previous step are asked for (the caller judges the step first), so this stays small.
+ */
+const recentCodes = new Map<string, string>();
+
+/** Is `code` this venue's code for its step? The caller has judged the step current or previous. */
+export function verifyVenueCode(venueSecret: string, classId: string, lessonId: string, venueId: string, code: string): boolean {
+  const step = codeStepOf(code);
+  if (step === null) return false;
+  const key = `${venueSecret}\u0000${codeMessage(classId, lessonId, venueId, step)}`;
+  let expected = recentCodes.get(key);
+  if (expected === undefined) {
+    if (recentCodes.size > 10_000) recentCodes.clear();
+    recentCodes.set(key, (expected = venueCode(venueSecret, classId, lessonId, venueId, step)));
+  }
+  return sameText(code, expected);
 }
 
 /** The key in a venue screen's link. */

@@ -10,7 +10,7 @@ import { GRANT_TTL_MS, judgeStep } from '../../domain/training/checkin-code.js';
 import { formatLocalDateTime } from '../../domain/training/local-time.js';
 import { LESSON_KIND_LABELS } from '../../domain/training/types.js';
 import type { AppContext } from '../context.js';
-import { signGrant, verifyVenueCode } from './checkin-codes.js';
+import { codeStepOf, signGrant, verifyVenueCode } from './checkin-codes.js';
 import { requireLesson, requireLessonVenue } from './require-class.js';
 
 export interface GrantRequest {
@@ -25,12 +25,14 @@ export async function acceptScan(ctx: AppContext, request: GrantRequest) {
   const bundle = await ctx.training.classes.get(request.classId);
   const lesson = requireLesson(bundle, request.lessonId);
   const venue = requireLessonVenue(bundle, lesson, request.venueId);
-  const step = verifyVenueCode(venue.secret, bundle.row.id, lesson.id, venue.id, request.code);
   const now = ctx.clock().getTime();
+  const step = codeStepOf(request.code);
   if (step === null) throw new AppError('checkin_code_invalid');
   const verdict = judgeStep(step, now);
-  if (verdict === 'stale') throw new AppError('checkin_code_stale');
   if (verdict === 'future') throw new AppError('checkin_code_invalid');
+  // An old step is refused as old before its signature is checked: no hashing for a photo passed around.
+  if (verdict === 'stale') throw new AppError('checkin_code_stale');
+  if (!verifyVenueCode(venue.secret, bundle.row.id, lesson.id, venue.id, request.code)) throw new AppError('checkin_code_invalid');
   const window = checkinWindow(lesson, now);
   if (window === 'not_yet') throw new AppError('checkin_not_open');
   if (window === 'closed') throw new AppError('checkin_closed');
