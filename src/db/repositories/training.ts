@@ -92,10 +92,6 @@ export async function getParticipantRow(db: Db, classId: string, id: string): Pr
   return (await db.selectFrom('training_participants').selectAll().where('class_id', '=', classId).where('id', '=', id).executeTakeFirst()) ?? null;
 }
 
-export async function findParticipantByCode(db: Db, classId: string, code: string): Promise<ParticipantRow | null> {
-  return (await db.selectFrom('training_participants').selectAll().where('class_id', '=', classId).where('code', '=', code).executeTakeFirst()) ?? null;
-}
-
 /**
  * The participant with a personal code, with the wrong codes counted so far under `attemptKey` in `window` and the
  * devices that identified as them since `since` — one query for the first check-in of each trainee.
@@ -262,10 +258,4 @@ export async function countAttempt(db: Db, key: string, windowStart: string): Pr
     .returning('count')
     .executeTakeFirstOrThrow();
   return Number(row.count);
-}
-
-/** Attempts counted under `key` in the window starting at `windowStart`. */
-export async function attemptsIn(db: Db, key: string, windowStart: string): Promise<number> {
-  const row = await db.selectFrom('training_attempts').select('count').where('key', '=', key).where('window_start', '=', windowStart).executeTakeFirst();
-  return row ? Number(row.count) : 0;
 }
