@@ -1,5 +1,6 @@
 /** Schemas of the results output routes: publication (公示), what-if and stability. */
 import { z } from 'zod';
+import { isCalendarDate } from '../domain/calendar.js';
 import type { RankingStability, UnitStability } from '../domain/stability.js';
 import { assertSame, type Same } from './common.js';
 import { decimal, id } from './definition.js';
@@ -10,7 +11,7 @@ import { aggregationSchema } from './stored-definition.js';
 export const calendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date: YYYY-MM-DD' })
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, { error: 'not a calendar date' });
+  .refine(isCalendarDate, { error: '日期不存在 / not a calendar date' });
 
 export const publishSchema = z
   .object({

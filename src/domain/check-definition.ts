@@ -16,6 +16,7 @@ import type {
   ScoreInstrument,
   Session,
 } from './types.js';
+import { own } from './own.js';
 
 export interface DefinitionProblem {
   code: DefinitionProblemCode;
@@ -42,8 +43,8 @@ const KINDS: Record<string, { zh: string; en: string }> = {
   tier: { zh: '结果等次', en: 'tier' },
 };
 
-const kindZh = (p: Params): string => KINDS[String(p.kind)]?.zh ?? String(p.kind);
-const kindEn = (p: Params): string => KINDS[String(p.kind)]?.en ?? String(p.kind);
+const kindZh = (p: Params): string => own(KINDS, String(p.kind))?.zh ?? String(p.kind);
+const kindEn = (p: Params): string => own(KINDS, String(p.kind))?.en ?? String(p.kind);
 
 const MESSAGES = {
   duplicate_id: (p: Params) => ({

@@ -5,6 +5,7 @@
  */
 import type { Message } from './results.js';
 import type { CampaignDefinition, Instrument, RankingSpec } from './types.js';
+import { own } from './own.js';
 
 type Step = { key: string; index: number | null };
 
@@ -77,8 +78,10 @@ export function placeInDefinition(def: CampaignDefinition, path: string): Messag
     case 'sessions':
       parts.push(withKind('测评会', 'session', i === null ? undefined : def.sessions[i]?.name));
       break;
-    default:
-      if (FIELDS[head.key]) parts.push(FIELDS[head.key]!);
+    default: {
+      const field = own(FIELDS, head.key);
+      if (field) parts.push(field);
+    }
   }
   let within: 'adjustments' | null = null;
   for (const [n, s] of rest.entries()) {
@@ -105,8 +108,8 @@ export function placeInDefinition(def: CampaignDefinition, path: string): Messag
       within = 'adjustments';
       // Named by the item that follows, when one does.
       if (rest[n + 1]?.key !== 'items') parts.push(FIELDS.adjustments!);
-    } else if (FIELDS[s.key]) {
-      parts.push(FIELDS[s.key]!);
+    } else if (own(FIELDS, s.key)) {
+      parts.push(own(FIELDS, s.key)!);
     }
   }
   if (parts.length === 0) return null;

@@ -10,6 +10,7 @@ import { FIELD_WORDS } from '../contracts/messages.js';
 import { placeInDefinition } from '../domain/definition-place.js';
 import { errorPageHtml } from './pages/error-page-html.js';
 import type { CampaignDefinition } from '../domain/types.js';
+import { own } from '../domain/own.js';
 
 interface ValidationItem {
   keyword: string;
@@ -71,13 +72,13 @@ function placeOf(path: string, body: unknown): { zh: string; en: string } | null
     }
   }
   const last = path.split('.').filter((s) => !/^\d+$/.test(s)).pop() ?? path;
-  return FIELD_WORDS[last] ?? null;
+  return own(FIELD_WORDS, last) ?? null;
 }
 
 function validationDetails(items: ValidationItem[], context: string | undefined, body: unknown): ErrorDetail[] {
   return items.slice(0, 50).map((item) => {
     const path = item.instancePath.replace(/^\//, '').replace(/\//g, '.');
-    const where = WHERE[context ?? 'body'] ?? '请求';
+    const where = own(WHERE, context ?? 'body') ?? '请求';
     const place = placeOf(path, context === undefined || context === 'body' ? body : null);
     return {
       path: `${context ?? 'body'}${path ? '.' + path : ''}`,

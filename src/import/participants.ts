@@ -6,6 +6,7 @@
  */
 import type { Message } from '../domain/results.js';
 import { normalizeHeader, readSpreadsheet } from './spreadsheet.js';
+import { own } from '../domain/own.js';
 
 export const MAX_ROSTER_ROWS = 50_000;
 
@@ -60,7 +61,7 @@ export const ROSTER_TEXT = {
 /** The column a header cell names; own keys only, so a cell reading `__proto__` or `constructor` names nothing. */
 function columnOf(cell: string): Column | undefined {
   const key = normalizeHeader(cell);
-  return Object.hasOwn(HEADERS, key) ? HEADERS[key] : undefined;
+  return own(HEADERS, key);
 }
 
 export async function parseRosterFile(data: Buffer, filename?: string): Promise<RosterFile> {

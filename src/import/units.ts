@@ -6,6 +6,7 @@
 import { UNIT_LEVEL_ORDER, type Unit, type UnitLevel } from '../domain/types.js';
 import type { Message } from '../domain/results.js';
 import { normalizeHeader, readSpreadsheet, type RawRow } from './spreadsheet.js';
+import { own } from '../domain/own.js';
 
 export const MAX_UNIT_ROWS = 100_000;
 
@@ -50,12 +51,18 @@ const LEVELS: Record<string, UnitLevel> = {
 /** A level as written in a file (县级市, 乡镇（街道）, District, …), or null when it is not one. */
 export function parseUnitLevel(text: string): UnitLevel | null {
   const key = text.replace(/[\s()（）、,，/]/g, '').toLowerCase();
-  return LEVELS[key] ?? null;
+  return own(LEVELS, key) ?? null;
 }
 
 const msg = (zh: string, en: string): Message => ({ zh, en });
 
-const namesColumn = (cells: string[]) => cells.some((c) => HEADERS[normalizeHeader(c)] === 'name');
+/** The column a header cell names; own keys only, so a cell reading `__proto__` or `constructor` names nothing. */
+function columnOf(cell: string): Column | undefined {
+  const key = normalizeHeader(cell);
+  return own(HEADERS, key);
+}
+
+const namesColumn = (cells: string[]) => cells.some((c) => columnOf(c) === 'name');
 
 interface Candidate {
   row: number;
@@ -87,7 +94,7 @@ export async function parseUnitsFile(
 
   const columns = new Map<Column, number>();
   header.cells.forEach((text, i) => {
-    const column = HEADERS[normalizeHeader(text)];
+    const column = columnOf(text);
     if (column && !columns.has(column)) columns.set(column, i);
   });
   const missing = (['code', 'name', 'level'] as const).filter((c) => !columns.has(c));

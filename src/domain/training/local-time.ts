@@ -3,33 +3,22 @@
  * wall-clock text — "2022-06-15T09:00" — and stored as instants. Parsing is strict: a date that does not exist
  * (2026-02-31, 2026-13-01) is refused, never rolled over.
  */
+import { isCalendarDate, isValidDate } from '../calendar.js';
 
 export const CLASS_UTC_OFFSET_MINUTES = 8 * 60;
 const OFFSET_MS = CLASS_UTC_OFFSET_MINUTES * 60_000;
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
-function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-function validDate(y: number, m: number, d: number): boolean {
-  return y >= 1900 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m);
-}
-
 /** Is `s` a calendar date that exists, as YYYY-MM-DD? */
-export function isLocalDate(s: string): boolean {
-  const m = DATE.exec(s);
-  return m !== null && validDate(Number(m[1]), Number(m[2]), Number(m[3]));
-}
+export const isLocalDate = isCalendarDate;
 
 /** "2022-06-15T09:00" (Beijing time) → epoch ms, or null when it is not such a time or the date does not exist. */
 export function parseLocalDateTime(s: string): number | null {
   const m = LOCAL.exec(s);
   if (!m) return null;
   const [y, mo, d, h, mi] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])];
-  if (!validDate(y, mo, d) || h > 23 || mi > 59) return null;
+  if (!isValidDate(y, mo, d) || h > 23 || mi > 59) return null;
   return Date.UTC(y, mo - 1, d, h, mi) - OFFSET_MS;
 }
 

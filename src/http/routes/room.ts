@@ -33,6 +33,7 @@ import { requestOrigin } from '../request-origin.js';
 import { document, download, noContent } from '../responses.js';
 import { ScreenHub } from '../screen-stream.js';
 import { typed } from './types.js';
+import { own } from '../../domain/own.js';
 
 const HTML = 'text/html; charset=utf-8';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -177,7 +178,9 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'public' },
     schema: { hide: true, response: { 200: document('text/javascript', '页面脚本 / a page’s script') } },
   }, async (request, reply) => {
-    const script = SCRIPTS[(request.params as { name: string }).name];
+    const name = (request.params as { name: string }).name;
+    // Own keys only: `__proto__` or `toString` is no script of ours.
+    const script = own(SCRIPTS, name);
     if (script === undefined) return reply.callNotFound();
     return reply.type('text/javascript; charset=utf-8').send(script);
   });
