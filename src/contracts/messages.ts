@@ -21,6 +21,7 @@ const THINGS = {
   lesson: { zh: '课次', en: 'lesson' },
   venue: { zh: '会场', en: 'venue' },
   participant: { zh: '学员', en: 'participant' },
+  case: { zh: '案例', en: 'case' },
 } as const satisfies Record<string, Message>;
 
 export type Thing = keyof typeof THINGS;

@@ -10,6 +10,7 @@ import { settings } from './0007-settings.js';
 import { publicationIssuer } from './0008-publication-issuer.js';
 import { paperSheetNumbers } from './0009-paper-sheet-numbers.js';
 import { training } from './0010-training.js';
+import { caseLibrary } from './0011-case-library.js';
 
 /**
  * Append-only list: never edit or reorder a released migration, add a new one. Listed statically (no directory
@@ -27,6 +28,7 @@ function migrationsFor(kind: DbKind): Record<string, Migration> {
     '0008-publication-issuer': publicationIssuer(),
     '0009-paper-sheet-numbers': paperSheetNumbers(kind),
     '0010-training': training(kind),
+    '0011-case-library': caseLibrary(kind),
   };
 }
 

@@ -3,6 +3,7 @@ import type { AuditLogTable } from './audit-log.js';
 import type { BallotSegmentsTable } from './ballot-segments.js';
 import type { BallotContentsTable, BallotsTable } from './ballots.js';
 import type { CampaignsTable } from './campaigns.js';
+import type { CaseSearchTable, CasesTable } from './cases.js';
 import type { PaperSheetNumbersTable } from './paper-sheet-numbers.js';
 import type { PublicationsTable } from './publications.js';
 import type { InstrumentsTable, RankingsTable, RaterGroupsTable, SubjectsTable } from './definition-parts.js';
@@ -17,6 +18,7 @@ export type * from './audit-log.js';
 export type * from './ballot-segments.js';
 export type * from './ballots.js';
 export type * from './campaigns.js';
+export type * from './cases.js';
 export type * from './paper-sheet-numbers.js';
 export type * from './publications.js';
 export type * from './definition-parts.js';
@@ -54,4 +56,6 @@ export interface Schema {
   training_checkins: TrainingCheckinsTable;
   training_devices: TrainingDevicesTable;
   training_attempts: TrainingAttemptsTable;
+  cases: CasesTable;
+  case_search: CaseSearchTable;
 }

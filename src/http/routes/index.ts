@@ -6,6 +6,7 @@ import { accountRoutes } from './accounts.js';
 import { authRoutes } from './auth.js';
 import { ballotRoutes } from './ballots.js';
 import { campaignRoutes } from './campaigns.js';
+import { caseRoutes } from './cases.js';
 import { checkinRoutes } from './checkin.js';
 import { checkinPageRoutes } from './checkin-page.js';
 import { checkinScreenPageRoutes } from './checkin-screen-page.js';
@@ -46,4 +47,5 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext, opti
   trainingRoutes(app, ctx);
   trainingOutputRoutes(app, ctx);
   checkinRoutes(app, ctx);
+  caseRoutes(app, ctx);
 }
