@@ -15,6 +15,8 @@ export const caseInputSchema = z.object({
   published: z.boolean().default(false),
 });
 export type CaseInput = z.output<typeof caseInputSchema>;
+/** What a client sends (defaults not yet applied). */
+export type CaseRequest = z.input<typeof caseInputSchema>;
 
 export const caseParams = z.object({ caseId: id });
 

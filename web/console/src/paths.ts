@@ -22,6 +22,7 @@ export const paths = {
   paperSessions: () => '/console/paper',
   paperEntry: (sessionId: string) => `/console/sessions/${encodeURIComponent(sessionId)}/paper`,
   /** 培训班: the classes, and one class on one of its tabs (日程 by default). */
+  cases: () => '/console/cases',
   training: () => '/console/training',
   trainingClass: (classId: string, tab?: 'agenda' | 'venues' | 'roster' | 'checkin' | 'attendance') =>
     `/console/training/${encodeURIComponent(classId)}${tab && tab !== 'agenda' ? `/${tab}` : ''}`,

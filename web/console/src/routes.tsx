@@ -72,6 +72,8 @@ export const routes: ConsoleRoute[] = [
   // 纸质票录入 (features/paper — the clerk's page)
   { path: '/console/paper', page: lazyPage(() => import('./features/paper/PaperSessionsPage.js')), roles: COUNTING },
   { path: '/console/sessions/:sessionId/paper', page: lazyPage(() => import('./features/paper/PaperEntryPage.js')), roles: COUNTING },
+  // 典型案例库 (features/cases — every role reads published cases; the office adds and edits)
+  { path: '/console/cases', page: lazyPage(() => import('./features/cases/CasesPage.js')) },
   // 培训班 (features/training — every role; each page shows what the role may do)
   { path: '/console/training', page: lazyPage(() => import('./features/training/TrainingListPage.js')) },
   { path: '/console/training/:classId/:tab?', page: lazyPage(() => import('./features/training/ClassPage.js')) },
@@ -100,6 +102,7 @@ export const nav: NavItem[] = [
   { key: 'results', label: 'navResults', to: (c) => (c ? paths.results(c) : paths.campaigns()), match: /\/(results|distributions|what-if)/ },
   { key: 'setup', label: 'navSettings', to: (c) => (c ? paths.setup(c) : paths.newCampaign()), roles: OFFICE, match: /\/(setup|new|publish)/ },
   { key: 'training', label: 'navTraining', to: () => paths.training(), match: /^\/console\/training/ },
+  { key: 'cases', label: 'navCases', to: () => paths.cases(), match: /^\/console\/cases/ },
   { key: 'units', label: 'navUnits', to: () => paths.units(), roles: OFFICE, match: /^\/console\/units/ },
   { key: 'admin', label: 'navAdmin', to: () => paths.admin(), roles: ['admin'], match: /^\/console\/admin/ },
   { key: 'account', label: 'navAccount', to: () => paths.account(), match: /^\/console\/account/ },

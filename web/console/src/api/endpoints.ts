@@ -2,6 +2,9 @@
 import { api, request } from './client.js';
 import type {
   AttendancePage,
+  CaseList,
+  CaseRequest,
+  CaseView,
   CampaignSummary,
   CampaignWithDefinition,
   CheckinRecord,
@@ -101,4 +104,12 @@ export const training = {
   agendaPdfUrl: (classId: string) => `${tc(classId)}/agenda.pdf`,
   attendanceXlsxUrl: (classId: string) => `${tc(classId)}/attendance.xlsx`,
   rosterHtmlUrl: (classId: string, unitId?: string) => `${tc(classId)}/roster.html${query({ unitId })}`,
+};
+
+/** 典型案例库: search (every role; drafts for the office only), add and change (the office). */
+export const cases = {
+  search: (filter: { q?: string; page?: number; pageSize?: number }, signal?: AbortSignal) => api.get<CaseList>(`/api/cases${query({ ...filter })}`, { signal }),
+  get: (caseId: string) => api.get<CaseView>(`/api/cases/${encodeURIComponent(caseId)}`),
+  create: (input: CaseRequest) => api.post<CaseView>('/api/cases', input),
+  update: (caseId: string, input: CaseRequest) => api.put<CaseView>(`/api/cases/${encodeURIComponent(caseId)}`, input),
 };

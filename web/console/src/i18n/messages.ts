@@ -18,6 +18,7 @@ export const messages = defineMessages({
   navAdmin: { zh: '管理', en: 'Admin' },
   navPaper: { zh: '纸质票录入', en: 'Paper entry' },
   navTraining: { zh: '培训班', en: 'Training' },
+  navCases: { zh: '案例库', en: 'Case library' },
   logout: { zh: '退出登录', en: 'Log out' },
   language: { zh: 'English', en: '中文' },
   loading: { zh: '正在加载…', en: 'Loading…' },
