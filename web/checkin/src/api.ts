@@ -2,17 +2,12 @@
  * The four calls the check-in page makes. A failure to reach the server (or an answer that is not ours: a proxy's
  * 502, our 500) is its own outcome, never mistaken for a refusal; a refusal carries the server's message in zh and en.
  */
-import type { ErrorBody } from '../../../src/contracts/errors.js';
 import type { CheckinAnswer, Directory, Grant, MyCheckins } from '../../../src/contracts/training.js';
+import { interpret, type Outcome, postJson, type Raw } from '../../shared/phone-api.js';
 
-export type ApiError = ErrorBody['error'];
+const post = (url: string, body: unknown): Promise<Raw> => postJson(url, JSON.stringify(body));
 
-export type Outcome<T> =
-  | { kind: 'ok'; status: number; body: T }
-  | { kind: 'refused'; status: number; error: ApiError }
-  | { kind: 'network' };
-
-type Raw = { status: number; text: string } | null;
+export type { ApiError, Outcome } from '../../shared/phone-api.js';
 
 declare global {
   interface Window {
@@ -24,28 +19,7 @@ declare global {
   }
 }
 
-function interpret<T>(raw: Raw): Outcome<T> {
-  if (raw === null) return { kind: 'network' };
-  let json: unknown;
-  try {
-    json = JSON.parse(raw.text);
-  } catch {
-    return { kind: 'network' };
-  }
-  if (raw.status >= 200 && raw.status < 300) return { kind: 'ok', status: raw.status, body: json as T };
-  const error = (json as Partial<ErrorBody> | null)?.error;
-  if (!error || raw.status >= 500) return { kind: 'network' };
-  return { kind: 'refused', status: raw.status, error };
-}
 
-async function post(url: string, body: unknown): Promise<Raw> {
-  try {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), cache: 'no-store' });
-    return { status: res.status, text: await res.text() };
-  } catch {
-    return null;
-  }
-}
 
 export interface Place {
   classId: string;
@@ -84,3 +58,4 @@ export const checkIn = async (grant: string, who: Identity): Promise<Outcome<Che
 
 export const fetchMine = async (classId: string, device: string): Promise<Outcome<MyCheckins>> =>
   interpret<MyCheckins>(await post('/api/checkin/mine', { classId, device }));
+
