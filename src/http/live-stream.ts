@@ -1,12 +1,14 @@
 /**
- * 实时推送 for the training pages: server-sent events keyed by what they show (a lesson's counts for one scope, a
- * venue screen's counts). Each key is recomputed shortly after a change announced for it, at most one computation at
- * a time, and only a changed answer is sent; a slow fallback refresh catches what no announcement carries (a lesson's
- * window opening, another server's check-ins until issue #16 announces them through the database).
+ * 实时推送: server-sent events keyed by what they show — a session's big-screen board, a lesson's counts for one
+ * scope, a venue screen's counts. Each stream is recomputed shortly after a change announced for its topic (within a
+ * second of a ballot or a check-in), at most one computation at a time, and only a changed answer is sent; a slow
+ * fallback refresh catches what no announcement carries (a session opened or closed, a lesson's window opening,
+ * another server's writes until issue #16 announces them through the database).
  */
 import type { ServerResponse } from 'node:http';
 
-const DEBOUNCE_MS = 150;
+/** Coalesces a burst into one recomputation; well inside the one-second promise. */
+const DEBOUNCE_MS = 100;
 const FALLBACK_REFRESH_MS = 5000;
 const HEARTBEAT_MS = 15000;
 
@@ -57,6 +59,11 @@ export class LiveHub {
   /** Something under `topic` changed: recompute its streams soon. */
   announce(topic: string): void {
     for (const [id, stream] of this.streams) if (stream.topic === topic) this.schedule(id);
+  }
+
+  /** Something changed whose topic is not known: recompute every stream soon. */
+  announceAll(): void {
+    for (const id of this.streams.keys()) this.schedule(id);
   }
 
   private schedule(id: string): void {

@@ -31,7 +31,7 @@ import { tallyReportXlsx } from '../pages/tally-report-xlsx.js';
 import { renderTokenSheet } from '../pages/token-sheet-html.js';
 import { requestOrigin } from '../request-origin.js';
 import { document, download, noContent } from '../responses.js';
-import { ScreenHub } from '../screen-stream.js';
+import { LiveHub } from '../live-stream.js';
 import { typed } from './types.js';
 import { own } from '../../domain/own.js';
 
@@ -43,8 +43,13 @@ const PAGES = { screen: asset('screen.html') };
 export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = typed(app);
   const tags = ['room'];
-  const hub = new ScreenHub(ctx, (error) => app.log.error({ err: error }, 'screen board'));
-  app.addHook('onClose', async () => hub.close());
+  const hub = new LiveHub('board', (error) => app.log.error({ err: error }, 'screen board'));
+  // A writer that does not know the session (null) has every board looked at again.
+  const unsubscribe = ctx.ballotFeed.on((e) => (e.sessionId === null ? hub.announceAll() : hub.announce(e.sessionId)));
+  app.addHook('onClose', async () => {
+    unsubscribe();
+    hub.close();
+  });
 
   api.post('/api/sessions/:sessionId/token-sheets', {
     config: { access: COUNTING },
@@ -158,7 +163,8 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
     await requireScreenKey(ctx, request.params.sessionId, request.query.key);
     const board = await screenBoard(ctx, request.params.sessionId);
     reply.hijack();
-    hub.attach(request.params.sessionId, reply.raw, board);
+    const sessionId = request.params.sessionId;
+    hub.attach(sessionId, 'board', reply.raw, board, () => screenBoard(ctx, sessionId));
   });
 
   const page = { 200: document('text/html', '页面 / the page') };
