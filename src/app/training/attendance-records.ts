@@ -22,7 +22,7 @@ type Record = AttendancePage['items'][number];
 export async function attendanceRecords(ctx: AppContext, actor: Actor, classId: string, filter: { unitId?: string; q?: string; absentOnly?: boolean }): Promise<{ page: Omit<AttendancePage, 'total' | 'page' | 'pageSize' | 'items'>; items: Record[] }> {
   const db = ctx.database.db;
   const bundle = await requireClass(db, classId);
-  const { units, rows } = await visibleRoster(ctx, actor, classId, filter.unitId);
+  const { units, rows } = await visibleRoster(ctx, actor, bundle.row, filter.unitId);
   const marks = new Map<string, CheckinRow>();
   for (const m of await listCheckinRows(db, classId)) marks.set(`${m.participant_id}\u0000${m.lesson_id}`, m);
   const now = ctx.clock().getTime();

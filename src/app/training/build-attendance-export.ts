@@ -58,7 +58,7 @@ const KIND_ORDER = { leave: 0, late_entry: 1 } as const;
 
 export async function buildAttendanceExport(ctx: AppContext, actor: Actor, classId: string): Promise<AttendanceExport> {
   const cls = await getClass(ctx, classId);
-  const { units, rows } = await visibleRoster(ctx, actor, classId);
+  const { units, rows } = await visibleRoster(ctx, actor, { id: cls.id, root_unit_id: cls.rootUnitId });
   const { page, items } = await attendanceRecords(ctx, actor, classId, {});
   const lessons = [];
   for (const lesson of cls.agenda) lessons.push({ lesson, attendance: await lessonAttendance(ctx, actor, classId, lesson.id) });

@@ -29,7 +29,7 @@ const byName = new Intl.Collator('zh-CN');
 
 export async function buildRosterSheet(ctx: AppContext, actor: Actor, classId: string, unitId?: string): Promise<RosterSheet> {
   const bundle = await requireClass(ctx.database.db, classId);
-  const { units, rows } = await visibleRoster(ctx, actor, classId, unitId);
+  const { units, rows } = await visibleRoster(ctx, actor, bundle.row, unitId);
   if (unitId !== undefined && !units.has(unitId)) {
     const unit = await getUnit(ctx.database.db, unitId);
     if (!unit) throw notFound('unit', unitId);

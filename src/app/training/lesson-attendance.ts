@@ -29,7 +29,7 @@ async function picture(ctx: AppContext, actor: Actor | null, classId: string, le
   const db = ctx.database.db;
   const bundle = await requireClass(db, classId);
   const lesson = requireLesson(bundle, lessonId);
-  const { units, rows } = actor ? await visibleRoster(ctx, actor, classId) : await rosterWithin(ctx, classId, null);
+  const { units, rows } = actor ? await visibleRoster(ctx, actor, bundle.row) : await rosterWithin(ctx, bundle.row, null);
   const marks = new Map((await listCheckinRows(db, classId, lessonId)).map((m) => [m.participant_id, m]));
   const places = lesson.venueIds.map((id) => ({ id, unitId: bundle.venues.find((v) => v.id === id)?.unit_id ?? null }));
   const expected = new Map(rows.map((r) => [r.id, expectedVenue(units.ancestry(r.unit_id), places)]));

@@ -3,7 +3,7 @@
  * time. A county viewer sees their own county's people only, without phones or codes.
  */
 import type { RosterPage, RosterQuery } from '../../contracts/training.js';
-import { listParticipantRows, type ParticipantRow } from '../../db/repositories/training.js';
+import { listParticipantRows, type ClassRow, type ParticipantRow } from '../../db/repositories/training.js';
 import type { AppContext } from '../context.js';
 import type { Actor } from '../policies/roles.js';
 import { outsideScope, viewerUnit } from '../policies/unit-scope.js';
@@ -11,25 +11,28 @@ import { ClassUnits } from './class-units.js';
 import { presentParticipant } from './present-participant.js';
 import { requireClass } from './require-class.js';
 
+/** The class a roster is read for: the caller has it already (requireClass). */
+type RosterClass = Pick<ClassRow, 'id' | 'root_unit_id'>;
+
 /** The roster rows `actor` may see, narrowed to `unitId` when given (refused when outside their scope). */
-export function visibleRoster(ctx: AppContext, actor: Actor, classId: string, unitId?: string): Promise<{ units: ClassUnits; rows: ParticipantRow[] }> {
-  return rosterWithin(ctx, classId, viewerUnit(actor), unitId);
+export function visibleRoster(ctx: AppContext, actor: Actor, cls: RosterClass, unitId?: string): Promise<{ units: ClassUnits; rows: ParticipantRow[] }> {
+  return rosterWithin(ctx, cls, viewerUnit(actor), unitId);
 }
 
 /** The roster below `scope` (null: all), narrowed to `unitId` when given. */
-export async function rosterWithin(ctx: AppContext, classId: string, scope: string | null, unitId?: string): Promise<{ units: ClassUnits; rows: ParticipantRow[] }> {
+export async function rosterWithin(ctx: AppContext, cls: RosterClass, scope: string | null, unitId?: string): Promise<{ units: ClassUnits; rows: ParticipantRow[] }> {
   const db = ctx.database.db;
-  const bundle = await requireClass(db, classId);
-  const units = await ClassUnits.load(db, bundle.row.root_unit_id);
+  const units = await ClassUnits.load(db, cls.root_unit_id);
   if (scope !== null && unitId !== undefined && !units.within(unitId, scope)) throw outsideScope();
   const narrow = unitId ?? scope;
-  let rows = await listParticipantRows(db, classId);
+  let rows = await listParticipantRows(db, cls.id);
   if (narrow !== null) rows = rows.filter((r) => units.within(r.unit_id, narrow));
   return { units, rows };
 }
 
 export async function listRoster(ctx: AppContext, actor: Actor, classId: string, query: RosterQuery): Promise<RosterPage> {
-  const { units, rows } = await visibleRoster(ctx, actor, classId, query.unitId);
+  const { row } = await requireClass(ctx.database.db, classId);
+  const { units, rows } = await visibleRoster(ctx, actor, row, query.unitId);
   const confidential = actor.role !== 'viewer';
   const q = query.q?.toLowerCase();
   const matching = q
