@@ -26,7 +26,7 @@ for (const kind of dialects()) {
     before(async () => {
       database = await createTestDb(kind);
       await insertUnits(database.db, [{ id: 'c', code: null, name: '市', level: 'city', parentId: null }]);
-      await insertClass(database.db, { id: 'tc', name: '班', campaign_id: null, root_unit_id: 'c', starts_on: '2026-06-15', ends_on: '2026-06-15', grace_minutes: 10, late_share_percent: 50, secret: 'x', created_at: AT, updated_at: AT });
+      await insertClass(database.db, { id: 'tc', name: '班', campaign_id: null, root_unit_id: 'c', reflections_close_at: null, starts_on: '2026-06-15', ends_on: '2026-06-15', grace_minutes: 10, late_share_percent: 50, secret: 'x', created_at: AT, updated_at: AT });
       await insertParticipants(database.db, Array.from({ length: 40 }, (_, i) => ({ class_id: 'tc', id: `p${i}`, name: `学员${i}`, unit_id: 'c', post: '', phone: null, code: `C${i}`, created_at: AT })));
     });
     after(() => database.close());

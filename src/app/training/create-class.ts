@@ -38,6 +38,7 @@ export async function createClass(ctx: AppContext, actor: Actor, input: ClassInp
       name: input.name,
       campaign_id: input.campaignId,
       root_unit_id: rootUnitId,
+      reflections_close_at: null,
       starts_on: input.startsOn,
       ends_on: input.endsOn,
       grace_minutes: input.graceMinutes,

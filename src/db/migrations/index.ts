@@ -11,6 +11,7 @@ import { publicationIssuer } from './0008-publication-issuer.js';
 import { paperSheetNumbers } from './0009-paper-sheet-numbers.js';
 import { training } from './0010-training.js';
 import { caseLibrary } from './0011-case-library.js';
+import { trainingContent } from './0012-training-content.js';
 
 /**
  * Append-only list: never edit or reorder a released migration, add a new one. Listed statically (no directory
@@ -29,6 +30,7 @@ function migrationsFor(kind: DbKind): Record<string, Migration> {
     '0009-paper-sheet-numbers': paperSheetNumbers(kind),
     '0010-training': training(kind),
     '0011-case-library': caseLibrary(kind),
+    '0012-training-content': trainingContent(kind),
   };
 }
 

@@ -11,6 +11,7 @@ import type { SessionsTable } from './sessions.js';
 import type { SettingsTable } from './settings.js';
 import type { TokensTable } from './tokens.js';
 import type { TrainingAttemptsTable, TrainingCheckinsTable, TrainingClassesTable, TrainingDevicesTable, TrainingLessonsTable, TrainingParticipantsTable, TrainingVenuesTable } from './training.js';
+import type { CaseLinksTable, DocumentsTable, ReflectionsTable, SeminarReportsTable, SeminarSpeakersTable, TopicGroupMembersTable, TopicGroupsTable } from './training-content.js';
 import type { UnitsTable } from './units.js';
 
 export type * from './accounts.js';
@@ -26,6 +27,7 @@ export type * from './sessions.js';
 export type * from './settings.js';
 export type * from './tokens.js';
 export type * from './training.js';
+export type * from './training-content.js';
 export type * from './units.js';
 
 export interface Schema {
@@ -58,4 +60,11 @@ export interface Schema {
   training_attempts: TrainingAttemptsTable;
   cases: CasesTable;
   case_search: CaseSearchTable;
+  documents: DocumentsTable;
+  seminar_speakers: SeminarSpeakersTable;
+  seminar_reports: SeminarReportsTable;
+  topic_groups: TopicGroupsTable;
+  topic_group_members: TopicGroupMembersTable;
+  case_links: CaseLinksTable;
+  reflections: ReflectionsTable;
 }

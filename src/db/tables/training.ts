@@ -18,6 +18,8 @@ export interface TrainingClassesTable {
   secret: string;
   created_at: string;
   updated_at: string;
+  /** 讲收获 are refused from this time on (ISO UTC); null while they are open. Migration 0012. */
+  reflections_close_at: string | null;
 }
 
 export interface TrainingVenuesTable {
