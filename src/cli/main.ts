@@ -1,4 +1,4 @@
-/** The `leitai` command: serve, demo, import-units, export, tally. Commands call src/app, never SQL. */
+/** The `leitai` command: serve, demo, import-units, export, tally, backup, restore. Commands call src/app, never SQL. */
 import { Command, InvalidArgumentError } from 'commander';
 import { AppError } from '../contracts/errors.js';
 
@@ -8,6 +8,9 @@ const runDemo = async (o: { force?: boolean }) => (await import('./commands/load
 const runImportUnits = async (file: string, o: { dryRun?: boolean }) => (await import('./commands/import-units.js')).runImportUnits(file, o);
 const runExport = async (campaign: string, o: { out: string }) => (await import('./commands/export-bundle.js')).runExport(campaign, o);
 const runTally = async (file: string, o: { format: 'json' | 'table'; verify?: boolean }) => (await import('./commands/tally-bundle.js')).runTally(file, o);
+
+const runBackup = async (file: string) => (await import('./commands/backup.js')).runBackup(file);
+const runRestore = async (file: string) => (await import('./commands/backup.js')).runRestore(file);
 
 function formatOption(value: string): 'json' | 'table' {
   if (value !== 'json' && value !== 'table') throw new InvalidArgumentError('json 或 table / json or table');
@@ -51,6 +54,18 @@ export function buildProgram(): Command {
     .option('--format <format>', 'json | table', formatOption, 'table')
     .option('--verify', '与导出包中服务器的结果逐位比对 / compare with the server results stored in the bundle')
     .action(runTally);
+
+  program
+    .command('backup')
+    .description('在线备份内置数据库（服务运行中亦可，得到某一提交时的完整副本）/ back up the embedded database while the server runs (a whole copy as of one commit)')
+    .argument('<file>', '备份文件（不得已存在）/ the backup file (must not exist)')
+    .action(runBackup);
+
+  program
+    .command('restore')
+    .description('用备份替换内置数据库（须先停止服务；原库移至旁边保留）/ replace the embedded database with a backup (stop the server first; the old one is kept aside)')
+    .argument('<file>', '备份文件 / the backup file')
+    .action(runRestore);
 
   return program;
 }

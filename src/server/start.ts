@@ -13,9 +13,15 @@ import type { Credentials } from '../contracts/accounts.js';
 import { listCampaigns } from '../db/repositories/campaigns.js';
 import { buildApp } from '../http/app.js';
 import { openDatabase } from './open-database.js';
+import { markServing } from './serve-lock.js';
 
 export async function start(config: Readonly<Config>): Promise<{ close: () => Promise<void>; url: string }> {
-  const database = await openDatabase(config.database);
+  // Before opening: a restore must never find a database half-opened by a server it did not see.
+  const release = config.database.kind === 'sqlite' ? markServing(config.database.file, new Date()) : () => {};
+  const database = await openDatabase(config.database).catch((error: unknown) => {
+    release();
+    throw error;
+  });
   // Online ballots share commits; on SQLite those run on a thread of their own (ballot-writer.ts).
   const ctx = createAppContext(database, { ballotWriter: createBallotWriter(database), publicUrl: config.publicUrl });
   const credentials: Credentials[] = [];
@@ -39,6 +45,7 @@ export async function start(config: Readonly<Config>): Promise<{ close: () => Pr
       await app.close();
       await ctx.ballotWriter.close();
       await database.close();
+      release();
     },
   };
 }

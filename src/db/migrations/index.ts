@@ -17,7 +17,7 @@ import { trainingContent } from './0012-training-content.js';
  * Append-only list: never edit or reorder a released migration, add a new one. Listed statically (no directory
  * globbing) so it works the same under tsx, in a bundle and in tests. Names sort in application order.
  */
-function migrationsFor(kind: DbKind): Record<string, Migration> {
+export function migrationsFor(kind: DbKind): Record<string, Migration> {
   return {
     '0001-initial': initial(kind),
     '0002-append-only': appendOnly(kind),
