@@ -11,6 +11,14 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, { error: 'DATABASE_URL must start with postgres://' })
     .optional(),
+  /**
+   * The address of the one connection each server listens for other servers' changes on: it must reach PostgreSQL
+   * directly, not through a transaction-pooling pgbouncer. Default: DATABASE_URL.
+   */
+  LEITAI_LISTEN_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'LEITAI_LISTEN_URL must start with postgres://' })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LEITAI_DEMO: z.enum(['auto', 'off']).default('auto'),
   LEITAI_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
@@ -26,7 +34,8 @@ const envSchema = z.object({
     }),
 });
 
-export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+/** On PostgreSQL, `listenUrl` is where the server listens for other servers' changes (LEITAI_LISTEN_URL or DATABASE_URL). */
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; listenUrl?: string };
 
 export interface Config {
   port: number;
@@ -58,7 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     host: e.HOST,
     dataDir,
     database: e.DATABASE_URL
-      ? { kind: 'postgres' as const, url: e.DATABASE_URL }
+      ? { kind: 'postgres' as const, url: e.DATABASE_URL, listenUrl: e.LEITAI_LISTEN_URL ?? e.DATABASE_URL }
       : { kind: 'sqlite' as const, file: path.join(dataDir, 'leitai.sqlite') },
     logLevel: e.LOG_LEVEL,
     demo: e.LEITAI_DEMO === 'auto',

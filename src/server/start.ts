@@ -6,7 +6,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/index.js';
 import { createBallotWriter } from '../app/kernel/ballot-writer.js';
-import { createAppContext } from '../app/context.js';
+import { createAppContext, refreshCaches } from '../app/context.js';
+import { ChangeRelay } from '../app/kernel/change-relay.js';
 import { loadDemo } from '../app/demo/load-demo.js';
 import { ensureAdmin } from '../app/accounts/ensure-admin.js';
 import type { Credentials } from '../contracts/accounts.js';
@@ -35,6 +36,19 @@ export async function start(config: Readonly<Config>): Promise<{ close: () => Pr
     }
   }
   const app = await buildApp(ctx, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel }, cookieSecure: config.cookieSecure });
+  // Several servers on one PostgreSQL: each hears the others' ballots and check-ins (app/kernel/change-relay.ts).
+  const relay =
+    config.database.kind === 'postgres'
+      ? new ChangeRelay({
+          db: database.db,
+          listenUrl: config.database.listenUrl ?? config.database.url,
+          ballotFeed: ctx.ballotFeed,
+          checkinFeed: ctx.checkinFeed,
+          refreshAll: () => refreshCaches(ctx),
+          log: app.log,
+        })
+      : null;
+  await relay?.start();
   const address = await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${new URL(address).port}`;
   if (credentials.length > 0) await announce(config, url, credentials);
@@ -44,6 +58,7 @@ export async function start(config: Readonly<Config>): Promise<{ close: () => Pr
     close: async () => {
       await app.close();
       await ctx.ballotWriter.close();
+      await relay?.close();
       await database.close();
       release();
     },

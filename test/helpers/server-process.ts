@@ -40,8 +40,11 @@ export async function serverData(kind: DbKind): Promise<ServerData> {
   };
 }
 
-/** The test campaign (test/http/fixtures.ts) with an open session and `count` fresh tokens of 办公室, made in-process. */
-export async function prepareSession(data: ServerData, count: number): Promise<{ sessionId: string; tokens: string[] }> {
+/**
+ * The test campaign (test/http/fixtures.ts) with an open session and `count` fresh tokens of 办公室, made in-process;
+ * `bearer` is the admin's access token.
+ */
+export async function prepareSession(data: ServerData, count: number): Promise<{ sessionId: string; tokens: string[]; bearer: string }> {
   const database = await openDatabase(data.database);
   const ctx = createAppContext(database);
   const app = await buildApp(ctx, { logger: false });
@@ -61,7 +64,7 @@ export async function prepareSession(data: ServerData, count: number): Promise<{
       const issued = (await call(`/api/sessions/${session.id}/tokens`, { raterGroupId: 'g-office', count: Math.min(5000, left) })) as { token: string }[];
       tokens.push(...issued.map((t) => t.token));
     }
-    return { sessionId: session.id, tokens };
+    return { sessionId: session.id, tokens, bearer };
   } finally {
     await app.close();
     await ctx.ballotWriter.close();
