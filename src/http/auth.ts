@@ -1,6 +1,6 @@
 /**
- * Access is declared on every route (`config.access`) and checked before the handler; a route without a declaration
- * is refused at start-up, so no route can be forgotten. Office staff authenticate either with
+ * Access is decided for every route by the one policy table (route-policy.ts) and checked before the handler; a route
+ * without an entry is refused at start-up, so no route can be forgotten. Office staff authenticate either with
  * `Authorization: Bearer <access token>` (CLI, scripts) or with the session cookie of a password login (the
  * console); raters authenticate with their one-time ballot token inside the request instead.
  *
@@ -13,11 +13,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticate } from '../app/accounts/authenticate.js';
 import type { AppContext } from '../app/context.js';
 import { loginActor } from '../app/accounts/find-login-actor.js';
-import type { Actor, Role } from '../app/policies/roles.js';
+import type { Actor, } from '../app/policies/roles.js';
 import { AppError } from '../contracts/errors.js';
+import { own } from '../domain/own.js';
+import { ROUTE_POLICY, type Access } from './route-policy.js';
 
-/** public: anyone; rater: anyone holding a ballot token (checked by the use case); otherwise the roles allowed. */
-export type Access = 'public' | 'rater' | readonly Role[];
+export type { Access } from './route-policy.js';
 
 /** How the caller proved who they are. */
 export type Authentication = { via: 'token' } | { via: 'session'; sessionId: string; csrfToken: string; username: string };
@@ -32,7 +33,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     /** Every route with its declared access, for the authorization tests and docs. */
-    accessTable: { method: string; url: string; access: Access }[];
+    accessTable: { method: string; url: string; access: Access; inPolicy: boolean }[];
   }
 }
 
@@ -53,9 +54,22 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
       route.config = { ...(route.config ?? {}), access: 'public' };
       return;
     }
-    const access = (route.config as { access?: Access } | undefined)?.access;
-    if (access === undefined) throw new Error(`route ${route.method} ${route.url} declares no access`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url: route.url, access });
+    const methods = [route.method].flat().filter((m) => m !== 'HEAD');
+    // A HEAD route Fastify adds beside a GET one is decided by the GET's entry.
+    const keys = (methods.length > 0 ? methods : ['GET']).map((m) => `${m} ${route.url}`);
+    const entries = keys.map((key) => own(ROUTE_POLICY, key));
+    const declared = (route.config as { access?: Access } | undefined)?.access;
+    if (entries.some((e) => e !== undefined) && declared !== undefined) {
+      throw new Error(`route ${keys.join(', ')} declares its own access: src/http/route-policy.ts decides`);
+    }
+    // A route outside the product (a benchmark's bare baseline) may declare its access itself; every product route is
+    // in the table (the authorization test checks).
+    const access = entries[0] ?? declared;
+    if (access === undefined || entries.some((e) => e !== entries[0])) {
+      throw new Error(`route ${keys.join(', ')} has no entry in src/http/route-policy.ts`);
+    }
+    route.config = { ...(route.config ?? {}), access };
+    for (const method of methods) table.push({ method, url: route.url, access, inPolicy: entries[0] !== undefined });
   });
 
   app.addHook('onRequest', async (request: FastifyRequest) => {

@@ -14,7 +14,6 @@ export async function ballotRoutes(app: FastifyInstance, ctx: AppContext, option
     // limit is generous per minute and the codes carry 50 bits.
     await scope.register(rateLimit, { max: options.redeemLimitPerMinute ?? 6000, timeWindow: '1 minute' });
     typed(scope).post('/api/ballots', {
-      config: { access: 'rater' },
       schema: {
         tags: ['ballots'],
         summary: '提交选票（凭一次性测评码；同一内容重复提交只保存一次）/ submit a sheet with a one-time token (a re-send is stored once)',
@@ -30,7 +29,7 @@ export async function ballotRoutes(app: FastifyInstance, ctx: AppContext, option
     typed(scope).post('/api/ballot-form', {
       // The schema documents the answer; getBallotForm builds it typed as BallotForm, field by field. Encoding it
       // again with zod on every redemption cost ~5% of the server's CPU while a room redeemed (bench:room).
-      config: { access: 'rater', serialize: 'as-built' },
+      config: { serialize: 'as-built' },
       schema: {
         tags: ['ballots'],
         summary: '手机选票：凭测评码取本票的评价方式、对象与比例限制 / the phone ballot form for one token: instruments, subjects on this ballot, quota rules as counts',

@@ -8,7 +8,6 @@ import { upsertPart } from '../../app/campaigns/upsert-part.js';
 import { exportBundle } from '../../app/bundle/export-bundle.js';
 import { requireCampaign } from '../../app/campaigns/require-campaign.js';
 import { requireDefinition } from '../../app/campaigns/require-definition.js';
-import { OFFICE, STAFF } from '../../app/policies/roles.js';
 import { notPublished, viewerUnit } from '../../app/policies/unit-scope.js';
 import { campaignParams, campaignSetupSchema } from '../../contracts/api.js';
 import { exportedBundleSchema } from '../../contracts/bundle.js';
@@ -24,7 +23,6 @@ export function campaignRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['campaigns'];
 
   api.get('/api/campaigns', {
-    config: { access: STAFF },
     schema: { tags, summary: '活动列表 / list campaigns', response: { 200: z.array(campaignSchema) } },
   }, async (request) => {
     const all = await listCampaigns(ctx.database.db);
@@ -32,12 +30,10 @@ export function campaignRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   api.post('/api/campaigns', {
-    config: { access: OFFICE },
     schema: { tags, summary: '新建活动（方案经检查后保存）/ create a campaign (checked before it is stored)', body: campaignSetupSchema, response: { 201: storedDefinitionSchema } },
   }, async (request, reply) => reply.code(201).send(await createCampaign(ctx, requireActor(request), request.body)));
 
   api.get('/api/campaigns/:campaignId', {
-    config: { access: STAFF },
     schema: { tags, summary: '活动及其完整方案 / a campaign and its full definition', params: campaignParams, response: { 200: campaignWithDefinitionSchema } },
   }, async (request) => {
     const campaign = await requireCampaign(ctx, request.params.campaignId);
@@ -46,7 +42,6 @@ export function campaignRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   api.put('/api/campaigns/:campaignId', {
-    config: { access: OFFICE },
     schema: { tags, summary: '替换草稿活动的方案 / replace a draft campaign’s set-up', params: campaignParams, body: campaignSetupSchema, response: { 200: storedDefinitionSchema } },
   }, async (request) => replaceSetup(ctx, requireActor(request), request.params.campaignId, request.body));
 
@@ -58,7 +53,6 @@ export function campaignRoutes(app: FastifyInstance, ctx: AppContext): void {
   ] as const;
   for (const [path, part, schema, label] of parts) {
     api.post(`/api/campaigns/:campaignId/${path}`, {
-      config: { access: OFFICE },
       schema: {
         tags,
         summary: `新增或替换${label}（按编号）/ add or replace by id`,
@@ -70,13 +64,12 @@ export function campaignRoutes(app: FastifyInstance, ctx: AppContext): void {
   }
 
   api.get('/api/campaigns/:campaignId/check', {
-    config: { access: OFFICE },
     schema: { tags, summary: '方案检查：设置错误、永不生效或无法满足的比例规则 / set-up check: errors, rules that never bind or cannot be met', params: campaignParams, response: { 200: setupCheckSchema } },
   }, async (request) => checkCampaign(ctx, request.params.campaignId));
 
   // A province's bundle carries every ballot: written as built, not encoded a second time.
   api.get('/api/campaigns/:campaignId/export', {
-    config: { access: OFFICE, serialize: 'as-built' },
+    config: { serialize: 'as-built' },
     schema: { tags, summary: '导出包：方案与全部选票，可用 leitai tally 离线复核 / bundle: definition and every ballot, verifiable offline', params: campaignParams, response: { 200: exportedBundleSchema } },
   }, async (request, reply) => {
     const bundle = await exportBundle(ctx, request.params.campaignId);
