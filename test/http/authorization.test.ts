@@ -157,7 +157,15 @@ for (const kind of dialects()) {
         assert.ok(await updateCampaignStatus(db, 'c-1', 'active', 'published', NOW));
         for (const who of ['bearer', 'cookie'] as const) {
           assert.deepEqual((await asViewer(who, '/api/campaigns')).json().map((c: { id: string }) => c.id), ['c-1']);
-          assert.equal(code(await asViewer(who, '/api/campaigns/c-1')), 200);
+          const own = (await asViewer(who, '/api/campaigns/c-1')).json().definition;
+          assert.deepEqual(own.units.map((u: { id: string }) => u.id), ['u-c1'], 'no other county’s units');
+          assert.deepEqual(own.subjects.map((s: { id: string }) => s.id), ['s-u-c1']);
+          assert.deepEqual(own.instruments.map((i: { subjectIds: string[] }) => i.subjectIds), [['s-u-c1'], []]);
+          assert.equal(own.rankings.length, 1);
+          const theirs = (await asViewer(who, '/api/campaigns/c-1', true)).json().definition;
+          assert.deepEqual(theirs.units.map((u: { id: string }) => u.id).sort(), ['u-c5', 'u-t1']);
+          assert.deepEqual(theirs.subjects.map((s: { id: string }) => s.id).sort(), ['s-site1', 's-u-c5']);
+          assert.equal((await t.call('organiser', { method: 'GET', url: '/api/campaigns/c-1' })).json().definition.units.length, 8, 'the office sees the whole set-up');
           assert.equal(code(await asViewer(who, '/api/campaigns/c-2')), '403 forbidden', 'the other campaign is unpublished');
           assert.equal(code(await asViewer(who, '/api/campaigns/c-2/results')), '403 forbidden');
 

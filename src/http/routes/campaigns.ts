@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { readCampaign } from '../../app/campaigns/read-campaign.js';
 import { z } from 'zod';
 import { checkCampaign } from '../../app/campaigns/check-campaign.js';
 import type { AppContext } from '../../app/context.js';
@@ -6,9 +7,7 @@ import { createCampaign } from '../../app/campaigns/create-campaign.js';
 import { replaceSetup } from '../../app/campaigns/replace-setup.js';
 import { upsertPart } from '../../app/campaigns/upsert-part.js';
 import { exportBundle } from '../../app/bundle/export-bundle.js';
-import { requireCampaign } from '../../app/campaigns/require-campaign.js';
-import { requireDefinition } from '../../app/campaigns/require-definition.js';
-import { notPublished, viewerUnit } from '../../app/policies/unit-scope.js';
+import { viewerUnit } from '../../app/policies/unit-scope.js';
 import { campaignParams, campaignSetupSchema } from '../../contracts/api.js';
 import { exportedBundleSchema } from '../../contracts/bundle.js';
 import { campaignSchema, campaignWithDefinitionSchema, setupCheckSchema } from '../../contracts/campaigns.js';
@@ -34,12 +33,8 @@ export function campaignRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (request, reply) => reply.code(201).send(await createCampaign(ctx, requireActor(request), request.body)));
 
   api.get('/api/campaigns/:campaignId', {
-    schema: { tags, summary: '活动及其完整方案 / a campaign and its full definition', params: campaignParams, response: { 200: campaignWithDefinitionSchema } },
-  }, async (request) => {
-    const campaign = await requireCampaign(ctx, request.params.campaignId);
-    if (viewerUnit(requireActor(request)) !== null && campaign.status !== 'published') throw notPublished();
-    return { campaign, definition: await requireDefinition(ctx, campaign.id) };
-  });
+    schema: { tags, summary: '活动及其方案（单位查看者只得本单位范围内的单位与测评对象）/ a campaign and its definition (a unit viewer gets only its own subtree\'s units and subjects)', params: campaignParams, response: { 200: campaignWithDefinitionSchema } },
+  }, async (request) => readCampaign(ctx, requireActor(request), request.params.campaignId));
 
   api.put('/api/campaigns/:campaignId', {
     schema: { tags, summary: '替换草稿活动的方案 / replace a draft campaign’s set-up', params: campaignParams, body: campaignSetupSchema, response: { 200: storedDefinitionSchema } },
