@@ -21,6 +21,22 @@ const envSchema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LEITAI_DEMO: z.enum(['auto', 'off']).default('auto'),
+  /**
+   * The reverse proxies in front of the server, whose X-Forwarded-For names the client: "127.0.0.1", "10.0.0.0/8,
+   * 192.168.1.2", or a hop count ("1"). Never "true": any client could then claim any address.
+   */
+  LEITAI_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, c) => {
+      if (v === undefined || v.trim() === '') return null;
+      const value = v.trim();
+      if (/^\d{1,2}$/.test(value)) return Number(value);
+      const parts = value.split(',').map((p) => p.trim());
+      if (parts.every((p) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(p))) return parts.join(',');
+      c.addIssue({ code: 'custom', message: 'LEITAI_TRUST_PROXY must list proxy addresses or CIDR ranges (e.g. 127.0.0.1,10.0.0.0/8) or give a hop count (e.g. 1)' });
+      return z.NEVER;
+    }),
   LEITAI_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   LEITAI_PUBLIC_URL: z
     .string()
@@ -47,6 +63,8 @@ export interface Config {
   demo: boolean;
   /** Mark the session cookie Secure even when the request arrives over HTTP (behind a TLS-terminating proxy). */
   cookieSecure: boolean;
+  /** LEITAI_TRUST_PROXY: the proxies whose X-Forwarded-For names the client, or null. */
+  trustProxy: string | number | null;
   /**
    * 公开地址: where phones reach the server (QR slips, screen links, notices), as an origin; null when unset. A value
    * the office stores in the console overrides it (app/settings).
@@ -72,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     logLevel: e.LOG_LEVEL,
     demo: e.LEITAI_DEMO === 'auto',
     cookieSecure: e.LEITAI_COOKIE_SECURE === 'true',
+    trustProxy: e.LEITAI_TRUST_PROXY,
     publicUrl: e.LEITAI_PUBLIC_URL,
   });
 }

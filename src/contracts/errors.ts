@@ -15,7 +15,7 @@ export const ERRORS = {
   forbidden: { status: 403, zh: '当前角色无权进行此操作', en: 'Your role may not do this' },
   csrf_failed: { status: 403, zh: '请求缺少有效的防伪令牌（x-csrf-token），请刷新页面后重试', en: 'The request lacks a valid anti-forgery token (x-csrf-token); reload the page and try again' },
   login_failed: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
-  login_locked: { status: 429, zh: '登录失败次数过多，该用户名已暂时锁定，请 15 分钟后再试', en: 'Too many failed logins; this username is locked for 15 minutes' },
+  login_locked: { status: 429, zh: '从这台设备登录失败次数过多，该用户名在这里已暂时锁定（最长 15 分钟），请稍后再试；其他设备不受影响', en: 'Too many failed logins from this device: this username is locked here for a while (at most 15 minutes); other devices are not affected' },
   password_mismatch: { status: 403, zh: '当前密码不正确', en: 'The current password is wrong' },
   account_state: { status: 409, zh: '账号当前状态不允许此操作', en: 'The account is not in a state that allows this' },
   not_found: { status: 404, zh: '未找到请求的内容', en: 'Not found' },

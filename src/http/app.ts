@@ -13,11 +13,18 @@ import type { BuildAppOptions } from './options.js';
 import { installResponses } from './responses.js';
 import { registerRoutes } from './routes/index.js';
 
+/** Addresses and ranges as they are; a hop count as "the nearest n proxies" (Fastify's types take no number). */
+function trustedProxies(setting: string | number): string | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const logger = options.logger ? { ...(options.logger === true ? {} : options.logger), serializers: requestLogSerializers } : false;
   const app = Fastify({
     logger,
     bodyLimit: 20 * 1024 * 1024,
+    // Behind nginx: the proxies whose X-Forwarded-For is believed (LEITAI_TRUST_PROXY), so request.ip is the client.
+    ...(options.trustProxy === undefined ? {} : { trustProxy: trustedProxies(options.trustProxy) }),
     // Anonymity: request logs carry method, redacted url and status only — never a ballot body, token or key.
   }).withTypeProvider<ZodTypeProvider>();
 

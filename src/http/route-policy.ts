@@ -27,6 +27,8 @@ export const ROUTE_POLICY: Readonly<Record<string, Access>> = {
   'POST /api/accounts': ADMIN,
   'PATCH /api/accounts/:accountId': ADMIN,
   'POST /api/accounts/:accountId/password': ADMIN,
+  'GET /api/accounts/login-locks': ADMIN,
+  'POST /api/accounts/login-locks/lift': ADMIN,
   'GET /api/audit': ADMIN,
   'GET /api/audit.csv': ADMIN,
   // units and the national division data

@@ -35,7 +35,7 @@ export async function start(config: Readonly<Config>): Promise<{ close: () => Pr
       process.stdout.write(`已载入晋城示例活动 / loaded the Jincheng demo: ${demo.campaignId} (${demo.units} units, ${demo.ballots} ballots; training class ${demo.trainingClassId} with ${demo.participants} participants)\n`);
     }
   }
-  const app = await buildApp(ctx, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel }, cookieSecure: config.cookieSecure });
+  const app = await buildApp(ctx, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel }, cookieSecure: config.cookieSecure, ...(config.trustProxy !== null ? { trustProxy: config.trustProxy } : {}) });
   // Several servers on one PostgreSQL: each hears the others' ballots and check-ins (app/kernel/change-relay.ts).
   const relay =
     config.database.kind === 'postgres'

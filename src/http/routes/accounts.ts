@@ -8,7 +8,8 @@ import { resetPassword } from '../../app/accounts/reset-password.js';
 import { updateAccount } from '../../app/accounts/update-account.js';
 import { auditCsv } from '../../app/audit/export-audit-csv.js';
 import { readAudit } from '../../app/audit/read-audit.js';
-import { accountViewSchema } from '../../contracts/accounts.js';
+import { accountViewSchema, liftedSchema, liftLoginLockSchema, loginLockSchema } from '../../contracts/accounts.js';
+import { liftLoginLock, listLoginLocks } from '../../app/accounts/login-locks.js';
 import { auditEntrySchema } from '../../contracts/accounts.js';
 import { credentialsSchema } from '../../contracts/accounts.js';
 import { passwordResetSchema } from '../../contracts/accounts.js';
@@ -74,6 +75,23 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: passwordResetSchema },
     },
   }, async (request, reply) => reply.header('cache-control', 'no-store').send(await resetPassword(ctx, requireActor(request), request.params.accountId, request.body.password)));
+
+  api.get('/api/accounts/login-locks', {
+    schema: {
+      tags,
+      summary: '登录锁定：近 24 小时内登录失败的“用户名 × 地址”及其锁定 / failed logins of the last 24 hours per username × address, and their locks',
+      response: { 200: z.array(loginLockSchema) },
+    },
+  }, async () => listLoginLocks(ctx));
+
+  api.post('/api/accounts/login-locks/lift', {
+    schema: {
+      tags,
+      summary: '解除登录锁定（一个地址，或该用户名的所有地址）/ lift a login lock (one address, or every address of the username)',
+      body: liftLoginLockSchema,
+      response: { 200: liftedSchema },
+    },
+  }, async (request) => liftLoginLock(ctx, requireActor(request), request.body));
 
   api.get('/api/audit', {
     schema: {

@@ -2,7 +2,7 @@
  * Response types, taken from the API's contracts (src/contracts: type-only imports, erased at build), so the console
  * reads exactly what the server's response schemas declare and no type is written twice.
  */
-export type { AccountView, AuditEntry, Credentials, CurrentUser as Me, PasswordReset, Role } from '../../../../src/contracts/accounts.js';
+export type { AccountView, AuditEntry, Credentials, CurrentUser as Me, LoginLock, PasswordReset, Role } from '../../../../src/contracts/accounts.js';
 export type { CampaignRecord as CampaignSummary, CampaignWithDefinition, SetupCheck } from '../../../../src/contracts/campaigns.js';
 export type { Notice } from '../../../../src/contracts/notice.js';
 export type { PaperForm, PaperReceipt, PaperVerification, SheetNumber } from '../../../../src/contracts/paper.js';
