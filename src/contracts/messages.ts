@@ -72,6 +72,10 @@ export const MESSAGES = {
   unitBelowParent: (name: string, parentName: string): Message => ({ zh: `「${name}」的层级必须低于上级「${parentName}」`, en: `${name} must be below its parent ${parentName}` }),
   unitExists: (name: string, code: string): Message => ({ zh: `单位「${name}」（${code}）已存在`, en: `Unit ${name} (${code}) already exists` }),
   unitOutsideScope: { zh: '该单位不在您的查看范围内', en: 'This unit is outside what you may see' },
+  guessingLocked: {
+    zh: '这个网络地址输错测评码的次数过多，输入短码已暂停（最长 15 分钟）；请扫描二维码，或向工作人员求助',
+    en: 'Too many wrong codes from this network address: typing codes is paused here (at most 15 minutes); scan the QR code instead, or ask the staff',
+  },
   unitsFileMissing: { zh: '请上传 CSV 或 xlsx 文件内容', en: 'Send the CSV or xlsx file as the request body' },
   divisionMissing: (code: string): Message => ({ zh: `没有区划代码 ${code}`, en: `No division with code ${code}` }),
   divisionLevel: { zh: '请选择一个省或一个市导入（区划代码 2 位或 4 位）', en: 'Choose a province or a city to import (a 2- or 4-digit code)' },

@@ -4,7 +4,7 @@ import type { ResponseOptions } from './responses.js';
 export interface BuildAppOptions extends ResponseOptions {
   /** true or a level: Fastify's request log, with secrets taken out of URLs (request-log.ts); `stream` for tests. */
   logger?: boolean | { level: string; stream?: { write(line: string): void } };
-  /** Per-IP limit of token redemptions per minute (rate limiting of guesses at codes). */
+  /** Per-IP requests per minute to the ballot routes (default 60,000): a coarse flood guard; guesses are limited by guess-guard.ts. */
   redeemLimitPerMinute?: number;
   /** Per-IP limit of requests per minute for the public receipt lists (JSON and page). */
   receiptsLimitPerMinute?: number;

@@ -6,6 +6,7 @@ import { withoutRowid } from '../dialect/index.js';
  * Failed passwords are counted per (username typed, client address), not per username: five wrong passwords from
  * one address slow that address down on that account, and never lock the right password out for everyone
  * (app/accounts/lock-out.ts). The old per-username counts are transient and are dropped with their table.
+ * Token guesses are counted per client address in fixed windows (app/ballots/guess-guard.ts).
  */
 export function loginThrottle(kind: DbKind): Migration {
   return {
@@ -20,6 +21,12 @@ export function loginThrottle(kind: DbKind): Migration {
         .addColumn('locked_until', 'text')
         .addPrimaryKeyConstraint('login_failures_pk', ['username', 'address'])
         .$call(withoutRowid(kind))
+        .execute();
+      await db.schema
+        .createTable('guess_counters')
+        .addColumn('address', 'text', (c) => c.primaryKey())
+        .addColumn('window_start', 'text', (c) => c.notNull())
+        .addColumn('misses', 'integer', (c) => c.notNull())
         .execute();
     },
   };

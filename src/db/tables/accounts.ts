@@ -49,6 +49,13 @@ export interface LoginSessionsTable {
 }
 
 /** Failed password logins per username typed (existing or not), for the lock-out. */
+/** Ballot-token and short-code look-ups that found nothing, per client address, in fixed windows (migration 0013). */
+export interface GuessCountersTable {
+  address: string;
+  window_start: string;
+  misses: number;
+}
+
 /** Failed passwords per (username typed, client address) (migration 0013). */
 export interface LoginFailuresTable {
   username: string;
