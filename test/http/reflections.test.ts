@@ -70,14 +70,14 @@ for (const kind of dialects()) {
       ]);
       for (const [name, code] of Object.entries(codes)) devices[name] = await identify(CLASS, 'tc1', code);
       const other = await makeClass(OTHER, 'tc2', [{ name: '外班学员', unitId: 't1', post: '书记' }]);
-      otherDevice = await identify(OTHER, 'tc2', other['外班学员']!);
+      otherDevice = await identify(OTHER, 'tc2', other.外班学员!);
       await addViewer(t, 'k1');
     });
     after(() => t.close());
 
     it('stores a reflection written with the check-in identity, once however often it is sent', async () => {
       const id = newId();
-      const body = { classId: 'tc1', device: devices['南村镇书记']!, id, lessonId: 'l1', text: '  书记论坛让我明白了抓党建促治理的关键在于把支部建在网格上。  ' };
+      const body = { classId: 'tc1', device: devices.南村镇书记!, id, lessonId: 'l1', text: '  书记论坛让我明白了抓党建促治理的关键在于把支部建在网格上。  ' };
       const first = await write(body);
       assert.equal(first.statusCode, 201, first.body);
       assert.equal(first.json().result, 'created');
@@ -90,7 +90,7 @@ for (const kind of dialects()) {
       const both = await Promise.all([write({ ...body, id: `${id}-x` }), write({ ...body, id: `${id}-x` })]);
       assert.deepEqual(both.map((r) => r.json().result).sort(), ['created', 'unchanged']);
       assert.equal((await stored()).total, 2);
-      const list = (await mine(devices['南村镇书记']!)).json();
+      const list = (await mine(devices.南村镇书记!)).json();
       assert.equal(list.open, true);
       assert.equal(list.participant.name, '南村镇书记');
       assert.deepEqual(list.items.map((r: { id: string }) => r.id), [id, `${id}-x`]);
@@ -98,7 +98,7 @@ for (const kind of dialects()) {
     });
 
     it('edits with the same id and another text, and shows each phone only its own', async () => {
-      const device = devices['城区组织部干部']!;
+      const device = devices.城区组织部干部!;
       const id = newId();
       assert.equal((await write({ classId: 'tc1', device, id, lessonId: null, text: '初稿' })).statusCode, 201);
       t.advanceClock(60_000);
@@ -110,16 +110,16 @@ for (const kind of dialects()) {
       const own = (await mine(device)).json().items;
       assert.equal(own.length, 1);
       assert.equal(own[0].text, '三天的培训让我对网格化治理有了新的认识。');
-      const taken = await write({ classId: 'tc1', device: devices['北岭乡书记']!, id, lessonId: null, text: '我的' });
+      const taken = await write({ classId: 'tc1', device: devices.北岭乡书记!, id, lessonId: null, text: '我的' });
       assert.equal(taken.statusCode, 409, 'another trainee cannot take over or overwrite it');
       assert.match(taken.json().error.message.zh, /编号已被占用/);
       assert.equal((await mine(device)).json().items[0].text, '三天的培训让我对网格化治理有了新的认识。');
-      assert.equal((await mine(devices['北岭乡书记']!)).json().items.length, 0);
+      assert.equal((await mine(devices.北岭乡书记!)).json().items.length, 0);
     });
 
     it('refuses unknown and foreign devices, lessons of another class, bad texts and oversize bodies, storing nothing', async () => {
       const before = (await stored()).total;
-      const device = devices['北岭乡书记']!;
+      const device = devices.北岭乡书记!;
       const base = { classId: 'tc1', device, id: newId(), lessonId: null, text: '收获很大' };
       const cases: [string, Record<string, unknown>, number, RegExp | null][] = [
         ['unknown device', { ...base, device: 'A'.repeat(43) }, 404, /本机保存的身份已失效/],
@@ -157,7 +157,7 @@ for (const kind of dialects()) {
     });
 
     it('refuses writes and edits once the office closes reflections, and takes them again when reopened', async () => {
-      const device = devices['北岭乡书记']!;
+      const device = devices.北岭乡书记!;
       const id = newId();
       assert.equal((await write({ classId: 'tc1', device, id, lessonId: 'l1', text: '结业前写下的体会' })).statusCode, 201);
       assert.equal((await t.call('clerk', { method: 'POST', url: `${CLASS}/reflections/close` })).statusCode, 403);
@@ -268,12 +268,12 @@ for (const kind of dialects()) {
     });
 
     it('limits how often one trainee saves', async () => {
-      const device = devices['北岭乡书记']!;
+      const device = devices.北岭乡书记!;
       const id = newId();
       let last = 0;
       for (let i = 0; i < 70 && last !== 429; i++) last = (await write({ classId: 'tc1', device, id, lessonId: null, text: `第 ${i} 稿` })).statusCode;
       assert.equal(last, 429);
-      const other = await write({ classId: 'tc1', device: devices['南村镇书记']!, id: newId(), lessonId: null, text: '别人不受影响' });
+      const other = await write({ classId: 'tc1', device: devices.南村镇书记!, id: newId(), lessonId: null, text: '别人不受影响' });
       assert.equal(other.statusCode, 201);
     });
   });
