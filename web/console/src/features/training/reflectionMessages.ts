@@ -1,0 +1,30 @@
+/** 讲收获 tab's words, zh-CN first. */
+import { defineMessages } from '../../i18n/messages.js';
+
+export const reflectionMessages = defineMessages({
+  counts: { zh: '共 {all} 条心得，{writers} 位学员，精选 {featured} 条', en: '{all} reflections by {writers} trainees, {featured} featured' },
+  open: { zh: '学员可在手机“我的签到”页提交', en: 'Trainees write them on their phone (My check-ins)' },
+  openUntil: { zh: '截止时间 {at}', en: 'Closes {at}' },
+  closed: { zh: '已截止提交', en: 'Closed' },
+  closeNow: { zh: '立即截止', en: 'Close now' },
+  closeConfirm: { zh: '截止后学员不能再提交或修改心得，确定截止？', en: 'Trainees can no longer write or edit reflections. Close now?' },
+  reopen: { zh: '重新开放', en: 'Reopen' },
+  search: { zh: '搜索心得内容、姓名或单位', en: 'Search text, names or units' },
+  filterUnit: { zh: '按单位（县、乡镇）', en: 'By unit (county, township)' },
+  allLessons: { zh: '全部课次', en: 'All lessons' },
+  wholeClass: { zh: '关于培训班整体', en: 'About the whole class' },
+  allMarks: { zh: '全部', en: 'All' },
+  featuredOnly: { zh: '仅精选', en: 'Featured only' },
+  notFeatured: { zh: '未精选', en: 'Not featured' },
+  exportXlsx: { zh: '导出 Excel', en: 'Export Excel' },
+  exportPdf: { zh: '打印汇编（PDF）', en: 'Booklet (PDF)' },
+  exportHint: { zh: '导出按当前筛选条件，按县、乡镇编排，精选在前', en: 'Exports follow the filters, by county and township, featured first' },
+  writer: { zh: '学员', en: 'Trainee' },
+  lesson: { zh: '课次', en: 'Lesson' },
+  text: { zh: '心得', en: 'Reflection' },
+  time: { zh: '提交时间', en: 'Written' },
+  edited: { zh: '修改于 {at}', en: 'edited {at}' },
+  featured: { zh: '精选', en: 'Featured' },
+  none: { zh: '没有符合条件的心得', en: 'No reflections match' },
+  total: { zh: '共 {n} 条', en: '{n} reflections' },
+});
