@@ -194,6 +194,7 @@ export const MESSAGES = {
 
   // 命题式研讨与讲收获
   groupIdTaken: (id: string): Message => ({ zh: `研讨组编号 ${id} 已存在`, en: `Topic group id ${id} already exists` }),
+  groupPositionTaken: (n: number, topic: string): Message => ({ zh: `第${n}组已有议题「${topic}」，请换一个组号`, en: `Group ${n} is already “${topic}”; choose another number` }),
   groupTopicTaken: (topic: string): Message => ({ zh: `已有议题为「${topic}」的研讨组`, en: `A group already has the topic “${topic}”` }),
   groupMemberElsewhere: (name: string, topic: string): Message => ({
     zh: `学员「${name}」已在研讨组「${topic}」中；每位学员只能在一个组，确需调整请选择“调入本组”`,

@@ -83,6 +83,10 @@ for (const kind of dialects()) {
       assert.equal(renamed.json().position, 7);
       assert.equal((await t.call('organiser', { method: 'PATCH', url: `${GROUPS}/${groups.物业党建联建}`, payload: { topic: '村级集体经济壮大提质' } })).statusCode, 409);
       assert.equal((await t.call('organiser', { method: 'PATCH', url: `${GROUPS}/${groups.物业党建联建}`, payload: {} })).statusCode, 400);
+      const sameNumber = await t.call('organiser', { method: 'PATCH', url: `${GROUPS}/${groups.物业党建联建}`, payload: { position: 1 } });
+      assert.equal(sameNumber.statusCode, 409);
+      assert.match(sameNumber.json().error.message.zh, /第1组已有议题「村级集体经济壮大提质」/);
+      assert.equal((await t.call('organiser', { method: 'POST', url: GROUPS, payload: { topic: '别的', position: 2 } })).statusCode, 409);
       assert.equal((await t.call('organiser', { method: 'PATCH', url: `${GROUPS}/__proto__`, payload: { topic: 'x' } })).statusCode, 404);
       assert.equal((await list()).groups.length, 3, 'nothing else stored');
     });
@@ -201,6 +205,11 @@ for (const kind of dialects()) {
       assert.equal(binary.statusCode, 200);
       assert.match(binary.json().errors[0].message.zh, /无法读取/);
       assert.equal((await importList(Buffer.alloc(0), 'dryRun=true')).statusCode, 400);
+      const json = await t.call('organiser', { method: 'POST', url: `${GROUPS}/import?dryRun=true`, payload: { rows: [] } });
+      assert.equal(json.statusCode, 400, 'a JSON body is no file');
+      assert.match(json.json().error.message.zh, /分组名单文件/);
+      const form = await t.call('organiser', { method: 'POST', url: `${GROUPS}/import?dryRun=true`, payload: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      assert.equal(form.statusCode, 415);
       assert.equal((await importList(Buffer.alloc(3 * 1024 * 1024, 0x41), 'dryRun=true')).statusCode, 413);
       assert.equal((await t.call('clerk', { method: 'POST', url: `${GROUPS}/import`, payload: csv(['组别,姓名,单位']), headers: { 'content-type': 'text/csv' } })).statusCode, 403);
     });

@@ -1,7 +1,7 @@
 /**
  * 研讨组 by the office: add one (topic, order), change its topic, order, output (成果), 优秀成果 mark or 汇报人 — who
- * must be a member — and delete one (its members become ungrouped). Two groups of a class cannot share a topic: the
- * group list's import names groups by topic.
+ * must be a member — and delete one (its members become ungrouped). Two groups of a class cannot share a topic or a
+ * number: the group list's import names groups by either.
  */
 import { AppError } from '../../contracts/errors.js';
 import { MESSAGES, notFound } from '../../contracts/messages.js';
@@ -27,12 +27,19 @@ function checkTopic(groups: readonly TopicGroupRow[], topic: string, except: str
   if (groups.some((g) => g.topic === topic && g.id !== except)) throw new AppError('duplicate_id', { message: MESSAGES.groupTopicTaken(topic) });
 }
 
+/** Two groups cannot share a number: the import and the report name groups by it (第三组). */
+function checkPosition(groups: readonly TopicGroupRow[], position: number, except: string | null): void {
+  const other = groups.find((g) => g.position === position && g.id !== except);
+  if (other) throw new AppError('duplicate_id', { message: MESSAGES.groupPositionTaken(position, other.topic) });
+}
+
 export async function addTopicGroup(ctx: AppContext, actor: Actor, classId: string, input: TopicGroupInput): Promise<TopicGroupView> {
   return inTransaction(ctx.database.db, async (trx) => {
     const { row: cls } = await requireClass(trx, classId);
     const groups = await listTopicGroupRows(trx, classId);
     if (input.id && groups.some((g) => g.id === input.id)) throw new AppError('duplicate_id', { message: MESSAGES.groupIdTaken(input.id) });
     checkTopic(groups, input.topic, null);
+    if (input.position !== undefined) checkPosition(groups, input.position, null);
     const row: TopicGroupRow = {
       class_id: classId,
       id: input.id ?? newTrainingId('g'),
@@ -53,7 +60,9 @@ export async function changeTopicGroup(ctx: AppContext, actor: Actor, classId: s
   return inTransaction(ctx.database.db, async (trx) => {
     const { row: cls } = await requireClass(trx, classId);
     const before = await requireGroup(trx, classId, groupId);
-    if (patch.topic !== undefined) checkTopic(await listTopicGroupRows(trx, classId), patch.topic, groupId);
+    const groups = await listTopicGroupRows(trx, classId);
+    if (patch.topic !== undefined) checkTopic(groups, patch.topic, groupId);
+    if (patch.position !== undefined) checkPosition(groups, patch.position, groupId);
     if (patch.reporterId) {
       const member = (await listTopicGroupMembers(trx, classId)).some((m) => m.group_id === groupId && m.participant_id === patch.reporterId);
       if (!member) throw invalidField('reporterId', MESSAGES.groupReporterNotMember);

@@ -122,7 +122,7 @@ export const cases = {
 /** 命题式研讨 (docs/training.md § 研讨组): the office edits; every role reads. The group list's import goes through features/training/files.ts. */
 export const topicGroups = {
   list: (classId: string, signal?: AbortSignal) => api.get<TopicGroupList>(`${tc(classId)}/groups`, { signal }),
-  add: (classId: string, topic: string) => api.post<TopicGroupView>(`${tc(classId)}/groups`, { topic }),
+  add: (classId: string, input: { topic: string; position?: number }) => api.post<TopicGroupView>(`${tc(classId)}/groups`, input),
   patch: (classId: string, groupId: string, patch: { topic?: string; position?: number; output?: string; best?: boolean; reporterId?: string | null }) =>
     request<TopicGroupView>('PATCH', `${tc(classId)}/groups/${encodeURIComponent(groupId)}`, patch),
   remove: (classId: string, groupId: string) => api.del<void>(`${tc(classId)}/groups/${encodeURIComponent(groupId)}`),

@@ -26,8 +26,7 @@ export function GroupFormModal({ cls, group, onDone }: { cls: TrainingClass; gro
     setSaving(true);
     try {
       if (!group) {
-        const made = await topicGroups.add(cls.id, v.topic.trim());
-        if (v.position && v.position !== made.position) await topicGroups.patch(cls.id, made.id, { position: v.position });
+        await topicGroups.add(cls.id, { topic: v.topic.trim(), ...(v.position ? { position: v.position } : {}) });
       } else {
         await topicGroups.patch(cls.id, group.id, { topic: v.topic.trim(), ...(v.position ? { position: v.position } : {}), reporterId: v.reporterId ?? null, output: v.output ?? '', best: v.best });
       }
