@@ -1,8 +1,8 @@
 /**
  * 讲收获 in Chromium: a trainee identified on a 360-px phone by the venue's QR code and their personal code (as in
  * checkin-phone.test.ts) opens 我的签到, writes a reflection about a lesson, sees it listed and edits it — nothing on
- * the page wider than the phone — and the office sees it in the console's 讲收获 tab, features it and finds it by a
- * word of its text. Screenshots go to $LEITAI_SCREENSHOTS or a temp dir.
+ * the page wider than the phone; a send whose answer is lost is kept and, sent again, stored once — and the office
+ * sees it in the console's 讲收获 tab, features it and finds it by a word of its text. Screenshots go to $LEITAI_SCREENSHOTS or a temp dir.
  */
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -19,6 +19,7 @@ const CLASS = 'tc-reflect';
 const PASSWORD = 'Reflection-2022!';
 const TEXT = '书记论坛让我明白：抓基层治理，关键在于把党支部建在网格上，让党员成为群众身边的主心骨。';
 const EDITED = `${TEXT}回去后先在本镇三个村试点。`;
+const SECOND = '三天的培训安排紧凑，案例教学最实用。';
 
 /** Beijing wall-clock text of an instant, as the API takes it: "2026-06-15T09:00". */
 const beijing = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16);
@@ -104,6 +105,29 @@ describe('a trainee writes a reflection on the phone and the office sees it (Chr
     assert.deepEqual(errors, []);
   });
 
+  it('keeps a reflection whose answer was lost, and sending it again stores it once', async () => {
+    const part = phonePage.getByTestId('reflections');
+    await part.getByTestId('reflect-new').click();
+    await part.getByTestId('reflect-text').fill(SECOND);
+    // The request reaches the server, but its answer never reaches the phone.
+    await phonePage.route('**/api/reflections', async (route) => {
+      await route.fetch();
+      await route.abort('connectionreset');
+    }, { times: 1 });
+    await part.getByTestId('reflect-send').click();
+    await part.getByTestId('reflect-note').filter({ hasText: '未能提交' }).waitFor();
+    assert.equal((await server.api('organiser', `/api/training/classes/${CLASS}/reflections`)).json.total, 2, 'the server has it');
+    // A reload keeps the draft with its id; sending it again answers as stored.
+    await phonePage.reload();
+    assert.equal(await phonePage.getByTestId('reflect-text').inputValue(), SECOND);
+    await phonePage.getByTestId('reflect-send').click();
+    await phonePage.getByTestId('reflect-note').filter({ hasText: '已提交' }).waitFor();
+    assert.equal(await phonePage.getByTestId('my-reflections').locator('li').count(), 2);
+    assert.equal((await server.api('organiser', `/api/training/classes/${CLASS}/reflections`)).json.total, 2, 'stored once');
+    await shot(phonePage, '2b-retried');
+    assert.deepEqual(errors, []);
+  });
+
   it('shows the reflection in the console’s 讲收获 tab, where the office features it and finds it by a word', async () => {
     const page = await consolePage(browser, { errors });
     page.setDefaultTimeout(10_000);
@@ -113,7 +137,7 @@ describe('a trainee writes a reflection on the phone and the office sees it (Chr
     await table.getByText('先在本镇三个村试点', { exact: false }).waitFor();
     assert.match(await table.innerText(), /城区书记甲/);
     assert.match(await table.innerText(), /书记论坛：抓党建促基层治理/);
-    await table.getByTestId('reflection-feature').click();
+    await table.locator('.ant-table-row', { hasText: '先在本镇三个村试点' }).getByTestId('reflection-feature').click();
     await page.getByTestId('reflection-counts').filter({ hasText: '精选 1 条' }).waitFor();
     await page.getByTestId('reflections-search').locator('input').fill('网格');
     await page.waitForTimeout(600);
@@ -121,6 +145,8 @@ describe('a trainee writes a reflection on the phone and the office sees it (Chr
     await page.getByTestId('reflections-search').locator('input').fill('没有这句话');
     await page.locator('.ant-table-placeholder', { hasText: '没有符合条件的心得' }).waitFor();
     await shot(page, '3-console');
+    await page.getByTestId('reflections-search').locator('input').fill('');
+    await page.waitForFunction(() => document.querySelectorAll('.ant-table-row').length === 2);
     const featured = await server.api('organiser', `/api/training/classes/${CLASS}/reflections?featured=true`);
     assert.equal(featured.json.total, 1);
     assert.deepEqual(errors, []);
