@@ -19,8 +19,8 @@ function entry(w: Writer, r: ReflectionView): void {
   const { doc } = w;
   doc.font(FONT).fontSize(BODY);
   const lines = r.text.split(/\r?\n/).filter((p) => p.trim()).flatMap((p) => wrapText(doc, `　　${p.trim()}`, w.width));
-  const head = 16;
-  const height = head + lines.length * LINE + 10;
+  const head = 32;
+  const height = head + lines.length * LINE + 16;
   // Whole on this page when it fits here or on a fresh one; a longer one starts here and flows on.
   if (height > w.room && height <= w.pageRoom) w.newPage();
   else w.ensure(head + LINE * 2);
@@ -32,14 +32,18 @@ function entry(w: Writer, r: ReflectionView): void {
   const x = MARGIN + (r.featured ? 44 : 0);
   doc.font(BOLD).fontSize(10.5).fillColor('#111').text(who, x, y, { width: w.width - (x - MARGIN), lineBreak: false, ellipsis: true });
   doc.font(FONT).fontSize(8.5).fillColor('#666');
-  doc.text(`${r.participant.unitPath} · ${r.lessonTitle ? `课次：${r.lessonTitle}` : '关于培训班整体'}`, MARGIN, y + 14, { width: w.width, lineBreak: false, ellipsis: true });
-  doc.y = y + head + 8;
-  doc.font(FONT).fontSize(BODY).fillColor('#222');
+  doc.text(`${r.participant.unitPath} · ${r.lessonTitle ? `课次：${r.lessonTitle}` : '关于培训班整体'}`, MARGIN, y + 15, { width: w.width, lineBreak: false, ellipsis: true });
+  let ly = y + head;
   for (const line of lines) {
-    if (doc.y + LINE > w.bottom) w.newPage();
-    doc.text(line, MARGIN, doc.y, { width: w.width, lineBreak: false });
-    doc.y += LINE;
+    if (ly + LINE > w.bottom) {
+      w.newPage();
+      ly = doc.y;
+    }
+    doc.font(FONT).fontSize(BODY).fillColor('#222');
+    doc.text(line, MARGIN, ly, { width: w.width, lineBreak: false });
+    ly += LINE;
   }
+  doc.y = ly;
   doc.y += 4;
   doc.lineWidth(0.4).strokeColor('#d0d3d9').moveTo(MARGIN, doc.y).lineTo(MARGIN + w.width, doc.y).stroke();
   doc.y += 10;
