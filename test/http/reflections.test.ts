@@ -213,6 +213,8 @@ for (const kind of dialects()) {
       assert.deepEqual((await list('featured=true')).items.map((r: { id: string }) => r.id), [id]);
       assert.equal((await list('featured=true')).counts.featured, 1);
       assert.equal((await t.call('organiser', { method: 'GET', url: `${CLASS}/reflections?featured=maybe` })).statusCode, 400);
+      assert.equal((await t.call('organiser', { method: 'GET', url: `${CLASS}/reflections?lessonId=__proto__` })).statusCode, 404);
+      assert.equal((await t.call('organiser', { method: 'GET', url: `${CLASS}/reflections?lessonId=l9` })).statusCode, 404, 'a lesson of another class');
       assert.equal((await t.call('organiser', { method: 'GET', url: `${CLASS}/reflections?q=${'x'.repeat(101)}` })).statusCode, 400);
     });
 

@@ -55,6 +55,7 @@ export async function selectReflections(ctx: AppContext, actor: Actor, classId: 
   // Refuses a unit outside the viewer's scope (403), as the roster does; a unit not of the class is not found.
   const { units, rows: people } = await visibleRoster(ctx, actor, bundle.row, query.unitId);
   if (query.unitId !== undefined && !units.has(query.unitId)) throw notFound('unit', query.unitId);
+  if (query.lessonId !== undefined && query.lessonId !== 'class' && !bundle.lessons.some((l) => l.id === query.lessonId)) throw notFound('lesson', query.lessonId);
   const { rows: scoped } = query.unitId === undefined ? { rows: people } : await visibleRoster(ctx, actor, bundle.row);
   const byId = new Map(scoped.map((p) => [p.id, p]));
   const narrowed = new Set(people.map((p) => p.id));
