@@ -2,7 +2,8 @@
  * 讲收获 in Chromium: a trainee identified on a 360-px phone by the venue's QR code and their personal code (as in
  * checkin-phone.test.ts) opens 我的签到, writes a reflection about a lesson, sees it listed and edits it — nothing on
  * the page wider than the phone; a send whose answer is lost is kept and, sent again, stored once — and the office
- * sees it in the console's 讲收获 tab, features it and finds it by a word of its text. Screenshots go to $LEITAI_SCREENSHOTS or a temp dir.
+ * sees it in the console's 讲收获 tab, features it, finds it by a word of its text, and closes reflections: the phone
+ * then takes no more. Screenshots go to $LEITAI_SCREENSHOTS or a temp dir.
  */
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -149,6 +150,23 @@ describe('a trainee writes a reflection on the phone and the office sees it (Chr
     await page.waitForFunction(() => document.querySelectorAll('.ant-table-row').length === 2);
     const featured = await server.api('organiser', `/api/training/classes/${CLASS}/reflections?featured=true`);
     assert.equal(featured.json.total, 1);
+
+    // A closing time, then closing now: the phone takes no more.
+    await page.getByTestId('reflections-schedule').click();
+    const picker = page.getByTestId('reflections-close-at');
+    await picker.click();
+    await picker.fill('2030-06-30 18:00');
+    await picker.press('Enter');
+    await page.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
+    await page.getByText('截止时间 2030-06-30 18:00').waitFor();
+    assert.equal((await server.api('organiser', `/api/training/classes/${CLASS}`)).json.reflectionsCloseAt, '2030-06-30T18:00');
+    await page.getByTestId('reflections-close').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await page.getByTestId('reflections-closed').waitFor();
+    await phonePage.reload();
+    await phonePage.getByText('本培训班已停止提交心得').waitFor();
+    assert.equal(await phonePage.getByTestId('reflect-new').count(), 0);
+    assert.equal(await phonePage.getByTestId('my-reflections').locator('li').count(), 2, 'what was sent stays readable');
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -3,9 +3,10 @@
  * the server. The office features some, closes the class's reflections (or reopens them), and exports the selection
  * as a workbook or a printable booklet; a county viewer reads and exports its own county's.
  */
-import { App, Button, Card, Flex, Input, Popconfirm, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Flex, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { reflections, type ReflectionFilter } from '../../api/endpoints.js';
+import { reflections, training, type ReflectionFilter } from '../../api/endpoints.js';
 import { errorText } from '../../api/error-text.js';
 import type { ReflectionView, TrainingClass } from '../../api/types.js';
 import { useApi } from '../../api/useApi.js';
@@ -40,6 +41,7 @@ export function ReflectionsTab({ cls }: { cls: TrainingClass }) {
   const [paged, setPaged] = useState({ key: filterKey, page: 1, pageSize: 20 });
   const paging = { page: paged.key === filterKey ? paged.page : 1, pageSize: paged.pageSize };
   const [busy, setBusy] = useState<string | null>(null);
+  const [scheduling, setScheduling] = useState(false);
   const list = useApi((signal) => reflections.list(cls.id, { ...filter, page: paging.page, pageSize: paging.pageSize }, signal), [cls.id, filterKey, paging.page, paging.pageSize]);
 
   const run = async (key: string, work: () => Promise<unknown>) => {
@@ -62,13 +64,15 @@ export function ReflectionsTab({ cls }: { cls: TrainingClass }) {
         <Space wrap>
           {data && <Typography.Text data-testid="reflection-counts">{t('counts', data.counts)}</Typography.Text>}
           {data && (data.open ? <Tag color="green">{data.closesAt ? t('openUntil', { at: data.closesAt.replace('T', ' ') }) : t('open')}</Tag> : <Tag color="red" data-testid="reflections-closed">{t('closed')}</Tag>)}
-          {can.edit && data && (data.open ? (
+          {can.edit && data?.open && (
             <Popconfirm title={t('closeConfirm')} onConfirm={() => void run('close', async () => { await reflections.close(cls.id); list.reload(); })}>
               <Button size="small" loading={busy === 'close'} data-testid="reflections-close">{t('closeNow')}</Button>
             </Popconfirm>
-          ) : (
+          )}
+          {can.edit && data?.open && <Button size="small" onClick={() => setScheduling(true)} data-testid="reflections-schedule">{t('schedule')}</Button>}
+          {can.edit && data && !data.open && (
             <Button size="small" loading={busy === 'reopen'} onClick={() => void run('reopen', async () => { await reflections.reopen(cls.id); list.reload(); })} data-testid="reflections-reopen">{t('reopen')}</Button>
-          ))}
+          )}
         </Space>
         <Tooltip title={t('exportHint')}>
           <Space wrap>
@@ -95,6 +99,20 @@ export function ReflectionsTab({ cls }: { cls: TrainingClass }) {
           data-testid="reflections-featured"
         />
       </Flex>
+      {scheduling && data && (
+        <ScheduleModal
+          closesAt={data.closesAt}
+          onCancel={() => setScheduling(false)}
+          onSave={(at) =>
+            run('schedule', async () => {
+              await training.patch(cls.id, { reflectionsCloseAt: at });
+              message.success(t('saved'));
+              setScheduling(false);
+              list.reload();
+            })
+          }
+        />
+      )}
       <Table<ReflectionView>
         rowKey="id"
         size="small"
@@ -152,5 +170,23 @@ export function ReflectionsTab({ cls }: { cls: TrainingClass }) {
         ]}
       />
     </Card>
+  );
+}
+
+/** The closing time as the class's office types it: Beijing wall clock, to the minute; empty for none. */
+function ScheduleModal({ closesAt, onCancel, onSave }: { closesAt: string | null; onCancel(): void; onSave(at: string | null): Promise<void> }) {
+  const t = useT(reflectionMessages);
+  const [value, setValue] = useState<Dayjs | null>(closesAt ? dayjs(closesAt) : null);
+  const [saving, setSaving] = useState(false);
+  const save = async () => {
+    setSaving(true);
+    await onSave(value ? value.format('YYYY-MM-DDTHH:mm') : null);
+    setSaving(false);
+  };
+  return (
+    <Modal open title={t('scheduleTitle')} okText={t('save')} cancelText={t('cancel')} confirmLoading={saving} onOk={() => void save()} onCancel={onCancel} destroyOnHidden>
+      <Typography.Paragraph type="secondary">{t('scheduleHint')}</Typography.Paragraph>
+      <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={value} onChange={setValue} style={{ width: 240 }} data-testid="reflections-close-at" />
+    </Modal>
   );
 }
