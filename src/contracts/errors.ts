@@ -35,6 +35,7 @@ export const ERRORS = {
   campaign_state: { status: 409, zh: '测评活动当前状态不允许此操作', en: 'The campaign is not in a state that allows this' },
   duplicate_id: { status: 409, zh: '编号已存在', en: 'That id already exists' },
   invalid_roster: { status: 422, zh: '学员名单有误，未导入任何人', en: 'The roster file has errors; nobody was imported' },
+  invalid_groups: { status: 422, zh: '分组名单有误，未导入任何内容', en: 'The group list has errors; nothing was imported' },
   training_state: { status: 409, zh: '培训班当前状态不允许此操作', en: 'The class is not in a state that allows this' },
   checkin_code_stale: { status: 410, zh: '这个签到二维码已过期：二维码每 15 秒更换一次，请扫描会场大屏上正在显示的二维码', en: 'This check-in QR code has expired: the code changes every 15 seconds; scan the one on the venue screen now' },
   checkin_code_invalid: { status: 400, zh: '这不是本会场有效的签到二维码，请扫描会场大屏上的二维码', en: 'This is not a valid check-in code for this venue; scan the code on the venue screen' },

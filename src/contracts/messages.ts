@@ -22,6 +22,8 @@ const THINGS = {
   venue: { zh: '会场', en: 'venue' },
   participant: { zh: '学员', en: 'participant' },
   case: { zh: '案例', en: 'case' },
+  topicGroup: { zh: '研讨组', en: 'topic group' },
+  reflection: { zh: '心得', en: 'reflection' },
 } as const satisfies Record<string, Message>;
 
 export type Thing = keyof typeof THINGS;
@@ -193,6 +195,23 @@ export const MESSAGES = {
   alreadyCheckedIn: (clock: string): Message => ({ zh: `已签到 ${clock}`, en: `Already checked in at ${clock}` }),
   onLeave: { zh: '您本课次已请假；如已到场，请联系工作人员补签', en: 'You are on leave for this lesson; if you are here, ask the staff for a late entry' },
   markExists: (clock: string): Message => ({ zh: `该学员本课次已有记录（${clock}），不能重复登记`, en: `This participant already has a record for the lesson (${clock})` }),
+
+  // 命题式研讨与讲收获
+  groupIdTaken: (id: string): Message => ({ zh: `研讨组编号 ${id} 已存在`, en: `Topic group id ${id} already exists` }),
+  groupPositionTaken: (n: number, topic: string): Message => ({ zh: `第${n}组已有议题「${topic}」，请换一个组号`, en: `Group ${n} is already “${topic}”; choose another number` }),
+  groupTopicTaken: (topic: string): Message => ({ zh: `已有议题为「${topic}」的研讨组`, en: `A group already has the topic “${topic}”` }),
+  groupMemberElsewhere: (name: string, topic: string): Message => ({
+    zh: `学员「${name}」已在研讨组「${topic}」中；每位学员只能在一个组，确需调整请选择“调入本组”`,
+    en: `${name} is already in the group “${topic}”; a trainee is in one group only — choose “move into this group” to move them`,
+  }),
+  groupMemberRepeated: (name: string): Message => ({ zh: `学员「${name}」重复列出`, en: `${name} is listed twice` }),
+  groupReporterNotMember: { zh: '汇报人须是本组成员，请先把他加入本组', en: 'The reporter must be a member of the group; add them first' },
+  groupFileMissing: { zh: '请上传分组名单文件（xlsx 或 CSV）', en: 'Upload the group list (xlsx or CSV)' },
+  reflectionsClosed: { zh: '本培训班已停止提交心得（讲收获已截止）', en: 'This class no longer takes reflections (closed by the office)' },
+  reflectionIdTaken: { zh: '这条心得的编号已被占用，请刷新页面后重新提交', en: 'This reflection’s id is taken; reload the page and send it again' },
+  reflectionLessonUnknown: { zh: '所选课次不属于本培训班', en: 'The lesson chosen is not one of this class' },
+  tooManyReflections: (max: number): Message => ({ zh: `每位学员最多提交 ${max} 条心得`, en: `At most ${max} reflections per trainee` }),
+  tooManyReflectionWrites: { zh: '提交过于频繁，请稍后再试', en: 'Too many saves in a short time; try again shortly' },
 
   // 账号
   usernameTaken: (username: string): Message => ({ zh: `用户名 ${username} 已存在`, en: `Username ${username} exists` }),

@@ -53,7 +53,8 @@ export const classInputSchema = z.object({
 export type ClassInput = z.output<typeof classInputSchema>;
 
 export const classPatchSchema = z
-  .object({ name: text(200), startsOn: localDate, endsOn: localDate, graceMinutes, lateSharePercent })
+  // reflectionsCloseAt: when the class stops taking 讲收获 (Beijing time); null: open.
+  .object({ name: text(200), startsOn: localDate, endsOn: localDate, graceMinutes, lateSharePercent, reflectionsCloseAt: localDateTime.nullable() })
   .partial()
   .refine((p) => Object.keys(p).length > 0, { error: '请至少修改一项 / change at least one field' });
 export type ClassPatch = z.output<typeof classPatchSchema>;
@@ -132,6 +133,8 @@ export const classSummarySchema = z.object({
   lateSharePercent: z.number().int(),
   lessons: z.number().int(),
   participants: z.number().int(),
+  /** When 讲收获 closes or closed (Beijing wall clock); null: open. */
+  reflectionsCloseAt: z.string().nullable(),
 });
 export type ClassSummary = z.output<typeof classSummarySchema>;
 
