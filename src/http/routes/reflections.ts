@@ -6,7 +6,6 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
-import { OFFICE, STAFF } from '../../app/policies/roles.js';
 import { browseReflections } from '../../app/reflections/browse-reflections.js';
 import { buildReflectionExport } from '../../app/reflections/build-reflection-export.js';
 import { setReflectionsOpen } from '../../app/reflections/close-reflections.js';
@@ -45,7 +44,6 @@ export function reflectionRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post('/api/reflections', {
     bodyLimit: PHONE_BODY_LIMIT,
-    config: { access: 'public' },
     schema: {
       tags,
       summary: '提交或修改心得（凭本机身份；编号由手机生成，重复提交只存一次）/ write or edit a reflection (by this device; the phone makes its id, so a re-send stores once)',
@@ -59,32 +57,26 @@ export function reflectionRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post('/api/reflections/mine', {
     bodyLimit: PHONE_BODY_LIMIT,
-    config: { access: 'public' },
     schema: { tags, summary: '我的心得（凭本机身份）/ my reflections (by this device)', body: myReflectionsRequestSchema, response: { 200: myReflectionsSchema } },
   }, async (request, reply) => reply.header('cache-control', 'no-store').send(await listMyReflections(ctx, request.body.classId, request.body.device)));
 
   api.get(office, {
-    config: { access: STAFF },
     schema: { tags, summary: '讲收获：按单位（县→乡镇）、课次、精选、文字筛选 / reflections by unit, lesson, featured and text', params: classParams, querystring: reflectionQuery, response: { 200: reflectionPageSchema } },
   }, async (request) => browseReflections(ctx, requireActor(request), request.params.classId, request.query));
 
   api.patch(`${office}/:reflectionId`, {
-    config: { access: OFFICE },
     schema: { tags, summary: '精选或取消精选 / feature a reflection, or not', params: reflectionParams, body: reflectionPatchSchema, response: { 200: reflectionSchema } },
   }, async (request) => featureReflection(ctx, requireActor(request), request.params.classId, request.params.reflectionId, request.body.featured));
 
   api.post(`${office}/close`, {
-    config: { access: OFFICE },
     schema: { tags, summary: '讲收获立即截止 / close reflections now', params: classParams, response: { 200: reflectionStateSchema } },
   }, async (request) => setReflectionsOpen(ctx, requireActor(request), request.params.classId, false));
 
   api.post(`${office}/reopen`, {
-    config: { access: OFFICE },
     schema: { tags, summary: '重新开放讲收获 / open reflections again', params: classParams, response: { 200: reflectionStateSchema } },
   }, async (request) => setReflectionsOpen(ctx, requireActor(request), request.params.classId, true));
 
   api.get('/api/training/classes/:classId/reflections.xlsx', {
-    config: { access: STAFF },
     schema: {
       tags,
       summary: '讲收获 Excel（筛选同列表；县级查看账号只含本县）/ reflections as xlsx (the list\'s filters; a county viewer gets its county)',
@@ -99,7 +91,6 @@ export function reflectionRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   api.get('/api/training/classes/:classId/reflections.pdf', {
-    config: { access: STAFF },
     schema: {
       tags,
       summary: '讲收获汇编 PDF（A4，按县、乡镇编排，精选在前）/ the reflections booklet as an A4 PDF, by county and township, featured first',

@@ -6,7 +6,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
-import { OFFICE, STAFF } from '../../app/policies/roles.js';
 import { importGroupMembers } from '../../app/topic-groups/import-group-members.js';
 import { listTopicGroups } from '../../app/topic-groups/list-topic-groups.js';
 import { addTopicGroup, changeTopicGroup, deleteTopicGroup } from '../../app/topic-groups/save-topic-group.js';
@@ -38,24 +37,20 @@ export function topicGroupRoutes(app: FastifyInstance, ctx: AppContext): void {
     const base = '/api/training/classes/:classId/groups';
 
     api.get(base, {
-      config: { access: STAFF },
       schema: { tags, summary: '研讨组列表（成员、汇报人、成果）/ a class\'s topic groups with members, reporter and output', params: classParams, response: { 200: topicGroupListSchema } },
     }, async (request) => listTopicGroups(ctx, requireActor(request), request.params.classId));
 
     api.post(base, {
       bodyLimit: GROUP_BODY_LIMIT,
-      config: { access: OFFICE },
       schema: { tags, summary: '新增研讨组 / add a topic group', params: classParams, body: topicGroupInputSchema, response: { 201: topicGroupSchema } },
     }, async (request, reply) => reply.code(201).send(await addTopicGroup(ctx, requireActor(request), request.params.classId, request.body)));
 
     api.patch(`${base}/:groupId`, {
       bodyLimit: GROUP_BODY_LIMIT,
-      config: { access: OFFICE },
       schema: { tags, summary: '修改研讨组：议题、顺序、成果、优秀成果、汇报人（须为本组成员）/ change a group: topic, order, output, best, reporter (a member)', params: groupParams, body: topicGroupPatchSchema, response: { 200: topicGroupSchema } },
     }, async (request) => changeTopicGroup(ctx, requireActor(request), request.params.classId, request.params.groupId, request.body));
 
     api.delete(`${base}/:groupId`, {
-      config: { access: OFFICE },
       schema: { tags, summary: '删除研讨组（成员回到未分组）/ delete a group (its members become ungrouped)', params: groupParams, response: { 204: noContent } },
     }, async (request, reply) => {
       await deleteTopicGroup(ctx, requireActor(request), request.params.classId, request.params.groupId);
@@ -64,7 +59,6 @@ export function topicGroupRoutes(app: FastifyInstance, ctx: AppContext): void {
 
     api.put(`${base}/:groupId/members`, {
       bodyLimit: GROUP_BODY_LIMIT,
-      config: { access: OFFICE },
       schema: {
         tags,
         summary: '设置研讨组成员（完整名单；已在他组的学员须 move=true 才调入）/ set a group\'s members (the whole list; people in another group move only with move=true)',
@@ -75,7 +69,6 @@ export function topicGroupRoutes(app: FastifyInstance, ctx: AppContext): void {
     }, async (request) => setGroupMembers(ctx, requireActor(request), request.params.classId, request.params.groupId, request.body));
 
     api.post(`${base}/import`, {
-      config: { access: OFFICE },
       schema: {
         tags,
         summary: '从 xlsx 或 CSV 导入分组名单（组别或议题；姓名+单位或个人签到码；可选汇报人）；默认 dryRun=true 只检查，有错行时不导入 / import a group list (dry run by default; nothing is imported while any row is bad)',
