@@ -196,7 +196,7 @@ async function readingResults<T>(url: string, campaignId: string, bearer: string
     while (!done) {
       const at = performance.now();
       const res = await fetch(`${url}/api/campaigns/${campaignId}/results`, { headers: { authorization: `Bearer ${bearer}` } }).catch(() => null);
-      if (!res || res.status !== 200) failed++;
+      if (res?.status !== 200) failed++;
       await res?.arrayBuffer();
       latencies.push(performance.now() - at);
       await new Promise((resolve) => setTimeout(resolve, 20));
