@@ -7,6 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.js';
 import { installAuth } from './auth.js';
+import { BODY_LIMITS, installLingeringClose } from './body-limits.js';
 import { installErrorHandler } from './error-handler.js';
 import { requestLogSerializers } from './request-log.js';
 import type { BuildAppOptions } from './options.js';
@@ -17,13 +18,15 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   const logger = options.logger ? { ...(options.logger === true ? {} : options.logger), serializers: requestLogSerializers } : false;
   const app = Fastify({
     logger,
-    bodyLimit: 20 * 1024 * 1024,
+    // The office's JSON; phones, sheets and uploads declare their own (body-limits.ts).
+    bodyLimit: BODY_LIMITS.officeJson,
     // Anonymity: request logs carry method, redacted url and status only — never a ballot body, token or key.
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   installResponses(app, options);
   installErrorHandler(app);
+  installLingeringClose(app);
 
   await app.register(swagger, {
     openapi: {
