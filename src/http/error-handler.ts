@@ -5,6 +5,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { NOTHING_TO_CHANGE } from '../contracts/common.js';
 import { AppError, errorBody, type ErrorCode, type ErrorDetail } from '../contracts/errors.js';
 import { FIELD_WORDS } from '../contracts/messages.js';
 import { placeInDefinition } from '../domain/definition-place.js';
@@ -40,6 +41,7 @@ function zhIssue(item: ValidationItem): string {
     case 'invalid_format':
       return '格式不正确';
     case 'custom':
+      if (item.message === NOTHING_TO_CHANGE) return '没有给出要修改的内容，请至少修改一项';
       return item.message?.startsWith('expected a decimal') ? '应为数字，如 85 或 87.5（最多 6 位小数）' : (item.message ?? '不符合要求');
     default:
       return '不符合要求';
