@@ -194,6 +194,10 @@ export const MESSAGES = {
   usernameTaken: (username: string): Message => ({ zh: `用户名 ${username} 已存在`, en: `Username ${username} exists` }),
   lastAdmin: { zh: '不能停用最后一个可用的管理员账号', en: 'The last active admin account cannot be disabled' },
   samePassword: { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
+  foreignOrigin: {
+    zh: '请求来自其他网站（来源与本系统不符），已拒绝；请在本系统自己的页面中操作',
+    en: "The request came from another site (its origin is not this server's) and was refused; use Leitai's own pages",
+  },
 } as const satisfies Record<string, Message | ((...args: never[]) => Message)>;
 
 /**
