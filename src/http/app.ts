@@ -9,10 +9,17 @@ import type { AppContext } from '../app/context.js';
 import { installAuth } from './auth.js';
 import { BODY_LIMITS, installLingeringClose } from './body-limits.js';
 import { installErrorHandler } from './error-handler.js';
+import { installPageHeaders, pageCsp } from './page-headers.js';
 import { requestLogSerializers } from './request-log.js';
 import type { BuildAppOptions } from './options.js';
 import { installResponses } from './responses.js';
 import { registerRoutes } from './routes/index.js';
+
+/**
+ * Swagger UI's page: its scripts and sheets from here, icons as data: URLs, and the one inline sheet its bundle inserts
+ * (by hash; checked in Chromium by test/e2e/api-docs.test.ts, which fails if an upgrade changes it).
+ */
+const DOCS_CSP = pageCsp({ scripts: true, selfStyles: true, styleHashes: ["'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='"], images: true, connect: true });
 
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const logger = options.logger ? { ...(options.logger === true ? {} : options.logger), serializers: requestLogSerializers } : false;
@@ -27,6 +34,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   installResponses(app, options);
   installErrorHandler(app);
   installLingeringClose(app);
+  installPageHeaders(app);
 
   await app.register(swagger, {
     openapi: {
@@ -47,7 +55,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     // Schemas with an id (the explanation tree) become named components.
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // Swagger UI's page loads its scripts and sheets from here and draws its icons as data: URLs; no validator badge
+  // (it would call validator.swagger.io from an office's LAN).
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null }, staticCSP: DOCS_CSP });
   await app.register(rateLimit, { global: false });
   await app.register(cookie);
 

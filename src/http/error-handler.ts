@@ -9,7 +9,7 @@ import { NOTHING_TO_CHANGE } from '../contracts/common.js';
 import { AppError, errorBody, type ErrorCode, type ErrorDetail } from '../contracts/errors.js';
 import { FIELD_WORDS } from '../contracts/messages.js';
 import { placeInDefinition } from '../domain/definition-place.js';
-import { errorPageHtml } from './pages/error-page-html.js';
+import { ERROR_PAGE_CSP, errorPageHtml } from './pages/error-page-html.js';
 import type { CampaignDefinition } from '../domain/types.js';
 import { own } from '../domain/own.js';
 
@@ -130,7 +130,7 @@ function refuse(request: FastifyRequest, reply: FastifyReply, error: AppError): 
   reply.code(error.status);
   if (!wantsPage(request)) return reply.send(errorBody(error));
   // The page is written here, past the route's response schema, which describes the JSON answer only.
-  return reply.type('text/html; charset=utf-8').serializer((page: string) => page).send(errorPageHtml(errorBody(error)));
+  return reply.type('text/html; charset=utf-8').header('content-security-policy', ERROR_PAGE_CSP).serializer((page: string) => page).send(errorPageHtml(errorBody(error)));
 }
 
 export function installErrorHandler(app: FastifyInstance): void {
