@@ -9,6 +9,7 @@ import type { AppContext } from '../app/context.js';
 import { installAuth } from './auth.js';
 import { BODY_LIMITS, installLingeringClose } from './body-limits.js';
 import { installErrorHandler } from './error-handler.js';
+import { installJsonBody } from './json-body.js';
 import { installPageHeaders, pageCsp } from './page-headers.js';
 import { requestLogSerializers } from './request-log.js';
 import type { BuildAppOptions } from './options.js';
@@ -35,6 +36,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   installErrorHandler(app);
   installLingeringClose(app);
   installPageHeaders(app);
+  installJsonBody(app);
 
   await app.register(swagger, {
     openapi: {

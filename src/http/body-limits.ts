@@ -40,7 +40,7 @@ export const LINGER = { bytes: 64 * MiB, ms: 30_000 } as const;
 export function installLingeringClose(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
     const raw = request.raw;
-    if (raw.complete || raw.destroyed || reply.statusCode < 400 || reply.getHeader('connection') !== 'close') return payload;
+    if (raw.complete || raw.readableEnded || raw.destroyed || reply.statusCode < 400 || reply.getHeader('connection') !== 'close') return payload;
     if (Number(request.headers['content-length']) > LINGER.bytes) return payload;
     await discardRest(raw);
     return payload;

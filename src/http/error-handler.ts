@@ -8,6 +8,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { NOTHING_TO_CHANGE } from '../contracts/common.js';
 import { AppError, errorBody, type ErrorCode, type ErrorDetail } from '../contracts/errors.js';
 import { FIELD_WORDS } from '../contracts/messages.js';
+import { RESERVED_ID } from '../contracts/definition.js';
 import { placeInDefinition } from '../domain/definition-place.js';
 import { ERROR_PAGE_CSP, errorPageHtml } from './pages/error-page-html.js';
 import type { CampaignDefinition } from '../domain/types.js';
@@ -42,6 +43,7 @@ function zhIssue(item: ValidationItem): string {
       return '格式不正确';
     case 'custom':
       if (item.message === NOTHING_TO_CHANGE) return '没有给出要修改的内容，请至少修改一项';
+      if (item.message === RESERVED_ID) return '编号不能使用 __proto__、constructor、prototype、toString 等保留名';
       return item.message?.startsWith('expected a decimal') ? '应为数字，如 85 或 87.5（最多 6 位小数）' : (item.message ?? '不符合要求');
     default:
       return '不符合要求';
