@@ -162,6 +162,8 @@ for (const kind of dialects()) {
       for (const code of ['ABCDE-FGHJK', '00000-00000', '__proto__', "' OR 1=1 --", 'AAAA', '😀😀😀😀😀']) ballot(`forged code ${code}`, { code, ballots: [{ instrumentId: 'i-report', ratings: ratings(1) }] }, [400, 401, 403, 404, 429]);
       for (const token of ['short', 'has space in it 0123456789', `${'a'.repeat(65)}`, '../../../../etc/passwd']) ballot(`malformed token ${token.slice(0, 20)}`, { token, ballots: [{ instrumentId: 'i-report', ratings: ratings(1) }] }, [400]);
       ballot('a used token replayed with other content', { token: tokens.used, ballots: [{ instrumentId: 'i-report', ratings: ratings(1) }] }, [409]);
+      // A phone that re-sends after a lost answer gets its first receipt; nothing is stored twice (the digest shows it).
+      ballot('a used token replayed with its own content', { token: tokens.used, ballots: [{ instrumentId: 'i-report', ratings: ratings(2) }] }, [200]);
       ballot('a token of another session, rating this one\'s subjects', { token: tokens.otherSession, ballots: [{ instrumentId: 'i-report', ratings: ratings(1) }] });
       ballot('a token of a closed session', { token: tokens.closed, ballots: [{ instrumentId: 'i-report', ratings: ratings(1) }] }, [400, 403, 409, 410, 422]);
       // The form of a closed session's token is shown (the phone says the session has closed); a forged one is not.
