@@ -8,12 +8,10 @@ import { isUtf8 } from 'node:buffer';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../contracts/errors.js';
 import { MESSAGES } from '../contracts/messages.js';
+import { hasForbiddenCharacter } from '../domain/text.js';
 
 /** Far deeper than any request of the API (a campaign set-up is 6 levels), far shallower than a stack overflow. */
 export const MAX_DEPTH = 32;
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function installJsonBody(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');
@@ -36,14 +34,14 @@ function inspect(root: unknown): ReturnType<typeof MESSAGES.bodyTooDeep> | typeo
   while (stack.length > 0) {
     const [value, depth] = stack.pop()!;
     if (typeof value === 'string') {
-      if (FORBIDDEN.test(value)) return MESSAGES.bodyForbiddenCharacter;
+      if (hasForbiddenCharacter(value)) return MESSAGES.bodyForbiddenCharacter;
     } else if (typeof value === 'object' && value !== null) {
       if (depth >= MAX_DEPTH) return MESSAGES.bodyTooDeep(MAX_DEPTH);
       if (Array.isArray(value)) {
         for (const item of value) stack.push([item, depth + 1]);
       } else {
         for (const key of Object.keys(value)) {
-          if (FORBIDDEN.test(key)) return MESSAGES.bodyForbiddenCharacter;
+          if (hasForbiddenCharacter(key)) return MESSAGES.bodyForbiddenCharacter;
           stack.push([(value as Record<string, unknown>)[key], depth + 1]);
         }
       }

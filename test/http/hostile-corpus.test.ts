@@ -196,6 +196,14 @@ for (const kind of dialects()) {
           cases.push({ name: `${method} ${url}: ${what}`, request: { method: method as 'POST', url, headers: admin, payload: body(value) }, expect: url === '/api/ballots' && what.startsWith('very') ? [400, 413] : [400] });
         }
       }
+      // The same in spreadsheets: a units file and a class's roster whose names hold what no text may (a file holds
+      // no lone surrogate: written as UTF-8 it becomes U+FFFD, a character like any other).
+      for (const [what, value] of Object.entries(bad).filter(([w]) => !w.startsWith('very') && w !== 'lone surrogate')) {
+        const units = Buffer.from(`代码,名称,层级,上级代码\n149997,${value},县,149900\n`);
+        cases.push({ name: `units file with ${what} in a name`, request: { method: 'POST', url: '/api/units/import?filename=units.csv', headers: { ...admin, 'content-type': 'text/csv' }, body: units }, expect: [400, 422] });
+        const roster = Buffer.from(`姓名,单位,职务\n${value},东县,书记\n`);
+        cases.push({ name: `roster with ${what} in a name`, request: { method: 'POST', url: '/api/training/classes/tc1/participants/import?filename=roster.csv&dryRun=false', headers: { ...admin, 'content-type': 'text/csv' }, body: roster }, expect: [400, 422] });
+      }
       // Ids that are prototype names, in the bodies that create things.
       for (const name of PROTOTYPE_NAMES) {
         cases.push({ name: `unit id ${name}`, request: { method: 'POST', url: '/api/units', headers: admin, payload: { units: [{ id: name, code: '149998', name: '某县', level: 'county', parentId: 'c0' }] } }, expect: [400] });
