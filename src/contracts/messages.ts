@@ -217,6 +217,16 @@ export const MESSAGES = {
   usernameTaken: (username: string): Message => ({ zh: `用户名 ${username} 已存在`, en: `Username ${username} exists` }),
   lastAdmin: { zh: '不能停用最后一个可用的管理员账号', en: 'The last active admin account cannot be disabled' },
   samePassword: { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
+  bodyNotUtf8: { zh: '请求内容不是 UTF-8 编码的文本', en: 'The request body is not UTF-8 text' },
+  bodyForbiddenCharacter: {
+    zh: '请求内容含有不允许的字符（控制字符、不成对的代理项或文字方向控制符），请删去后重试',
+    en: 'The request holds a character that is not allowed (a control character, a lone surrogate or a text-direction override); remove it and try again',
+  },
+  bodyTooDeep: (depth: number): Message => ({ zh: `请求内容嵌套超过 ${depth} 层`, en: `The request body is nested deeper than ${depth} levels` }),
+  foreignOrigin: {
+    zh: '请求来自其他网站（来源与本系统不符），已拒绝；请在本系统自己的页面中操作',
+    en: "The request came from another site (its origin is not this server's) and was refused; use Leitai's own pages",
+  },
 } as const satisfies Record<string, Message | ((...args: never[]) => Message)>;
 
 /**

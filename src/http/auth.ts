@@ -6,17 +6,19 @@
  *
  * CSRF: a browser sends the cookie on its own, so a cookie-authenticated request with an unsafe method must also
  * carry `x-csrf-token` equal to its session's token (returned by login and /api/auth/me). A bearer token is never
- * sent automatically, so bearer requests need none.
+ * sent automatically, so bearer requests need none. Cookie-authenticated writes (and the password login) must also
+ * come from this server's own pages by their Origin and Sec-Fetch-Site (origin-check.ts).
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticate } from '../app/accounts/authenticate.js';
 import type { AppContext } from '../app/context.js';
 import { loginActor } from '../app/accounts/find-login-actor.js';
-import type { Actor, } from '../app/policies/roles.js';
+import type { Actor } from '../app/policies/roles.js';
 import { AppError } from '../contracts/errors.js';
 import { own } from '../domain/own.js';
 import { ROUTE_POLICY, type Access } from './route-policy.js';
+import { checkOrigin } from './origin-check.js';
 
 export type { Access } from './route-policy.js';
 
@@ -26,6 +28,8 @@ export type Authentication = { via: 'token' } | { via: 'session'; sessionId: str
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** A public write that starts a login: its origin is checked as a cookie-authenticated write's is. */
+    checkOrigin?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -76,11 +80,16 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
     const access = request.routeOptions.config.access;
     if (access === undefined) return; // 404 handler
     await identify(ctx, request);
-    if (access === 'public' || access === 'rater') return;
+    const unsafe = !SAFE_METHODS.has(request.method);
+    if (access === 'public' || access === 'rater') {
+      if (unsafe && request.routeOptions.config.checkOrigin === true) await checkOrigin(ctx, request);
+      return;
+    }
     if (!request.actor) throw new AppError('unauthenticated');
     const auth = request.authentication;
-    if (auth?.via === 'session' && !SAFE_METHODS.has(request.method) && !csrfMatches(request.headers[CSRF_HEADER], auth.csrfToken)) {
-      throw new AppError('csrf_failed');
+    if (auth?.via === 'session' && unsafe) {
+      await checkOrigin(ctx, request);
+      if (!csrfMatches(request.headers[CSRF_HEADER], auth.csrfToken)) throw new AppError('csrf_failed');
     }
     if (!access.includes(request.actor.role)) throw new AppError('forbidden');
   });

@@ -28,21 +28,28 @@ function cell(value: unknown): unknown {
 }
 
 export interface DatabaseDigest {
-  /** Hex sha-256 over every table's name and sorted rows. */
+  /** Hex sha-256 over every table's name and digest. */
   sha256: string;
   /** Rows per table. */
   rows: Record<string, number>;
+  /** Per table, "<rows>:<sha-256 of its sorted rows>": which table differs when two digests do. */
+  tables: Record<string, string>;
 }
 
-export async function databaseDigest(db: Db, kind: DbKind): Promise<DatabaseDigest> {
-  const hash = createHash('sha256');
+/** `except`: tables left out (e.g. the counters of wrong guesses, which a refused request is meant to change). */
+export async function databaseDigest(db: Db, kind: DbKind, except: readonly string[] = []): Promise<DatabaseDigest> {
+  const all = createHash('sha256');
   const rows: Record<string, number> = {};
+  const tables: Record<string, string> = {};
   for (const table of await tableNames(db, kind)) {
+    if (except.includes(table)) continue;
     const result = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db);
     const lines = result.rows.map((row) => JSON.stringify(Object.keys(row).sort().map((k) => [k, cell(row[k])]))).sort();
-    rows[table] = lines.length;
-    hash.update(`${table}\n${lines.length}\n`);
+    const hash = createHash('sha256');
     for (const line of lines) hash.update(`${line}\n`);
+    rows[table] = lines.length;
+    tables[table] = `${lines.length}:${hash.digest('hex')}`;
+    all.update(`${table}\n${tables[table]}\n`);
   }
-  return { sha256: hash.digest('hex'), rows };
+  return { sha256: all.digest('hex'), rows, tables };
 }

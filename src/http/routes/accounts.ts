@@ -10,6 +10,7 @@ import { auditCsv } from '../../app/audit/export-audit-csv.js';
 import { readAudit } from '../../app/audit/read-audit.js';
 import { accountViewSchema, liftedSchema, liftLoginLockSchema, loginLockSchema } from '../../contracts/accounts.js';
 import { liftLoginLock, listLoginLocks } from '../../app/accounts/login-locks.js';
+import { somethingToChange } from '../../contracts/common.js';
 import { auditEntrySchema } from '../../contracts/accounts.js';
 import { credentialsSchema } from '../../contracts/accounts.js';
 import { passwordResetSchema } from '../../contracts/accounts.js';
@@ -61,7 +62,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags,
       summary: '修改账号：名称、停用/启用、单位查看账号的所属单位（停用或换单位即结束其会话）/ rename, disable or enable, bind a viewer to a unit',
       params: accountParams,
-      body: z.object({ displayName: z.string().trim().min(1).max(100).optional(), disabled: z.boolean().optional(), unitId: id.optional() }).strict(),
+      body: somethingToChange(z.object({ displayName: z.string().trim().min(1).max(100).optional(), disabled: z.boolean().optional(), unitId: id.optional() }).strict()),
       response: { 200: accountViewSchema },
     },
   }, async (request) => updateAccount(ctx, requireActor(request), request.params.accountId, request.body));

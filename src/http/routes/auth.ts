@@ -32,7 +32,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext, options: Build
   const cookie = { secure: options.cookieSecure };
 
   api.post('/api/auth/login', {
-    config: { rateLimit: { max: options.loginLimitPerMinute ?? 300, timeWindow: '1 minute' } },
+    config: { checkOrigin: true, rateLimit: { max: options.loginLimitPerMinute ?? 300, timeWindow: '1 minute' } },
     schema: {
       tags,
       summary: '密码登录：设置会话 Cookie，返回角色与防伪令牌 / password login: sets the session cookie, returns the role and CSRF token',

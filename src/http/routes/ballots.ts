@@ -4,6 +4,7 @@ import type { AppContext } from '../../app/context.js';
 import { getBallotForm } from '../../app/ballots/get-ballot-form.js';
 import { submitOnline } from '../../app/ballots/submit-online.js';
 import { ballotFormRequestSchema, ballotFormSchema, submitSchema } from '../../contracts/api.js';
+import { BODY_LIMITS } from '../body-limits.js';
 import type { BuildAppOptions } from '../options.js';
 import { receiptSchema } from '../../contracts/api.js';
 import { typed } from './types.js';
@@ -15,6 +16,7 @@ export async function ballotRoutes(app: FastifyInstance, ctx: AppContext, option
     // this per-process limit is only a coarse flood guard, far above what a hall of 2,100 sends (two requests each).
     await scope.register(rateLimit, { max: options.redeemLimitPerMinute ?? 60_000, timeWindow: '1 minute' });
     typed(scope).post('/api/ballots', {
+      bodyLimit: BODY_LIMITS.ballot,
       schema: {
         tags: ['ballots'],
         summary: '提交选票（凭一次性测评码；同一内容重复提交只保存一次）/ submit a sheet with a one-time token (a re-send is stored once)',
@@ -28,6 +30,7 @@ export async function ballotRoutes(app: FastifyInstance, ctx: AppContext, option
     });
     // POST, not GET: the token is a secret and must not land in access logs or browser history as a query string.
     typed(scope).post('/api/ballot-form', {
+      bodyLimit: BODY_LIMITS.phone,
       // The schema documents the answer; getBallotForm builds it typed as BallotForm, field by field. Encoding it
       // again with zod on every redemption cost ~5% of the server's CPU while a room redeemed (bench:room).
       config: { serialize: 'as-built' },

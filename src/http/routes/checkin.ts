@@ -25,6 +25,7 @@ import {
   screenCodeSchema,
   screenParams,
 } from '../../contracts/training.js';
+import { BODY_LIMITS } from '../body-limits.js';
 import { LiveHub } from '../live-stream.js';
 import { qrSvg } from '../pages/qr.js';
 import { requestOrigin } from '../request-origin.js';
@@ -32,7 +33,7 @@ import { document } from '../responses.js';
 import { typed } from './types.js';
 
 /** What a phone sends is a few hundred bytes; anything near this is not a phone, and is answered 413 at once. */
-const PHONE_BODY_LIMIT = 16 * 1024;
+const PHONE_BODY_LIMIT = BODY_LIMITS.phone;
 
 export function checkinRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = typed(app);

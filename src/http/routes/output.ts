@@ -14,7 +14,7 @@ import { noticeSchema } from '../../contracts/notice.js';
 import { publishSchema, rankingParams, stabilityQuery, stabilityResultSchema, whatIfResultSchema, whatIfSchema } from '../../contracts/results-output.js';
 import { requireActor } from '../auth.js';
 import { document, download } from '../responses.js';
-import { renderNotice } from '../pages/notice-html.js';
+import { NOTICE_CSP, renderNotice } from '../pages/notice-html.js';
 import { resultsPdf } from '../pages/results-pdf.js';
 import { resultsXlsx } from '../pages/results-xlsx.js';
 import { typed } from './types.js';
@@ -45,7 +45,7 @@ export function outputRoutes(app: FastifyInstance, ctx: AppContext): void {
   api.get('/notice/:campaignId', {
     schema: { hide: true, params: campaignParams, response: { 200: document('text/html', '公示页面 / the public notice page') } },
   }, async (request, reply) =>
-    reply.type(HTML).send(renderNotice(await getNotice(ctx, request.params.campaignId))));
+    reply.type(HTML).header('content-security-policy', NOTICE_CSP).send(renderNotice(await getNotice(ctx, request.params.campaignId))));
 
   api.get('/api/campaigns/:campaignId/export.xlsx', {
     schema: {

@@ -25,9 +25,10 @@ import { screenBoardSchema, screenKeySchema } from '../../contracts/screen.js';
 import { tallyReportSchema } from '../../contracts/tally-report.js';
 import { requireActor } from '../auth.js';
 import { asset, zhDateTime } from '../pages/html.js';
-import { renderTallyReport } from '../pages/tally-report-html.js';
+import { renderTallyReport, TALLY_REPORT_CSP } from '../pages/tally-report-html.js';
 import { tallyReportXlsx } from '../pages/tally-report-xlsx.js';
-import { renderTokenSheet } from '../pages/token-sheet-html.js';
+import { renderTokenSheet, TOKEN_SHEET_CSP } from '../pages/token-sheet-html.js';
+import { pageCsp, SECRET_PAGE_HEADERS } from '../page-headers.js';
 import { requestOrigin } from '../request-origin.js';
 import { document, download, noContent } from '../responses.js';
 import { LiveHub } from '../live-stream.js';
@@ -38,6 +39,13 @@ const HTML = 'text/html; charset=utf-8';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const SCRIPTS: Record<string, string> = { 'screen.js': asset('screen.js') };
 const PAGES = { screen: asset('screen.html') };
+/** The big screen: its own module script, its inline sheet by hash, bars sized by style attributes, the board by fetch and SSE. */
+const SCREEN_CSP = pageCsp({
+  scripts: true,
+  styles: [/<style>([\s\S]*?)<\/style>/.exec(PAGES.screen)?.[1] ?? ''],
+  styleAttributes: true,
+  connect: true,
+});
 
 export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = typed(app);
@@ -63,7 +71,8 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
     const origin = request.body.origin ?? (await resolvePublicAddress(ctx, requestOrigin(request))).url;
     const sheet = await issueTokenSheet(ctx, requireActor(request), request.params.sessionId, request.body, origin);
     const html = await renderTokenSheet(sheet, zhDateTime(ctx.clock().toISOString()));
-    return reply.code(201).header('cache-control', 'no-store').type(HTML).send(html);
+    // Fresh secrets: kept by nothing, passed on to no one.
+    return reply.code(201).headers(SECRET_PAGE_HEADERS).header('content-security-policy', TOKEN_SHEET_CSP).type(HTML).send(html);
   });
 
   api.get('/api/sessions/:sessionId/paper-form', {
@@ -100,7 +109,7 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get('/api/sessions/:sessionId/tally-report.html', {
     schema: { tags, summary: '计票单（可打印网页）/ the tally report as a printable page', params: sessionParams, response: { 200: document('text/html', '计票单（可打印网页）/ the printable tally report') } },
-  }, async (request, reply) => reply.type(HTML).send(renderTallyReport(await buildTallyReport(ctx, request.params.sessionId))));
+  }, async (request, reply) => reply.type(HTML).header('content-security-policy', TALLY_REPORT_CSP).send(renderTallyReport(await buildTallyReport(ctx, request.params.sessionId))));
 
   api.get('/api/sessions/:sessionId/tally-report.xlsx', {
     schema: { tags, summary: '计票单（Excel）/ the tally report as xlsx', params: sessionParams, response: { 200: download(XLSX, '计票单（xlsx）/ the tally report workbook') } },
@@ -156,7 +165,8 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   const page = { 200: document('text/html', '页面 / the page') };
   api.get('/screen/:sessionId', { schema: { hide: true, params: screenParams, response: page } }, async (_request, reply) =>
-    reply.type(HTML).header('cache-control', 'no-store').send(PAGES.screen));
+    // The key is in the URL: kept by nothing, passed on to no one.
+    reply.type(HTML).headers(SECRET_PAGE_HEADERS).header('content-security-policy', SCREEN_CSP).send(PAGES.screen));
 
   // The clerk's paper entry is a page of the console now; printed and bookmarked links to the old page keep working.
   api.get('/clerk/paper', {

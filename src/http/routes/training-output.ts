@@ -11,7 +11,8 @@ import { classParams, rosterSheetQuery } from '../../contracts/training.js';
 import { requireActor } from '../auth.js';
 import { agendaPdf } from '../pages/agenda-pdf.js';
 import { attendanceXlsx } from '../pages/attendance-xlsx.js';
-import { renderRosterSheet } from '../pages/roster-html.js';
+import { renderRosterSheet, ROSTER_CSP } from '../pages/roster-html.js';
+import { SECRET_PAGE_HEADERS } from '../page-headers.js';
 import { document, download } from '../responses.js';
 import { typed } from './types.js';
 
@@ -66,5 +67,5 @@ export function trainingOutputRoutes(app: FastifyInstance, ctx: AppContext): voi
       querystring: rosterSheetQuery,
       response: { 200: document('text/html', '可打印的学员名单 / the printable roster') },
     },
-  }, async (request, reply) => reply.type(HTML).header('cache-control', 'no-store').send(renderRosterSheet(await buildRosterSheet(ctx, requireActor(request), request.params.classId, request.query.unitId))));
+  }, async (request, reply) => reply.type(HTML).headers(SECRET_PAGE_HEADERS).header('content-security-policy', ROSTER_CSP).send(renderRosterSheet(await buildRosterSheet(ctx, requireActor(request), request.params.classId, request.query.unitId))));
 }

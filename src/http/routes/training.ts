@@ -53,14 +53,14 @@ import {
   venueSchema,
 } from '../../contracts/training.js';
 import { requireActor } from '../auth.js';
+import { BODY_LIMITS } from '../body-limits.js';
 import { LiveHub } from '../live-stream.js';
 import { requestOrigin } from '../request-origin.js';
 import { document, noContent } from '../responses.js';
 import { typed } from './types.js';
 
 const UPLOAD_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
-/** A roster of a province's class is a few MB at most. */
-const ROSTER_FILE_LIMIT = 10 * 1024 * 1024;
+const ROSTER_FILE_LIMIT = BODY_LIMITS.rosterFile;
 
 export function trainingRoutes(app: FastifyInstance, ctx: AppContext): void {
   const hub = new LiveHub('attendance', (error) => app.log.error({ err: error }, 'attendance stream'));

@@ -13,13 +13,14 @@ import { unitImportSchema } from '../../contracts/units.js';
 import { unitsAddedSchema } from '../../contracts/units.js';
 import { unitViewSchema } from '../../contracts/units.js';
 import { requireActor } from '../auth.js';
+import { BODY_LIMITS } from '../body-limits.js';
 import { typed } from './types.js';
 
 const UPLOAD_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
 
 export function unitRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.register(async (scope) => {
-    scope.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+    scope.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: BODY_LIMITS.unitsFile }, (_req, body, done) => done(null, body));
     const api = typed(scope);
 
     api.get('/api/units', {
@@ -36,6 +37,7 @@ export function unitRoutes(app: FastifyInstance, ctx: AppContext): void {
     }, async (request) => requireUnit(ctx, requireActor(request), request.params.unitId));
 
     api.post('/api/units', {
+      bodyLimit: BODY_LIMITS.unitsJson,
       schema: { tags: ['units'], summary: '新增单位 / add units', body: unitsCreateSchema, response: { 201: unitsAddedSchema } },
     }, async (request, reply) => reply.code(201).send(await addUnits(ctx, requireActor(request), request.body.units)));
 
