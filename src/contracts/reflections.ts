@@ -3,6 +3,7 @@
  * an id made on the phone so a re-send stores once — and the office's browsing, 精选 and exports.
  */
 import { z } from 'zod';
+import { somethingToChange } from './common.js';
 import { id } from './definition.js';
 
 /** A reflection is a paragraph or a few: at most this many characters. */
@@ -108,7 +109,8 @@ export const reflectionPageSchema = z.object({
 });
 export type ReflectionPage = z.output<typeof reflectionPageSchema>;
 
-export const reflectionPatchSchema = z.object({ featured: z.boolean() });
+/** 精选: the one thing the office changes on a reflection; `{}` is refused as an empty PATCH. */
+export const reflectionPatchSchema = somethingToChange(z.object({ featured: z.boolean() }).partial());
 
 export const reflectionStateSchema = z.object({ open: z.boolean(), closesAt: z.string().nullable() });
 export type ReflectionState = z.output<typeof reflectionStateSchema>;

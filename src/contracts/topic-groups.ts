@@ -4,6 +4,7 @@
  * mark — and the import of a group list.
  */
 import { z } from 'zod';
+import { somethingToChange } from './common.js';
 import { id } from './definition.js';
 
 const topic = z.string().trim().min(1, { error: '议题不能为空 / the topic cannot be empty' }).max(200, { error: '议题最多 200 个字 / at most 200 characters' });
@@ -21,8 +22,8 @@ export const topicGroupInputSchema = z.object({
 });
 export type TopicGroupInput = z.output<typeof topicGroupInputSchema>;
 
-export const topicGroupPatchSchema = z
-  .object({
+export const topicGroupPatchSchema = somethingToChange(
+  z.object({
     topic,
     position,
     output: z.string().max(GROUP_OUTPUT_MAX, { error: `成果最多 ${GROUP_OUTPUT_MAX} 个字 / the output is at most ${GROUP_OUTPUT_MAX} characters` }),
@@ -30,9 +31,8 @@ export const topicGroupPatchSchema = z
     best: z.boolean(),
     /** 汇报人: a member of the group, or null for none yet. */
     reporterId: id.nullable(),
-  })
-  .partial()
-  .refine((p) => Object.keys(p).length > 0, { error: '请至少修改一项 / change at least one field' });
+  }).partial(),
+);
 export type TopicGroupPatch = z.output<typeof topicGroupPatchSchema>;
 
 /** The group's whole member list, as picked. `move`: take people out of the other group they are in. */

@@ -30,6 +30,9 @@ for (const kind of dialects()) {
         '/api/accounts/:accountId': () => `/api/accounts/${accountId}`,
         '/api/training/classes/:classId': () => '/api/training/classes/tc1',
         '/api/training/classes/:classId/participants/:participantId': () => `/api/training/classes/tc1/participants/${participantId}`,
+        // An empty body is refused before anything is looked up: ids that exist nowhere do.
+        '/api/training/classes/:classId/reflections/:reflectionId': () => '/api/training/classes/tc1/reflections/r-none',
+        '/api/training/classes/:classId/groups/:groupId': () => '/api/training/classes/tc1/groups/g-none',
       };
       const patches = t.app.accessTable.filter((r) => r.method === 'PATCH');
       assert.ok(patches.length >= 3);

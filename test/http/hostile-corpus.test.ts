@@ -15,10 +15,18 @@ import { databaseDigest, type DatabaseDigest } from '../helpers/digest.js';
 import { CITY, COUNTIES, ratings, setup } from './fixtures.js';
 
 /** Counters of refused guesses: changing them is what a refusal is for. */
-const COUNTERS = ['login_failures', 'training_attempts', 'guess_counters'];
+const COUNTERS = ['login_failures', 'training_attempts', 'guess_counters', 'login_sessions'];
+/**
+ * Login sessions are compared apart: a request made with the office's cookie refreshes its last-seen time (the test
+ * clock moves a second per read), which is no change an attacker made; any other column of any login session is.
+ */
+async function loginSessions(t: TestApp): Promise<string> {
+  const rows = await t.ctx.database.db.selectFrom('login_sessions').select(['id', 'account_id', 'secret_hash', 'csrf_token', 'created_at', 'expires_at', 'revoked_at']).orderBy('id').execute();
+  return JSON.stringify(rows);
+}
 const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'];
 /** Routes that take no body: only attacks refused while the body is read are sent to them. */
-const BODYLESS = /\/(open|close|logout|screen-keys)$/;
+const BODYLESS = /\/(open|reopen|close|logout|screen-keys)$/;
 
 interface Case {
   name: string;
@@ -74,6 +82,7 @@ for (const kind of dialects()) {
     const ids: Record<string, string> = {};
     const tokens: Record<string, string> = {};
     let before_: DatabaseDigest;
+    let sessionsBefore = '';
 
     const session = async (body: object, open: boolean): Promise<string> => {
       const res = await t.call('organiser', { method: 'POST', url: '/api/campaigns/camp1/sessions', payload: body });
@@ -106,6 +115,7 @@ for (const kind of dialects()) {
       ids.account = (await t.call('admin', { method: 'GET', url: '/api/accounts' })).json().find((a: { username: string }) => a.username === 'clerk').id;
       login = await logInAs(t, t.usernames.admin, t.passwords.admin);
       before_ = await databaseDigest(t.ctx.database, COUNTERS);
+      sessionsBefore = await loginSessions(t);
     });
     after(() => t.close());
 
@@ -258,6 +268,7 @@ for (const kind of dialects()) {
       const changed = Object.keys({ ...before_.tables, ...after_.tables }).filter((k) => before_.tables[k] !== after_.tables[k]);
       assert.deepEqual(changed, [], 'tables changed');
       assert.equal(after_.digest, before_.digest);
+      assert.equal(await loginSessions(t), sessionsBefore, 'login sessions unchanged');
     });
 
     it('still serves the real requests afterwards: the fresh token submits, the cookie login still writes', async () => {

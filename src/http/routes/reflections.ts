@@ -66,7 +66,7 @@ export function reflectionRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.patch(`${office}/:reflectionId`, {
     schema: { tags, summary: '精选或取消精选 / feature a reflection, or not', params: reflectionParams, body: reflectionPatchSchema, response: { 200: reflectionSchema } },
-  }, async (request) => featureReflection(ctx, requireActor(request), request.params.classId, request.params.reflectionId, request.body.featured));
+  }, async (request) => featureReflection(ctx, requireActor(request), request.params.classId, request.params.reflectionId, request.body.featured === true));
 
   api.post(`${office}/close`, {
     schema: { tags, summary: '讲收获立即截止 / close reflections now', params: classParams, response: { 200: reflectionStateSchema } },
