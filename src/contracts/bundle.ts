@@ -9,12 +9,13 @@ import { presentedTallySchema } from './results.js';
 import { storedBallotSchema, storedDefinitionSchema } from './stored-definition.js';
 
 export const BUNDLE_FORMAT = 'leitai-bundle';
-export const BUNDLE_VERSION = 1;
+/** 2: instruments say how their adjustment caps read; a version 1 bundle is read as strict (decision 0018). */
+export const BUNDLE_VERSION = 2;
 
 export const bundleSchema = z
   .object({
     format: z.literal(BUNDLE_FORMAT),
-    version: z.literal(BUNDLE_VERSION),
+    version: z.union([z.literal(1), z.literal(BUNDLE_VERSION)]),
     /** When the export was made (the ballots themselves carry no time, for anonymity). */
     exportedAt: z.string(),
     definition: definitionSchema,
