@@ -13,6 +13,7 @@ import { training } from './0010-training.js';
 import { caseLibrary } from './0011-case-library.js';
 import { trainingContent } from './0012-training-content.js';
 import { strictCapsKept } from './0013-strict-caps-kept.js';
+import { verifiableAudit } from './0014-verifiable-audit.js';
 
 /**
  * Append-only list: never edit or reorder a released migration, add a new one. Listed statically (no directory
@@ -33,6 +34,7 @@ function migrationsFor(kind: DbKind): Record<string, Migration> {
     '0011-case-library': caseLibrary(kind),
     '0012-training-content': trainingContent(kind),
     '0013-strict-caps-kept': strictCapsKept(),
+    '0014-verifiable-audit': verifiableAudit(kind),
   };
 }
 
