@@ -15,7 +15,9 @@ import { createAppContext, type AppContext } from '../../src/app/context.js';
 import { loadDemo } from '../../src/app/demo/load-demo.js';
 import { chainHead } from '../../src/app/kernel/ballot-chain.js';
 import type { Actor } from '../../src/app/policies/roles.js';
+import { getNotice } from '../../src/app/results/get-notice.js';
 import { publishResults } from '../../src/app/results/publish-results.js';
+import { renderNotice } from '../../src/http/pages/notice-html.js';
 import type { ExportedBundle } from '../../src/contracts/bundle.js';
 import { getPublication, listPublicationChains } from '../../src/db/repositories/publications.js';
 import { createTestDb, dialects } from '../helpers/db.js';
@@ -61,6 +63,15 @@ for (const kind of dialects()) {
         bundle.board.sessions.map((s) => s.head).sort(),
         chains.map((c) => c.head).sort(),
       );
+      // The notice shows the same heads, by session name, for anyone to compare with a verifier's output.
+      const notice = await getNotice(ctx, DEMO);
+      assert.deepEqual(
+        notice.ballotChains.map((c) => [c.head, c.ballotCount]).sort(),
+        chains.map((c) => [c.head, c.ballotCount]).sort(),
+      );
+      assert.ok(notice.ballotChains.some((c) => c.name === '县（市、区）委书记汇报点评会'));
+      const html = renderNotice(notice);
+      for (const c of chains) assert.ok(html.includes(c.head), 'the printed notice carries every head');
       // Stored append-only, like the publication itself.
       await assert.rejects(sql`DELETE FROM publication_chains`.execute(ctx.database.db), /append-only/);
       await assert.rejects(sql`UPDATE publication_chains SET head = 'x'`.execute(ctx.database.db), /append-only/);
