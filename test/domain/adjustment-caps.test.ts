@@ -13,7 +13,8 @@ import { checkDefinition } from '../../src/domain/check-definition.js';
 import { indexDefinition } from '../../src/domain/definition-index.js';
 import { exactString, Fraction, parseDecimal } from '../../src/domain/exact.js';
 import { explainSubject } from '../../src/domain/explain.js';
-import { presentExplanation } from '../../src/domain/present.js';
+import { buildJinchengDemo } from '../../src/demo/jincheng.js';
+import { presentExplanation, presentTally } from '../../src/domain/present.js';
 import { tallyCampaign } from '../../src/domain/tally.js';
 import type { AdjustmentConfig, Ballot, CampaignDefinition, Instrument, Rating } from '../../src/domain/types.js';
 import { adjustmentsInstrument, ballot, definition, scoreInstrument } from './factories.js';
@@ -215,6 +216,18 @@ describe('an item’s declared step', () => {
     assert.ok(codes(stepped('0.7')).includes('adjustment_max_off_step'));
     const unknown = adjustDef({ ...config(), capReading: 'lenient' as never });
     assert.ok(codes(unknown).includes('adjustment_cap_reading_unknown'));
+  });
+});
+
+describe('the demo under either reading', () => {
+  it('publishes the same numbers: its adjustments stay within every cap', () => {
+    const { definition: def, ballots } = buildJinchengDemo();
+    const strict: CampaignDefinition = {
+      ...def,
+      instruments: def.instruments.map((i) => (i.kind !== 'grade' && i.adjustments ? ({ ...i, adjustments: { ...i.adjustments, capReading: 'strict' } } as Instrument) : i)),
+    };
+    assert.ok(def.instruments.some((i) => i.kind !== 'grade' && i.adjustments), 'the demo has adjustments');
+    assert.deepEqual(presentTally(strict, tallyCampaign(strict, ballots)), presentTally(def, tallyCampaign(def, ballots)));
   });
 });
 
