@@ -8,9 +8,12 @@ import pg from 'pg';
 import { createDb } from '../src/db/create-db.js';
 import type { Database, DbKind } from '../src/db/database.js';
 
-/** A SQLite file in `dir`, or a fresh database on the PostgreSQL server at `pgUrl`, dropped on close. */
-export async function openDatabase(kind: DbKind, dir: string, pgUrl: string | null, name = 'room'): Promise<Database> {
-  if (kind === 'sqlite') return createDb({ kind, file: join(dir, `${name}.sqlite`) });
+/**
+ * A SQLite file in `dir`, or a fresh database on the PostgreSQL server at `pgUrl`, dropped on close; `url` is the
+ * fresh database's address (for a second server on it), null on SQLite.
+ */
+export async function openDatabase(kind: DbKind, dir: string, pgUrl: string | null, name = 'room'): Promise<Database & { url: string | null }> {
+  if (kind === 'sqlite') return { ...(await createDb({ kind, file: join(dir, `${name}.sqlite`) })), url: null };
   const admin = new pg.Client({ connectionString: pgUrl! });
   await admin.connect();
   const dbName = `leitai_bench_${randomBytes(5).toString('hex')}`;
@@ -21,6 +24,7 @@ export async function openDatabase(kind: DbKind, dir: string, pgUrl: string | nu
   const database = await createDb({ kind, url: url.toString() });
   return {
     ...database,
+    url: url.toString(),
     close: async () => {
       await database.close();
       const c = new pg.Client({ connectionString: pgUrl! });

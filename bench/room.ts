@@ -12,6 +12,11 @@
  *             `ratio_to_bare` is its accepted ballots per second over the bare GET route's requests per second (the
  *             issue's measure; `sheets_ratio_to_bare` counts requests instead, two ballots each);
  *  4. naive:  the same with one transaction per sheet and the definition loaded per ballot (the path before).
+ *  5. two servers (PostgreSQL): a second server (`leitai serve`, its own process) on the same database; the raters of
+ *             a fresh session split over both, as behind a load balancer; drain time against the one-server room of
+ *             the same run (`ratio_to_one_server`), p99, errors, acknowledged vs stored.
+ * During each room run the office's results are read through HTTP one after another (on the second server in step 5):
+ * `results_read` gives their p50/p99 — the page an office watches while the room votes.
  * Load comes from a separate process (bench/room-load.ts). Prints figures, then one JSON line.
  * Options: --db sqlite,postgres  --raters 2100  --room-connections 100  --connections 50  --seconds 10
  *          --bare-seconds 5  --naive-seconds 5 (0 skips)  --tokens N (fresh tokens for the sustained run)
@@ -29,7 +34,8 @@ import { startEmbeddedPostgres } from '../scripts/embedded-postgres.js';
 import type { FastifyInstance } from 'fastify';
 import { BallotWriter, createBallotWriter } from '../src/app/kernel/ballot-writer.js';
 import { z } from 'zod';
-import { createAppContext } from '../src/app/context.js';
+import { createAppContext, refreshCaches } from '../src/app/context.js';
+import { ChangeRelay } from '../src/app/kernel/change-relay.js';
 import { ensureAdmin } from '../src/app/accounts/ensure-admin.js';
 import type { CampaignSetup } from '../src/contracts/api.js';
 import type { Database, DbKind } from '../src/db/database.js';
@@ -51,6 +57,7 @@ const { values: args } = parseArgs({
     'naive-seconds': { type: 'string', default: '5' },
     tokens: { type: 'string', default: '80000' },
     profile: { type: 'string' },
+    'two-servers': { type: 'string', default: 'on' },
   },
 });
 const RATERS = Number(args.raters);
@@ -180,11 +187,70 @@ const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
 // ---- one database ----
 
+/** Reads the campaign's results one request after another while `work` runs: the office's page during the burst. */
+async function readingResults<T>(url: string, campaignId: string, bearer: string, work: () => Promise<T>): Promise<[T, { reads: number; failed: number; p50_ms: number; p99_ms: number; max_ms: number }]> {
+  const latencies: number[] = [];
+  let failed = 0;
+  let done = false;
+  const reader = (async () => {
+    while (!done) {
+      const at = performance.now();
+      const res = await fetch(`${url}/api/campaigns/${campaignId}/results`, { headers: { authorization: `Bearer ${bearer}` } }).catch(() => null);
+      if (res?.status !== 200) failed++;
+      await res?.arrayBuffer();
+      latencies.push(performance.now() - at);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  try {
+    const result = await work();
+    return [result, summarise(latencies, failed)];
+  } finally {
+    done = true;
+    await reader;
+  }
+}
+
+function summarise(latencies: number[], failed: number) {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (p: number) => r1(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0);
+  return { reads: sorted.length, failed, p50_ms: at(50), p99_ms: at(99), max_ms: r1(sorted.at(-1) ?? 0) };
+}
+
+/** `leitai serve` in a process of its own on the database at `url`: the second server. */
+async function secondServer(url: string): Promise<{ address: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [new URL('../bin/leitai.js', import.meta.url).pathname, 'serve'], {
+    env: { ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', LEITAI_DEMO: 'off', LOG_LEVEL: 'warn', LEITAI_DATA_DIR: mkdtempSync(join(tmpdir(), 'leitai-second-')) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d;
+      const m = /listening on http:\/\/localhost:(\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`the second server exited (${code})`)));
+  });
+  return {
+    address: `http://127.0.0.1:${port}`,
+    stop: () => new Promise((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
 async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
   const database = await openDatabase(kind, dir, pgUrl);
   await migrateToLatest(database);
   // As the server runs it (src/server/start.ts): group commit, on SQLite on its own thread.
   const ctx = createAppContext(database, { ballotWriter: createBallotWriter(database) });
+  // On PostgreSQL, as a server of several: its ballots announced to the others (and theirs heard).
+  const relay = database.url
+    ? new ChangeRelay({ db: database.db, listenUrl: database.url, ballotFeed: ctx.ballotFeed, checkinFeed: ctx.checkinFeed, refreshAll: () => refreshCaches(ctx), log: { warn: (o, m) => console.error(m, o) } })
+    : null;
+  await relay?.start();
   const groupWriter = ctx.ballotWriter;
   const admin = (await ensureAdmin(ctx))!.accessToken;
   // One NAT address for the whole room: the per-address redemption limit would refuse a benchmark from 127.0.0.1.
@@ -220,12 +286,15 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
     const barePostRps = barePost.acknowledged / barePost.seconds;
     console.log(`bare POST        -c ${CONNECTIONS} ${barePost.seconds.toFixed(1)} s: ${Math.round(barePostRps)} req/s with a sheet's body, p50 ${barePost.p50_ms} ms, p99 ${barePost.p99_ms} ms, errors ${barePost.errors + barePost.timeouts}`);
 
-    const roomRun = await profiled(args.profile, `${kind}-room`, () => load({ mode: 'room', url: address, connections: Math.min(Number(args['room-connections']), roomTokens.length), bodies: roomTokens.map((t) => sheetBody(room.p, t)), formBodies: hasForm ? roomTokens.map((token) => JSON.stringify({ token })) : null }, dir));
+    const [roomRun, roomReads] = await readingResults(address, room.campaignId, admin, () =>
+      profiled(args.profile, `${kind}-room`, () => load({ mode: 'room', url: address, connections: Math.min(Number(args['room-connections']), roomTokens.length), bodies: roomTokens.map((t) => sheetBody(room.p, t)), formBodies: hasForm ? roomTokens.map((token) => JSON.stringify({ token })) : null }, dir)),
+    );
     const roomStored = await storedSheets(database, room);
     const roomErrors = roomRun.errors + roomRun.timeouts + (roomRun.requests - roomRun.acknowledged) + (roomRun.form ? roomRun.form.requests - roomRun.form.ok : 0);
     console.log(`room             ${roomTokens.length} raters, -c ${args['room-connections']}: done in ${roomRun.seconds.toFixed(2)} s, ${Math.round(roomRun.acknowledged / roomRun.seconds)} sheets/s; submit p50 ${roomRun.p50_ms} ms, p99 ${roomRun.p99_ms} ms, max ${roomRun.max_ms} ms`);
     if (roomRun.form) console.log(`                 redeem (ballot form): ${roomRun.form.ok}/${roomRun.form.requests} ok, p50 ${roomRun.form.p50_ms} ms, p99 ${roomRun.form.p99_ms} ms`);
     console.log(`                 acknowledged ${roomRun.acknowledged} sheets, stored ${roomStored.sheets} sheets (${roomStored.ballots} ballots); statuses ${JSON.stringify(roomRun.statuses)}, errors ${roomErrors}`);
+    console.log(`                 results read during the burst: ${roomReads.reads} reads, p50 ${roomReads.p50_ms} ms, p99 ${roomReads.p99_ms} ms, max ${roomReads.max_ms} ms, failed ${roomReads.failed}`);
 
     const writer = groupWriter;
     const before = writer.stats!;
@@ -268,6 +337,47 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
       console.log(`naive            -c ${CONNECTIONS} ${run.seconds.toFixed(1)} s, a commit per sheet: ${naive.sheets_per_s} sheets/s, ballots/s = ${naive.ratio_to_bare} of bare GET; p50 ${run.p50_ms} ms, p99 ${run.p99_ms} ms; acknowledged ${run.acknowledged}, stored ${naive.stored}`);
     }
 
+    let twoServers: Record<string, unknown> | null = null;
+    if (database.url && args['two-servers'] !== 'off') {
+      // Two servers behind a load balancer: this one and a second process on the same database, raters split over both.
+      const two = await campaignWithSession(app, admin, 'two-', '两台服务器', GROUPS);
+      const twoTokens: string[] = [];
+      for (const [group, n] of Object.entries(GROUPS)) twoTokens.push(...(await issue(app, admin, two.id, two.p + group, Math.round(n * scale))));
+      shuffle(twoTokens);
+      const second = await secondServer(database.url);
+      try {
+        const halves = [twoTokens.filter((_, i) => i % 2 === 0), twoTokens.filter((_, i) => i % 2 === 1)];
+        const connections = Math.max(1, Math.round(Math.min(Number(args['room-connections']), twoTokens.length) / 2));
+        const started = performance.now();
+        const [runs, reads] = await readingResults(second.address, two.campaignId, admin, () =>
+          Promise.all([address, second.address].map((url, k) =>
+            load({ mode: 'room', url, connections, bodies: halves[k]!.map((t) => sheetBody(two.p, t)), formBodies: hasForm ? halves[k]!.map((token) => JSON.stringify({ token })) : null }, dir),
+          )),
+        );
+        // Each load process times itself from its own start; the drain is the slower of the two.
+        const seconds = Math.max(...runs.map((r) => r.seconds));
+        const wall = (performance.now() - started) / 1000;
+        const stored = await storedSheets(database, two);
+        const acknowledged = runs.reduce((a, r) => a + r.acknowledged, 0);
+        const errors = runs.reduce((a, r) => a + r.errors + r.timeouts + (r.requests - r.acknowledged) + (r.form ? r.form.requests - r.form.ok : 0), 0);
+        const p99 = Math.max(...runs.map((r) => r.p99_ms));
+        twoServers = {
+          raters: twoTokens.length,
+          room_seconds: r3(seconds),
+          ratio_to_one_server: r3(seconds / roomRun.seconds),
+          p99_ms: p99,
+          acknowledged,
+          stored: stored.sheets,
+          errors,
+          results_read: reads,
+        };
+        console.log(`two servers      ${twoTokens.length} raters split over 2 servers: done in ${seconds.toFixed(2)} s (${r3(seconds / roomRun.seconds)} × one server; wall ${wall.toFixed(2)} s), p99 ${p99} ms; acknowledged ${acknowledged}, stored ${stored.sheets}, errors ${errors}`);
+        console.log(`                 results read on the second server during the burst: ${reads.reads} reads, p50 ${reads.p50_ms} ms, p99 ${reads.p99_ms} ms, failed ${reads.failed}`);
+      } finally {
+        await second.stop();
+      }
+    }
+
     return {
       raters: roomTokens.length,
       acknowledged: roomRun.acknowledged,
@@ -279,6 +389,8 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
       p50_ms: roomRun.p50_ms,
       p99_ms: roomRun.p99_ms,
       redeem: roomRun.form ? { ok: roomRun.form.ok, p50_ms: roomRun.form.p50_ms, p99_ms: roomRun.form.p99_ms } : null,
+      results_read: roomReads,
+      two_servers: twoServers,
       bare_rps: Math.round(bareRps),
       bare_rps_runs: [Math.round(bareFirstRps), Math.round(bareAgainRps)],
       bare_post_rps: Math.round(barePostRps),
@@ -304,6 +416,7 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
   } finally {
     await app.close();
     await groupWriter.close();
+    await relay?.close();
     await database.close();
   }
 }

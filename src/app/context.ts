@@ -70,3 +70,10 @@ export function createAppContext(database: Database, options: AppContextOptions 
 export function nowIso(ctx: AppContext): string {
   return ctx.clock().toISOString();
 }
+
+/** Drops everything this process keeps of the database (after it may have missed other servers' changes). */
+export function refreshCaches(ctx: AppContext): void {
+  ctx.results.forgetAll();
+  ctx.definitions.forget();
+  ctx.training.classes.forgetAll();
+}

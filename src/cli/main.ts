@@ -1,4 +1,4 @@
-/** The `leitai` command: serve, demo, import-units, export, tally, audit. Commands call src/app, never SQL. */
+/** The `leitai` command: serve, demo, import-units, export, tally, audit, backup, restore. Commands call src/app, never SQL. */
 import { Command, InvalidArgumentError } from 'commander';
 import { AppError } from '../contracts/errors.js';
 
@@ -9,6 +9,9 @@ const runImportUnits = async (file: string, o: { dryRun?: boolean }) => (await i
 const runExport = async (campaign: string, o: { out: string }) => (await import('./commands/export-bundle.js')).runExport(campaign, o);
 const runAudit = async (o: { verify?: boolean; file?: string }) => (await import('./commands/audit.js')).runAudit(o);
 const runTally = async (file: string, o: { format: 'json' | 'table'; verify?: boolean }) => (await import('./commands/tally-bundle.js')).runTally(file, o);
+
+const runBackup = async (file: string) => (await import('./commands/backup.js')).runBackup(file);
+const runRestore = async (file: string) => (await import('./commands/backup.js')).runRestore(file);
 
 function formatOption(value: string): 'json' | 'table' {
   if (value !== 'json' && value !== 'table') throw new InvalidArgumentError('json 或 table / json or table');
@@ -59,6 +62,18 @@ export function buildProgram(): Command {
     .option('--verify', '核对数据库中审计日志的哈希链，指出第一条断裂的记录 / check the chain in the database, naming the first broken entry')
     .option('--file <export.csv>', '改为核对导出的审计日志 CSV / check an exported audit log CSV instead')
     .action(runAudit);
+
+  program
+    .command('backup')
+    .description('在线备份内置数据库（服务运行中亦可，得到某一提交时的完整副本）/ back up the embedded database while the server runs (a whole copy as of one commit)')
+    .argument('<file>', '备份文件（不得已存在）/ the backup file (must not exist)')
+    .action(runBackup);
+
+  program
+    .command('restore')
+    .description('用备份替换内置数据库（须先停止服务；原库移至旁边保留）/ replace the embedded database with a backup (stop the server first; the old one is kept aside)')
+    .argument('<file>', '备份文件 / the backup file')
+    .action(runRestore);
 
   return program;
 }

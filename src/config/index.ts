@@ -11,8 +11,32 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, { error: 'DATABASE_URL must start with postgres://' })
     .optional(),
+  /**
+   * The address of the one connection each server listens for other servers' changes on: it must reach PostgreSQL
+   * directly, not through a transaction-pooling pgbouncer. Default: DATABASE_URL.
+   */
+  LEITAI_LISTEN_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'LEITAI_LISTEN_URL must start with postgres://' })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LEITAI_DEMO: z.enum(['auto', 'off']).default('auto'),
+  /**
+   * The reverse proxies in front of the server, whose X-Forwarded-For names the client: "127.0.0.1", "10.0.0.0/8,
+   * 192.168.1.2", or a hop count ("1"). Never "true": any client could then claim any address.
+   */
+  LEITAI_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, c) => {
+      if (v === undefined || v.trim() === '') return null;
+      const value = v.trim();
+      if (/^\d{1,2}$/.test(value)) return Number(value);
+      const parts = value.split(',').map((p) => p.trim());
+      if (parts.every((p) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(p))) return parts.join(',');
+      c.addIssue({ code: 'custom', message: 'LEITAI_TRUST_PROXY must list proxy addresses or CIDR ranges (e.g. 127.0.0.1,10.0.0.0/8) or give a hop count (e.g. 1)' });
+      return z.NEVER;
+    }),
   LEITAI_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   LEITAI_PUBLIC_URL: z
     .string()
@@ -26,7 +50,8 @@ const envSchema = z.object({
     }),
 });
 
-export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+/** On PostgreSQL, `listenUrl` is where the server listens for other servers' changes (LEITAI_LISTEN_URL or DATABASE_URL). */
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; listenUrl?: string };
 
 export interface Config {
   port: number;
@@ -38,6 +63,8 @@ export interface Config {
   demo: boolean;
   /** Mark the session cookie Secure even when the request arrives over HTTP (behind a TLS-terminating proxy). */
   cookieSecure: boolean;
+  /** LEITAI_TRUST_PROXY: the proxies whose X-Forwarded-For names the client, or null. */
+  trustProxy: string | number | null;
   /**
    * 公开地址: where phones reach the server (QR slips, screen links, notices), as an origin; null when unset. A value
    * the office stores in the console overrides it (app/settings).
@@ -58,11 +85,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     host: e.HOST,
     dataDir,
     database: e.DATABASE_URL
-      ? { kind: 'postgres' as const, url: e.DATABASE_URL }
+      ? { kind: 'postgres' as const, url: e.DATABASE_URL, listenUrl: e.LEITAI_LISTEN_URL ?? e.DATABASE_URL }
       : { kind: 'sqlite' as const, file: path.join(dataDir, 'leitai.sqlite') },
     logLevel: e.LOG_LEVEL,
     demo: e.LEITAI_DEMO === 'auto',
     cookieSecure: e.LEITAI_COOKIE_SECURE === 'true',
+    trustProxy: e.LEITAI_TRUST_PROXY,
     publicUrl: e.LEITAI_PUBLIC_URL,
   });
 }

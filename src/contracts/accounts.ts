@@ -59,3 +59,22 @@ export const auditEntrySchema = z.object({
   detail: z.unknown(),
 });
 export type AuditEntry = z.output<typeof auditEntrySchema>;
+
+/** 登录锁定: failed passwords from one address on one username typed (existing or not). */
+export const loginLockSchema = z.object({
+  username: z.string(),
+  address: z.string(),
+  failures: z.number().int(),
+  lastFailedAt: z.string(),
+  /** While in the future, this address may not log in as this username (the right password included). */
+  lockedUntil: z.string().nullable(),
+  locked: z.boolean(),
+});
+export type LoginLock = z.output<typeof loginLockSchema>;
+
+export const liftLoginLockSchema = z.object({
+  username: z.string().trim().min(1).max(100),
+  /** One address; absent: every address of the username. */
+  address: z.string().trim().min(1).max(100).optional(),
+});
+export const liftedSchema = z.object({ lifted: z.number().int() });

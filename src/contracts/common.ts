@@ -17,6 +17,14 @@ export const assertSame = <T extends true>(): T | undefined => undefined;
 
 export const messageSchema = z.object({ zh: z.string(), en: z.string() });
 
+/** The English of the refusal of an empty PATCH; the error handler gives its Chinese (没有给出要修改的内容). */
+export const NOTHING_TO_CHANGE = 'nothing to change: give at least one field';
+
+/** A PATCH body that must name at least one field: `{}` is a 400 that says so, never an UPDATE with nothing to set. */
+export function somethingToChange<T extends z.ZodType<object>>(schema: T) {
+  return schema.refine((patch) => Object.keys(patch).length > 0, { error: NOTHING_TO_CHANGE });
+}
+
 /** Concrete numbers for a problem's message, e.g. { allowed: 2, actual: 3, n: 6 }. */
 export const paramsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
 

@@ -8,7 +8,13 @@ import type * as D from '../domain/types.js';
 import { assertSame, type Same } from './common.js';
 
 const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
-export const id = z.string().regex(ID, { error: 'id: 1–64 letters, digits, _ . : -' });
+/** Names every JavaScript object already answers to: as an id they would read the prototype wherever ids key a plain object. */
+const PROTOTYPE_NAMES = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+export const RESERVED_ID = 'id: not a name JavaScript objects already carry (__proto__, constructor, prototype, toString …)';
+export const id = z
+  .string()
+  .regex(ID, { error: 'id: 1–64 letters, digits, _ . : -' })
+  .refine((v) => !PROTOTYPE_NAMES.has(v), { error: RESERVED_ID });
 const name = z.string().trim().min(1).max(200);
 
 /** A decimal written as a JSON number or string ("87.5"); normalised to its string form. */

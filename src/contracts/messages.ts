@@ -22,6 +22,8 @@ const THINGS = {
   venue: { zh: '会场', en: 'venue' },
   participant: { zh: '学员', en: 'participant' },
   case: { zh: '案例', en: 'case' },
+  topicGroup: { zh: '研讨组', en: 'topic group' },
+  reflection: { zh: '心得', en: 'reflection' },
 } as const satisfies Record<string, Message>;
 
 export type Thing = keyof typeof THINGS;
@@ -72,6 +74,10 @@ export const MESSAGES = {
   unitBelowParent: (name: string, parentName: string): Message => ({ zh: `「${name}」的层级必须低于上级「${parentName}」`, en: `${name} must be below its parent ${parentName}` }),
   unitExists: (name: string, code: string): Message => ({ zh: `单位「${name}」（${code}）已存在`, en: `Unit ${name} (${code}) already exists` }),
   unitOutsideScope: { zh: '该单位不在您的查看范围内', en: 'This unit is outside what you may see' },
+  guessingLocked: {
+    zh: '这个网络地址输错测评码的次数过多，输入短码已暂停（最长 15 分钟）；请扫描二维码，或向工作人员求助',
+    en: 'Too many wrong codes from this network address: typing codes is paused here (at most 15 minutes); scan the QR code instead, or ask the staff',
+  },
   unitsFileMissing: { zh: '请上传 CSV 或 xlsx 文件内容', en: 'Send the CSV or xlsx file as the request body' },
   divisionMissing: (code: string): Message => ({ zh: `没有区划代码 ${code}`, en: `No division with code ${code}` }),
   divisionLevel: { zh: '请选择一个省或一个市导入（区划代码 2 位或 4 位）', en: 'Choose a province or a city to import (a 2- or 4-digit code)' },
@@ -194,10 +200,37 @@ export const MESSAGES = {
   onLeave: { zh: '您本课次已请假；如已到场，请联系工作人员补签', en: 'You are on leave for this lesson; if you are here, ask the staff for a late entry' },
   markExists: (clock: string): Message => ({ zh: `该学员本课次已有记录（${clock}），不能重复登记`, en: `This participant already has a record for the lesson (${clock})` }),
 
+  // 命题式研讨与讲收获
+  groupIdTaken: (id: string): Message => ({ zh: `研讨组编号 ${id} 已存在`, en: `Topic group id ${id} already exists` }),
+  groupPositionTaken: (n: number, topic: string): Message => ({ zh: `第${n}组已有议题「${topic}」，请换一个组号`, en: `Group ${n} is already “${topic}”; choose another number` }),
+  groupTopicTaken: (topic: string): Message => ({ zh: `已有议题为「${topic}」的研讨组`, en: `A group already has the topic “${topic}”` }),
+  groupMemberElsewhere: (name: string, topic: string): Message => ({
+    zh: `学员「${name}」已在研讨组「${topic}」中；每位学员只能在一个组，确需调整请选择“调入本组”`,
+    en: `${name} is already in the group “${topic}”; a trainee is in one group only — choose “move into this group” to move them`,
+  }),
+  groupMemberRepeated: (name: string): Message => ({ zh: `学员「${name}」重复列出`, en: `${name} is listed twice` }),
+  groupReporterNotMember: { zh: '汇报人须是本组成员，请先把他加入本组', en: 'The reporter must be a member of the group; add them first' },
+  groupFileMissing: { zh: '请上传分组名单文件（xlsx 或 CSV）', en: 'Upload the group list (xlsx or CSV)' },
+  reflectionsClosed: { zh: '本培训班已停止提交心得（讲收获已截止）', en: 'This class no longer takes reflections (closed by the office)' },
+  reflectionIdTaken: { zh: '这条心得的编号已被占用，请刷新页面后重新提交', en: 'This reflection’s id is taken; reload the page and send it again' },
+  reflectionLessonUnknown: { zh: '所选课次不属于本培训班', en: 'The lesson chosen is not one of this class' },
+  tooManyReflections: (max: number): Message => ({ zh: `每位学员最多提交 ${max} 条心得`, en: `At most ${max} reflections per trainee` }),
+  tooManyReflectionWrites: { zh: '提交过于频繁，请稍后再试', en: 'Too many saves in a short time; try again shortly' },
+
   // 账号
   usernameTaken: (username: string): Message => ({ zh: `用户名 ${username} 已存在`, en: `Username ${username} exists` }),
   lastAdmin: { zh: '不能停用最后一个可用的管理员账号', en: 'The last active admin account cannot be disabled' },
   samePassword: { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
+  bodyNotUtf8: { zh: '请求内容不是 UTF-8 编码的文本', en: 'The request body is not UTF-8 text' },
+  bodyForbiddenCharacter: {
+    zh: '请求内容含有不允许的字符（控制字符、不成对的代理项或文字方向控制符），请删去后重试',
+    en: 'The request holds a character that is not allowed (a control character, a lone surrogate or a text-direction override); remove it and try again',
+  },
+  bodyTooDeep: (depth: number): Message => ({ zh: `请求内容嵌套超过 ${depth} 层`, en: `The request body is nested deeper than ${depth} levels` }),
+  foreignOrigin: {
+    zh: '请求来自其他网站（来源与本系统不符），已拒绝；请在本系统自己的页面中操作',
+    en: "The request came from another site (its origin is not this server's) and was refused; use Leitai's own pages",
+  },
 } as const satisfies Record<string, Message | ((...args: never[]) => Message)>;
 
 /**

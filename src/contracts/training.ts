@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ATTENDANCE_MARKS, LESSON_KINDS } from '../domain/training/types.js';
 import { isLocalDate, parseLocalDateTime } from '../domain/training/local-time.js';
-import { messageSchema } from './common.js';
+import { messageSchema, somethingToChange } from './common.js';
 import { id } from './definition.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -52,10 +52,10 @@ export const classInputSchema = z.object({
 });
 export type ClassInput = z.output<typeof classInputSchema>;
 
-export const classPatchSchema = z
-  .object({ name: text(200), startsOn: localDate, endsOn: localDate, graceMinutes, lateSharePercent })
-  .partial()
-  .refine((p) => Object.keys(p).length > 0, { error: '请至少修改一项 / change at least one field' });
+export const classPatchSchema = somethingToChange(
+  // reflectionsCloseAt: when the class stops taking 讲收获 (Beijing time); null: open.
+  z.object({ name: text(200), startsOn: localDate, endsOn: localDate, graceMinutes, lateSharePercent, reflectionsCloseAt: localDateTime.nullable() }).partial(),
+);
 export type ClassPatch = z.output<typeof classPatchSchema>;
 
 export const venueInputSchema = z.object({
@@ -132,6 +132,8 @@ export const classSummarySchema = z.object({
   lateSharePercent: z.number().int(),
   lessons: z.number().int(),
   participants: z.number().int(),
+  /** When 讲收获 closes or closed (Beijing wall clock); null: open. */
+  reflectionsCloseAt: z.string().nullable(),
 });
 export type ClassSummary = z.output<typeof classSummarySchema>;
 
@@ -154,11 +156,10 @@ export const participantInputSchema = z.object({
 });
 export type ParticipantInput = z.output<typeof participantInputSchema>;
 
-export const participantPatchSchema = z
+export const participantPatchSchema = somethingToChange(
   // No defaults here: a field left out stays as it is.
-  .object({ name: text(100), unitId: id, post: z.string().trim().max(100), phone })
-  .partial()
-  .refine((p) => Object.keys(p).length > 0, { error: '请至少修改一项 / change at least one field' });
+  z.object({ name: text(100), unitId: id, post: z.string().trim().max(100), phone }).partial(),
+);
 export type ParticipantPatch = z.output<typeof participantPatchSchema>;
 
 export const participantSchema = z.object({

@@ -2,7 +2,7 @@
  * 审计链 (decision 0019): each audit entry carries the hash of the one before it, so removing, editing or inserting
  * an entry anywhere breaks every hash after it. The hash covers the entry as the log shows it — id, time, actor,
  * action, entity, entity id and the detail as canonical JSON (keys sorted, so both engines hash alike) — and the
- * previous entry's hash; the first entry's previous hash is `AUDIT_GENESIS`. Used by migration 0014 (chaining the
+ * previous entry's hash; the first entry's previous hash is `AUDIT_GENESIS`. Used by migration 0015 (chaining the
  * entries written before it), the writer (src/db/repositories/audit.ts) and `leitai audit --verify`.
  */
 import { createHash } from 'node:crypto';

@@ -59,7 +59,7 @@ const SEMINAR_SPEAKERS = [
   '阳城县寺头乡', '阳城县董封乡', '陵川县古郊乡', '陵川县西河底镇', '沁水县龙港镇', '沁水县胡底乡',
 ].map((place) => ({ name: `${place}${place.endsWith('街道') ? '党工委书记' : '党委书记'}`, title: '现场发言' }));
 
-const TOPICS = [
+export const TOPICS = [
   '村级集体经济壮大提质',
   '农村“带头人”队伍优化提升',
   '乡镇行政执法队伍建设',

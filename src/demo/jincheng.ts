@@ -19,6 +19,7 @@ import {
 } from './jincheng-agenda.js';
 import { jinchengBallots } from './jincheng-ballots.js';
 import { jinchengCheckins, type DemoCheckin } from './jincheng-checkins.js';
+import { jinchengGroups, jinchengReflections, type DemoGroup, type DemoReflection } from './jincheng-content.js';
 import { JINCHENG_CITY_ID, jinchengDefinition } from './jincheng-definition.js';
 import { jinchengTrainees, type DemoParticipant } from './jincheng-trainees.js';
 import { createRandom } from './random.js';
@@ -53,11 +54,14 @@ export interface JinchengClass {
   lessons: DemoLesson[];
   participants: DemoParticipant[];
   checkins: DemoCheckin[];
+  /** 命题式研讨 and 讲收获 (jincheng-content.ts). */
+  groups: DemoGroup[];
+  reflections: DemoReflection[];
 }
 
 /**
  * The report's training class on the demo's units (`definition.units`): agenda, venues, the roster of 2,100+ and
- * their check-ins. Same seed, same class, on every machine; its own random stream, so the ballots do not change.
+ * their check-ins, its 7 topic groups and a score of reflections. Same seed, same class, on every machine; its own random stream, so the ballots do not change.
  */
 export function buildJinchengClass(units: readonly Unit[], options: { seed?: number } = {}): JinchengClass {
   const rng = createRandom((options.seed ?? JINCHENG_DEFAULT_SEED) ^ 0x5a17c1a5);
@@ -65,6 +69,7 @@ export function buildJinchengClass(units: readonly Unit[], options: { seed?: num
   const venues = jinchengVenues(names);
   const lessons = jinchengLessons(venues);
   const participants = jinchengTrainees(rng, units, loadVillages(JINCHENG_CITY_ID.slice(1)));
+  const seed = options.seed ?? JINCHENG_DEFAULT_SEED;
   return {
     id: JINCHENG_CLASS_ID,
     name: JINCHENG_CLASS_NAME,
@@ -75,5 +80,7 @@ export function buildJinchengClass(units: readonly Unit[], options: { seed?: num
     lessons,
     participants,
     checkins: jinchengCheckins(rng, lessons, venues, participants, units, JINCHENG_CLASS_RULES),
+    groups: jinchengGroups(participants),
+    reflections: jinchengReflections(participants, seed),
   };
 }

@@ -7,23 +7,43 @@ import rateLimit from '@fastify/rate-limit';
 import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.js';
 import { installAuth } from './auth.js';
+import { BODY_LIMITS, installLingeringClose } from './body-limits.js';
 import { installErrorHandler } from './error-handler.js';
+import { installJsonBody } from './json-body.js';
+import { installPageHeaders, pageCsp } from './page-headers.js';
 import { requestLogSerializers } from './request-log.js';
 import type { BuildAppOptions } from './options.js';
 import { installResponses } from './responses.js';
 import { registerRoutes } from './routes/index.js';
 
+/** Addresses and ranges as they are; a hop count as "the nearest n proxies" (Fastify's types take no number). */
+function trustedProxies(setting: string | number): string | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
+/**
+ * Swagger UI's page: its scripts and sheets from here, icons as data: URLs, and the one inline sheet its bundle inserts
+ * (by hash; checked in Chromium by test/e2e/api-docs.test.ts, which fails if an upgrade changes it).
+ */
+const DOCS_CSP = pageCsp({ scripts: true, selfStyles: true, styleHashes: ["'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='"], images: true, connect: true });
+
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const logger = options.logger ? { ...(options.logger === true ? {} : options.logger), serializers: requestLogSerializers } : false;
   const app = Fastify({
     logger,
-    bodyLimit: 20 * 1024 * 1024,
+    // The office's JSON; phones, sheets and uploads declare their own (body-limits.ts).
+    bodyLimit: BODY_LIMITS.officeJson,
+    // Behind nginx: the proxies whose X-Forwarded-For is believed (LEITAI_TRUST_PROXY), so request.ip is the client.
+    ...(options.trustProxy === undefined ? {} : { trustProxy: trustedProxies(options.trustProxy) }),
     // Anonymity: request logs carry method, redacted url and status only — never a ballot body, token or key.
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   installResponses(app, options);
   installErrorHandler(app);
+  installLingeringClose(app);
+  installPageHeaders(app);
+  installJsonBody(app);
 
   await app.register(swagger, {
     openapi: {
@@ -44,7 +64,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     // Schemas with an id (the explanation tree) become named components.
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // Swagger UI's page loads its scripts and sheets from here and draws its icons as data: URLs; no validator badge
+  // (it would call validator.swagger.io from an office's LAN).
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null }, staticCSP: DOCS_CSP });
   await app.register(rateLimit, { global: false });
   await app.register(cookie);
 

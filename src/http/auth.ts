@@ -1,23 +1,26 @@
 /**
- * Access is declared on every route (`config.access`) and checked before the handler; a route without a declaration
- * is refused at start-up, so no route can be forgotten. Office staff authenticate either with
+ * Access is decided for every route by the one policy table (route-policy.ts) and checked before the handler; a route
+ * without an entry is refused at start-up, so no route can be forgotten. Office staff authenticate either with
  * `Authorization: Bearer <access token>` (CLI, scripts) or with the session cookie of a password login (the
  * console); raters authenticate with their one-time ballot token inside the request instead.
  *
  * CSRF: a browser sends the cookie on its own, so a cookie-authenticated request with an unsafe method must also
  * carry `x-csrf-token` equal to its session's token (returned by login and /api/auth/me). A bearer token is never
- * sent automatically, so bearer requests need none.
+ * sent automatically, so bearer requests need none. Cookie-authenticated writes (and the password login) must also
+ * come from this server's own pages by their Origin and Sec-Fetch-Site (origin-check.ts).
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticate } from '../app/accounts/authenticate.js';
 import type { AppContext } from '../app/context.js';
 import { loginActor } from '../app/accounts/find-login-actor.js';
-import type { Actor, Role } from '../app/policies/roles.js';
+import type { Actor } from '../app/policies/roles.js';
 import { AppError } from '../contracts/errors.js';
+import { own } from '../domain/own.js';
+import { ROUTE_POLICY, type Access } from './route-policy.js';
+import { checkOrigin } from './origin-check.js';
 
-/** public: anyone; rater: anyone holding a ballot token (checked by the use case); otherwise the roles allowed. */
-export type Access = 'public' | 'rater' | readonly Role[];
+export type { Access } from './route-policy.js';
 
 /** How the caller proved who they are. */
 export type Authentication = { via: 'token' } | { via: 'session'; sessionId: string; csrfToken: string; username: string };
@@ -25,6 +28,8 @@ export type Authentication = { via: 'token' } | { via: 'session'; sessionId: str
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** A public write that starts a login: its origin is checked as a cookie-authenticated write's is. */
+    checkOrigin?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -32,7 +37,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     /** Every route with its declared access, for the authorization tests and docs. */
-    accessTable: { method: string; url: string; access: Access }[];
+    accessTable: { method: string; url: string; access: Access; inPolicy: boolean }[];
   }
 }
 
@@ -53,20 +58,38 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
       route.config = { ...(route.config ?? {}), access: 'public' };
       return;
     }
-    const access = (route.config as { access?: Access } | undefined)?.access;
-    if (access === undefined) throw new Error(`route ${route.method} ${route.url} declares no access`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url: route.url, access });
+    const methods = [route.method].flat().filter((m) => m !== 'HEAD');
+    // A HEAD route Fastify adds beside a GET one is decided by the GET's entry.
+    const keys = (methods.length > 0 ? methods : ['GET']).map((m) => `${m} ${route.url}`);
+    const entries = keys.map((key) => own(ROUTE_POLICY, key));
+    const declared = (route.config as { access?: Access } | undefined)?.access;
+    if (entries.some((e) => e !== undefined) && declared !== undefined) {
+      throw new Error(`route ${keys.join(', ')} declares its own access: src/http/route-policy.ts decides`);
+    }
+    // A route outside the product (a benchmark's bare baseline) may declare its access itself; every product route is
+    // in the table (the authorization test checks).
+    const access = entries[0] ?? declared;
+    if (access === undefined || entries.some((e) => e !== entries[0])) {
+      throw new Error(`route ${keys.join(', ')} has no entry in src/http/route-policy.ts`);
+    }
+    route.config = { ...(route.config ?? {}), access };
+    for (const method of methods) table.push({ method, url: route.url, access, inPolicy: entries[0] !== undefined });
   });
 
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const access = request.routeOptions.config.access;
     if (access === undefined) return; // 404 handler
     await identify(ctx, request);
-    if (access === 'public' || access === 'rater') return;
+    const unsafe = !SAFE_METHODS.has(request.method);
+    if (access === 'public' || access === 'rater') {
+      if (unsafe && request.routeOptions.config.checkOrigin === true) await checkOrigin(ctx, request);
+      return;
+    }
     if (!request.actor) throw new AppError('unauthenticated');
     const auth = request.authentication;
-    if (auth?.via === 'session' && !SAFE_METHODS.has(request.method) && !csrfMatches(request.headers[CSRF_HEADER], auth.csrfToken)) {
-      throw new AppError('csrf_failed');
+    if (auth?.via === 'session' && unsafe) {
+      await checkOrigin(ctx, request);
+      if (!csrfMatches(request.headers[CSRF_HEADER], auth.csrfToken)) throw new AppError('csrf_failed');
     }
     if (!access.includes(request.actor.role)) throw new AppError('forbidden');
   });

@@ -5,10 +5,12 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { NOTHING_TO_CHANGE } from '../contracts/common.js';
 import { AppError, errorBody, type ErrorCode, type ErrorDetail } from '../contracts/errors.js';
 import { FIELD_WORDS } from '../contracts/messages.js';
+import { RESERVED_ID } from '../contracts/definition.js';
 import { placeInDefinition } from '../domain/definition-place.js';
-import { errorPageHtml } from './pages/error-page-html.js';
+import { ERROR_PAGE_CSP, errorPageHtml } from './pages/error-page-html.js';
 import type { CampaignDefinition } from '../domain/types.js';
 import { own } from '../domain/own.js';
 
@@ -40,6 +42,8 @@ function zhIssue(item: ValidationItem): string {
     case 'invalid_format':
       return '格式不正确';
     case 'custom':
+      if (item.message === NOTHING_TO_CHANGE) return '没有给出要修改的内容，请至少修改一项';
+      if (item.message === RESERVED_ID) return '编号不能使用 __proto__、constructor、prototype、toString 等保留名';
       return item.message?.startsWith('expected a decimal') ? '应为数字，如 85 或 87.5（最多 6 位小数）' : (item.message ?? '不符合要求');
     default:
       return '不符合要求';
@@ -128,7 +132,7 @@ function refuse(request: FastifyRequest, reply: FastifyReply, error: AppError): 
   reply.code(error.status);
   if (!wantsPage(request)) return reply.send(errorBody(error));
   // The page is written here, past the route's response schema, which describes the JSON answer only.
-  return reply.type('text/html; charset=utf-8').serializer((page: string) => page).send(errorPageHtml(errorBody(error)));
+  return reply.type('text/html; charset=utf-8').header('content-security-policy', ERROR_PAGE_CSP).serializer((page: string) => page).send(errorPageHtml(errorBody(error)));
 }
 
 export function installErrorHandler(app: FastifyInstance): void {

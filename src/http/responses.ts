@@ -1,6 +1,6 @@
 /**
  * Every route declares what it answers (`schema.response`): a route without one is refused at start-up, like one
- * without declared access, so the OpenAPI document at /api/docs describes every answer. Refusals share the one error
+ * without an entry in the policy table, so the OpenAPI document at /api/docs describes every answer. Refusals share the one error
  * body, added here to every route for 4xx and 5xx.
  *
  * JSON answers declare a schema from src/contracts. Other answers declare their media type: `document()` for text

@@ -6,6 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Message } from '../domain/results.js';
+import { hasForbiddenCharacter } from '../domain/text.js';
 
 export interface RawRow {
   row: number;
@@ -82,6 +83,28 @@ function looksBinary(data: Buffer): boolean {
  * imports; the units import keeps its older name-first reading.
  */
 export async function readSpreadsheet(data: Buffer, filename: string | undefined, isHeader: (cells: string[]) => boolean, strict = false): Promise<SheetRead> {
+  const read = await readRows(data, filename, isHeader, strict);
+  return read.ok ? refuseForbidden(read.rows) : read;
+}
+
+/** A cell holding a control character, a lone surrogate or a text-direction override refuses the file, by its place. */
+function refuseForbidden(rows: RawRow[]): SheetRead {
+  for (const r of rows) {
+    const column = r.cells.findIndex(hasForbiddenCharacter);
+    if (column >= 0) {
+      return {
+        ok: false,
+        message: msg(
+          `第 ${r.row} 行第 ${column + 1} 列含有不允许的字符（控制字符、不成对的代理项或文字方向控制符），请删去后重新导入`,
+          `Row ${r.row}, column ${column + 1} holds a character that is not allowed (a control character, a lone surrogate or a text-direction override); remove it and import again`,
+        ),
+      };
+    }
+  }
+  return { ok: true, rows };
+}
+
+async function readRows(data: Buffer, filename: string | undefined, isHeader: (cells: string[]) => boolean, strict: boolean): Promise<SheetRead> {
   if (isOle(data)) return { ok: false, message: msg('不支持旧版 .xls 文件，请另存为 .xlsx 或 CSV', 'Legacy .xls files are not supported; save as .xlsx or CSV') };
   const unreadable = { ok: false as const, message: msg('无法读取文件，请确认是 CSV 或 xlsx 格式', 'The file could not be read; is it CSV or xlsx?') };
   try {

@@ -6,16 +6,23 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/index.js';
 import { createBallotWriter } from '../app/kernel/ballot-writer.js';
-import { createAppContext } from '../app/context.js';
+import { createAppContext, refreshCaches } from '../app/context.js';
+import { ChangeRelay } from '../app/kernel/change-relay.js';
 import { loadDemo } from '../app/demo/load-demo.js';
 import { ensureAdmin } from '../app/accounts/ensure-admin.js';
 import type { Credentials } from '../contracts/accounts.js';
 import { listCampaigns } from '../db/repositories/campaigns.js';
 import { buildApp } from '../http/app.js';
 import { openDatabase } from './open-database.js';
+import { markServing } from './serve-lock.js';
 
 export async function start(config: Readonly<Config>): Promise<{ close: () => Promise<void>; url: string }> {
-  const database = await openDatabase(config.database);
+  // Before opening: a restore must never find a database half-opened by a server it did not see.
+  const release = config.database.kind === 'sqlite' ? markServing(config.database.file, new Date()) : () => {};
+  const database = await openDatabase(config.database).catch((error: unknown) => {
+    release();
+    throw error;
+  });
   // Online ballots share commits; on SQLite those run on a thread of their own (ballot-writer.ts).
   const ctx = createAppContext(database, { ballotWriter: createBallotWriter(database), publicUrl: config.publicUrl });
   const credentials: Credentials[] = [];
@@ -28,7 +35,20 @@ export async function start(config: Readonly<Config>): Promise<{ close: () => Pr
       process.stdout.write(`已载入晋城示例活动 / loaded the Jincheng demo: ${demo.campaignId} (${demo.units} units, ${demo.ballots} ballots; training class ${demo.trainingClassId} with ${demo.participants} participants)\n`);
     }
   }
-  const app = await buildApp(ctx, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel }, cookieSecure: config.cookieSecure });
+  const app = await buildApp(ctx, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel }, cookieSecure: config.cookieSecure, ...(config.trustProxy !== null ? { trustProxy: config.trustProxy } : {}) });
+  // Several servers on one PostgreSQL: each hears the others' ballots and check-ins (app/kernel/change-relay.ts).
+  const relay =
+    config.database.kind === 'postgres'
+      ? new ChangeRelay({
+          db: database.db,
+          listenUrl: config.database.listenUrl ?? config.database.url,
+          ballotFeed: ctx.ballotFeed,
+          checkinFeed: ctx.checkinFeed,
+          refreshAll: () => refreshCaches(ctx),
+          log: app.log,
+        })
+      : null;
+  await relay?.start();
   const address = await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${new URL(address).port}`;
   if (credentials.length > 0) await announce(config, url, credentials);
@@ -38,7 +58,9 @@ export async function start(config: Readonly<Config>): Promise<{ close: () => Pr
     close: async () => {
       await app.close();
       await ctx.ballotWriter.close();
+      await relay?.close();
       await database.close();
+      release();
     },
   };
 }

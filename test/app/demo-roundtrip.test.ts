@@ -8,6 +8,8 @@ import { tallyBundle } from '../../src/app/bundle/tally-bundle.js';
 import { createAppContext, type AppContext } from '../../src/app/context.js';
 import type { Actor } from '../../src/app/policies/roles.js';
 import { attendanceRecords } from '../../src/app/training/attendance-records.js';
+import { browseReflections } from '../../src/app/reflections/browse-reflections.js';
+import { listTopicGroups } from '../../src/app/topic-groups/list-topic-groups.js';
 import { getClass } from '../../src/app/training/get-class.js';
 import { lessonAttendance } from '../../src/app/training/lesson-attendance.js';
 import { JINCHENG_CLASS_ID, JINCHENG_INVALID_BALLOT_ID } from '../../src/demo/jincheng.js';
@@ -81,6 +83,18 @@ for (const kind of dialects()) {
       assert.equal(items.length, cls.participants);
       assert.equal(page.fullCredit, '17.50');
       assert.ok(items.filter((r) => r.credit.display === page.fullCredit).length > 0.45 * items.length, 'about half were on time at every lesson');
+    });
+
+    it('stores the class’s 7 topic groups with reporters and its reflections, some featured', async () => {
+      const { groups, ungrouped } = await listTopicGroups(ctx, office, JINCHENG_CLASS_ID);
+      assert.equal(groups.length, 7);
+      assert.ok(groups.every((g) => g.reporter !== null && g.members.some((m) => m.id === g.reporter!.id)));
+      assert.equal(groups.filter((g) => g.best).length, 2);
+      assert.ok(ungrouped > 2000);
+      const page = await browseReflections(ctx, office, JINCHENG_CLASS_ID, { page: 1, pageSize: 50, featured: undefined });
+      assert.ok(page.counts.all >= 15 && page.counts.all <= 30);
+      assert.ok(page.counts.featured >= 3);
+      assert.ok(page.items.every((r) => r.county !== ''), 'written by county and township cadres');
     });
   });
 }

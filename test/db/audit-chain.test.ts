@@ -174,7 +174,7 @@ for (const kind of dialects()) {
           assert.equal(v.ok, true, describeAuditVerdict(v).join('\n'));
           assert.equal(v.checked, 5);
         },
-        '0013-strict-caps-kept',
+        '0014-strict-caps-kept',
       );
     });
 

@@ -1,5 +1,5 @@
 /**
- * Migration 0013 (decision 0018): instruments stored before the cap became a ceiling keep the reading they were
+ * Migration 0014 (decision 0018): instruments stored before the cap became a ceiling keep the reading they were
  * checked under — 'strict' is written into their config — so their results and published notices recompute unchanged.
  */
 import assert from 'node:assert/strict';
@@ -10,7 +10,7 @@ import type { ScoreInstrument } from '../../src/domain/types.js';
 import { createTestDb, dialects, seedSmallCampaign } from '../helpers/db.js';
 
 for (const kind of dialects()) {
-  describe(`migration 0013-strict-caps-kept (${kind})`, () => {
+  describe(`migration 0014-strict-caps-kept (${kind})`, () => {
     it('writes the strict reading into instruments stored before it, and only into those', async () => {
       const database = await createTestDb(kind, '0012-training-content');
       try {

@@ -136,4 +136,30 @@ describe('the Jincheng demo’s training class', () => {
     }
     assert.equal(venues.size, 7, 'every venue of the 同步课堂 has its trainees');
   });
+
+  it('has the report’s 7 topic groups of township secretaries, one group each, a member as reporter, two outputs marked best', () => {
+    const people = new Map(cls.participants.map((p) => [p.id, p]));
+    assert.deepEqual(cls.groups.map((g) => g.position), [1, 2, 3, 4, 5, 6, 7]);
+    assert.equal(cls.groups[3]!.topic, '党建引领农村网格治理');
+    const members = cls.groups.flatMap((g) => g.memberIds);
+    assert.equal(new Set(members).size, members.length, 'nobody in two groups');
+    assert.equal(members.length, cls.participants.filter((p) => /^(党委书记|党工委书记)$/.test(p.post)).length);
+    for (const g of cls.groups) {
+      assert.ok(g.memberIds.length >= 10 && g.memberIds.length <= 12, `${g.topic}: ${g.memberIds.length}`);
+      assert.ok(g.memberIds.includes(g.reporterId), g.topic);
+    }
+    assert.equal(people.get(cls.groups[3]!.reporterId)!.name, '建宁乡党委书记', 'the reporter the report names');
+    assert.deepEqual(cls.groups.filter((g) => g.best).map((g) => g.position), [1, 4]);
+    assert.ok(cls.groups.filter((g) => g.best).every((g) => g.output.length > 100));
+  });
+
+  it('has a score of reflections by different trainees, about lessons of the class or the class, some featured', () => {
+    const lessons = new Set(cls.lessons.map((l) => l.id));
+    assert.ok(cls.reflections.length >= 15 && cls.reflections.length <= 30);
+    assert.equal(new Set(cls.reflections.map((r) => r.participantId)).size, cls.reflections.length);
+    assert.ok(cls.reflections.every((r) => r.lessonId === null || lessons.has(r.lessonId)));
+    assert.ok(cls.reflections.every((r) => parseLocalDateTime(r.writtenAt)! > parseLocalDateTime('2022-06-17T17:00')!), 'written after the class');
+    const featured = cls.reflections.filter((r) => r.featured).length;
+    assert.ok(featured >= 3 && featured < cls.reflections.length / 2);
+  });
 });

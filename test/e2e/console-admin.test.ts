@@ -1,6 +1,7 @@
 /**
  * The admin pages in Chromium at 1440×900: an admin creates a clerk account (the generated password is shown once and
- * works), sees it in the list, finds the change in the audit log with who did it, and exports the log as CSV. An
+ * works), sees it in the list, finds the change in the audit log with who did it, and exports the log as CSV; sees a
+ * username locked on one address and lifts the lock. An
  * organiser gets no admin menu, a 403 page at the admin address, and 403 from the admin API. Screenshots go to
  * $LEITAI_SCREENSHOTS (or a temp dir, printed).
  */
@@ -100,6 +101,22 @@ describe('the admin pages in Chromium: accounts, audit log, and who may not ente
     const created = lines.find((l) => l.includes('account.create'));
     assert.ok(created?.includes(`admin:${chiefId}`), created);
     assert.ok(created?.includes('clerk-zz'), created);
+  });
+
+  it('shows a username locked on one address after five wrong passwords, and lifts the lock', async () => {
+    const tryLogin = (password: string) =>
+      fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ username: 'office', password }) });
+    for (let i = 0; i < 5; i++) await tryLogin(`wrong-${i}`);
+    assert.equal((await tryLogin(PASSWORD)).status, 429, 'locked on this address, right password included');
+    await page.getByRole('tab', { name: '登录锁定' }).click();
+    await page.waitForURL(/\/console\/admin\/locks$/);
+    const row = page.locator('tr.ant-table-row', { hasText: 'office' });
+    await row.waitFor();
+    assert.match(await row.innerText(), /5[\s\S]*锁定至/);
+    await shot(page, 'admin-locks');
+    await row.getByRole('button', { name: '解除锁定' }).click();
+    await row.waitFor({ state: 'detached' });
+    assert.equal((await tryLogin(PASSWORD)).status, 200, 'the lock is lifted');
   });
 
   it('refuses an organiser: no admin menu, a 403 page, and 403 from the API', async () => {

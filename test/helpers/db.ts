@@ -76,19 +76,25 @@ async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-async function freshPostgres(): Promise<Database> {
+/** A new, empty PostgreSQL database on the test server: its URL, and how to drop it once nothing uses it. */
+export async function freshPostgresUrl(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `leitai_test_${randomBytes(6).toString('hex')}`;
   await withAdmin((c) => c.query(`CREATE DATABASE ${name}`));
   const url = pgUrl();
   url.pathname = `/${name}`;
-  const database = await createDb({ kind: 'postgres', url: url.toString() });
+  // Not WITH (FORCE): pg's pool.end() resolves before its connections have closed, and killing them makes
+  // their clients throw. A plain DROP waits (up to 5 s) for those sessions to go away.
+  return { url: url.toString(), drop: () => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name}`)).then(() => undefined) };
+}
+
+async function freshPostgres(): Promise<Database> {
+  const fresh = await freshPostgresUrl();
+  const database = await createDb({ kind: 'postgres', url: fresh.url });
   return {
     ...database,
     close: async () => {
       await database.close();
-      // Not WITH (FORCE): pg's pool.end() resolves before its connections have closed, and killing them makes
-      // their clients throw. A plain DROP waits (up to 5 s) for those sessions to go away.
-      await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name}`));
+      await fresh.drop();
     },
   };
 }

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { LOCK_MS, LOGIN_ABSOLUTE_MS, LOGIN_IDLE_MS } from '../../src/app/accounts/login-rules.js';
+import { FIRST_LOCK_MS, LOGIN_ABSOLUTE_MS, LOGIN_IDLE_MS, lockAfter } from '../../src/app/accounts/login-rules.js';
 import { buildApp } from '../../src/http/app.js';
+import { loadConfig } from '../../src/config/index.js';
 import { insertUnits } from '../../src/db/repositories/units.js';
 import { buildTestApp, logInAs, type CookieSession, type TestApp } from '../helpers/app.js';
 import { dialects, jinchengUnits } from '../helpers/db.js';
@@ -70,24 +71,77 @@ for (const kind of dialects()) {
       ]);
     });
 
-    it('locks a username for 15 minutes after 5 failures, even for the right password, then lets it in again', async () => {
+    const from = (address: string, username: string, password: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: address });
+
+    it('slows one address down on one username after 5 failures, the right password included there, and nowhere else', async () => {
       assert.equal((await login('clerk', t.passwords.clerk)).statusCode, 200, 'a success clears earlier failures');
-      for (let i = 1; i <= 4; i++) assert.equal((await login('clerk', `wrong-${i}`)).json().error.code, 'login_failed', `attempt ${i}`);
-      const fifth = await login('clerk', 'wrong-5');
+      const guesser = '10.0.0.66';
+      for (let i = 1; i <= 4; i++) assert.equal((await from(guesser, 'clerk', `wrong-${i}`)).json().error.code, 'login_failed', `attempt ${i}`);
+      const fifth = await from(guesser, 'clerk', 'wrong-5');
       assert.equal(fifth.statusCode, 429);
       assert.equal(fifth.json().error.code, 'login_locked');
-      assert.equal((await login('clerk', t.passwords.clerk)).json().error.code, 'login_locked');
-      assert.equal((await login('organiser', t.passwords.organiser)).statusCode, 200, 'another username is not locked');
+      assert.match(fifth.json().error.message.zh, /其他设备不受影响/);
+      assert.equal((await from(guesser, 'clerk', t.passwords.clerk)).json().error.code, 'login_locked', 'locked here, right password included');
+      assert.equal((await from('10.0.0.5', 'clerk', t.passwords.clerk)).statusCode, 200, 'the clerk at their own desk logs in');
+      assert.equal((await from(guesser, 'organiser', t.passwords.organiser)).statusCode, 200, 'another username from the same address');
       assert.equal((await audit('action=auth.lockout')).at(-1)?.detail.username, 'clerk');
       assert.equal((await audit('action=auth.login.locked')).at(-1)?.detail.username, 'clerk');
-      advance(t, LOCK_MS + 1000);
-      assert.equal((await login('clerk', t.passwords.clerk)).statusCode, 200);
+      // Each further failure locks longer: 30 s, then 60 s …
+      advance(t, FIRST_LOCK_MS + 1000);
+      assert.equal((await from(guesser, 'clerk', 'wrong-6')).json().error.code, 'login_locked');
+      advance(t, FIRST_LOCK_MS + 1000);
+      assert.equal((await from(guesser, 'clerk', t.passwords.clerk)).json().error.code, 'login_locked', 'the sixth failure locked for 60 s');
+      advance(t, FIRST_LOCK_MS);
+      assert.equal((await from(guesser, 'clerk', t.passwords.clerk)).statusCode, 200);
     });
 
     it('locks an unknown username the same way, so a lock-out says nothing about existence', async () => {
       const codes = [];
       for (let i = 0; i < 6; i++) codes.push((await login('ghost', `wrong-${i}`)).json().error.code);
       assert.deepEqual(codes, ['login_failed', 'login_failed', 'login_failed', 'login_failed', 'login_locked', 'login_locked']);
+    });
+
+    it('lets the admin see the locked pairs and lift one, audited; no other role may', async () => {
+      for (let i = 0; i < 5; i++) await from('10.0.0.77', 'organiser', `wrong-${i}`);
+      assert.equal((await from('10.0.0.77', 'organiser', t.passwords.organiser)).statusCode, 429);
+      const locks = (await t.call('admin', { method: 'GET', url: '/api/accounts/login-locks' })).json() as { username: string; address: string; locked: boolean }[];
+      assert.ok(locks.some((l) => l.username === 'organiser' && l.address === '10.0.0.77' && l.locked), JSON.stringify(locks));
+      for (const role of ['organiser', 'clerk'] as const) {
+        assert.equal((await t.call(role, { method: 'GET', url: '/api/accounts/login-locks' })).statusCode, 403);
+        assert.equal((await t.call(role, { method: 'POST', url: '/api/accounts/login-locks/lift', payload: { username: 'organiser' } })).statusCode, 403);
+      }
+      const lifted = await t.call('admin', { method: 'POST', url: '/api/accounts/login-locks/lift', payload: { username: 'Organiser ', address: '10.0.0.77' } });
+      assert.equal(lifted.statusCode, 200, lifted.body);
+      assert.equal(lifted.json().lifted, 1);
+      assert.equal((await from('10.0.0.77', 'organiser', t.passwords.organiser)).statusCode, 200);
+      assert.equal((await audit('action=auth.lock.lift')).at(-1)?.detail.username, 'organiser');
+      assert.equal((await t.call('admin', { method: 'POST', url: '/api/accounts/login-locks/lift', payload: { username: '' } })).statusCode, 400);
+    });
+
+    it('counts the forwarded client behind a trusted proxy, and ignores a forged header without one', async () => {
+      const behindProxy = await buildApp(t.ctx, { logger: false, checkResponses: true, trustProxy: '127.0.0.1' });
+      try {
+        const via = (client: string, password: string) =>
+          behindProxy.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'clerk', password }, remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': client } });
+        for (let i = 0; i < 5; i++) await via('203.0.113.9', `wrong-${i}`);
+        assert.equal((await via('203.0.113.9', t.passwords.clerk)).statusCode, 429, 'the guesser behind the proxy is locked');
+        assert.equal((await via('198.51.100.4', t.passwords.clerk)).statusCode, 200, 'another client behind the same proxy is not');
+      } finally {
+        await behindProxy.close();
+      }
+      // Without a trusted proxy the header is the client's word: it changes no address, so it unlocks nothing.
+      for (let i = 0; i < 5; i++) await from('10.0.0.88', 'clerk', `wrong-${i}`);
+      const forged = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'clerk', password: t.passwords.clerk }, remoteAddress: '10.0.0.88', headers: { 'x-forwarded-for': '198.51.100.77' } });
+      assert.equal(forged.statusCode, 429);
+      assert.equal(loadConfig({ LEITAI_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).trustProxy, '127.0.0.1,10.0.0.0/8');
+      assert.equal(loadConfig({ LEITAI_TRUST_PROXY: '1' }).trustProxy, 1);
+      assert.equal(loadConfig({}).trustProxy, null);
+      assert.throws(() => loadConfig({ LEITAI_TRUST_PROXY: 'true' }), /LEITAI_TRUST_PROXY/);
+    });
+
+    it('grows each lock from 30 s to at most 15 minutes', () => {
+      assert.deepEqual([1, 4, 5, 6, 7, 9, 10, 11, 40].map(lockAfter), [0, 0, 30_000, 60_000, 120_000, 480_000, 900_000, 900_000, 900_000]);
     });
 
     it('requires x-csrf-token on unsafe requests made with the cookie, not on bearer requests', async () => {

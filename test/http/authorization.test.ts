@@ -1,7 +1,9 @@
 /**
- * The authorization matrix: every route of app.accessTable × every kind of caller (each role by bearer token, each
- * role by cookie session with and without the CSRF header, and nobody), checked against the route's declared
- * access; then a unit viewer's scope through the API — only its own units, only published results.
+ * The authorization matrix: every route the server serves × every kind of caller (each role by bearer token, each
+ * role by cookie session with and without the CSRF header, a rater holding a ballot token, and nobody), checked
+ * against the one policy table (src/http/route-policy.ts) — a route without an entry, or an entry without a route or
+ * an OpenAPI operation without an entry, fails; then a unit viewer's scope through the API — only its own units,
+ * only published results.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -10,7 +12,7 @@ import type { Role } from '../../src/app/policies/roles.js';
 import { ERRORS } from '../../src/contracts/errors.js';
 import { appendBallots } from '../../src/db/repositories/ballots.js';
 import { createCampaign, updateCampaignStatus } from '../../src/db/repositories/campaigns.js';
-import type { Access } from '../../src/http/auth.js';
+import { ROUTE_POLICY, type Access } from '../../src/http/route-policy.js';
 import { addViewer, buildTestApp, logInAs, type CookieSession, type TestApp } from '../helpers/app.js';
 import { dialects, NOW, reportBallot, seedSmallCampaign } from '../helpers/db.js';
 
@@ -19,11 +21,14 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 type Caller =
   | { label: string; via: 'none' }
+  | { label: string; via: 'ballot-token' }
   | { label: string; via: 'bearer'; role: Role }
   | { label: string; via: 'cookie'; role: Role; csrf: boolean };
 
 const CALLERS: Caller[] = [
   { label: 'anonymous', via: 'none' },
+  // A one-time ballot token is not a login: it opens the rater routes (which check it) and nothing else.
+  { label: 'token holder', via: 'ballot-token' },
   ...ROLES.map((role): Caller => ({ label: `${role} (bearer)`, via: 'bearer', role })),
   // Without CSRF first: on the logout route, the callers with it end their sessions.
   ...ROLES.map((role): Caller => ({ label: `${role} (cookie, no CSRF)`, via: 'cookie', role, csrf: false })),
@@ -35,7 +40,7 @@ type Verdict = 'allowed' | 'unauthenticated' | 'forbidden' | 'csrf_failed';
 /** What the declaration says should happen at the gate. */
 function expected(access: Access, method: string, caller: Caller): Verdict {
   if (access === 'public' || access === 'rater') return 'allowed';
-  if (caller.via === 'none') return 'unauthenticated';
+  if (caller.via === 'none' || caller.via === 'ballot-token') return 'unauthenticated';
   if (caller.via === 'cookie' && !caller.csrf && UNSAFE.has(method)) return 'csrf_failed';
   return access.includes(caller.role) ? 'allowed' : 'forbidden';
 }
@@ -89,7 +94,19 @@ for (const kind of dialects()) {
     });
     after(() => t.close());
 
-    it('gates every route for every caller exactly as declared', async (ctx) => {
+    it('has one policy entry for every route served and every operation documented, and none for a route that is gone', () => {
+      const served = new Set(t.app.accessTable.filter((r) => !/^\/api\/docs/.test(r.url)).map((r) => `${r.method} ${r.url}`));
+      assert.deepEqual(t.app.accessTable.filter((r) => !r.inPolicy).map((r) => `${r.method} ${r.url}`), [], 'routes deciding their own access');
+      assert.deepEqual(Object.keys(ROUTE_POLICY).filter((key) => !served.has(key)), [], 'entries without a route');
+      const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+      const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+        Object.keys(ops).filter((m) => m !== 'parameters').map((m) => `${m.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ':$1')}`),
+      );
+      assert.ok(documented.length >= 60, `only ${documented.length} documented operations`);
+      assert.deepEqual(documented.filter((key) => !Object.hasOwn(ROUTE_POLICY, key)), [], 'documented operations without an entry');
+    });
+
+    it('gates every route for every caller exactly as the policy table says', async (ctx) => {
       // Logging out ends the session the later rows would use: it goes last.
       const routes = [...t.app.accessTable].sort((a, b) => Number(a.url === '/api/auth/logout') - Number(b.url === '/api/auth/logout'));
       assert.ok(routes.length >= 40, `only ${routes.length} routes`);
@@ -97,8 +114,9 @@ for (const kind of dialects()) {
       const tally: Record<Verdict, number> = { allowed: 0, unauthenticated: 0, forbidden: 0, csrf_failed: 0 };
       for (const route of routes) {
         for (const caller of CALLERS) {
-          const res = await send(caller, { method: route.method as 'GET', url: concrete(route.url), payload: route.method === 'GET' ? undefined : {} });
-          const want = expected(route.access, route.method, caller);
+          const payload = route.method === 'GET' ? undefined : caller.via === 'ballot-token' ? { token: 'AAAAAAAAAAAAAAAAAAAAAA' } : {};
+          const res = await send(caller, { method: route.method as 'GET', url: concrete(route.url), payload });
+          const want = expected(ROUTE_POLICY[`${route.method} ${route.url}`]!, route.method, caller);
           const got = observed(res);
           tally[want]++;
           if (got !== want || res.statusCode >= 500) wrong.push(`${caller.label} ${route.method} ${route.url}: want ${want}, got ${res.statusCode} ${got}`);
@@ -139,7 +157,15 @@ for (const kind of dialects()) {
         assert.ok(await updateCampaignStatus(db, 'c-1', 'active', 'published', NOW));
         for (const who of ['bearer', 'cookie'] as const) {
           assert.deepEqual((await asViewer(who, '/api/campaigns')).json().map((c: { id: string }) => c.id), ['c-1']);
-          assert.equal(code(await asViewer(who, '/api/campaigns/c-1')), 200);
+          const own = (await asViewer(who, '/api/campaigns/c-1')).json().definition;
+          assert.deepEqual(own.units.map((u: { id: string }) => u.id), ['u-c1'], 'no other county’s units');
+          assert.deepEqual(own.subjects.map((s: { id: string }) => s.id), ['s-u-c1']);
+          assert.deepEqual(own.instruments.map((i: { subjectIds: string[] }) => i.subjectIds), [['s-u-c1'], []]);
+          assert.equal(own.rankings.length, 1);
+          const theirs = (await asViewer(who, '/api/campaigns/c-1', true)).json().definition;
+          assert.deepEqual(theirs.units.map((u: { id: string }) => u.id).sort(), ['u-c5', 'u-t1']);
+          assert.deepEqual(theirs.subjects.map((s: { id: string }) => s.id).sort(), ['s-site1', 's-u-c5']);
+          assert.equal((await t.call('organiser', { method: 'GET', url: '/api/campaigns/c-1' })).json().definition.units.length, 8, 'the office sees the whole set-up');
           assert.equal(code(await asViewer(who, '/api/campaigns/c-2')), '403 forbidden', 'the other campaign is unpublished');
           assert.equal(code(await asViewer(who, '/api/campaigns/c-2/results')), '403 forbidden');
 

@@ -8,7 +8,7 @@ import { getAccount, updateAccount } from '../../db/repositories/accounts.js';
 import { clearLoginFailures, revokeAccountSessions } from '../../db/repositories/login.js';
 import { inTransaction } from '../../db/repositories/shared.js';
 import type { AppContext } from '../context.js';
-import { assertNotLocked, countFailure } from './lock-out.js';
+import { assertNotLocked, countFailure, loginAddress } from './lock-out.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { Actor } from '../policies/roles.js';
 import { recordAudit } from '../kernel/record-audit.js';
@@ -23,7 +23,7 @@ export async function changePassword(
   await assertNotLocked(ctx, account.username, input.ip);
   const matches = account.password_hash !== null && (await verifyPassword(input.currentPassword, account.password_hash));
   if (!matches) {
-    const locked = await countFailure(ctx, account.username, { actor, action: 'auth.password.failed', detail: { ip: input.ip } });
+    const locked = await countFailure(ctx, account.username, input.ip, { actor, action: 'auth.password.failed', detail: { ip: input.ip } });
     throw new AppError(locked ? 'login_locked' : 'password_mismatch');
   }
   if (input.newPassword === input.currentPassword) {
@@ -33,7 +33,7 @@ export async function changePassword(
   const at = ctx.clock().toISOString();
   await inTransaction(ctx.database.db, async (trx) => {
     await updateAccount(trx, account.id, { password_hash: hash });
-    await clearLoginFailures(trx, account.username);
+    await clearLoginFailures(trx, account.username, loginAddress(input.ip));
     const ended = await revokeAccountSessions(trx, account.id, at, input.keepSessionId ?? undefined);
     await recordAudit(trx, ctx, actor, 'auth.password.change', 'account', account.id, { otherSessionsEnded: ended, ip: input.ip });
   });

@@ -1,5 +1,5 @@
 /**
- * 登录: password login into a cookie login session, with a lock-out per username typed. The answer to a failed login
+ * 登录: password login into a cookie login session, throttled per (username typed, client address) (lock-out.ts). The answer to a failed login
  * is the same whether or not the username exists (same message, same scrypt cost, same lock-out); the audit log says
  * which it was, for the admin.
  */
@@ -14,7 +14,7 @@ import type { Actor } from '../policies/roles.js';
 import { recordAudit } from '../kernel/record-audit.js';
 import { newId, sha256Hex } from '../kernel/secrets.js';
 import { LOGIN_ABSOLUTE_MS, actorOf, normaliseUsername } from './login-rules.js';
-import { assertNotLocked, countFailure } from './lock-out.js';
+import { assertNotLocked, countFailure, loginAddress } from './lock-out.js';
 
 export interface LoggedIn {
   actor: Actor;
@@ -33,7 +33,7 @@ export async function logIn(ctx: AppContext, input: { username: string; password
   const matches = await verifyPassword(input.password, account?.password_hash ?? (await decoyHash()));
   if (!account || !matches || account.disabled_at !== null || account.password_hash === null) {
     const reason = !account ? 'unknown_username' : account.password_hash === null ? 'no_password' : !matches ? 'wrong_password' : 'disabled';
-    const locked = await countFailure(ctx, username, { actor: 'anonymous', action: 'auth.login.failed', detail: { reason, ip: input.ip } });
+    const locked = await countFailure(ctx, username, input.ip, { actor: 'anonymous', action: 'auth.login.failed', detail: { reason, ip: input.ip } });
     throw new AppError(locked ? 'login_locked' : 'login_failed');
   }
   const now = ctx.clock();
@@ -43,7 +43,7 @@ export async function logIn(ctx: AppContext, input: { username: string; password
   const actor = actorOf(account);
   const sessionId = newId('ls');
   await inTransaction(db, async (trx) => {
-    await clearLoginFailures(trx, username);
+    await clearLoginFailures(trx, username, loginAddress(input.ip));
     await insertLoginSession(trx, {
       id: sessionId,
       account_id: account.id,

@@ -17,7 +17,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, accountId: st
   await inTransaction(ctx.database.db, async (trx) => {
     const account = await requireAccount(trx, accountId);
     await updateAccountRow(trx, accountId, { password_hash: hash });
-    await clearLoginFailures(trx, account.username);
+    await clearLoginFailures(trx, account.username, null);
     const ended = await revokeAccountSessions(trx, accountId, at);
     await recordAudit(trx, ctx, actor, 'account.password.reset', 'account', accountId, { username: account.username, password: generated ? 'generated' : 'set', sessionsEnded: ended });
   });

@@ -14,11 +14,12 @@ import { agendaFor } from './build-sheet.js';
 import type { AppContext } from '../context.js';
 import { requireSession } from '../sessions/require-session.js';
 import { findToken } from './find-token.js';
+import type { Caller } from './guess-guard.js';
 
 type FormInstrument = BallotForm['instruments'][number];
 
-export async function getBallotForm(ctx: AppContext, input: BallotFormRequest): Promise<BallotForm> {
-  const token = await findToken(ctx, input);
+export async function getBallotForm(ctx: AppContext, input: BallotFormRequest, caller: Caller): Promise<BallotForm> {
+  const token = await findToken(ctx, input, caller);
   const session = await requireSession(ctx, token.sessionId);
   // The kept definition (definition-cache.ts): a room of raters redeeming at once must not reload it per phone.
   const { index } = await ctx.definitions.forSheet(token.campaignId, token.sessionId, token.boundUnitId);

@@ -10,9 +10,10 @@ import type { AppContext } from '../context.js';
 import { requireSession } from '../sessions/require-session.js';
 import { newReceipt } from '../kernel/secrets.js';
 import { findToken } from './find-token.js';
+import type { Caller } from './guess-guard.js';
 
-export async function submitOnline(ctx: AppContext, input: SubmitInput): Promise<Receipt> {
-  const token = await findToken(ctx, input);
+export async function submitOnline(ctx: AppContext, input: SubmitInput, caller: Caller): Promise<Receipt> {
+  const token = await findToken(ctx, input, caller);
   const { index, session } = await ctx.definitions.forSheet(token.campaignId, token.sessionId, token.boundUnitId);
   const sheet = buildSheet(index, session, {
     sheetId: token.id,

@@ -1,11 +1,13 @@
 /**
- * 示例培训班: stores the Jincheng demo's training class — venues, agenda, the roster of 2,100+ and their check-ins —
- * in the demo's transaction, in multi-row inserts. The class and each venue get fresh secrets (they sign the
- * rotating QR codes), so no two installations share them; everything else is the same on every machine. 请假 and
- * 补签 are audited as the office's entries are.
+ * 示例培训班: stores the Jincheng demo's training class — venues, agenda, the roster of 2,100+, their check-ins, the
+ * topic groups and the reflections — in the demo's transaction, in multi-row inserts. The class and each venue get
+ * fresh secrets (they sign the rotating QR codes), so no two installations share them; everything else is the same
+ * on every machine. 请假 and 补签 are audited as the office's entries are.
  */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/database.js';
+import { insertReflections } from '../../db/repositories/reflections.js';
+import { insertGroupMembers, insertTopicGroups } from '../../db/repositories/topic-groups.js';
 import { insertCheckins, insertClass, insertLessons, insertParticipants, insertVenues } from '../../db/repositories/training.js';
 import { parseLocalDateTime } from '../../domain/training/local-time.js';
 import type { JinchengClass } from '../../demo/jincheng.js';
@@ -70,10 +72,22 @@ export async function storeDemoClass(trx: Db, ctx: AppContext, c: JinchengClass,
       recorded_by: k.method === 'office' ? 'system' : null,
     })),
   );
+  await storeDemoContent(trx, c);
   const names = new Map(c.participants.map((p) => [p.id, p.name]));
   for (const k of c.checkins) {
     if (k.method !== 'office') continue;
     const action = k.status === 'leave' ? 'training.checkin.leave' : 'training.checkin.late-entry';
     await recordAudit(trx, ctx, 'system', action, 'training_checkin', `${c.id}/${k.lessonId}/${k.participantId}`, { name: names.get(k.participantId), status: k.status, venueId: k.venueId, reason: k.reason });
   }
+}
+
+/** The 7 topic groups with their members, and the trainees' reflections (jincheng-content.ts). */
+async function storeDemoContent(trx: Db, c: JinchengClass): Promise<void> {
+  const groupsAt = iso('2022-06-17T11:40');
+  await insertTopicGroups(trx, c.groups.map((g) => ({ class_id: c.id, id: g.id, position: g.position, topic: g.topic, reporter_id: g.reporterId, output: g.output, best: g.best ? 1 : 0, updated_at: groupsAt })));
+  await insertGroupMembers(trx, c.groups.flatMap((g) => g.memberIds.map((id) => ({ class_id: c.id, participant_id: id, group_id: g.id }))));
+  await insertReflections(
+    trx,
+    c.reflections.map((r) => ({ class_id: c.id, id: r.id, participant_id: r.participantId, lesson_id: r.lessonId, text: r.text, created_at: iso(r.writtenAt), updated_at: iso(r.writtenAt), featured: r.featured ? 1 : 0 })),
+  );
 }

@@ -8,6 +8,8 @@ import { Feed } from './feed.js';
 export interface BallotsStored {
   /** The session whose counts changed; null when the writer does not know it (listeners then refresh every session). */
   sessionId: string | null;
+  /** Committed by another server (announced through the change relay): not to be announced again. */
+  remote?: boolean;
 }
 
 export type BallotListener = (event: BallotsStored) => void;

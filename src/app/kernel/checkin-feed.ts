@@ -7,6 +7,8 @@ import { Feed } from './feed.js';
 export interface CheckinStored {
   classId: string;
   lessonId: string;
+  /** Stored by another server (announced through the change relay): not to be announced again. */
+  remote?: boolean;
 }
 
 export class CheckinFeed extends Feed<CheckinStored> {}

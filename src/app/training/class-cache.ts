@@ -41,6 +41,12 @@ export class ClassCache {
     this.classes.delete(classId);
   }
 
+  /** Drops every class and device kept (the unit names never change). */
+  forgetAll(): void {
+    this.classes.clear();
+    this.devices.clear();
+  }
+
   /** The participant a device stands for (by the hash of its secret), or null. */
   async device(hash: string): Promise<ParticipantRow | null> {
     const hit = this.devices.get(hash);

@@ -10,7 +10,7 @@ function randomText(n: number): string {
 }
 
 /** "tc-7K2M9Q", "l-…", "v-…", "p-…": a prefix for what it is and enough randomness not to collide in a class. */
-export function newTrainingId(prefix: 'tc' | 'l' | 'v' | 'p'): string {
+export function newTrainingId(prefix: 'tc' | 'l' | 'v' | 'p' | 'g'): string {
   return `${prefix}-${randomText(prefix === 'p' ? 10 : 8).toLowerCase()}`;
 }
 

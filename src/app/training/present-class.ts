@@ -3,6 +3,7 @@ import type { ClassSummary, TrainingClass, Venue } from '../../contracts/trainin
 import type { Db } from '../../db/database.js';
 import type { ClassRow, VenueRow } from '../../db/repositories/training.js';
 import { findUnitsByIds } from '../../db/repositories/unit-search.js';
+import { formatLocalDateTime } from '../../domain/training/local-time.js';
 import { presentLesson } from './lesson-row.js';
 import type { ClassBundle } from './require-class.js';
 
@@ -19,6 +20,7 @@ export function summarise(row: ClassRow, rootUnitName: string, counts: { lessons
     lateSharePercent: row.late_share_percent,
     lessons: counts.lessons,
     participants: counts.participants,
+    reflectionsCloseAt: row.reflections_close_at ? formatLocalDateTime(Date.parse(row.reflections_close_at)) : null,
   };
 }
 

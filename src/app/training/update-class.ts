@@ -3,7 +3,7 @@ import { MESSAGES } from '../../contracts/messages.js';
 import type { ClassPatch, TrainingClass } from '../../contracts/training.js';
 import { changeClass } from './change-class.js';
 import { updateClassRow } from '../../db/repositories/training.js';
-import { localDateOf } from '../../domain/training/local-time.js';
+import { localDateOf, parseLocalDateTime } from '../../domain/training/local-time.js';
 import type { AppContext } from '../context.js';
 import { recordAudit } from '../kernel/record-audit.js';
 import type { Actor } from '../policies/roles.js';
@@ -25,6 +25,7 @@ export async function updateClass(ctx: AppContext, actor: Actor, classId: string
       ends_on: endsOn,
       ...(patch.graceMinutes !== undefined ? { grace_minutes: patch.graceMinutes } : {}),
       ...(patch.lateSharePercent !== undefined ? { late_share_percent: patch.lateSharePercent } : {}),
+      ...(patch.reflectionsCloseAt !== undefined ? { reflections_close_at: patch.reflectionsCloseAt === null ? null : new Date(parseLocalDateTime(patch.reflectionsCloseAt)!).toISOString() } : {}),
       updated_at: ctx.clock().toISOString(),
     });
     await recordAudit(trx, ctx, actor, 'training.class.update', 'training_class', classId, patch);

@@ -6,6 +6,7 @@ import { sqliteAppendOnlyStatements, sqliteAutoIncrementType } from './sqlite.js
 
 export { openPostgres, postgresNamed, rememberPostgresPool } from './postgres.js';
 export { claimAndAppendSheets } from './postgres-sheets.js';
+export { notify, NOTIFY_PAYLOAD_MAX, PgListener, type ListenerState } from './postgres-notify.js';
 export { openSqlite, rememberSqliteHandle, sqliteFileOf, sqliteRawRows } from './sqlite.js';
 
 export function appendOnlyStatements(kind: DbKind, table: string): string[] {

@@ -12,14 +12,15 @@ import { paperSheetNumbers } from './0009-paper-sheet-numbers.js';
 import { training } from './0010-training.js';
 import { caseLibrary } from './0011-case-library.js';
 import { trainingContent } from './0012-training-content.js';
-import { strictCapsKept } from './0013-strict-caps-kept.js';
-import { verifiableAudit } from './0014-verifiable-audit.js';
+import { loginThrottle } from './0013-login-throttle.js';
+import { strictCapsKept } from './0014-strict-caps-kept.js';
+import { verifiableAudit } from './0015-verifiable-audit.js';
 
 /**
  * Append-only list: never edit or reorder a released migration, add a new one. Listed statically (no directory
  * globbing) so it works the same under tsx, in a bundle and in tests. Names sort in application order.
  */
-function migrationsFor(kind: DbKind): Record<string, Migration> {
+export function migrationsFor(kind: DbKind): Record<string, Migration> {
   return {
     '0001-initial': initial(kind),
     '0002-append-only': appendOnly(kind),
@@ -33,8 +34,9 @@ function migrationsFor(kind: DbKind): Record<string, Migration> {
     '0010-training': training(kind),
     '0011-case-library': caseLibrary(kind),
     '0012-training-content': trainingContent(kind),
-    '0013-strict-caps-kept': strictCapsKept(),
-    '0014-verifiable-audit': verifiableAudit(kind),
+    '0013-login-throttle': loginThrottle(kind),
+    '0014-strict-caps-kept': strictCapsKept(),
+    '0015-verifiable-audit': verifiableAudit(kind),
   };
 }
 

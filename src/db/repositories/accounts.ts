@@ -49,6 +49,7 @@ export async function updateAccount(
   id: string,
   changes: Partial<Pick<AccountRow, 'display_name' | 'unit_id' | 'password_hash' | 'disabled_at'>>,
 ): Promise<void> {
+  if (Object.keys(changes).length === 0) return; // an UPDATE with nothing to set is an SQL error
   await db.updateTable('accounts').set(changes).where('id', '=', id).execute();
 }
 

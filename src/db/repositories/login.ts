@@ -55,18 +55,26 @@ export async function revokeAccountSessions(db: Db, accountId: string, at: strin
   return Number(result.numUpdatedRows);
 }
 
-export async function getLoginFailure(db: Db, username: string): Promise<LoginFailureRow | undefined> {
-  return db.selectFrom('login_failures').selectAll().where('username', '=', username).executeTakeFirst();
+export async function getLoginFailure(db: Db, username: string, address: string): Promise<LoginFailureRow | undefined> {
+  return db.selectFrom('login_failures').selectAll().where('username', '=', username).where('address', '=', address).executeTakeFirst();
 }
 
 export async function putLoginFailure(db: Db, row: LoginFailureRow): Promise<void> {
   await db
     .insertInto('login_failures')
     .values(row)
-    .onConflict((oc) => oc.column('username').doUpdateSet({ failures: row.failures, last_failed_at: row.last_failed_at, locked_until: row.locked_until }))
+    .onConflict((oc) => oc.columns(['username', 'address']).doUpdateSet({ failures: row.failures, last_failed_at: row.last_failed_at, locked_until: row.locked_until }))
     .execute();
 }
 
-export async function clearLoginFailures(db: Db, username: string): Promise<void> {
-  await db.deleteFrom('login_failures').where('username', '=', username).execute();
+/** Forgets the failures of `username` from `address`, or from every address when `address` is null. */
+export async function clearLoginFailures(db: Db, username: string, address: string | null): Promise<number> {
+  let q = db.deleteFrom('login_failures').where('username', '=', username);
+  if (address !== null) q = q.where('address', '=', address);
+  return Number((await q.executeTakeFirst()).numDeletedRows);
+}
+
+/** Pairs locked at `now` or with recent failures, newest first. */
+export async function listLoginFailures(db: Db, since: string): Promise<LoginFailureRow[]> {
+  return db.selectFrom('login_failures').selectAll().where('last_failed_at', '>=', since).orderBy('last_failed_at', 'desc').limit(500).execute();
 }

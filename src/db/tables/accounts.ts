@@ -49,8 +49,18 @@ export interface LoginSessionsTable {
 }
 
 /** Failed password logins per username typed (existing or not), for the lock-out. */
+/** Ballot-token and short-code look-ups that found nothing, per client address, in fixed windows (migration 0013). */
+export interface GuessCountersTable {
+  address: string;
+  window_start: string;
+  misses: number;
+}
+
+/** Failed passwords per (username typed, client address) (migration 0013). */
 export interface LoginFailuresTable {
   username: string;
+  /** The client's address as the server sees it (behind a trusted proxy: the forwarded one). */
+  address: string;
   failures: number;
   last_failed_at: string;
   locked_until: string | null;

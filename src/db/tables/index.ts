@@ -1,4 +1,4 @@
-import type { AccessTokensTable, AccountsTable, LoginFailuresTable, LoginSessionsTable, ScreenKeysTable } from './accounts.js';
+import type { AccessTokensTable, AccountsTable, GuessCountersTable, LoginFailuresTable, LoginSessionsTable, ScreenKeysTable } from './accounts.js';
 import type { AuditChainTable, PublicationChainsTable } from './audit-chain.js';
 import type { AuditLogTable } from './audit-log.js';
 import type { BallotSegmentsTable } from './ballot-segments.js';
@@ -53,6 +53,7 @@ export interface Schema {
   publications: PublicationsTable;
   login_sessions: LoginSessionsTable;
   login_failures: LoginFailuresTable;
+  guess_counters: GuessCountersTable;
   settings: SettingsTable;
   paper_sheet_numbers: PaperSheetNumbersTable;
   training_classes: TrainingClassesTable;

@@ -4,6 +4,16 @@
  */
 import type { ErrorBody } from '../../contracts/errors.js';
 import { CJK_FONTS, esc } from './html.js';
+import { pageCsp } from '../page-headers.js';
+
+/** The page's one style sheet; its Content-Security-Policy allows exactly it, by hash, and no script. */
+const STYLE = `
+body{font-family:${CJK_FONTS};margin:0;padding:32px 20px;color:#1f2329;background:#f5f6f7;line-height:1.6}
+main{max-width:560px;margin:0 auto;background:#fff;border-radius:8px;padding:24px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
+h1{font-size:20px;margin:0 0 4px}.en{color:#646a73;font-size:14px}.status{color:#8f959e;font-size:13px;margin-top:16px}
+ul{padding-left:20px}a{color:#1456f0}
+`;
+export const ERROR_PAGE_CSP = pageCsp({ styles: [STYLE] });
 
 export function errorPageHtml(body: ErrorBody): string {
   const { status, message, details } = body.error;
@@ -11,12 +21,7 @@ export function errorPageHtml(body: ErrorBody): string {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(message.zh)} · 擂台</title>
-<style>
-body{font-family:${CJK_FONTS};margin:0;padding:32px 20px;color:#1f2329;background:#f5f6f7;line-height:1.6}
-main{max-width:560px;margin:0 auto;background:#fff;border-radius:8px;padding:24px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
-h1{font-size:20px;margin:0 0 4px}.en{color:#646a73;font-size:14px}.status{color:#8f959e;font-size:13px;margin-top:16px}
-ul{padding-left:20px}a{color:#1456f0}
-</style></head>
+<style>${STYLE}</style></head>
 <body><main>
 <h1>${esc(message.zh)}</h1><div class="en">${esc(message.en)}</div>
 ${lines ? `<ul>${lines}</ul>` : ''}

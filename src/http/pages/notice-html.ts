@@ -9,6 +9,7 @@ import { EQUAL_SHOWN_MARK } from '../../app/results/get-notice.js';
 import { CJK_FONTS, esc } from './html.js';
 import { titleSegments } from './title-breaks.js';
 import { zhDate } from './zh-date.js';
+import { pageCsp } from '../page-headers.js';
 
 /** The signature of a notice published before the issuing organ was asked for (what those notices always printed). */
 const DEFAULT_ISSUER = '专项行动办公室';
@@ -47,15 +48,8 @@ function verification(n: Notice): string {
   return `<div class="verify"><strong>结果校验</strong><br>${text}${chains}</div>`;
 }
 
-export function renderNotice(n: Notice): string {
-  const issuer = n.issuer ?? DEFAULT_ISSUER;
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(n.title)}</title>
-<style>
+/** The page's one style sheet; its Content-Security-Policy allows exactly it, by hash, and no script. */
+const STYLE = `
   @page { size: A4 portrait; margin: 15mm 12mm; }
   * { box-sizing: border-box; }
   html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
@@ -89,7 +83,18 @@ export function renderNotice(n: Notice): string {
     .grid .part { display: none; }
     .grid .parts { display: block; }
   }
-</style>
+`;
+export const NOTICE_CSP = pageCsp({ styles: [STYLE] });
+
+export function renderNotice(n: Notice): string {
+  const issuer = n.issuer ?? DEFAULT_ISSUER;
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(n.title)}</title>
+<style>${STYLE}</style>
 </head>
 <body>
 <div class="toolbar"><button onclick="window.print()">打印公示</button></div>

@@ -7,33 +7,10 @@
 import type { RosterSheet } from '../../app/training/build-roster-sheet.js';
 import { CJK_FONTS, esc, zhDateTime } from './html.js';
 import { zhDate } from './zh-date.js';
+import { pageCsp } from '../page-headers.js';
 
-export function renderRosterSheet(sheet: RosterSheet): string {
-  const dates = sheet.startsOn === sheet.endsOn ? zhDate(sheet.startsOn) : `${zhDate(sheet.startsOn)}至${zhDate(sheet.endsOn)}`;
-  const sections = sheet.units.map(
-    (u) => `
-<section class="unit">
-  <header>
-    <div class="class">${esc(sheet.className)}（${esc(dates)}）</div>
-    <h1>学员名单及个人签到码</h1>
-    <div class="place"><span>单位：${esc(u.place)}</span><span>共 ${u.people.length} 人</span></div>
-    <p class="how">${esc(sheet.instructions)}</p>
-  </header>
-  <table>
-    <thead><tr class="running"><th colspan="5">${esc(u.place)} · 学员名单及个人签到码</th></tr><tr><th class="no">序号</th><th class="name">姓名</th><th class="post">职务</th><th class="code">个人签到码</th><th class="sign">领取签名</th></tr></thead>
-    <tbody>
-${u.people.map((p, i) => `      <tr><td class="no">${i + 1}</td><td class="name">${esc(p.name)}</td><td class="post">${esc(p.post)}</td><td class="code">${esc(p.code)}</td><td class="sign"></td></tr>`).join('\n')}
-    </tbody>
-  </table>
-</section>`,
-  );
-  const scope = sheet.scope ? `${sheet.scope}，` : '';
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<title>学员名单及个人签到码 · ${esc(sheet.className)}${sheet.scope ? ` · ${esc(sheet.scope)}` : ''}</title>
-<style>
+/** The page's one style sheet; its Content-Security-Policy allows exactly it, by hash, and no script. */
+const STYLE = `
   @page { size: A4 portrait; margin: 12mm 12mm 14mm; }
   * { box-sizing: border-box; }
   body { margin: 0; font-family: ${CJK_FONTS}; color: #111; background: #eee; }
@@ -65,7 +42,35 @@ ${u.people.map((p, i) => `      <tr><td class="no">${i + 1}</td><td class="name"
     .toolbar { display: none; }
     .unit { width: auto; margin: 0; padding: 0; }
   }
-</style>
+`;
+export const ROSTER_CSP = pageCsp({ styles: [STYLE] });
+
+export function renderRosterSheet(sheet: RosterSheet): string {
+  const dates = sheet.startsOn === sheet.endsOn ? zhDate(sheet.startsOn) : `${zhDate(sheet.startsOn)}至${zhDate(sheet.endsOn)}`;
+  const sections = sheet.units.map(
+    (u) => `
+<section class="unit">
+  <header>
+    <div class="class">${esc(sheet.className)}（${esc(dates)}）</div>
+    <h1>学员名单及个人签到码</h1>
+    <div class="place"><span>单位：${esc(u.place)}</span><span>共 ${u.people.length} 人</span></div>
+    <p class="how">${esc(sheet.instructions)}</p>
+  </header>
+  <table>
+    <thead><tr class="running"><th colspan="5">${esc(u.place)} · 学员名单及个人签到码</th></tr><tr><th class="no">序号</th><th class="name">姓名</th><th class="post">职务</th><th class="code">个人签到码</th><th class="sign">领取签名</th></tr></thead>
+    <tbody>
+${u.people.map((p, i) => `      <tr><td class="no">${i + 1}</td><td class="name">${esc(p.name)}</td><td class="post">${esc(p.post)}</td><td class="code">${esc(p.code)}</td><td class="sign"></td></tr>`).join('\n')}
+    </tbody>
+  </table>
+</section>`,
+  );
+  const scope = sheet.scope ? `${sheet.scope}，` : '';
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>学员名单及个人签到码 · ${esc(sheet.className)}${sheet.scope ? ` · ${esc(sheet.scope)}` : ''}</title>
+<style>${STYLE}</style>
 </head>
 <body>
 <div class="toolbar"><button onclick="window.print()">打印</button>${esc(scope)}${sheet.units.length} 个单位，共 ${sheet.participants} 名学员；每个单位另起一页，表头每页重复。个人签到码仅限本人使用，请发给本人后妥善保管本名单。生成时间：${esc(zhDateTime(sheet.generatedAt))}</div>

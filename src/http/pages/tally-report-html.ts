@@ -2,6 +2,7 @@
 import type { TallyReport } from '../../contracts/tally-report.js';
 import { COUNT_LABELS as L, COUNT_NOTE, SUBJECT_COUNT_LABELS } from './count-labels.js';
 import { CJK_FONTS, esc, zhDateTime } from './html.js';
+import { pageCsp } from '../page-headers.js';
 
 const STATUS_ZH = { draft: '未开始', open: '进行中', closed: '已结束' } as const;
 const VERDICT_ZH = { valid: '有效', 'no-quorum': '未达到法定人数', void: '无效（须重新组织）' } as const;
@@ -15,19 +16,8 @@ function instrumentTable(it: TallyReport['instruments'][number]): string {
   return `<h2>${esc(it.name)}</h2><table class="grid"><thead>${head}</thead><tbody>${rows}</tbody></table>`;
 }
 
-export function renderTallyReport(r: TallyReport): string {
-  const c = r.counts;
-  const invalid = r.invalidBallots.length === 0
-    ? '<p class="none">无</p>'
-    : `<table class="grid"><thead><tr><th>票号</th><th>方式</th><th>评价方式</th><th class="name">无效原因</th></tr></thead><tbody>${r.invalidBallots
-        .map((b) => `<tr><td>${esc(b.sheetNumber ?? '—')}</td><td>${b.channel === 'paper' ? '纸质' : '线上'}</td><td>${esc(b.instrumentName)}</td><td class="name">${b.reasons.map((m) => esc(m.zh)).join('<br>')}</td></tr>`)
-        .join('')}</tbody></table>`;
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<title>计票单 · ${esc(r.session.name)}</title>
-<style>
+/** The page's one style sheet; its Content-Security-Policy allows exactly it, by hash, and no script. */
+const STYLE = `
   @page { size: A4 portrait; margin: 15mm 12mm; }
   * { box-sizing: border-box; }
   body { font-family: ${CJK_FONTS}; color: #111; margin: 0 auto; max-width: 190mm; padding: 8mm 0; font-size: 10.5pt; }
@@ -50,7 +40,22 @@ export function renderTallyReport(r: TallyReport): string {
   .foot { margin-top: 6mm; font-size: 8.5pt; color: #555; }
   .toolbar { margin-bottom: 6mm; }
   @media print { .toolbar { display: none; } body { padding: 0; } }
-</style>
+`;
+export const TALLY_REPORT_CSP = pageCsp({ styles: [STYLE] });
+
+export function renderTallyReport(r: TallyReport): string {
+  const c = r.counts;
+  const invalid = r.invalidBallots.length === 0
+    ? '<p class="none">无</p>'
+    : `<table class="grid"><thead><tr><th>票号</th><th>方式</th><th>评价方式</th><th class="name">无效原因</th></tr></thead><tbody>${r.invalidBallots
+        .map((b) => `<tr><td>${esc(b.sheetNumber ?? '—')}</td><td>${b.channel === 'paper' ? '纸质' : '线上'}</td><td>${esc(b.instrumentName)}</td><td class="name">${b.reasons.map((m) => esc(m.zh)).join('<br>')}</td></tr>`)
+        .join('')}</tbody></table>`;
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>计票单 · ${esc(r.session.name)}</title>
+<style>${STYLE}</style>
 </head>
 <body>
 <div class="toolbar"><button onclick="window.print()">打印计票单</button></div>

@@ -6,10 +6,11 @@ import { createAccount } from '../../app/accounts/create-account.js';
 import { presentAccount } from '../../app/accounts/present-account.js';
 import { resetPassword } from '../../app/accounts/reset-password.js';
 import { updateAccount } from '../../app/accounts/update-account.js';
-import { ADMIN } from '../../app/policies/roles.js';
 import { auditCsv } from '../../app/audit/export-audit-csv.js';
 import { readAudit } from '../../app/audit/read-audit.js';
-import { accountViewSchema } from '../../contracts/accounts.js';
+import { accountViewSchema, liftedSchema, liftLoginLockSchema, loginLockSchema } from '../../contracts/accounts.js';
+import { liftLoginLock, listLoginLocks } from '../../app/accounts/login-locks.js';
+import { somethingToChange } from '../../contracts/common.js';
 import { auditEntrySchema } from '../../contracts/accounts.js';
 import { credentialsSchema } from '../../contracts/accounts.js';
 import { passwordResetSchema } from '../../contracts/accounts.js';
@@ -38,12 +39,10 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['accounts'];
 
   api.get('/api/accounts', {
-    config: { access: ADMIN },
     schema: { tags, summary: '账号列表 / list accounts', response: { 200: z.array(accountViewSchema) } },
   }, async () => (await listAccounts(ctx.database.db)).map(presentAccount));
 
   api.post('/api/accounts', {
-    config: { access: ADMIN },
     schema: {
       tags,
       summary: '新建账号（未给密码则生成一个；生成的密码与访问令牌只显示这一次）/ create an account (a generated password and the access token are shown once)',
@@ -59,18 +58,16 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (request, reply) => reply.code(201).header('cache-control', 'no-store').send(await createAccount(ctx, requireActor(request), request.body)));
 
   api.patch('/api/accounts/:accountId', {
-    config: { access: ADMIN },
     schema: {
       tags,
       summary: '修改账号：名称、停用/启用、单位查看账号的所属单位（停用或换单位即结束其会话）/ rename, disable or enable, bind a viewer to a unit',
       params: accountParams,
-      body: z.object({ displayName: z.string().trim().min(1).max(100).optional(), disabled: z.boolean().optional(), unitId: id.optional() }).strict(),
+      body: somethingToChange(z.object({ displayName: z.string().trim().min(1).max(100).optional(), disabled: z.boolean().optional(), unitId: id.optional() }).strict()),
       response: { 200: accountViewSchema },
     },
   }, async (request) => updateAccount(ctx, requireActor(request), request.params.accountId, request.body));
 
   api.post('/api/accounts/:accountId/password', {
-    config: { access: ADMIN },
     schema: {
       tags,
       summary: '重置密码（未给密码则生成一个，只显示这一次；解除锁定并结束其会话）/ reset a password (generated one shown once; clears the lock-out, ends sessions)',
@@ -80,8 +77,24 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   }, async (request, reply) => reply.header('cache-control', 'no-store').send(await resetPassword(ctx, requireActor(request), request.params.accountId, request.body.password)));
 
+  api.get('/api/accounts/login-locks', {
+    schema: {
+      tags,
+      summary: '登录锁定：近 24 小时内登录失败的“用户名 × 地址”及其锁定 / failed logins of the last 24 hours per username × address, and their locks',
+      response: { 200: z.array(loginLockSchema) },
+    },
+  }, async () => listLoginLocks(ctx));
+
+  api.post('/api/accounts/login-locks/lift', {
+    schema: {
+      tags,
+      summary: '解除登录锁定（一个地址，或该用户名的所有地址）/ lift a login lock (one address, or every address of the username)',
+      body: liftLoginLockSchema,
+      response: { 200: liftedSchema },
+    },
+  }, async (request) => liftLoginLock(ctx, requireActor(request), request.body));
+
   api.get('/api/audit', {
-    config: { access: ADMIN },
     schema: {
       tags,
       summary: '审计日志（按操作者、动作、对象、时间筛选；按 afterId 翻页）/ audit log, filtered; page with afterId',
@@ -91,7 +104,6 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (request) => readAudit(ctx, { ...request.query, limit: request.query.limit ?? 200 }));
 
   api.get('/api/audit.csv', {
-    config: { access: ADMIN },
     schema: {
       tags,
       summary: '导出审计日志 CSV（筛选同上）/ export the audit log as CSV (same filters)',

@@ -6,7 +6,7 @@ import type { AppContext } from '../../app/context.js';
 import { logIn } from '../../app/accounts/log-in.js';
 import { logOut } from '../../app/accounts/log-out.js';
 import { MIN_PASSWORD_LENGTH } from '../../app/accounts/passwords.js';
-import { STAFF, type Actor } from '../../app/policies/roles.js';
+import type { Actor } from '../../app/policies/roles.js';
 import { currentUserSchema, type CurrentUser } from '../../contracts/accounts.js';
 import { getAccount } from '../../db/repositories/accounts.js';
 import type { BuildAppOptions } from '../options.js';
@@ -32,7 +32,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext, options: Build
   const cookie = { secure: options.cookieSecure };
 
   api.post('/api/auth/login', {
-    config: { access: 'public', rateLimit: { max: options.loginLimitPerMinute ?? 30, timeWindow: '1 minute' } },
+    config: { checkOrigin: true, rateLimit: { max: options.loginLimitPerMinute ?? 300, timeWindow: '1 minute' } },
     schema: {
       tags,
       summary: '密码登录：设置会话 Cookie，返回角色与防伪令牌 / password login: sets the session cookie, returns the role and CSRF token',
@@ -49,7 +49,6 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext, options: Build
   });
 
   api.post('/api/auth/logout', {
-    config: { access: STAFF },
     schema: { tags, summary: '退出登录（结束会话）/ log out (ends the session)', response: { 204: noContent } },
   }, async (request, reply) => {
     const auth = request.authentication;
@@ -59,7 +58,6 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext, options: Build
   });
 
   api.get('/api/auth/me', {
-    config: { access: STAFF },
     schema: { tags, summary: '当前用户、角色、所属单位与防伪令牌 / the current user, role, unit and CSRF token', response: { 200: currentUserSchema } },
   }, async (request, reply) => {
     const auth = request.authentication;
@@ -69,7 +67,6 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext, options: Build
   });
 
   api.post('/api/auth/password', {
-    config: { access: STAFF },
     schema: {
       tags,
       summary: `修改本人密码（需当前密码；新密码至少 ${MIN_PASSWORD_LENGTH} 位；其他会话随之结束）/ change your own password (needs the current one; ends your other sessions)`,

@@ -41,10 +41,8 @@ export async function checkinPageRoutes(app: FastifyInstance, dir: string = CHEC
     200: document('text/html', '学员签到页面 / the trainee’s check-in page'),
     503: document('text/html', '页面尚未构建 / the page is not built yet'),
   };
-  const publicPage = { access: 'public' as const };
-  api.get('/c/:classId', { config: publicPage, schema: { hide: true, params: z.object({ classId: segment }), response } }, async (_request, reply) => sendPage(reply));
+  api.get('/c/:classId', { schema: { hide: true, params: z.object({ classId: segment }), response } }, async (_request, reply) => sendPage(reply));
   api.get('/c/:classId/:lessonId/:venueId', {
-    config: publicPage,
     schema: { hide: true, params: z.object({ classId: segment, lessonId: segment, venueId: segment }), response },
   }, async (_request, reply) => sendPage(reply));
 }

@@ -33,7 +33,6 @@ const segment = z.string().max(200);
 export function checkinScreenPageRoutes(app: FastifyInstance): void {
   const api = typed(app);
   api.get('/checkin-screen/:classId/:lessonId/:venueId/:key', {
-    config: { access: 'public' },
     schema: {
       hide: true,
       params: z.object({ classId: segment, lessonId: segment, venueId: segment, key: segment }),
@@ -51,7 +50,6 @@ export function checkinScreenPageRoutes(app: FastifyInstance): void {
       .send(PAGE));
 
   api.get('/checkin-screen/assets/checkin-screen.js', {
-    config: { access: 'public' },
     schema: { hide: true, response: { 200: document('text/javascript', '签到大屏脚本 / the venue screen’s script') } },
   }, async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').header('x-content-type-options', 'nosniff').send(SCRIPT));

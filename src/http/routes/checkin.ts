@@ -25,6 +25,7 @@ import {
   screenCodeSchema,
   screenParams,
 } from '../../contracts/training.js';
+import { BODY_LIMITS } from '../body-limits.js';
 import { LiveHub } from '../live-stream.js';
 import { qrSvg } from '../pages/qr.js';
 import { requestOrigin } from '../request-origin.js';
@@ -32,7 +33,7 @@ import { document } from '../responses.js';
 import { typed } from './types.js';
 
 /** What a phone sends is a few hundred bytes; anything near this is not a phone, and is answered 413 at once. */
-const PHONE_BODY_LIMIT = 16 * 1024;
+const PHONE_BODY_LIMIT = BODY_LIMITS.phone;
 
 export function checkinRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = typed(app);
@@ -46,7 +47,7 @@ export function checkinRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post('/api/checkin/grants', {
     bodyLimit: PHONE_BODY_LIMIT,
-    config: { access: 'public', serialize: 'as-built' },
+    config: { serialize: 'as-built' },
     schema: {
       tags,
       summary: '扫码：验证会场动态二维码（本步或上一步），开启 5 分钟的签到凭证 / a scan: check the venue code (this or the previous step) and open a 5-minute grant',
@@ -57,14 +58,13 @@ export function checkinRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post('/api/checkin/directory', {
     bodyLimit: PHONE_BODY_LIMIT,
-    config: { access: 'public' },
     schema: { tags, summary: '凭签到凭证列出名单中的单位，或某单位的学员姓名 / with a grant: the roster\'s units, or the names in one unit', body: directoryRequestSchema, response: { 200: directorySchema } },
   }, async (request, reply) => reply.header('cache-control', 'no-store').send(await readDirectory(ctx, request.body.grant, request.body.unitId)));
 
   api.post('/api/checkin', {
     bodyLimit: PHONE_BODY_LIMIT,
     // The hot route of a lesson's first minutes: answered as built (the answer is assembled from typed parts).
-    config: { access: 'public', serialize: 'as-built' },
+    config: { serialize: 'as-built' },
     schema: {
       tags,
       summary: '签到（本机身份、个人签到码或选择姓名，三选一；每人每课次一次）/ check in (by device, personal code or picked name; once per person and lesson)',
@@ -78,12 +78,10 @@ export function checkinRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post('/api/checkin/mine', {
     bodyLimit: PHONE_BODY_LIMIT,
-    config: { access: 'public' },
     schema: { tags, summary: '我的签到与学时（凭本机身份）/ my check-ins and credit hours (by this device)', body: myCheckinsRequestSchema, response: { 200: myCheckinsSchema } },
   }, async (request, reply) => reply.header('cache-control', 'no-store').send(await listMyCheckins(ctx, request.body.classId, request.body.device)));
 
   api.get('/api/checkin-screen/:classId/:lessonId/:venueId/:key', {
-    config: { access: 'public' },
     schema: { tags, summary: '会场大屏：当前签到二维码与本会场人数 / the venue screen: the code to show now and the venue\'s counts', params: screenParams, response: { 200: screenCodeSchema } },
   }, async (request, reply) => {
     const { classId, lessonId, venueId, key } = request.params;
@@ -94,7 +92,6 @@ export function checkinRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   api.get('/api/checkin-screen/:classId/:lessonId/:venueId/:key/events', {
-    config: { access: 'public' },
     schema: {
       tags,
       summary: '会场大屏人数推送（server-sent events）/ the venue\'s counts pushed as server-sent events',

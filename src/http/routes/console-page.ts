@@ -61,7 +61,7 @@ export async function consolePageRoutes(app: FastifyInstance, dir: string = CONS
     200: document('text/html', '办公室工作台 / the office console'),
     503: document('text/html', '工作台尚未构建 / the console is not built yet'),
   };
-  const page = { config: { access: 'public' as const }, schema: { hide: true, response } };
+  const page = { schema: { hide: true, response } };
   api.get('/', page, async (_request, reply) => sendPage(reply));
   api.get('/console', page, async (_request, reply) => sendPage(reply));
   api.get('/console/*', page, async (_request, reply) => sendPage(reply));

@@ -5,7 +5,6 @@ import { typed } from './types.js';
 
 export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
   typed(app).get('/healthz', {
-    config: { access: 'public' },
     schema: { tags: ['system'], summary: '健康检查 / health check', response: { 200: healthSchema } },
   }, async () => ({ status: 'ok' as const, database: ctx.database.kind }));
 }

@@ -16,11 +16,13 @@ import { outputRoutes } from './output.js';
 import { phoneAssetRoutes } from './phone-assets.js';
 import { ratePageRoutes } from './rate-page.js';
 import { receiptRoutes } from './receipts.js';
+import { reflectionRoutes } from './reflections.js';
 import { resultRoutes } from './results.js';
 import { roomRoutes } from './room.js';
 import { sessionRoutes } from './sessions.js';
 import { settingsRoutes } from './settings.js';
 import { setupRoutes } from './setup.js';
+import { topicGroupRoutes } from './topic-groups.js';
 import { trainingRoutes } from './training.js';
 import { trainingOutputRoutes } from './training-output.js';
 import { unitRoutes } from './units.js';
@@ -48,4 +50,6 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext, opti
   trainingOutputRoutes(app, ctx);
   checkinRoutes(app, ctx);
   caseRoutes(app, ctx);
+  topicGroupRoutes(app, ctx);
+  reflectionRoutes(app, ctx);
 }

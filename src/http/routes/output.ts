@@ -5,7 +5,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
 import { getNotice } from '../../app/results/get-notice.js';
-import { OFFICE } from '../../app/policies/roles.js';
 import { publishResults } from '../../app/results/publish-results.js';
 import { buildResultsExport } from '../../app/results/build-results-export.js';
 import { previewWhatIf } from '../../app/results/preview-what-if.js';
@@ -15,7 +14,7 @@ import { noticeSchema } from '../../contracts/notice.js';
 import { publishSchema, rankingParams, stabilityQuery, stabilityResultSchema, whatIfResultSchema, whatIfSchema } from '../../contracts/results-output.js';
 import { requireActor } from '../auth.js';
 import { document, download } from '../responses.js';
-import { renderNotice } from '../pages/notice-html.js';
+import { NOTICE_CSP, renderNotice } from '../pages/notice-html.js';
 import { resultsPdf } from '../pages/results-pdf.js';
 import { resultsXlsx } from '../pages/results-xlsx.js';
 import { typed } from './types.js';
@@ -30,7 +29,6 @@ export function outputRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['output'];
 
   api.post('/api/campaigns/:campaignId/publish', {
-    config: { access: OFFICE },
     schema: {
       tags,
       summary: '发布结果并生成公示（全部测评会结束后；结果快照与校验码固定保存）/ publish the results with a notice (every session closed; snapshot and hash frozen)',
@@ -41,18 +39,15 @@ export function outputRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (request, reply) => reply.code(201).send(await publishResults(ctx, requireActor(request), request.params.campaignId, request.body)));
 
   api.get('/api/notices/:campaignId', {
-    config: { access: 'public' },
     schema: { tags, summary: '公示（JSON，公开）/ the published notice, public', params: campaignParams, response: { 200: noticeSchema } },
   }, async (request) => getNotice(ctx, request.params.campaignId));
 
   api.get('/notice/:campaignId', {
-    config: { access: 'public' },
     schema: { hide: true, params: campaignParams, response: { 200: document('text/html', '公示页面 / the public notice page') } },
   }, async (request, reply) =>
-    reply.type(HTML).send(renderNotice(await getNotice(ctx, request.params.campaignId))));
+    reply.type(HTML).header('content-security-policy', NOTICE_CSP).send(renderNotice(await getNotice(ctx, request.params.campaignId))));
 
   api.get('/api/campaigns/:campaignId/export.xlsx', {
-    config: { access: OFFICE },
     schema: {
       tags,
       summary: '导出 Excel：排名、分项得分、计票、原始选票（匿名）/ xlsx: ranking, components, counts, raw anonymous ballots',
@@ -65,7 +60,6 @@ export function outputRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   api.get('/api/campaigns/:campaignId/report.pdf', {
-    config: { access: OFFICE },
     schema: {
       tags,
       summary: '结果报告 PDF：封面、排名表、柱状图、计分方法 / PDF report: cover, rankings, charts, method',
@@ -78,7 +72,6 @@ export function outputRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   api.post('/api/campaigns/:campaignId/what-if', {
-    config: { access: OFFICE },
     schema: {
       tags,
       summary: '假设分析：按其他权重或汇总方法重算某一排名（不保存、不影响已发布结果）/ what-if: a ranking under other weights or methods, nothing stored',
@@ -89,7 +82,6 @@ export function outputRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (request) => previewWhatIf(ctx, request.params.campaignId, request.body));
 
   api.get('/api/campaigns/:campaignId/rankings/:rankingId/stability', {
-    config: { access: OFFICE },
     schema: {
       tags,
       summary: '排名稳定性：各项权重 ±step 个百分点（合计仍为 100）下每个单位的最好、最差名次及等次能否改变 / rank stability over a weight grid',

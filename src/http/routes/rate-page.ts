@@ -39,7 +39,7 @@ export async function ratePageRoutes(app: FastifyInstance, dir: string = RATE_PA
       503: document('text/html', '页面尚未构建 / the page is not built yet'),
     },
   };
-  api.get('/r', { config: { access: 'public' }, schema: hidden }, async (_request, reply) => sendPage(reply));
-  api.get('/r/', { config: { access: 'public' }, schema: hidden }, async (_request, reply) => sendPage(reply));
-  api.get('/r/:token', { config: { access: 'public' }, schema: { ...hidden, params: z.object({ token: z.string().max(200) }) } }, async (_request, reply) => sendPage(reply));
+  api.get('/r', { schema: hidden }, async (_request, reply) => sendPage(reply));
+  api.get('/r/', { schema: hidden }, async (_request, reply) => sendPage(reply));
+  api.get('/r/:token', { schema: { ...hidden, params: z.object({ token: z.string().max(200) }) } }, async (_request, reply) => sendPage(reply));
 }

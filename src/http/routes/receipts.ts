@@ -44,7 +44,6 @@ export async function receiptRoutes(app: FastifyInstance, ctx: AppContext, optio
     await scope.register(rateLimit, { max: options.receiptsLimitPerMinute ?? 6000, timeWindow: '1 minute' });
     const api = typed(scope);
     api.get('/api/receipts/:sessionId', {
-      config: { access: 'public' },
       schema: {
         tags: ['ballots'],
         summary: '回执名单（公开；测评会结束后列出本场收回选票的回执码，不含评分、时间与测评组）/ the receipts of a closed session’s returned sheets, public: no ratings, times or groups',
@@ -54,7 +53,6 @@ export async function receiptRoutes(app: FastifyInstance, ctx: AppContext, optio
     }, async (request) => getReceiptList(ctx, request.params.sessionId));
 
     api.get('/receipts/:sessionId', {
-      config: { access: 'public' },
       schema: {
         hide: true,
         params: receiptPageParams,

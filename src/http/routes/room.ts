@@ -8,7 +8,6 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { paperForm } from '../../app/ballots/get-paper-form.js';
-import { COUNTING, OFFICE } from '../../app/policies/roles.js';
 import { screenBoard } from '../../app/sessions/get-screen-board.js';
 import { issueScreenKey } from '../../app/sessions/issue-screen-key.js';
 import { requireScreenKey } from '../../app/sessions/require-screen-key.js';
@@ -26,9 +25,10 @@ import { screenBoardSchema, screenKeySchema } from '../../contracts/screen.js';
 import { tallyReportSchema } from '../../contracts/tally-report.js';
 import { requireActor } from '../auth.js';
 import { asset, zhDateTime } from '../pages/html.js';
-import { renderTallyReport } from '../pages/tally-report-html.js';
+import { renderTallyReport, TALLY_REPORT_CSP } from '../pages/tally-report-html.js';
 import { tallyReportXlsx } from '../pages/tally-report-xlsx.js';
-import { renderTokenSheet } from '../pages/token-sheet-html.js';
+import { renderTokenSheet, TOKEN_SHEET_CSP } from '../pages/token-sheet-html.js';
+import { pageCsp, SECRET_PAGE_HEADERS } from '../page-headers.js';
 import { requestOrigin } from '../request-origin.js';
 import { document, download, noContent } from '../responses.js';
 import { LiveHub } from '../live-stream.js';
@@ -39,6 +39,13 @@ const HTML = 'text/html; charset=utf-8';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const SCRIPTS: Record<string, string> = { 'screen.js': asset('screen.js') };
 const PAGES = { screen: asset('screen.html') };
+/** The big screen: its own module script, its inline sheet by hash, bars sized by style attributes, the board by fetch and SSE. */
+const SCREEN_CSP = pageCsp({
+  scripts: true,
+  styles: [/<style>([\s\S]*?)<\/style>/.exec(PAGES.screen)?.[1] ?? ''],
+  styleAttributes: true,
+  connect: true,
+});
 
 export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = typed(app);
@@ -52,7 +59,6 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   api.post('/api/sessions/:sessionId/token-sheets', {
-    config: { access: COUNTING },
     schema: {
       tags,
       summary: '发放测评码并生成 A4 打印单（二维码 + 短码；测评码只显示这一次）/ issue tokens as a printable A4 sheet of slips (shown once)',
@@ -65,16 +71,15 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
     const origin = request.body.origin ?? (await resolvePublicAddress(ctx, requestOrigin(request))).url;
     const sheet = await issueTokenSheet(ctx, requireActor(request), request.params.sessionId, request.body, origin);
     const html = await renderTokenSheet(sheet, zhDateTime(ctx.clock().toISOString()));
-    return reply.code(201).header('cache-control', 'no-store').type(HTML).send(html);
+    // Fresh secrets: kept by nothing, passed on to no one.
+    return reply.code(201).headers(SECRET_PAGE_HEADERS).header('content-security-policy', TOKEN_SHEET_CSP).type(HTML).send(html);
   });
 
   api.get('/api/sessions/:sessionId/paper-form', {
-    config: { access: COUNTING },
     schema: { tags, summary: '纸质票录入表：各测评组的评价方式、对象、等次与比例限制 / the paper entry form of a session', params: sessionParams, response: { 200: paperFormSchema } },
   }, async (request) => paperForm(ctx, request.params.sessionId));
 
   api.post('/api/sessions/:sessionId/paper-sheet-numbers', {
-    config: { access: COUNTING },
     schema: {
       tags,
       summary: '本录入页的下一个票号：尚未使用的沿用，否则分配本场下一个空闲票号 / the sheet number this entry page types its next sheet under',
@@ -85,12 +90,10 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (request) => reserveSheetNumber(ctx, requireActor(request), request.params.sessionId, request.body.desk));
 
   api.get('/api/sessions/:sessionId/paper-ballots/:sheetNumber', {
-    config: { access: COUNTING },
     schema: { tags, summary: '已录入的纸质票（按票号）/ a stored paper sheet by its number', params: sheetParams, response: { 200: storedPaperSheetSchema } },
   }, async (request) => getPaperSheet(ctx, request.params.sessionId, request.params.sheetNumber));
 
   api.post('/api/sessions/:sessionId/paper-verifications', {
-    config: { access: COUNTING },
     schema: {
       tags,
       summary: '双人录入核对：第二人重录一张纸质票，与已存内容逐项比对，不写入选票 / double entry: compare a second entry with the stored sheet',
@@ -101,17 +104,14 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (request) => verifyPaperSheet(ctx, requireActor(request), request.params.sessionId, request.body));
 
   api.get('/api/sessions/:sessionId/tally-report', {
-    config: { access: COUNTING },
     schema: { tags, summary: '计票单（JSON）/ the session’s tally report', params: sessionParams, response: { 200: tallyReportSchema } },
   }, async (request) => buildTallyReport(ctx, request.params.sessionId));
 
   api.get('/api/sessions/:sessionId/tally-report.html', {
-    config: { access: COUNTING },
     schema: { tags, summary: '计票单（可打印网页）/ the tally report as a printable page', params: sessionParams, response: { 200: document('text/html', '计票单（可打印网页）/ the printable tally report') } },
-  }, async (request, reply) => reply.type(HTML).send(renderTallyReport(await buildTallyReport(ctx, request.params.sessionId))));
+  }, async (request, reply) => reply.type(HTML).header('content-security-policy', TALLY_REPORT_CSP).send(renderTallyReport(await buildTallyReport(ctx, request.params.sessionId))));
 
   api.get('/api/sessions/:sessionId/tally-report.xlsx', {
-    config: { access: COUNTING },
     schema: { tags, summary: '计票单（Excel）/ the tally report as xlsx', params: sessionParams, response: { 200: download(XLSX, '计票单（xlsx）/ the tally report workbook') } },
   }, async (request, reply) => {
     const report = await buildTallyReport(ctx, request.params.sessionId);
@@ -120,7 +120,6 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   api.post('/api/sessions/:sessionId/screen-keys', {
-    config: { access: OFFICE },
     schema: { tags, summary: '生成大屏只读密钥（只显示这一次）/ issue a read-only screen key for the session (shown once)', params: sessionParams, response: { 201: screenKeySchema } },
   }, async (request, reply) => {
     const base = (await resolvePublicAddress(ctx, requestOrigin(request))).url;
@@ -128,7 +127,6 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   api.delete('/api/sessions/:sessionId/screen-keys', {
-    config: { access: OFFICE },
     schema: { tags, summary: '作废本场所有大屏密钥 / revoke every screen key of the session', params: sessionParams, response: { 204: noContent } },
   }, async (request, reply) => {
     await revokeScreenKeys(ctx, requireActor(request), request.params.sessionId);
@@ -137,7 +135,6 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   // The screen authenticates with its key (a browser on a projector has no account): public routes, key checked here.
   api.get('/api/sessions/:sessionId/screen', {
-    config: { access: 'public' },
     schema: {
       tags,
       summary: '大屏看板数据（凭大屏密钥）/ the big screen’s board (with the screen key)',
@@ -151,7 +148,6 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   api.get('/api/sessions/:sessionId/screen/events', {
-    config: { access: 'public' },
     schema: {
       tags,
       summary: '大屏推送（server-sent events，每张选票后一秒内）/ the board pushed as server-sent events',
@@ -168,12 +164,12 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   const page = { 200: document('text/html', '页面 / the page') };
-  api.get('/screen/:sessionId', { config: { access: 'public' }, schema: { hide: true, params: screenParams, response: page } }, async (_request, reply) =>
-    reply.type(HTML).header('cache-control', 'no-store').send(PAGES.screen));
+  api.get('/screen/:sessionId', { schema: { hide: true, params: screenParams, response: page } }, async (_request, reply) =>
+    // The key is in the URL: kept by nothing, passed on to no one.
+    reply.type(HTML).headers(SECRET_PAGE_HEADERS).header('content-security-policy', SCREEN_CSP).send(PAGES.screen));
 
   // The clerk's paper entry is a page of the console now; printed and bookmarked links to the old page keep working.
   api.get('/clerk/paper', {
-    config: { access: 'public' },
     schema: { hide: true, querystring: clerkPaperQuery, response: { 302: z.undefined().describe('转到办公室工作台的纸质票录入 / to paper entry in the office console') } },
   }, async (request, reply) => {
     const sessionId = request.query.session;
@@ -181,7 +177,6 @@ export function roomRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   api.get('/office/assets/:name', {
-    config: { access: 'public' },
     schema: { hide: true, response: { 200: document('text/javascript', '页面脚本 / a page’s script') } },
   }, async (request, reply) => {
     const name = (request.params as { name: string }).name;

@@ -8,7 +8,6 @@ import { createSession } from '../../app/sessions/create-session.js';
 import { openSession } from '../../app/sessions/open-session.js';
 import { recordPaperIssued } from '../../app/sessions/record-paper-issued.js';
 import { recordPresent } from '../../app/sessions/record-present.js';
-import { COUNTING, OFFICE } from '../../app/policies/roles.js';
 import { sessionOverview } from '../../app/sessions/get-session-overview.js';
 import { sessionsOverview } from '../../app/sessions/list-session-overviews.js';
 import { campaignParams, issueTokensSchema, paperEntrySchema, paperIssuedSchema, presentSchema, sessionInputSchema, sessionParams } from '../../contracts/api.js';
@@ -22,17 +21,14 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['sessions'];
 
   api.get('/api/campaigns/:campaignId/sessions', {
-    config: { access: COUNTING },
     schema: { tags, summary: '测评会列表及计数 / sessions with their counts', params: campaignParams, response: { 200: z.array(sessionOverviewSchema) } },
   }, async (request) => sessionsOverview(ctx, request.params.campaignId));
 
   api.post('/api/campaigns/:campaignId/sessions', {
-    config: { access: OFFICE },
     schema: { tags, summary: '新建测评会（议程、应到人数）/ create a session (agenda, expected raters)', params: campaignParams, body: sessionInputSchema, response: { 201: sessionSchema } },
   }, async (request, reply) => reply.code(201).send(await createSession(ctx, requireActor(request), request.params.campaignId, request.body)));
 
   api.get('/api/sessions/:sessionId', {
-    config: { access: COUNTING },
     schema: {
       tags,
       summary: '测评会状态：发出、收回、有效、无效、弃权、是否达到法定人数 / issued, returned, valid, invalid, abstained, quorum',
@@ -42,22 +38,18 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (request) => sessionOverview(ctx, request.params.sessionId));
 
   api.post('/api/sessions/:sessionId/open', {
-    config: { access: OFFICE },
     schema: { tags, summary: '开始测评会（活动方案随之冻结）/ open a session (freezes the campaign set-up)', params: sessionParams, response: { 200: sessionSchema } },
   }, async (request) => openSession(ctx, requireActor(request), request.params.sessionId));
 
   api.post('/api/sessions/:sessionId/close', {
-    config: { access: OFFICE },
     schema: { tags, summary: '结束测评会 / close a session', params: sessionParams, response: { 200: sessionSchema } },
   }, async (request) => closeSession(ctx, requireActor(request), request.params.sessionId));
 
   api.put('/api/sessions/:sessionId/present', {
-    config: { access: COUNTING },
     schema: { tags, summary: '登记实到人数 / record the head count', params: sessionParams, body: presentSchema, response: { 200: sessionSchema } },
   }, async (request) => recordPresent(ctx, requireActor(request), request.params.sessionId, request.body.present));
 
   api.put('/api/sessions/:sessionId/paper-issued', {
-    config: { access: COUNTING },
     schema: {
       tags,
       summary: '登记或更正纸质票发出份数（按测评组；未列出的组不变，0 清除）/ record or correct the paper sheets issued per group',
@@ -68,7 +60,6 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (request) => recordPaperIssued(ctx, requireActor(request), request.params.sessionId, request.body));
 
   api.post('/api/sessions/:sessionId/tokens', {
-    config: { access: COUNTING },
     schema: {
       tags,
       summary: '发放一次性测评码（仅此一次显示）/ issue one-time tokens (shown only once)',
@@ -79,7 +70,6 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (request, reply) => reply.code(201).send(await issueTokens(ctx, requireActor(request), request.params.sessionId, request.body)));
 
   api.post('/api/sessions/:sessionId/paper-ballots', {
-    config: { access: COUNTING },
     schema: {
       tags,
       summary: '录入纸质选票（违反比例规则的记为无效票；使收回多于发出的须确认）/ enter a paper ballot (a rule-breaking one is stored as invalid; one that voids the session needs confirming)',

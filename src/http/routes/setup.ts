@@ -9,7 +9,6 @@ import { importDivisions } from '../../app/units/import-divisions.js';
 import { checkSetup } from '../../app/campaigns/check-setup.js';
 import type { AppContext } from '../../app/context.js';
 import { liangshaipingTemplate } from '../../app/campaigns/liangshaiping-template.js';
-import { OFFICE } from '../../app/policies/roles.js';
 import { campaignSetupSchema } from '../../contracts/api.js';
 import { setupCheckSchema } from '../../contracts/campaigns.js';
 import { id } from '../../contracts/definition.js';
@@ -24,7 +23,6 @@ export function setupRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = typed(app);
 
   api.get('/api/templates/liangshaiping', {
-    config: { access: OFFICE },
     schema: {
       tags: ['campaigns'],
       summary: '“亮晒评”方案模板：五种评价方式、测评组、权重、比例规则与等次，按根单位下的县、乡镇预填（观摩点、案例由办公室添加；不保存）/ the 亮晒评 template over a root unit (sites and cases to add; nothing stored)',
@@ -34,7 +32,6 @@ export function setupRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (request) => liangshaipingTemplate(ctx, request.query.rootUnitId));
 
   api.post('/api/campaigns/check', {
-    config: { access: OFFICE },
     schema: {
       tags: ['campaigns'],
       summary: '检查未保存的方案（同 GET /api/campaigns/:id/check，不保存）/ check a set-up without saving it',
@@ -44,7 +41,6 @@ export function setupRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (request) => checkSetup(ctx, request.body));
 
   api.get('/api/divisions', {
-    config: { access: OFFICE },
     schema: {
       tags: ['units'],
       summary: '浏览全国行政区划（省、市、县、乡镇，不含村）；无 code 时列出各省 / browse the national divisions (no villages); no code: the provinces',
@@ -54,7 +50,6 @@ export function setupRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (request) => browseDivisions(ctx, request.query.code));
 
   api.post('/api/units/from-divisions', {
-    config: { access: OFFICE },
     schema: {
       tags: ['units'],
       summary: '从全国行政区划导入一个省或市及其下属县、乡镇（已有单位跳过）/ import a province or city subtree from the division data (stored units skipped)',

@@ -4,7 +4,6 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
-import { COUNTING, STAFF } from '../../app/policies/roles.js';
 import { buildAgenda } from '../../app/training/build-agenda.js';
 import { buildAttendanceExport } from '../../app/training/build-attendance-export.js';
 import { buildRosterSheet } from '../../app/training/build-roster-sheet.js';
@@ -12,7 +11,8 @@ import { classParams, rosterSheetQuery } from '../../contracts/training.js';
 import { requireActor } from '../auth.js';
 import { agendaPdf } from '../pages/agenda-pdf.js';
 import { attendanceXlsx } from '../pages/attendance-xlsx.js';
-import { renderRosterSheet } from '../pages/roster-html.js';
+import { renderRosterSheet, ROSTER_CSP } from '../pages/roster-html.js';
+import { SECRET_PAGE_HEADERS } from '../page-headers.js';
 import { document, download } from '../responses.js';
 import { typed } from './types.js';
 
@@ -35,7 +35,6 @@ export function trainingOutputRoutes(app: FastifyInstance, ctx: AppContext): voi
   const tags = ['training'];
 
   api.get('/api/training/classes/:classId/agenda.pdf', {
-    config: { access: STAFF },
     schema: {
       tags,
       summary: '日程安排 PDF（A4，按天列出时间、形式、课次、会场、主讲、学时）/ the agenda as an A4 PDF, day by day',
@@ -48,7 +47,6 @@ export function trainingOutputRoutes(app: FastifyInstance, ctx: AppContext): voi
   });
 
   api.get('/api/training/classes/:classId/attendance.xlsx', {
-    config: { access: STAFF },
     schema: {
       tags,
       summary: '考勤 Excel：按课次（会场、县）、按学员（学时）、各县缺勤名单、请假与补签；县级查看账号只含本县 / attendance xlsx: by lesson, by participant, absences per county, leave and late entries; a county viewer gets their county',
@@ -62,7 +60,6 @@ export function trainingOutputRoutes(app: FastifyInstance, ctx: AppContext): voi
   });
 
   api.get('/api/training/classes/:classId/roster.html', {
-    config: { access: COUNTING },
     schema: {
       tags,
       summary: '打印学员名单及个人签到码（A4，每个单位另起一页；可按单位）/ the printable roster with personal codes, a page per unit',
@@ -70,5 +67,5 @@ export function trainingOutputRoutes(app: FastifyInstance, ctx: AppContext): voi
       querystring: rosterSheetQuery,
       response: { 200: document('text/html', '可打印的学员名单 / the printable roster') },
     },
-  }, async (request, reply) => reply.type(HTML).header('cache-control', 'no-store').send(renderRosterSheet(await buildRosterSheet(ctx, requireActor(request), request.params.classId, request.query.unitId))));
+  }, async (request, reply) => reply.type(HTML).headers(SECRET_PAGE_HEADERS).header('content-security-policy', ROSTER_CSP).send(renderRosterSheet(await buildRosterSheet(ctx, requireActor(request), request.params.classId, request.query.unitId))));
 }

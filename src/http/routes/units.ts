@@ -5,7 +5,6 @@ import { addUnits } from '../../app/units/add-units.js';
 import { importUnits } from '../../app/units/import-units.js';
 import { listUnits } from '../../app/units/list-units.js';
 import { requireUnit } from '../../app/units/require-unit.js';
-import { OFFICE, STAFF } from '../../app/policies/roles.js';
 import { unitsCreateSchema, unitsQuery } from '../../contracts/api.js';
 import { id } from '../../contracts/definition.js';
 import { AppError } from '../../contracts/errors.js';
@@ -14,17 +13,17 @@ import { unitImportSchema } from '../../contracts/units.js';
 import { unitsAddedSchema } from '../../contracts/units.js';
 import { unitViewSchema } from '../../contracts/units.js';
 import { requireActor } from '../auth.js';
+import { BODY_LIMITS } from '../body-limits.js';
 import { typed } from './types.js';
 
 const UPLOAD_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
 
 export function unitRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.register(async (scope) => {
-    scope.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+    scope.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: BODY_LIMITS.unitsFile }, (_req, body, done) => done(null, body));
     const api = typed(scope);
 
     api.get('/api/units', {
-      config: { access: STAFF },
       schema: {
         tags: ['units'],
         summary: '单位列表（默认顶层；可按上级或层级筛选）/ list units (roots by default; filter by parent or level)',
@@ -34,17 +33,15 @@ export function unitRoutes(app: FastifyInstance, ctx: AppContext): void {
     }, async (request) => listUnits(ctx, requireActor(request), request.query));
 
     api.get('/api/units/:unitId', {
-      config: { access: STAFF },
       schema: { tags: ['units'], summary: '单位详情 / one unit', params: z.object({ unitId: id }), response: { 200: unitViewSchema } },
     }, async (request) => requireUnit(ctx, requireActor(request), request.params.unitId));
 
     api.post('/api/units', {
-      config: { access: OFFICE },
+      bodyLimit: BODY_LIMITS.unitsJson,
       schema: { tags: ['units'], summary: '新增单位 / add units', body: unitsCreateSchema, response: { 201: unitsAddedSchema } },
     }, async (request, reply) => reply.code(201).send(await addUnits(ctx, requireActor(request), request.body.units)));
 
     api.post('/api/units/import', {
-      config: { access: OFFICE },
       schema: {
         tags: ['units'],
         summary: '从 CSV 或 xlsx 导入单位（请求体为文件本身；dryRun=true 只预览）/ import units from CSV or xlsx (the body is the file; dryRun=true previews)',

@@ -1,7 +1,8 @@
 /**
- * The four calls the check-in page makes. A failure to reach the server (or an answer that is not ours: a proxy's
+ * The calls the check-in page makes. A failure to reach the server (or an answer that is not ours: a proxy's
  * 502, our 500) is its own outcome, never mistaken for a refusal; a refusal carries the server's message in zh and en.
  */
+import type { MyReflections, ReflectionSaved } from '../../../src/contracts/reflections.js';
 import type { CheckinAnswer, Directory, Grant, MyCheckins } from '../../../src/contracts/training.js';
 import { interpret, type Outcome, postJson, type Raw } from '../../shared/phone-api.js';
 
@@ -59,3 +60,9 @@ export const checkIn = async (grant: string, who: Identity): Promise<Outcome<Che
 export const fetchMine = async (classId: string, device: string): Promise<Outcome<MyCheckins>> =>
   interpret<MyCheckins>(await post('/api/checkin/mine', { classId, device }));
 
+
+export const fetchReflections = async (classId: string, device: string): Promise<Outcome<MyReflections>> =>
+  interpret<MyReflections>(await post('/api/reflections/mine', { classId, device }));
+
+export const sendReflection = async (classId: string, device: string, draft: { id: string; lessonId: string | null; text: string }): Promise<Outcome<ReflectionSaved>> =>
+  interpret<ReflectionSaved>(await post('/api/reflections', { classId, device, ...draft }));

@@ -1,15 +1,16 @@
-/** 我的签到: the check-ins and 学时 of the trainee this phone identified as, for one class; nobody else's. */
+/** 我的签到: the check-ins and 学时 of the trainee this phone identified as, for one class, and their 讲收获; nobody else's. */
 import { useEffect, useState } from 'preact/hooks';
 import type { MyCheckins } from '../../../src/contracts/training.js';
 import { fetchMine, type ApiError } from './api.js';
 import { statusLabel, wallClock, type Lang, type Texts } from './i18n.js';
 import { Notice, type Heading } from './notice.js';
+import { Reflections } from './reflect.js';
 import { forgetIdentity, identityOf } from './store.js';
 
 type State =
   | { state: 'none'; forgot: boolean }
   | { state: 'loading' }
-  | { state: 'ok'; mine: MyCheckins }
+  | { state: 'ok'; mine: MyCheckins; device: string }
   | { state: 'refused'; error: ApiError }
   | { state: 'network' };
 
@@ -29,7 +30,7 @@ export function Mine(props: { t: Texts; lang: Lang; classId: string; onHeading: 
       return setState({ state: 'refused', error: res.error });
     }
     props.onHeading({ title: res.body.className, sub: `${res.body.participant.name} · ${res.body.participant.unitName}` });
-    setState({ state: 'ok', mine: res.body });
+    setState({ state: 'ok', mine: res.body, device: me.device });
   };
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, on load
@@ -76,6 +77,7 @@ export function Mine(props: { t: Texts; lang: Lang; classId: string; onHeading: 
               </li>
             ))}
           </ol>
+          <Reflections t={t} lang={lang} classId={classId} device={state.device} />
           <div class="actions">
             <button type="button" class="link" onClick={forget} data-testid="forget">{t.forget}</button>
           </div>

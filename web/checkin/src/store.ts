@@ -24,9 +24,17 @@ export interface Done {
   venueName: string;
 }
 
+/** A reflection being written or sent: its id is made once, so a re-send after a lost answer or a reload stores once. */
+export interface Draft {
+  id: string;
+  lessonId: string | null;
+  text: string;
+}
+
 interface ClassMemory {
   identity?: Identity;
   done?: Record<string, Done>;
+  draft?: Draft;
 }
 
 /** index.html's inline script reads the device under this key too, before the app arrives. */
@@ -92,4 +100,20 @@ export function grantOf(p: { classId: string; lessonId: string; venueId: string 
 
 export function rememberGrant(p: { classId: string; lessonId: string; venueId: string }, grant: Grant | null): void {
   write(session, grantKey(p), grant);
+}
+
+export function draftOf(classId: string): Draft | null {
+  const d = memory(classId).draft;
+  return d && typeof d.id === 'string' && typeof d.text === 'string' ? d : null;
+}
+
+export function rememberDraft(classId: string, draft: Draft | null): void {
+  const { draft: _old, ...rest } = memory(classId);
+  write(local, CLASS_PREFIX + classId, draft ? { ...rest, draft } : rest);
+}
+
+/** 128 random bits, URL-safe: a reflection's id, made on the phone. */
+export function newReflectionId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }

@@ -23,11 +23,16 @@ import type {
   PresentedExplanation,
   PresentedTally,
   RankingBoardView,
+  ReflectionPage,
+  ReflectionState,
+  ReflectionView,
   RankingListView,
   RosterPage,
   ScreenLink,
   SessionOverview,
   StabilityResult,
+  TopicGroupList,
+  TopicGroupView,
   TrainingClass,
   UnitCardView,
   Venue,
@@ -112,4 +117,35 @@ export const cases = {
   get: (caseId: string) => api.get<CaseView>(`/api/cases/${encodeURIComponent(caseId)}`),
   create: (input: CaseRequest) => api.post<CaseView>('/api/cases', input),
   update: (caseId: string, input: CaseRequest) => api.put<CaseView>(`/api/cases/${encodeURIComponent(caseId)}`, input),
+};
+
+/** 命题式研讨 (docs/training.md § 研讨组): the office edits; every role reads. The group list's import goes through features/training/files.ts. */
+export const topicGroups = {
+  list: (classId: string, signal?: AbortSignal) => api.get<TopicGroupList>(`${tc(classId)}/groups`, { signal }),
+  add: (classId: string, input: { topic: string; position?: number }) => api.post<TopicGroupView>(`${tc(classId)}/groups`, input),
+  patch: (classId: string, groupId: string, patch: { topic?: string; position?: number; output?: string; best?: boolean; reporterId?: string | null }) =>
+    request<TopicGroupView>('PATCH', `${tc(classId)}/groups/${encodeURIComponent(groupId)}`, patch),
+  remove: (classId: string, groupId: string) => api.del<void>(`${tc(classId)}/groups/${encodeURIComponent(groupId)}`),
+  setMembers: (classId: string, groupId: string, participantIds: string[], move: boolean) =>
+    api.put<TopicGroupView>(`${tc(classId)}/groups/${encodeURIComponent(groupId)}/members`, { participantIds, move }),
+  importUrl: (classId: string, filename: string, dryRun: boolean, move: boolean) => `${tc(classId)}/groups/import${query({ filename, dryRun, move })}`,
+};
+
+export interface ReflectionFilter {
+  unitId?: string;
+  lessonId?: string;
+  q?: string;
+  featured?: boolean;
+}
+
+/** 讲收获: browse, feature, close or reopen, export (files through features/training/files.ts). */
+export const reflections = {
+  list: (classId: string, filter: ReflectionFilter & { page?: number; pageSize?: number }, signal?: AbortSignal) =>
+    api.get<ReflectionPage>(`${tc(classId)}/reflections${query({ ...filter })}`, { signal }),
+  feature: (classId: string, reflectionId: string, featured: boolean) =>
+    request<ReflectionView>('PATCH', `${tc(classId)}/reflections/${encodeURIComponent(reflectionId)}`, { featured }),
+  close: (classId: string) => api.post<ReflectionState>(`${tc(classId)}/reflections/close`),
+  reopen: (classId: string) => api.post<ReflectionState>(`${tc(classId)}/reflections/reopen`),
+  xlsxUrl: (classId: string, filter: ReflectionFilter) => `${tc(classId)}/reflections.xlsx${query({ ...filter })}`,
+  pdfUrl: (classId: string, filter: ReflectionFilter) => `${tc(classId)}/reflections.pdf${query({ ...filter })}`,
 };

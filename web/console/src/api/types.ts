@@ -2,7 +2,7 @@
  * Response types, taken from the API's contracts (src/contracts: type-only imports, erased at build), so the console
  * reads exactly what the server's response schemas declare and no type is written twice.
  */
-export type { AccountView, AuditEntry, Credentials, CurrentUser as Me, PasswordReset, Role } from '../../../../src/contracts/accounts.js';
+export type { AccountView, AuditEntry, Credentials, CurrentUser as Me, LoginLock, PasswordReset, Role } from '../../../../src/contracts/accounts.js';
 export type { CampaignRecord as CampaignSummary, CampaignWithDefinition, SetupCheck } from '../../../../src/contracts/campaigns.js';
 export type { Notice } from '../../../../src/contracts/notice.js';
 export type { PaperForm, PaperReceipt, PaperVerification, SheetNumber } from '../../../../src/contracts/paper.js';
@@ -37,6 +37,8 @@ export type {
   VenueRoster,
 } from '../../../../src/contracts/training.js';
 export type { CaseInput, CaseList, CaseRequest, CaseView } from '../../../../src/contracts/cases.js';
+export type { GroupMember, TopicGroupList, TopicGroupView } from '../../../../src/contracts/topic-groups.js';
+export type { ReflectionPage, ReflectionState, ReflectionView } from '../../../../src/contracts/reflections.js';
 export type { Division, DivisionBrowse, DivisionImport, UnitImport, UnitView as Unit } from '../../../../src/contracts/units.js';
 import type { PresentedTally } from '../../../../src/contracts/results.js';
 import type { screenLinkSchema } from '../../../../src/contracts/training.js';

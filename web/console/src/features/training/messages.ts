@@ -66,6 +66,8 @@ export const trainingMessages = defineMessages({
   tabRoster: { zh: '学员', en: 'Roster' },
   tabCheckin: { zh: '签到', en: 'Check-in' },
   tabAttendance: { zh: '考勤', en: 'Attendance' },
+  tabGroups: { zh: '研讨组', en: 'Topic groups' },
+  tabReflections: { zh: '讲收获', en: 'Reflections' },
   printAgenda: { zh: '打印日程', en: 'Print agenda' },
   classRules: { zh: '迟到宽限 {grace} 分钟 · 迟到计 {share}% 学时', en: 'Grace {grace} min · Late earns {share}% of the hours' },
   backToList: { zh: '全部培训班', en: 'All classes' },
