@@ -1,4 +1,4 @@
-/** The `leitai` command: serve, demo, import-units, export, tally, backup, restore. Commands call src/app, never SQL. */
+/** The `leitai` command: serve, demo, import-units, export, tally, audit, backup, restore. Commands call src/app, never SQL. */
 import { Command, InvalidArgumentError } from 'commander';
 import { AppError } from '../contracts/errors.js';
 
@@ -7,6 +7,7 @@ const runServe = async () => (await import('./commands/serve.js')).runServe();
 const runDemo = async (o: { force?: boolean }) => (await import('./commands/load-demo.js')).runDemo(o);
 const runImportUnits = async (file: string, o: { dryRun?: boolean }) => (await import('./commands/import-units.js')).runImportUnits(file, o);
 const runExport = async (campaign: string, o: { out: string }) => (await import('./commands/export-bundle.js')).runExport(campaign, o);
+const runAudit = async (o: { verify?: boolean; file?: string }) => (await import('./commands/audit.js')).runAudit(o);
 const runTally = async (file: string, o: { format: 'json' | 'table'; verify?: boolean }) => (await import('./commands/tally-bundle.js')).runTally(file, o);
 
 const runBackup = async (file: string) => (await import('./commands/backup.js')).runBackup(file);
@@ -54,6 +55,13 @@ export function buildProgram(): Command {
     .option('--format <format>', 'json | table', formatOption, 'table')
     .option('--verify', '与导出包中服务器的结果逐位比对 / compare with the server results stored in the bundle')
     .action(runTally);
+
+  program
+    .command('audit')
+    .description('核对审计日志的哈希链 / check the audit log\'s hash chain')
+    .option('--verify', '核对数据库中审计日志的哈希链，指出第一条断裂的记录 / check the chain in the database, naming the first broken entry')
+    .option('--file <export.csv>', '改为核对导出的审计日志 CSV / check an exported audit log CSV instead')
+    .action(runAudit);
 
   program
     .command('backup')

@@ -148,11 +148,18 @@ const ballotFormRule = z.object({
   description: messageSchema,
 });
 
-/** Bonus and deduction items with their caps, and the caps of a subject's totals on one ballot (decimal strings). */
+/**
+ * Bonus and deduction items with their caps (and steps, when declared), and the caps of a subject's totals on one
+ * ballot (decimal strings); `capReading` says what a total over its cap does: count as the cap (ceiling, 封顶 — also
+ * when absent) or make the ballot invalid (strict). The server always sends it.
+ */
 export const ballotFormAdjustments = z.object({
-  items: z.array(z.object({ id: z.string(), label: z.string(), direction: z.enum(['bonus', 'deduction']), maxPoints: z.string() })),
+  items: z.array(
+    z.object({ id: z.string(), label: z.string(), direction: z.enum(['bonus', 'deduction']), maxPoints: z.string(), step: z.string().optional() }),
+  ),
   maxTotalBonus: z.string(),
   maxTotalDeduction: z.string(),
+  capReading: z.enum(['ceiling', 'strict']).optional(),
 });
 
 /** A form's grades (grade instruments), best first as declared; null for other kinds. Shared with the paper form. */

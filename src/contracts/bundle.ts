@@ -9,18 +9,51 @@ import { presentedTallySchema } from './results.js';
 import { storedBallotSchema, storedDefinitionSchema } from './stored-definition.js';
 
 export const BUNDLE_FORMAT = 'leitai-bundle';
-export const BUNDLE_VERSION = 1;
+/**
+ * 2: instruments say how their adjustment caps read (a version 1 bundle is read as strict, decision 0018), and the
+ * bundle carries its ballot board (per-ballot hashes and each session's chain head, decision 0019).
+ */
+export const BUNDLE_VERSION = 2;
+
+/** The ballot chain's name and version (src/app/kernel/ballot-chain.ts, decision 0019). */
+export const BALLOT_CHAIN = 'leitai-ballot-chain/1';
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'a sha256 hash: 64 lowercase hex digits' });
+
+/**
+ * 选票公告板: per session, the hash of each ballot (by the ballot's id in this bundle) in chain order and the chain's
+ * head. When the campaign was published, the board and heads are the ones stored with the publication: a ballot of
+ * `ballots` that differs from its entry, or is missing from it, or an entry with no ballot, is named by the verifier.
+ */
+export const ballotBoardSchema = z.object({
+  chain: z.literal(BALLOT_CHAIN),
+  /** The publication the board was stored with; null when the campaign is not published (computed at export). */
+  publication: z.object({ id: z.string(), publishedAt: z.string(), resultsHash: z.string() }).nullable(),
+  sessions: z
+    .array(
+      z.object({
+        sessionId: z.string().nullable(),
+        ballotCount: z.number().int().min(0),
+        head: sha256,
+        ballots: z.array(z.object({ id: z.string().min(1).max(200), hash: sha256 })).max(5_000_000),
+      }),
+    )
+    .max(10_000),
+});
+export type BallotBoard = z.output<typeof ballotBoardSchema>;
 
 export const bundleSchema = z
   .object({
     format: z.literal(BUNDLE_FORMAT),
-    version: z.literal(BUNDLE_VERSION),
+    version: z.union([z.literal(1), z.literal(BUNDLE_VERSION)]),
     /** When the export was made (the ballots themselves carry no time, for anonymity). */
     exportedAt: z.string(),
     definition: definitionSchema,
     ballots: z.array(ballotSchema).max(5_000_000),
     /** The server's results at export time, as `leitai tally --format json` prints them; optional, for comparison. */
     results: z.unknown().optional(),
+    /** The ballot board (version 2): per-ballot hashes and each session's chain head. */
+    board: ballotBoardSchema.optional(),
   })
   .meta({
     title: 'Leitai campaign bundle',
@@ -38,6 +71,7 @@ export const exportedBundleSchema = z.object({
   definition: storedDefinitionSchema,
   ballots: z.array(storedBallotSchema),
   results: presentedTallySchema,
+  board: ballotBoardSchema,
 });
 export type ExportedBundle = z.output<typeof exportedBundleSchema>;
 

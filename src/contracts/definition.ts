@@ -54,11 +54,25 @@ export const raterGroupSchema = z.object({ id, name, mode: z.enum(['anonymous', 
 
 const adjustmentConfig = z.object({
   items: z
-    .array(z.object({ id, label: name, direction: z.enum(['bonus', 'deduction']), maxPoints: decimal }))
+    .array(
+      z.object({
+        id,
+        label: name,
+        direction: z.enum(['bonus', 'deduction']),
+        maxPoints: decimal,
+        /** 最小分值单位: points must be a whole multiple of it; absent = any decimal. */
+        step: decimal.optional(),
+      }),
+    )
     .min(1)
     .max(100),
   maxTotalBonus: decimal,
   maxTotalDeduction: decimal,
+  /**
+   * A total over its cap counts as the cap (ceiling, 封顶 — the default) or makes the ballot invalid (strict).
+   * docs/rules.md; a bundle of version 1 without it is read as strict (decision 0018).
+   */
+  capReading: z.enum(['ceiling', 'strict']).optional(),
 });
 
 const instrumentBase = {

@@ -165,6 +165,10 @@ export const MESSAGES = {
   bundleNotJson: { zh: '导出包不是有效的 JSON', en: 'The bundle is not valid JSON' },
   bundleField: (path: string, problem: string): Message => ({ zh: `字段「${path}」不符合导出包格式：${problem}`, en: `${path}: ${problem}` }),
   bundleInvalid: { zh: '文件不是有效的擂台导出包', en: 'The file is not a valid Leitai bundle' },
+  auditExportInvalid: (why: string) => ({
+    zh: `文件不是擂台导出的审计日志 CSV（${why}）`,
+    en: `The file is not an audit log CSV exported by Leitai (${why})`,
+  }),
 
   // 培训班
   classIdTaken: (id: string): Message => ({ zh: `培训班编号 ${id} 已存在`, en: `Class id ${id} already exists` }),

@@ -22,6 +22,11 @@ export const noticeSchema = z.object({
   resultsHash: z.string(),
   hashMethod: z.string(),
   verification: messageSchema,
+  /**
+   * 选票链头: per session, the head of the chain of its ballots' hashes stored with the publication (decision 0019);
+   * `leitai tally --verify` prints the same heads for an export. Empty for a notice published before chains existed.
+   */
+  ballotChains: z.array(z.object({ sessionId: z.string().nullable(), name: z.string(), ballotCount: z.number().int(), head: z.string() })),
   rankings: z.array(
     z.object({
       rankingId: z.string(),

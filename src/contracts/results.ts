@@ -188,6 +188,8 @@ export const presentedExplanationSchema = z.object({
   adjustments: z.array(
     z.object({ item: z.string(), direction: z.enum(['bonus', 'deduction']), points: z.string(), reason: z.string() }),
   ),
+  /** Where a ballot's bonus or deduction total passed its cap: the raw sum and the value counted (封顶); absent otherwise. */
+  cappedTotals: z.array(z.object({ direction: z.enum(['bonus', 'deduction']), total: z.string(), counted: z.string() })).optional(),
   get children(): z.ZodArray<typeof presentedExplanationSchema> {
     return z.array(presentedExplanationSchema);
   },

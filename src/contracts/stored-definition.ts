@@ -38,9 +38,12 @@ export const aggregationSchema = z.discriminatedUnion('method', [
 ]);
 
 const adjustmentConfig = z.object({
-  items: z.array(z.object({ id: z.string(), label: z.string(), direction: z.enum(['bonus', 'deduction']), maxPoints: z.string() })),
+  items: z.array(
+    z.object({ id: z.string(), label: z.string(), direction: z.enum(['bonus', 'deduction']), maxPoints: z.string(), step: z.string().optional() }),
+  ),
   maxTotalBonus: z.string(),
   maxTotalDeduction: z.string(),
+  capReading: z.enum(['ceiling', 'strict']).optional(),
 });
 
 const instrumentBase = {

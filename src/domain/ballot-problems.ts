@@ -65,9 +65,12 @@ const MESSAGES = {
     msg(`${subj(p)}：「${p.item}」的分值「${p.value}」不是有效数字`, `${cap(subjEn(p))}: “${p.item}” points “${p.value}” is not a number`),
   adjustment_out_of_range: (p: Params) =>
     msg(`${subj(p)}：「${p.item}」的分值 ${p.value} 须大于 0 且不超过 ${p.max}`, `${cap(subjEn(p))}: “${p.item}” points ${p.value} must be above 0 and at most ${p.max}`),
+  adjustment_off_step: (p: Params) =>
+    msg(`${subj(p)}：「${p.item}」的分值 ${p.value} 不符合最小分值单位 ${p.step}`, `${cap(subjEn(p))}: “${p.item}” points ${p.value} are not a multiple of the step ${p.step}`),
   reason_required: (p: Params) => msg(`${subj(p)}：「${p.item}」须写明加减分理由`, `${cap(subjEn(p))}: “${p.item}” needs a written reason`),
   reason_too_long: (p: Params) =>
     msg(`${subj(p)}：「${p.item}」的理由 ${p.length} 字，超过 ${p.max} 字`, `${cap(subjEn(p))}: the reason for “${p.item}” has ${p.length} characters, more than ${p.max}`),
+  // Only under an instrument's strict reading of the caps; the default reads a cap as a ceiling (封顶).
   bonus_cap_exceeded: (p: Params) =>
     msg(`${subj(p)}：加分合计 ${p.total}，超过上限 ${p.cap}`, `${cap(subjEn(p))}: bonus total ${p.total} exceeds the cap of ${p.cap}`),
   deduction_cap_exceeded: (p: Params) =>
@@ -110,6 +113,7 @@ export const PAPER_DEFECTS: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'criteria_total_out_of_range',
   'score_criteria_mismatch',
   'adjustment_out_of_range',
+  'adjustment_off_step',
   'reason_required',
   'bonus_cap_exceeded',
   'deduction_cap_exceeded',

@@ -13,7 +13,7 @@ import type { BallotProblem } from './results.js';
 import type { AdjustmentConfig, AdjustmentItem, Ballot, Instrument, QuotaRule, Rating, Session, Subject } from './types.js';
 import { isImmutableRating } from './immutable.js';
 import { structural, type Params } from './ballot-problems.js';
-import { checkValue, compareSum, exactOf, NOT_DECIMAL, OK, OUT_OF_RANGE, sumText, type Exact } from './decimal-check.js';
+import { checkValue, compareSum, exactOf, NOT_DECIMAL, OFF_STEP, OK, OUT_OF_RANGE, sumText, type Exact } from './decimal-check.js';
 
 export { parseScaled } from './decimal-check.js';
 export { STRUCTURAL_CODES, type BallotProblemCode, type ProblemCode } from './ballot-problems.js';
@@ -45,9 +45,11 @@ interface PreparedRule {
 
 interface PreparedAdjustments {
   config: AdjustmentConfig;
-  items: Map<string, { item: AdjustmentItem; max: Exact }>;
+  items: Map<string, { item: AdjustmentItem; max: Exact; step: Exact | null }>;
   maxBonus: Exact;
   maxDeduction: Exact;
+  /** The strict reading: a total over its cap makes the ballot invalid (otherwise the cap is a ceiling). */
+  strict: boolean;
 }
 
 /**
@@ -95,9 +97,12 @@ function prepareAdjustments(config: AdjustmentConfig | null): PreparedAdjustment
   if (config === null) return null;
   return {
     config,
-    items: new Map(config.items.map((item) => [item.id, { item, max: exactOf(item.maxPoints) }])),
+    items: new Map(
+      config.items.map((item) => [item.id, { item, max: exactOf(item.maxPoints), step: item.step === undefined ? null : exactOf(item.step) }]),
+    ),
     maxBonus: exactOf(config.maxTotalBonus),
     maxDeduction: exactOf(config.maxTotalDeduction),
+    strict: config.capReading === 'strict',
   };
 }
 
@@ -570,12 +575,15 @@ function checkAdjustmentList(p: PreparedInstrument, adj: PreparedAdjustments, r:
       continue;
     }
     const base = { itemId: found.item.id, item: found.item.label };
-    const verdict = checkValue(a.points, ZERO_EXACT, found.max, null);
+    const verdict = checkValue(a.points, ZERO_EXACT, found.max, found.step);
     if (verdict === NOT_DECIMAL) {
       problems.push(structural('adjustment_not_decimal', subjectParams(p, r.subjectId, { ...base, value: String(a.points) }), r.subjectId));
     } else if (verdict === OUT_OF_RANGE || compareSum([a.points], ZERO_EXACT) <= 0) {
       const params = subjectParams(p, r.subjectId, { ...base, value: a.points, max: found.max.text });
       problems.push(structural('adjustment_out_of_range', params, r.subjectId));
+    } else if (verdict === OFF_STEP) {
+      const params = subjectParams(p, r.subjectId, { ...base, value: a.points, step: found.step!.text });
+      problems.push(structural('adjustment_off_step', params, r.subjectId));
     } else {
       (found.item.direction === 'bonus' ? bonus : deduction).push(a.points);
     }
@@ -586,6 +594,9 @@ function checkAdjustmentList(p: PreparedInstrument, adj: PreparedAdjustments, r:
       problems.push(structural('reason_too_long', params, r.subjectId));
     }
   }
+  // Under the ceiling reading (封顶) a total over its cap counts as the cap (collect.ts); only the strict reading
+  // makes it a problem.
+  if (!adj.strict) return;
   if (bonus.length > 0 && compareSum(bonus, adj.maxBonus) > 0) {
     const params = subjectParams(p, r.subjectId, { total: sumText(bonus), cap: adj.maxBonus.text });
     problems.push(structural('bonus_cap_exceeded', params, r.subjectId));

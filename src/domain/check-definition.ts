@@ -140,6 +140,18 @@ const MESSAGES = {
     zh: `加减分上限须大于 0，现为 ${p.value}`,
     en: `An adjustment cap must be above 0, not ${p.value}`,
   }),
+  adjustment_step_not_positive: (p: Params) => ({
+    zh: `加减分项「${p.item}」的最小分值单位须大于 0，现为 ${p.value}`,
+    en: `The step of adjustment item “${p.item}” must be above 0, not ${p.value}`,
+  }),
+  adjustment_max_off_step: (p: Params) => ({
+    zh: `加减分项「${p.item}」的上限 ${p.max} 不是最小分值单位 ${p.step} 的整数倍`,
+    en: `The cap ${p.max} of adjustment item “${p.item}” is not a whole multiple of its step ${p.step}`,
+  }),
+  adjustment_cap_reading_unknown: (p: Params) => ({
+    zh: `加减分合计超过上限时的处理方式「${p.value}」无效：应为按上限计（封顶）或该票无效`,
+    en: `“${p.value}” is not a way to read the adjustment caps: a total over its cap either counts as the cap (ceiling) or makes the ballot invalid (strict)`,
+  }),
   weight_negative: (p: Params) => ({
     zh: `「${p.instrumentId}」的权重不能为负，现为 ${p.value}`,
     en: `The weight of “${p.instrumentId}” cannot be negative (${p.value})`,
@@ -404,6 +416,24 @@ function checkAdjustmentConfig(config: AdjustmentConfig, path: string, out: Prob
   for (const [value, at] of caps) {
     const f = out.decimal(value, at);
     if (f !== null && !positive(f)) out.add('adjustment_cap_not_positive', at, { value });
+  }
+  config.items.forEach((item, j) => {
+    if (item.step === undefined) return;
+    const at = `${path}.items[${j}].step`;
+    const step = out.decimal(item.step, at);
+    if (step === null) return;
+    if (!positive(step)) {
+      out.add('adjustment_step_not_positive', at, { item: item.label, value: item.step });
+      return;
+    }
+    const max = isDecimal(item.maxPoints) ? parseDecimal(item.maxPoints) : null;
+    if (max !== null && positive(max) && max.div(step).d !== 1n) {
+      out.add('adjustment_max_off_step', at, { item: item.label, max: item.maxPoints, step: item.step });
+    }
+  });
+  const reading: unknown = config.capReading;
+  if (reading !== undefined && reading !== 'ceiling' && reading !== 'strict') {
+    out.add('adjustment_cap_reading_unknown', `${path}.capReading`, { value: String(reading) });
   }
 }
 

@@ -32,6 +32,12 @@ export interface InstrumentValues {
   grades: Map<string, [number, number]>;
   /** Adjustment item id → +1 bonus / −1 deduction. */
   adjustmentSigns: Map<string, 1 | -1>;
+  /**
+   * The total caps of a ballot's bonuses and deductions for a subject (decimal strings), each read as a ceiling: a
+   * sum over its cap counts as the cap (封顶). Under an instrument's strict reading such a ballot is invalid and never
+   * reaches the values, so the ceiling is applied the same way for both. Null without adjustments.
+   */
+  adjustmentCaps: { bonus: string; deduction: string } | null;
   /** Criteria ids of a score instrument with a rubric. */
   criteria: string[] | null;
   /**
@@ -97,6 +103,7 @@ export function prepareInstrument(instrument: Instrument, capacity = 1024): Inst
       adjustmentSigns.set(item.id, item.direction === 'bonus' ? 1 : -1);
       decimalStrings.push(item.maxPoints);
     }
+    decimalStrings.push(adjustments.maxTotalBonus, adjustments.maxTotalDeduction);
   }
   const decimals = Math.max(0, ...decimalStrings.map(decimalsOf));
   if (instrument.kind === 'grade') {
@@ -122,6 +129,7 @@ export function prepareInstrument(instrument: Instrument, capacity = 1024): Inst
     groupIndex,
     grades,
     adjustmentSigns,
+    adjustmentCaps: adjustments ? { bonus: adjustments.maxTotalBonus, deduction: adjustments.maxTotalDeduction } : null,
     criteria,
     length: 0,
     known: new Map(),
@@ -311,12 +319,17 @@ function readRating(values: InstrumentValues, r: Ballot['ratings'][number]): num
     }
   }
   if (r.adjustments && r.adjustments.length > 0) {
-    if (values.adjustmentSigns.size === 0) return undefined;
+    const caps = values.adjustmentCaps;
+    if (caps === null) return undefined;
+    let bonus = 0;
+    let deduction = 0;
     for (const a of r.adjustments) {
       const sign = values.adjustmentSigns.get(a.itemId);
       if (sign === undefined) return undefined;
-      raw += sign * parseScaled(a.points, d);
+      if (sign > 0) bonus += parseScaled(a.points, d);
+      else deduction += parseScaled(a.points, d);
     }
+    raw += Math.min(bonus, parseScaled(caps.bonus, d)) - Math.min(deduction, parseScaled(caps.deduction, d));
   }
   return Number.isSafeInteger(raw) ? raw : undefined;
 }

@@ -35,6 +35,7 @@ const FIELDS: Record<string, Message> = {
   adjustments: { zh: '加减分设置', en: 'bonuses and deductions' },
   maxTotalBonus: { zh: '加分上限', en: 'bonus cap' },
   maxTotalDeduction: { zh: '减分上限', en: 'deduction cap' },
+  capReading: { zh: '合计超出上限时的处理', en: 'reading of the caps' },
   components: { zh: '计权项', en: 'weighted components' },
   adjustmentInstrumentIds: { zh: '加减分项', en: 'adjustments' },
   tieBreaks: { zh: '并列比较项', en: 'tie-breaks' },

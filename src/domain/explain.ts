@@ -4,9 +4,9 @@
  */
 import { valueWeights } from './aggregate.js';
 import { indexDefinition, type DefinitionIndex } from './definition-index.js';
-import { ONE, ZERO, type Fraction } from './exact.js';
+import { isDecimal, ONE, parseDecimal, ZERO, type Fraction } from './exact.js';
 import { rollupSource } from './rank.js';
-import type { ExplainedAdjustment, ExplanationNode, GroupTally, Message, SubjectTally, Tally } from './results.js';
+import type { CappedTotal, ExplainedAdjustment, ExplanationNode, GroupTally, Message, SubjectTally, Tally } from './results.js';
 import type { Rollup, UnitScore } from './rollup.js';
 import type { AggregationMethod, Ballot, CampaignDefinition, Instrument } from './types.js';
 
@@ -51,6 +51,26 @@ const DROPPED_NOTE: Record<'highest' | 'lowest', Message> = {
   lowest: { zh: '最低分之一，按“去掉最高、最低分”不计入', en: 'One of the lowest values: dropped by the trimmed mean' },
 };
 
+/** The ballot's totals that passed their caps and counted as the cap (collect.ts reads a cap as a ceiling). */
+function cappedTotalsOf(instrument: Instrument, ballot: Ballot | undefined, subjectId: string): CappedTotal[] {
+  const config = instrument.kind === 'grade' ? null : instrument.adjustments;
+  const rating = ballot?.ratings.find((r) => r.subjectId === subjectId);
+  if (config === null || !rating?.adjustments || rating.adjustments.length === 0) return [];
+  const sums = { bonus: ZERO, deduction: ZERO };
+  for (const a of rating.adjustments) {
+    const item = config.items.find((i) => i.id === a.itemId);
+    if (item && isDecimal(a.points)) sums[item.direction] = sums[item.direction].add(parseDecimal(a.points));
+  }
+  const out: CappedTotal[] = [];
+  const caps = { bonus: config.maxTotalBonus, deduction: config.maxTotalDeduction };
+  for (const direction of ['bonus', 'deduction'] as const) {
+    if (!isDecimal(caps[direction])) continue;
+    const cap = parseDecimal(caps[direction]);
+    if (sums[direction].gt(cap)) out.push({ direction, total: sums[direction].toString(), counted: cap.toString() });
+  }
+  return out;
+}
+
 function adjustmentsOf(instrument: Instrument, ballot: Ballot | undefined, subjectId: string): ExplainedAdjustment[] {
   const items = instrument.kind === 'grade' ? [] : (instrument.adjustments?.items ?? []);
   const rating = ballot?.ratings.find((r) => r.subjectId === subjectId);
@@ -85,7 +105,11 @@ function groupNode(index: DefinitionIndex, instrument: Instrument, subjectId: st
       leaf.dropped = dropped;
       leaf.note = DROPPED_NOTE[dropped];
     }
-    if (adjusted) leaf.adjustments = adjustmentsOf(instrument, ballots.get(v.ballotId), subjectId);
+    if (adjusted) {
+      leaf.adjustments = adjustmentsOf(instrument, ballots.get(v.ballotId), subjectId);
+      const capped = cappedTotalsOf(instrument, ballots.get(v.ballotId), subjectId);
+      if (capped.length > 0) leaf.cappedTotals = capped;
+    }
     return leaf;
   });
   const label = index.groups.get(g.groupId)?.name ?? g.groupId;
@@ -98,7 +122,11 @@ function subjectNode(index: DefinitionIndex, instrument: Instrument, st: Subject
   // Campaign adjustments (加减分) are the office's decisions about the unit, not a rater's opinion: their reasons are
   // the basis of the total and are listed on the subject, without ballot or group, even when its ballots are too few
   // to list one by one.
-  if (instrument.kind === 'adjustments' && ballots !== undefined) made.adjustments = groups.flatMap((g) => g.children.flatMap((l) => l.adjustments ?? []));
+  if (instrument.kind === 'adjustments' && ballots !== undefined) {
+    made.adjustments = groups.flatMap((g) => g.children.flatMap((l) => l.adjustments ?? []));
+    const capped = groups.flatMap((g) => g.children.flatMap((l) => l.cappedTotals ?? []));
+    if (capped.length > 0) made.cappedTotals = capped;
+  }
   return made;
 }
 

@@ -4,7 +4,7 @@
  * (instruments, subjects, groups, sessions) or the ranking, never the order ballots arrived in.
  */
 import { exactString, formatFixed, type Fraction } from './exact.js';
-import type { BallotProblem, ExplainedAdjustment, ExplanationNode, GroupTally, Message, SessionTally, Tally } from './results.js';
+import type { BallotProblem, CappedTotal, ExplainedAdjustment, ExplanationNode, GroupTally, Message, SessionTally, Tally } from './results.js';
 import type { CampaignDefinition, Instrument, RaterGroup } from './types.js';
 
 /** A group breakdown with fewer values than this keeps its values hidden (it still counts). */
@@ -275,6 +275,8 @@ export interface PresentedExplanation {
   dropped: 'highest' | 'lowest' | null;
   /** A ballot's bonuses and deductions for this subject with their reasons (and a campaign adjustment's subject's). */
   adjustments: ExplainedAdjustment[];
+  /** Where a bonus or deduction total passed its cap: the raw sum and the value counted (the cap); absent otherwise. */
+  cappedTotals?: CappedTotal[];
   children: PresentedExplanation[];
 }
 
@@ -290,6 +292,7 @@ export function presentExplanation(n: ExplanationNode, precision: number): Prese
     hiddenForAnonymity: hidden,
     dropped: n.dropped ?? null,
     adjustments: (n.adjustments ?? []).map((a) => ({ item: a.item, direction: a.direction, points: a.points, reason: a.reason })),
+    ...(n.cappedTotals ? { cappedTotals: n.cappedTotals.map((c) => ({ direction: c.direction, total: c.total, counted: c.counted })) } : {}),
     children: hidden ? [] : n.children.map((c) => presentExplanation(c, precision)),
   };
 }

@@ -153,6 +153,19 @@ export interface ExplanationNode {
    * on the subject of a campaign adjustments instrument, all of its counted ballots' adjustments.
    */
   adjustments?: ExplainedAdjustment[];
+  /**
+   * Where a ballot's bonus or deduction total passed its cap and counted as the cap (封顶): the raw sum and the value
+   * counted. Absent when no cap bit. On the subject of a campaign adjustments instrument, its counted ballots' ones.
+   */
+  cappedTotals?: CappedTotal[];
+}
+
+/** A ballot's bonus or deduction total for one subject as cast (`total`) and as counted under its cap (`counted`). */
+export interface CappedTotal {
+  direction: 'bonus' | 'deduction';
+  /** Decimal strings. */
+  total: string;
+  counted: string;
 }
 
 /** 加减分 on one ballot for one subject, as written: the item's label, its direction, the points and the reason. */

@@ -80,7 +80,16 @@ export interface AdjustmentItem {
   direction: 'bonus' | 'deduction';
   /** Maximum points for this item on one ballot (decimal string, positive). */
   maxPoints: string;
+  /** 最小分值单位: when declared, points must be a whole multiple of it (decimal string, positive), e.g. "0.5". */
+  step?: string;
 }
+
+/**
+ * How the total caps of one ballot's adjustments for a subject are read (docs/rules.md, decision 0018):
+ * - ceiling (封顶, the default): items within their own caps whose sum passes the total cap count as the cap;
+ * - strict: such a ballot is invalid (refused online, 无效票 on paper).
+ */
+export type AdjustmentCapReading = 'ceiling' | 'strict';
 
 export interface AdjustmentConfig {
   items: AdjustmentItem[];
@@ -88,6 +97,8 @@ export interface AdjustmentConfig {
   maxTotalBonus: string;
   /** Cap of all deduction points on one ballot for one subject (decimal string, positive). */
   maxTotalDeduction: string;
+  /** How the two total caps are read; absent = 'ceiling' (a bundle of version 1 is read as 'strict'). */
+  capReading?: AdjustmentCapReading;
 }
 
 /** A rubric criterion of a score instrument (e.g. 组织建设 0–30). */

@@ -343,14 +343,21 @@ describe('checkBallot: adjustments and opinions', () => {
     ]);
   });
 
-  it('refuses bonus and deduction totals over their caps, with the totals', () => {
-    const b = obs([
-      { itemId: 'highlight', points: '3', reason: 'a' },
-      { itemId: 'highlight', points: '2.5', reason: 'b' },
-      { itemId: 'shortcoming', points: '3', reason: 'c' },
-      { itemId: 'shortcoming', points: '3', reason: 'd' },
-    ]);
-    const problems = checkBallot(index, b);
+  const overCaps = [
+    { itemId: 'highlight', points: '3', reason: 'a' },
+    { itemId: 'highlight', points: '2.5', reason: 'b' },
+    { itemId: 'shortcoming', points: '3', reason: 'c' },
+    { itemId: 'shortcoming', points: '3', reason: 'd' },
+  ];
+
+  it('reads the total caps as a ceiling by default: totals over them are no problem (they count as the cap)', () => {
+    assert.deepEqual(checkBallot(index, obs(overCaps)), []);
+  });
+
+  it('under the strict reading refuses bonus and deduction totals over their caps, with the totals', () => {
+    const strictObserve = { ...observe, adjustments: { ...observe.adjustments!, capReading: 'strict' as const } };
+    const strictIndex = indexDefinition(definition({ instruments: [strictObserve] }));
+    const problems = checkBallot(strictIndex, obs(overCaps));
     assert.deepEqual(problems.map((p) => [p.code, p.params.total, p.params.cap]), [
       ['bonus_cap_exceeded', '5.5', '5'],
       ['deduction_cap_exceeded', '6', '5'],

@@ -239,7 +239,7 @@ describe('phone ballot (Chromium, 360×740)', () => {
     await ctx.close();
   });
 
-  it('takes a site’s bonus with its reason, stops a deduction over its cap and a missing reason, and stores the adjustments', async () => {
+  it('takes a site’s bonus with its reason, warns that a deduction total over its cap counts as the cap, stops a missing reason, and stores the adjustments', async () => {
     // A server of its own: the campaign with observation sites reuses the fixture's ids.
     const own = await startServer();
     assert.equal((await own.api('organiser', '/api/units', { body: { units: [CITY, ...COUNTIES] } })).status, 201);
@@ -272,7 +272,8 @@ describe('phone ballot (Chromium, 360×740)', () => {
     await card(site1, 0).locator('textarea[name="reason"]').fill('打造“红色驿站”服务品牌，群众评价高');
     assert.match(await site1.getByTestId('adj-totals').innerText(), /加分 2 \/ 上限 3/);
 
-    // Two deductions, 3 + 2 = 5 over the cap of 4, the second without a reason: both named, submission blocked.
+    // Two deductions, 3 + 2 = 5 over the cap of 4, the second without a reason. The cap is a ceiling (封顶): the
+    // total is flagged and the page says it counts as 4, but only the missing reason blocks the submission.
     await site2.getByRole('button', { name: '－ 减分' }).click();
     await card(site2, 0).locator('select').selectOption('adj-rectify');
     await card(site2, 0).locator('input[name="points"]').fill('3');
@@ -282,14 +283,15 @@ describe('phone ballot (Chromium, 360×740)', () => {
     await card(site2, 1).locator('input[name="points"]').fill('2');
     const stopped = await problems();
     assert.match(stopped, /「东县北留镇便民服务站」：「台账资料不实」须写明加减分理由/);
-    assert.match(stopped, /「东县北留镇便民服务站」：减分合计 5，超过上限 4/);
+    assert.doesNotMatch(stopped, /减分合计/, 'a total over its cap is a warning, not a problem');
     assert.equal(await submit(page).isDisabled(), true);
     assert.match(await site2.locator('[data-testid="adj-totals"] .over').innerText(), /减分 5 \/ 上限 4/);
+    assert.equal(await site2.getByTestId('adj-cap-warning').innerText(), '减分合计 5，超过上限 4：按上限 4 分计入');
     await assertFitsPhone(page);
     await site2.scrollIntoViewIfNeeded();
     await shot(page, '11-deduction-over-cap');
     await page.getByRole('button', { name: 'English' }).click();
-    assert.match(await problems(), /东县北留镇便民服务站: deduction total 5 exceeds the cap of 4/);
+    assert.equal(await site2.getByTestId('adj-cap-warning').innerText(), 'Deduction total 5 exceeds the cap of 4: it counts as 4');
     await page.getByRole('button', { name: '中文' }).click();
 
     // The draft, adjustments and all, survives a reload.
@@ -304,6 +306,7 @@ describe('phone ballot (Chromium, 360×740)', () => {
     assert.equal(await card(site2, 1).locator('input[name="points"]').inputValue(), '1');
     await card(site2, 1).locator('textarea[name="reason"]').fill('台账补记不及时');
     assert.equal(await page.getByTestId('problems').count(), 0);
+    assert.equal(await site2.getByTestId('adj-cap-warning').count(), 0, 'at the cap, not over it');
     await shot(page, '12-adjustments-ready');
     // The review lists each site's score and every adjustment with its reason.
     await submit(page).click();

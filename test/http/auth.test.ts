@@ -269,7 +269,9 @@ for (const kind of dialects()) {
       assert.match(String(res.headers['content-type']), /^text\/csv/);
       assert.ok(res.body.startsWith('\uFEFF'), 'BOM, so Excel reads UTF-8');
       const rows = parse(res.body, { bom: true, columns: true }) as Record<string, string>[];
-      assert.deepEqual(Object.keys(rows[0]!), ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'detail']);
+      // Each row carries its link in the audit chain (decision 0019), so the export can be verified offline.
+      assert.deepEqual(Object.keys(rows[0]!), ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'detail', 'prev_hash', 'hash']);
+      assert.ok(rows.every((r) => /^[0-9a-f]{64}$/.test(r.hash!) && /^[0-9a-f]{64}$/.test(r.prev_hash!)));
       assert.ok(rows.length >= 10 && rows.every((r) => r.action === 'auth.login.failed'));
       assert.equal(JSON.parse(rows[0]!.detail!).username, 'clerk');
       const none = await t.call('admin', { method: 'GET', url: '/api/audit?from=2999-01-01' });

@@ -35,7 +35,8 @@ for (const kind of dialects()) {
       assert.equal(issued.statusCode, 201, issued.body);
       const form = (await t.call(null, { method: 'POST', url: '/api/ballot-form', payload: { token: issued.json()[0].token } })).json();
       const byId = new Map(form.instruments.map((i: { id: string }) => [i.id, i]));
-      assert.deepEqual((byId.get('i-observe') as { adjustments: unknown }).adjustments, ADJUSTMENTS);
+      // The form says how the caps read: the default, a total over its cap counts as the cap (封顶).
+      assert.deepEqual((byId.get('i-observe') as { adjustments: unknown }).adjustments, { ...ADJUSTMENTS, capReading: 'ceiling' });
       assert.deepEqual((byId.get('i-visit') as { score: { criteria: unknown[] } }).score.criteria.length, 2);
       assert.equal((byId.get('i-report') as { adjustments: unknown }).adjustments, null);
       // Bound to 东县: its site is not on the phone's sheet.
@@ -57,7 +58,7 @@ for (const kind of dialects()) {
       assert.equal(good.allowed, 2);
       assert.equal(good.allowedByN[6], 2);
       assert.deepEqual(good.allowedByN.slice(0, 6), [0, 0, 0, 1, 1, 2]);
-      assert.deepEqual(observe.adjustments, ADJUSTMENTS);
+      assert.deepEqual(observe.adjustments, { ...ADJUSTMENTS, capReading: 'ceiling' });
       assert.equal(observe.score.criteria, null);
       assert.deepEqual(observe.subjects.map((s: { conflictUnitIds: string[] }) => s.conflictUnitIds), [['k1'], ['k2'], ['k3']]);
       assert.deepEqual(visit.score.criteria.map((c: { id: string; maxPoints: string }) => [c.id, c.maxPoints]), [['c-org', '40'], ['c-effect', '60']]);
@@ -100,17 +101,17 @@ for (const kind of dialects()) {
       assert.deepEqual(observe.ratings[0].adjustments, [{ itemId: 'adj-brand', points: '1.5', reason: '红色驿站品牌' }]);
     });
 
-    it('refuses a sheet whose deductions pass their cap, naming the site and the cap, and stores nothing', async () => {
+    it('stores a sheet whose deductions pass their cap as valid: the total counts as the cap (封顶)', async () => {
       const over = [
         { itemId: 'adj-rectify', points: '3', reason: '整改不到位' },
         { itemId: 'adj-records', points: '2', reason: '台账不实' },
       ];
       const res = await t.call('clerk', { method: 'POST', url: url('/paper-ballots'), payload: sheet('P-002', over) });
-      assert.equal(res.statusCode, 422, res.body);
-      const details = res.json().error.details as { code: string; message: { zh: string } }[];
-      assert.deepEqual(details.map((d) => d.code), ['deduction_cap_exceeded']);
-      assert.match(details[0]!.message.zh, /「西县润城镇网格工作站」：减分合计 5，超过上限 4/);
-      assert.equal((await t.call('clerk', { method: 'GET', url: url('/paper-ballots/P-002') })).statusCode, 404);
+      assert.equal(res.statusCode, 201, res.body);
+      assert.equal(res.json().valid, true, res.body);
+      const stored = (await t.call('clerk', { method: 'GET', url: url('/paper-ballots/P-002') })).json();
+      const observe = stored.ballots.find((b: { instrumentId: string }) => b.instrumentId === 'i-observe');
+      assert.deepEqual(observe.ratings[1].adjustments, over, 'stored as written: the cap is applied when counting');
     });
   });
 }

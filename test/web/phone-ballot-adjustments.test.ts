@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { checkBallot } from '../../src/domain/check-ballot.js';
 import { indexDefinition } from '../../src/domain/definition-index.js';
 import type { AdjustmentConfig, CampaignDefinition } from '../../src/domain/types.js';
-import { adjustmentProblems, adjustmentTotals, stepPoints, unscaled, type AdjustmentDraft } from '../../web/shared/adjustments.js';
+import { adjustmentProblems, adjustmentTotals, capWarnings, stepPoints, unscaled, type AdjustmentDraft } from '../../web/shared/adjustments.js';
 import { sheetProblems, toBallots, type Draft, type Form, type FormInstrument } from '../../web/rate/src/ballot.js';
 import { TEXTS } from '../../web/rate/src/i18n.js';
 import { scoreInstrument } from '../domain/factories.js';
@@ -24,6 +24,8 @@ const CONFIG: AdjustmentConfig = {
   maxTotalBonus: '3',
   maxTotalDeduction: '4',
 };
+/** The same items and caps under the strict reading: a total over its cap makes the ballot invalid. */
+const STRICT: AdjustmentConfig = { ...CONFIG, capReading: 'strict' };
 
 const adj = (itemId: string, points: string, reason = '理由'): AdjustmentDraft => ({
   direction: CONFIG.items.find((i) => i.id === itemId)?.direction ?? 'bonus',
@@ -67,7 +69,27 @@ describe('phone ballot: 加减分 totals and problems', () => {
       assert.deepEqual(adjustmentProblems(CONFIG, [adj('brand', points)]), [{ code: 'bad-points', item: '特色品牌亮点', max: '2' }], points);
     }
     assert.deepEqual(adjustmentProblems(CONFIG, [adj('brand', '0.25', ' \n ')]), [{ code: 'no-reason', item: '特色品牌亮点' }]);
-    assert.deepEqual(adjustmentProblems(CONFIG, [adj('rectify', '3'), adj('records', '2')]), [{ code: 'over-cap', direction: 'deduction', total: '5', cap: '4' }]);
+    assert.deepEqual(adjustmentProblems(STRICT, [adj('rectify', '3'), adj('records', '2')]), [{ code: 'over-cap', direction: 'deduction', total: '5', cap: '4' }]);
+  });
+
+  it('under the ceiling reading a total over its cap is a warning that it counts as the cap, not a problem', () => {
+    const list = [adj('rectify', '3'), adj('records', '2')];
+    assert.deepEqual(adjustmentProblems(CONFIG, list), []);
+    assert.deepEqual(capWarnings(CONFIG, list), [{ direction: 'deduction', total: '5', cap: '4', strict: false }]);
+    assert.deepEqual(capWarnings(STRICT, list), [{ direction: 'deduction', total: '5', cap: '4', strict: true }]);
+    assert.deepEqual(capWarnings(CONFIG, [adj('rectify', '3'), adj('records', '1')]), []);
+    assert.equal(TEXTS.zh.adjOverCapCeiling(false, '5', '4'), '减分合计 5，超过上限 4：按上限 4 分计入');
+    assert.equal(TEXTS.en.adjOverCapCeiling(false, '5', '4'), 'Deduction total 5 exceeds the cap of 4: it counts as 4');
+    assert.match(TEXTS.zh.adjOverCapStrict(false, '5', '4'), /超出上限的票无效/);
+  });
+
+  it('checks points against an item’s declared step, exactly', () => {
+    const stepped: AdjustmentConfig = { ...CONFIG, items: CONFIG.items.map((i) => (i.id === 'brand' ? { ...i, step: '0.5' } : i)) };
+    assert.deepEqual(adjustmentProblems(stepped, [adj('brand', '1.5')]), []);
+    assert.deepEqual(adjustmentProblems(stepped, [adj('brand', '0.3')]), [{ code: 'off-step', item: '特色品牌亮点', step: '0.5' }]);
+    // 0.1 + 0.2 style sums cannot fool it: scaled integers, not floats.
+    assert.deepEqual(adjustmentProblems(stepped, [adj('brand', '1.500001')]), [{ code: 'off-step', item: '特色品牌亮点', step: '0.5' }]);
+    assert.deepEqual(adjustmentProblems(stepped, [adj('people', '0.3')]), []);
   });
 
   it('steps points by the instrument’s step within (0, the item’s cap]', () => {
@@ -89,8 +111,14 @@ describe('phone ballot: 加减分 totals and problems', () => {
         'site-2': { score: '80', adjustments: [adj('rectify', '3', '上次督导问题未整改'), adj('records', '2', '')] },
       },
     };
-    assert.deepEqual(texts(form(OBSERVE), draft), ['「北留镇便民服务站」：「台账资料不实」须写明加减分理由', '「北留镇便民服务站」：减分合计 5，超过上限 4']);
-    assert.deepEqual(texts(form(OBSERVE), draft, 'en'), ['北留镇便民服务站: “台账资料不实” needs a written reason', '北留镇便民服务站: deduction total 5 exceeds the cap of 4']);
+    // The default reading: the total over its cap counts as the cap and does not block; the missing reason does.
+    assert.deepEqual(texts(form(OBSERVE), draft), ['「北留镇便民服务站」：「台账资料不实」须写明加减分理由']);
+    const strict = { ...OBSERVE, adjustments: STRICT };
+    assert.deepEqual(texts(form(strict), draft), ['「北留镇便民服务站」：「台账资料不实」须写明加减分理由', '「北留镇便民服务站」：减分合计 5，超过上限 4（超出上限的票无效）']);
+    assert.deepEqual(texts(form(strict), draft, 'en'), [
+      '北留镇便民服务站: “台账资料不实” needs a written reason',
+      '北留镇便民服务站: deduction total 5 exceeds the cap of 4 (such a ballot is invalid)',
+    ]);
     const fixed: Draft = { observe: { ...draft.observe, 'site-2': { score: '80', adjustments: [adj('rectify', '3', '未整改'), adj('records', '1', '台账补记')] } } };
     assert.deepEqual(texts(form(OBSERVE), fixed), []);
     assert.deepEqual(texts(form(OBSERVE), { observe: { 'site-1': { score: '85', adjustments: [{ direction: 'bonus', itemId: '', points: '', reason: '' }] }, 'site-2': { score: '80' } } }), [
@@ -136,8 +164,8 @@ describe('phone ballot: 加减分 blocks exactly what the server refuses', () =>
     rankings: [],
     sessions: [],
   };
-  const index = indexDefinition(def);
-  const one = { ...OBSERVE, subjects: [SITES[0]!] };
+  const ceilingIndex = indexDefinition(def);
+  const oneCeiling = { ...OBSERVE, subjects: [SITES[0]!] };
 
   const draftArb = fc.array(
     fc.record({
@@ -148,9 +176,15 @@ describe('phone ballot: 加减分 blocks exactly what the server refuses', () =>
     { maxLength: 5 },
   );
 
-  it('agrees with checkBallot on every draft of items, points and reasons', () => {
+  it('agrees with checkBallot on every draft of items, points and reasons, under either reading of the caps', () => {
+    const strictIndex = indexDefinition({
+      ...def,
+      instruments: def.instruments.map((i) => (i.kind === 'score' && i.adjustments ? { ...i, adjustments: { ...i.adjustments, capReading: 'strict' as const } } : i)),
+    });
     fc.assert(
-      fc.property(draftArb, (rows) => {
+      fc.property(draftArb, fc.boolean(), (rows, strict) => {
+        const one = strict ? { ...oneCeiling, adjustments: STRICT } : oneCeiling;
+        const index = strict ? strictIndex : ceilingIndex;
         const list = rows.map((r) => ({ ...r, direction: 'bonus' as const }));
         const draft: Draft = { observe: { 'site-1': { score: '80', adjustments: list } } };
         const phone = sheetProblems(form(one), draft, TEXTS.zh, true);

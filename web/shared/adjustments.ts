@@ -1,8 +1,10 @@
 /**
  * 现场加减分 as a rater fills them in on the phone or a clerk types them from paper: a subject's bonus and deduction
  * items, their running totals, and what the server would refuse about them (check-ballot.ts checkAdjustmentList) — an
- * item not chosen, points not above 0 or over the item's cap, a missing reason, a total over its cap. Decimals are
- * integers scaled by 10^6, as there. Shared by the phone page (web/rate) and the console's paper entry.
+ * item not chosen, points not above 0, over the item's cap or off its step, a missing reason, and under an
+ * instrument's strict reading a total over its cap. Under the default reading a total over its cap counts as the cap
+ * (封顶): a warning, not a refusal (docs/rules.md). Decimals are integers scaled by 10^6, as there. Shared by the
+ * phone page (web/rate) and the console's paper entry.
  */
 import type { BallotForm } from '../../src/contracts/api.js';
 
@@ -22,8 +24,18 @@ export type AdjustmentProblem =
   /** `index` counts from 1, as the rater sees the rows. */
   | { code: 'no-item'; index: number }
   | { code: 'bad-points'; item: string; max: string }
+  | { code: 'off-step'; item: string; step: string }
   | { code: 'no-reason'; item: string }
+  /** Only under the strict reading: the ballot would be invalid. */
   | { code: 'over-cap'; direction: Direction; total: string; cap: string };
+
+/** A total over its cap: under the ceiling reading it counts as `counted` (the cap); under the strict one it is refused. */
+export interface CapWarning {
+  direction: Direction;
+  total: string;
+  cap: string;
+  strict: boolean;
+}
 
 /** A decimal string as an integer scaled by 10^6, or NaN (mirrors the server's fast path). */
 export function scaled(text: string | null | undefined): number {
@@ -42,11 +54,27 @@ export function unscaled(v: number): string {
 
 export const itemOf = (config: AdjustmentConfig, id: string): AdjustmentItem | undefined => config.items.find((i) => i.id === id);
 
-/** Points the server accepts for this item: a decimal above 0 and at most the item's cap (no step is imposed). */
-export function pointsFit(points: string, item: AdjustmentItem): boolean {
+/** Points within the item's range: a decimal above 0 and at most the item's cap (the step is `onStep`'s). */
+export function pointsInRange(points: string, item: AdjustmentItem): boolean {
   const v = scaled(points);
   return v > 0 && v <= scaled(item.maxPoints);
 }
+
+/** Points on the item's declared step (a whole multiple of it); true when it declares none. */
+export function onStep(points: string, item: AdjustmentItem): boolean {
+  if (item.step === undefined) return true;
+  const st = scaled(item.step);
+  const v = scaled(points);
+  return !(st > 0) || (!Number.isNaN(v) && v % st === 0);
+}
+
+/** Points the server accepts for this item: above 0, at most the item's cap, on its step when it declares one. */
+export function pointsFit(points: string, item: AdjustmentItem): boolean {
+  return pointsInRange(points, item) && onStep(points, item);
+}
+
+/** The strict reading (a total over its cap makes the ballot invalid); otherwise the cap is a ceiling. */
+export const strictCaps = (config: AdjustmentConfig): boolean => config.capReading === 'strict';
 
 export interface Totals {
   bonus: string;
@@ -73,7 +101,20 @@ export function adjustmentTotals(config: AdjustmentConfig, list: readonly Pick<A
   };
 }
 
-/** Everything about one subject's adjustments that keeps the sheet from being accepted, row by row, then the caps. */
+/** The totals over their caps, each with how it will be read (counted as the cap, or the ballot invalid). */
+export function capWarnings(config: AdjustmentConfig, list: readonly Pick<AdjustmentDraft, 'itemId' | 'points'>[]): CapWarning[] {
+  const totals = adjustmentTotals(config, list);
+  const strict = strictCaps(config);
+  const out: CapWarning[] = [];
+  if (totals.bonusOver) out.push({ direction: 'bonus', total: totals.bonus, cap: config.maxTotalBonus, strict });
+  if (totals.deductionOver) out.push({ direction: 'deduction', total: totals.deduction, cap: config.maxTotalDeduction, strict });
+  return out;
+}
+
+/**
+ * Everything about one subject's adjustments that keeps the sheet from being accepted, row by row, then (under the
+ * strict reading only) the caps. Under the ceiling reading a total over its cap is a warning: `capWarnings`.
+ */
 export function adjustmentProblems(config: AdjustmentConfig, list: readonly AdjustmentDraft[]): AdjustmentProblem[] {
   const out: AdjustmentProblem[] = [];
   list.forEach((a, i) => {
@@ -82,14 +123,18 @@ export function adjustmentProblems(config: AdjustmentConfig, list: readonly Adju
       out.push({ code: 'no-item', index: i + 1 });
       return;
     }
-    if (!pointsFit(a.points, item)) out.push({ code: 'bad-points', item: item.label, max: item.maxPoints });
+    if (!pointsInRange(a.points, item)) out.push({ code: 'bad-points', item: item.label, max: item.maxPoints });
+    else if (!onStep(a.points, item)) out.push({ code: 'off-step', item: item.label, step: item.step ?? '' });
     if (!/\S/.test(a.reason)) out.push({ code: 'no-reason', item: item.label });
   });
-  const totals = adjustmentTotals(config, list);
-  if (totals.bonusOver) out.push({ code: 'over-cap', direction: 'bonus', total: totals.bonus, cap: config.maxTotalBonus });
-  if (totals.deductionOver) out.push({ code: 'over-cap', direction: 'deduction', total: totals.deduction, cap: config.maxTotalDeduction });
+  for (const w of capWarnings(config, list)) {
+    if (w.strict) out.push({ code: 'over-cap', direction: w.direction, total: w.total, cap: w.cap });
+  }
   return out;
 }
+
+/** The − / + step of an item: its own declared step, else the instrument's (`fallback`). */
+export const itemStep = (item: AdjustmentItem, fallback: string): string => item.step ?? fallback;
 
 /** The next value of the − / + buttons: one `step` from the points typed, kept within (0, the item's cap]. */
 export function stepPoints(points: string, step: string, max: string, up: boolean): string {

@@ -9,7 +9,7 @@ import { AppError } from '../../contracts/errors.js';
 import { subjectsOnBallot } from '../../domain/conflicts.js';
 import type { DefinitionIndex } from '../../domain/definition-index.js';
 import { allowedCount, describeRuleForBallot, ruleTitle } from '../../domain/quota.js';
-import type { Instrument, Session } from '../../domain/types.js';
+import type { AdjustmentConfig, Instrument, Session } from '../../domain/types.js';
 import { agendaFor } from './build-sheet.js';
 import type { AppContext } from '../context.js';
 import { requireSession } from '../sessions/require-session.js';
@@ -67,11 +67,7 @@ function presentInstrument(index: DefinitionIndex, instrument: Instrument, bound
   }
   const adjustments = instrument.kind === 'grade' ? null : instrument.adjustments;
   if (adjustments !== null) {
-    base.adjustments = {
-      items: adjustments.items.map((a) => ({ id: a.id, label: a.label, direction: a.direction, maxPoints: a.maxPoints })),
-      maxTotalBonus: adjustments.maxTotalBonus,
-      maxTotalDeduction: adjustments.maxTotalDeduction,
-    };
+    base.adjustments = formAdjustments(adjustments);
   }
   if (instrument.kind !== 'grade') return base;
   const labels = new Map(instrument.grades.map((g) => [g.key, g.label]));
@@ -87,4 +83,14 @@ function presentInstrument(index: DefinitionIndex, instrument: Instrument, bound
     description: describeRuleForBallot(rule, n, labels),
   }));
   return base;
+}
+
+/** The adjustments a form shows (the phone ballot and the paper entry alike): items, steps, caps and their reading. */
+export function formAdjustments(config: AdjustmentConfig): NonNullable<BallotForm['instruments'][number]['adjustments']> {
+  return {
+    items: config.items.map((a) => ({ id: a.id, label: a.label, direction: a.direction, maxPoints: a.maxPoints, ...(a.step === undefined ? {} : { step: a.step }) })),
+    maxTotalBonus: config.maxTotalBonus,
+    maxTotalDeduction: config.maxTotalDeduction,
+    capReading: config.capReading ?? 'ceiling',
+  };
 }

@@ -8,6 +8,7 @@ import { requireCampaign } from '../campaigns/require-campaign.js';
 import { requireDefinition } from '../campaigns/require-definition.js';
 import { requireSession } from '../sessions/require-session.js';
 import { agendaFor } from './build-sheet.js';
+import { formAdjustments } from './get-ballot-form.js';
 import type { AppContext } from '../context.js';
 import { subjectsOnBallot } from '../../domain/conflicts.js';
 import { indexDefinition, type DefinitionIndex } from '../../domain/definition-index.js';
@@ -67,11 +68,7 @@ function formInstrument(index: DefinitionIndex, instrument: Instrument, subjects
     adjustments:
       adjustments === null
         ? null
-        : {
-            items: adjustments.items.map((a) => ({ id: a.id, label: a.label, direction: a.direction, maxPoints: a.maxPoints })),
-            maxTotalBonus: adjustments.maxTotalBonus,
-            maxTotalDeduction: adjustments.maxTotalDeduction,
-          },
+        : formAdjustments(adjustments),
     subjects: subjects.map((s) => ({ subjectId: s.id, name: s.name, conflictUnitIds: unitChain(index, s.unitId).filter((u) => choiceIds.has(u)) })),
     rules:
       instrument.kind === 'grade'

@@ -4,7 +4,7 @@
  */
 import { AppError } from '../../contracts/errors.js';
 import { MESSAGES } from '../../contracts/messages.js';
-import { getPublication, type Publication } from '../../db/repositories/publications.js';
+import { getPublication, listPublicationChains, type Publication, type PublishedChain } from '../../db/repositories/publications.js';
 import type { PresentedTally } from '../../domain/present.js';
 import { equalShownTotals, type EqualShownTotal } from '../../domain/shown-ties.js';
 import type { Message } from '../../domain/results.js';
@@ -40,8 +40,14 @@ function equalShownNotes(present: Set<EqualShownTotal>, precision: number): Mess
   return notes;
 }
 
-export function noticeOf(p: Publication): Notice {
+/** The notice of a publication, with the ballot chains stored with it (none for one published before them). */
+export function noticeOf(p: Publication, chains: readonly PublishedChain[] = []): Notice {
   const results = JSON.parse(p.snapshot) as PresentedTally;
+  const sessionNames = new Map(results.sessions.map((s) => [s.sessionId, s.name]));
+  // In the results' session order, ballots without a session last.
+  const order = new Map(results.sessions.map((s, i) => [s.sessionId, i]));
+  const rank = (c: PublishedChain) => (c.sessionId === null ? Number.MAX_SAFE_INTEGER : (order.get(c.sessionId) ?? Number.MAX_SAFE_INTEGER - 1));
+  const sorted = [...chains].sort((a, b) => rank(a) - rank(b));
   return {
     campaignId: p.campaignId,
     campaignName: results.name,
@@ -55,6 +61,12 @@ export function noticeOf(p: Publication): Notice {
     resultsHash: p.resultsHash,
     hashMethod: RESULTS_HASH_METHOD,
     verification: verificationText(p.resultsHash),
+    ballotChains: sorted.map((c) => ({
+      sessionId: c.sessionId,
+      name: c.sessionId === null ? '（不属于任何测评会）' : (sessionNames.get(c.sessionId) ?? c.sessionId),
+      ballotCount: c.ballotCount,
+      head: c.head,
+    })),
     rankings: results.rankings.map((r) => {
       const equalShown = equalShownTotals(r.rows, results.tieJudgement);
       return {
@@ -83,5 +95,5 @@ export function noticeOf(p: Publication): Notice {
 export async function getNotice(ctx: AppContext, campaignId: string): Promise<Notice> {
   const publication = await getPublication(ctx.database.db, campaignId);
   if (!publication) throw new AppError('not_found', { message: MESSAGES.noNotice });
-  return noticeOf(publication);
+  return noticeOf(publication, await listPublicationChains(ctx.database.db, publication.id));
 }

@@ -7,7 +7,8 @@ import { AppError } from '../../contracts/errors.js';
 import { MESSAGES } from '../../contracts/messages.js';
 import type { PublishInput } from '../../contracts/results-output.js';
 import { updateCampaignStatus } from '../../db/repositories/campaigns.js';
-import { getPublication, insertPublication, type Publication } from '../../db/repositories/publications.js';
+import { listBallotsAsCast } from '../../db/repositories/ballots.js';
+import { getPublication, insertPublication, insertPublicationChains, type Publication, type PublishedChain } from '../../db/repositories/publications.js';
 import { listSessions } from '../../db/repositories/sessions.js';
 import { inTransaction } from '../../db/repositories/shared.js';
 import { presentTally } from '../../domain/present.js';
@@ -20,6 +21,7 @@ import type { Actor } from '../policies/roles.js';
 import { recordAudit } from '../kernel/record-audit.js';
 import { resultsHash } from '../kernel/results-hash.js';
 import { newId } from '../kernel/secrets.js';
+import { buildBoard } from '../kernel/ballot-chain.js';
 
 const DAY = 86_400_000;
 
@@ -61,13 +63,20 @@ export async function publishResults(ctx: AppContext, actor: Actor, campaignId: 
     publishedBy: `${actor.role}:${actor.id}`,
     publishedAt: ctx.clock().toISOString(),
   };
+  let chains: PublishedChain[] = [];
   await inTransaction(ctx.database.db, async (trx) => {
     if (!(await updateCampaignStatus(trx, campaignId, 'active', 'published', new Date(publication.publishedAt)))) {
       throw new AppError('campaign_state', { message: MESSAGES.campaignChangedMeanwhile });
     }
     if (await getPublication(trx, campaignId)) throw new AppError('campaign_state', { message: MESSAGES.alreadyPublished });
     await insertPublication(trx, publication);
-    await recordAudit(trx, ctx, actor, 'campaign.publish', 'campaign', campaignId, { publicationId: publication.id, resultsHash: publication.resultsHash, noticeDate: publication.noticeDate, objectionEndDate: endDate, issuer: publication.issuer });
+    // The ballot chains (decision 0019): every session closed, so its ballots are final; their heads are stored
+    // with the notice and the board lets a verifier name any ballot changed later.
+    const board = buildBoard(await listBallotsAsCast(trx, campaignId), def.sessions.map((s) => s.id));
+    chains = board.map((s) => ({ sessionId: s.sessionId, ballotCount: s.ballotCount, head: s.head, board: s.ballots.map((b) => [b.id, b.hash] as [string, string]) }));
+    await insertPublicationChains(trx, publication.id, campaignId, chains);
+    const heads = Object.fromEntries(board.map((s) => [s.sessionId ?? '', s.head]));
+    await recordAudit(trx, ctx, actor, 'campaign.publish', 'campaign', campaignId, { publicationId: publication.id, resultsHash: publication.resultsHash, noticeDate: publication.noticeDate, objectionEndDate: endDate, issuer: publication.issuer, ballotChainHeads: heads });
   });
-  return noticeOf(publication);
+  return noticeOf(publication, chains);
 }

@@ -13,7 +13,7 @@ export async function runTally(file: string, options: { format: 'json' | 'table'
   else process.stdout.write(renderRankingTables(bundle.definition, output.results));
   if (options.verify) {
     const verdict = verifyBundle(bundle, output);
-    process.stderr.write(verdict.message + '\n');
+    process.stderr.write(verdict.lines.join('\n') + '\n');
     // The 公示 shows this hash: equal digits mean the notice's results are exactly these.
     process.stderr.write(`结果哈希（与公示校验码核对）/ results hash (compare with the notice): ${resultsHash(output.results)}\n`);
     if (!verdict.ok) process.exitCode = 2;

@@ -36,3 +36,13 @@ export function withoutRowid(kind: DbKind) {
   return <T extends CreateTableBuilder<any, any>>(builder: T): T =>
     kind === 'sqlite' ? (builder.modifyEnd(sql`without rowid`) as T) : builder;
 }
+
+/**
+ * Serialises the writers of one hash chain (the audit log's) until the caller's transaction ends: PostgreSQL takes a
+ * transaction-scoped advisory lock on `key`, so concurrent writers on any connection wait their turn instead of both
+ * chaining to the same entry; SQLite has one writer at a time already. Call inside a transaction.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any schema: the app's Kysely or a transaction of it
+export async function lockChain(db: Kysely<any>, key: number): Promise<void> {
+  if (isPostgres(db)) await sql`SELECT pg_advisory_xact_lock(${sql.lit(key)})`.execute(db);
+}

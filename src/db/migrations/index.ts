@@ -13,6 +13,8 @@ import { training } from './0010-training.js';
 import { caseLibrary } from './0011-case-library.js';
 import { trainingContent } from './0012-training-content.js';
 import { loginThrottle } from './0013-login-throttle.js';
+import { strictCapsKept } from './0014-strict-caps-kept.js';
+import { verifiableAudit } from './0015-verifiable-audit.js';
 
 /**
  * Append-only list: never edit or reorder a released migration, add a new one. Listed statically (no directory
@@ -33,6 +35,8 @@ export function migrationsFor(kind: DbKind): Record<string, Migration> {
     '0011-case-library': caseLibrary(kind),
     '0012-training-content': trainingContent(kind),
     '0013-login-throttle': loginThrottle(kind),
+    '0014-strict-caps-kept': strictCapsKept(),
+    '0015-verifiable-audit': verifiableAudit(kind),
   };
 }
 

@@ -60,3 +60,40 @@ export async function getPublication(db: Db, campaignId: string): Promise<Public
   const row = await db.selectFrom('publications').selectAll().where('campaign_id', '=', campaignId).executeTakeFirst();
   return row ? toPublication(row) : null;
 }
+
+/** One session's ballot chain as published (decision 0019). */
+export interface PublishedChain {
+  sessionId: string | null;
+  ballotCount: number;
+  head: string;
+  /** [ballotId, hash] in chain order. */
+  board: [string, string][];
+}
+
+/** Stores a publication's ballot chains, in the caller's transaction (with the publication itself). */
+export async function insertPublicationChains(db: Db, publicationId: string, campaignId: string, chains: readonly PublishedChain[]): Promise<void> {
+  for (const c of chains) {
+    await db
+      .insertInto('publication_chains')
+      .values({
+        publication_id: publicationId,
+        campaign_id: campaignId,
+        session_key: c.sessionId ?? '',
+        ballot_count: c.ballotCount,
+        head: c.head,
+        board: JSON.stringify(c.board),
+      })
+      .execute();
+  }
+}
+
+/** The ballot chains stored with a publication, in the order they were stored (by session key). */
+export async function listPublicationChains(db: Db, publicationId: string): Promise<PublishedChain[]> {
+  const rows = await db.selectFrom('publication_chains').selectAll().where('publication_id', '=', publicationId).orderBy('session_key').execute();
+  return rows.map((r) => ({
+    sessionId: r.session_key === '' ? null : r.session_key,
+    ballotCount: Number(r.ballot_count),
+    head: r.head,
+    board: JSON.parse(r.board) as [string, string][],
+  }));
+}

@@ -1,4 +1,5 @@
 import type { AccessTokensTable, AccountsTable, GuessCountersTable, LoginFailuresTable, LoginSessionsTable, ScreenKeysTable } from './accounts.js';
+import type { AuditChainTable, PublicationChainsTable } from './audit-chain.js';
 import type { AuditLogTable } from './audit-log.js';
 import type { BallotSegmentsTable } from './ballot-segments.js';
 import type { BallotContentsTable, BallotsTable } from './ballots.js';
@@ -15,6 +16,7 @@ import type { CaseLinksTable, DocumentsTable, ReflectionsTable, SeminarReportsTa
 import type { UnitsTable } from './units.js';
 
 export type * from './accounts.js';
+export type * from './audit-chain.js';
 export type * from './audit-log.js';
 export type * from './ballot-segments.js';
 export type * from './ballots.js';
@@ -43,6 +45,8 @@ export interface Schema {
   ballot_contents: BallotContentsTable;
   ballot_segments: BallotSegmentsTable;
   audit_log: AuditLogTable;
+  audit_chain: AuditChainTable;
+  publication_chains: PublicationChainsTable;
   accounts: AccountsTable;
   access_tokens: AccessTokensTable;
   screen_keys: ScreenKeysTable;

@@ -40,7 +40,12 @@ function rankingTable(r: Notice['rankings'][number]): string {
 
 function verification(n: Notice): string {
   const text = esc(n.verification.zh).replace(esc(n.resultsHash), `<span class="hash">${esc(n.resultsHash)}</span>`);
-  return `<div class="verify"><strong>结果校验</strong><br>${text}</div>`;
+  const chains = n.ballotChains.length === 0
+    ? ''
+    : `<br><strong>选票链头</strong>（每个测评会全部选票的哈希链；用导出的原始选票重新核对时，每个测评会应得到相同的链头，任何一张选票被改动、删除或添加都会使其不同）<ul class="chains">${n.ballotChains
+        .map((c) => `<li>${esc(c.name)}：${c.ballotCount} 张，<span class="hash">${esc(c.head)}</span></li>`)
+        .join('')}</ul>`;
+  return `<div class="verify"><strong>结果校验</strong><br>${text}${chains}</div>`;
 }
 
 /** The page's one style sheet; its Content-Security-Policy allows exactly it, by hash, and no script. */
@@ -66,6 +71,7 @@ const STYLE = `
   .tiers, .note { margin: 1mm 0; font-size: 10pt; color: #333; }
   .verify { margin-top: 6mm; padding: 3mm; border: 0.3mm dashed #555; font-size: 9.5pt; }
   .hash { font-family: ui-monospace, monospace; word-break: break-all; }
+  .chains { margin: 1mm 0 0; padding-inline-start: 5mm; }
   .sign { margin-top: 10mm; text-align: right; }
   .toolbar { margin-bottom: 4mm; }
   @media print { .toolbar { display: none; } body { padding: 0; } }

@@ -1,8 +1,10 @@
 /**
  * One subject's 加减分 on the phone: “＋ 加分” / “－ 减分” add a row — item, points with − / + on the instrument's step,
- * a written reason — kept in the draft as it is typed, so a reload loses nothing. The running totals sit against the caps.
+ * a written reason — kept in the draft as it is typed, so a reload loses nothing. The running totals sit against the caps;
+ * a total over its cap says what will happen: it counts as the cap (封顶), or under the strict reading the sheet cannot
+ * be handed in until it is within.
  */
-import { adjustmentTotals, itemOf, pointsFit, stepPoints, type AdjustmentConfig, type AdjustmentDraft, type Direction } from '../../shared/adjustments.js';
+import { adjustmentTotals, capWarnings, itemOf, itemStep, pointsFit, stepPoints, type AdjustmentConfig, type AdjustmentDraft, type Direction } from '../../shared/adjustments.js';
 import type { Texts } from './i18n.js';
 
 interface Props {
@@ -21,6 +23,7 @@ const DIRECTIONS: Direction[] = ['bonus', 'deduction'];
 export function AdjustmentsEditor(p: Props) {
   const { t, config, list } = p;
   const totals = adjustmentTotals(config, list);
+  const warnings = capWarnings(config, list);
   const replace = (k: number, a: AdjustmentDraft) => p.onChange(list.map((x, i) => (i === k ? a : x)));
   const add = (direction: Direction) => {
     const items = config.items.filter((i) => i.direction === direction);
@@ -44,6 +47,11 @@ export function AdjustmentsEditor(p: Props) {
           {t.adjTotals(false)} <b>{totals.deduction}</b> / {t.adjCap} {config.maxTotalDeduction}
         </span>
       </p>
+      {warnings.map((w) => (
+        <p key={w.direction} class={`adj-cap ${w.strict ? 'breaks' : 'warn'}`} data-testid="adj-cap-warning" role="status">
+          {w.strict ? t.adjOverCapStrict(w.direction === 'bonus', w.total, w.cap) : t.adjOverCapCeiling(w.direction === 'bonus', w.total, w.cap)}
+        </p>
+      ))}
       <div class="adj-add">
         {directions.map((d) => (
           <button type="button" key={d} class={d} disabled={p.locked} onClick={() => add(d)}>
@@ -59,7 +67,7 @@ function AdjustmentRow(p: Props & { a: AdjustmentDraft; onEdit: (a: AdjustmentDr
   const { t, a, config } = p;
   const bonus = a.direction === 'bonus';
   const item = itemOf(config, a.itemId);
-  const points = (up: boolean) => item && p.onEdit({ ...a, points: stepPoints(a.points, p.step, item.maxPoints, up) });
+  const points = (up: boolean) => item && p.onEdit({ ...a, points: stepPoints(a.points, itemStep(item, p.step), item.maxPoints, up) });
   return (
     <div class={`adj ${a.direction}`} data-adj-item={a.itemId}>
       <div class="adj-head">
@@ -100,7 +108,7 @@ function AdjustmentRow(p: Props & { a: AdjustmentDraft; onEdit: (a: AdjustmentDr
         <button type="button" aria-label={t.adjPlus} disabled={p.locked || !item} onClick={() => points(true)}>
           +
         </button>
-        {item && <span class="muted">{t.adjMax(item.maxPoints)}</span>}
+        {item && <span class="muted">{item.step === undefined ? t.adjMax(item.maxPoints) : t.adjMaxStep(item.maxPoints, item.step)}</span>}
       </div>
       <textarea
         name="reason"

@@ -105,6 +105,8 @@ function adjustmentText(t: Texts, name: string, p: AdjustmentProblem): Problem {
       return { text: t.adjNoItem(name, p.index), breaks: false };
     case 'bad-points':
       return { text: t.adjBadPoints(name, p.item, p.max), breaks: true };
+    case 'off-step':
+      return { text: t.adjOffStep(name, p.item, p.step), breaks: true };
     case 'no-reason':
       return { text: t.adjNoReason(name, p.item), breaks: false };
     case 'over-cap':

@@ -73,7 +73,13 @@ const zh = {
   adjBadPoints: (name: string, item: string, max: string) => `「${name}」：「${item}」的分值须大于 0 且不超过 ${max}`,
   adjNoReason: (name: string, item: string) => `「${name}」：「${item}」须写明加减分理由`,
   adjOverCap: (name: string, bonus: boolean, total: string, cap: string) =>
-    `「${name}」：${bonus ? '加分' : '减分'}合计 ${total}，超过上限 ${cap}`,
+    `「${name}」：${bonus ? '加分' : '减分'}合计 ${total}，超过上限 ${cap}（超出上限的票无效）`,
+  adjOverCapStrict: (bonus: boolean, total: string, cap: string) =>
+    `${bonus ? '加分' : '减分'}合计 ${total}，超过上限 ${cap}：超出上限的票无效，须减到 ${cap} 分以内才能提交`,
+  adjOverCapCeiling: (bonus: boolean, total: string, cap: string) =>
+    `${bonus ? '加分' : '减分'}合计 ${total}，超过上限 ${cap}：按上限 ${cap} 分计入`,
+  adjOffStep: (name: string, item: string, step: string) => `「${name}」：「${item}」的分值须是 ${step} 的整数倍`,
+  adjMaxStep: (max: string, step: string) => `最多 ${max} 分，每档 ${step} 分`,
   cannotSubmit: '还不能提交',
   submitting: '正在提交…',
   retry: '重试提交',
@@ -163,7 +169,13 @@ const en: Texts = {
   adjNoItem: (name, k) => `${name}: choose an item for adjustment ${k}`,
   adjBadPoints: (name, item, max) => `${name}: points for “${item}” must be above 0 and at most ${max}`,
   adjNoReason: (name, item) => `${name}: “${item}” needs a written reason`,
-  adjOverCap: (name, bonus, total, cap) => `${name}: ${bonus ? 'bonus' : 'deduction'} total ${total} exceeds the cap of ${cap}`,
+  adjOverCap: (name, bonus, total, cap) =>
+    `${name}: ${bonus ? 'bonus' : 'deduction'} total ${total} exceeds the cap of ${cap} (such a ballot is invalid)`,
+  adjOverCapStrict: (bonus, total, cap) =>
+    `${bonus ? 'Bonus' : 'Deduction'} total ${total} exceeds the cap of ${cap}: such a ballot is invalid; bring it down to ${cap} to submit`,
+  adjOverCapCeiling: (bonus, total, cap) => `${bonus ? 'Bonus' : 'Deduction'} total ${total} exceeds the cap of ${cap}: it counts as ${cap}`,
+  adjOffStep: (name, item, step) => `${name}: points for “${item}” must be a whole multiple of ${step}`,
+  adjMaxStep: (max, step) => `at most ${max}, in steps of ${step}`,
   cannotSubmit: 'Cannot submit yet',
   submitting: 'Submitting…',
   retry: 'Retry',

@@ -12,6 +12,7 @@ import {
   addAdjustment,
   adjustmentTotals,
   atLast,
+  capWarnings,
   clearRow,
   criteriaSum,
   cursorAt,
@@ -28,6 +29,7 @@ import {
   takesOpinion,
   type FormInstrument,
   type Group,
+  type LineProblem,
   type Sheet,
   type Value,
 } from './sheet.js';
@@ -469,11 +471,18 @@ function Adjustments({ it, i, j, sheet, current, onChange, onFocus, onAdd }: Fie
       </span>
     );
   });
+  const warnings = capWarnings(it, list);
   const sums = list.length === 0 ? null : (
     <span className="adj-sum">
       <span className={totals.bonusOver ? 'over' : ''}>{t('adjBonusSum', { sum: totals.bonus, max: cfg.maxTotalBonus })}</span>
       {' · '}
       <span className={totals.deductionOver ? 'over' : ''}>{t('adjDeductionSum', { sum: totals.deduction, max: cfg.maxTotalDeduction })}</span>
+      {warnings.map((w) => (
+        <span key={w.direction} className={`adj-cap${w.strict ? ' over' : ''}`} data-testid="adj-cap-warning">
+          {' · '}
+          {t(w.strict ? 'adjCapStrict' : 'adjCapCeiling', { direction: t(w.direction), total: w.total, cap: w.cap })}
+        </span>
+      ))}
     </span>
   );
   if (!current) {
@@ -503,8 +512,21 @@ function Adjustments({ it, i, j, sheet, current, onChange, onFocus, onAdd }: Fie
         <input type="text" className="adj-points" data-f="adj-points" size={5} inputMode="decimal" autoComplete="off" placeholder={t('adjPoints')} value={line.points} onFocus={onFocus} onChange={(e) => setLine({ points: e.target.value })} />
         <input type="text" className="adj-reason" data-f="adj-reason" maxLength={2000} autoComplete="off" placeholder={t('adjReason')} value={line.reason} onFocus={onFocus} onChange={(e) => setLine({ reason: e.target.value })} />
         <button type="button" className="adj-add" onClick={onAdd}>{t('adjAdd')}</button>
-        {line.problem && <span className="adj-msg">{t(line.problem.key, line.problem.key === 'adjPickItem' ? {} : line.problem.key === 'adjPointsRange' ? { item: line.problem.item, max: line.problem.max } : { item: line.problem.item })}</span>}
+        {line.problem && <span className="adj-msg">{t(line.problem.key, lineProblemParams(line.problem))}</span>}
       </div>
     </div>
   );
+}
+
+function lineProblemParams(problem: LineProblem): Record<string, string> {
+  switch (problem.key) {
+    case 'adjPickItem':
+      return {};
+    case 'adjPointsRange':
+      return { item: problem.item, max: problem.max };
+    case 'adjPointsStep':
+      return { item: problem.item, step: problem.step };
+    case 'adjReasonMissing':
+      return { item: problem.item };
+  }
 }

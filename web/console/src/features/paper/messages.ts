@@ -74,6 +74,15 @@ export const paperMessages = defineMessages({
   adjDeductionSum: { zh: '减分 {sum}/{max}', en: 'deduction {sum}/{max}' },
   adjPickItem: { zh: '请先选择加减分项', en: 'Choose a bonus or deduction item first' },
   adjPointsRange: { zh: '「{item}」的分值须大于 0 且不超过 {max}', en: '“{item}”: the points must be above 0 and at most {max}' },
+  adjPointsStep: { zh: '「{item}」的分值须是 {step} 的整数倍', en: '“{item}”: the points must be a whole multiple of {step}' },
+  adjCapCeiling: {
+    zh: '{direction}合计 {total}，超过上限 {cap}：按上限 {cap} 分计入',
+    en: '{direction} total {total} exceeds the cap of {cap}: it counts as {cap}',
+  },
+  adjCapStrict: {
+    zh: '{direction}合计 {total}，超过上限 {cap}：本评价方式超出上限的票无效，保存后计为无效票',
+    en: '{direction} total {total} exceeds the cap of {cap}: this instrument makes such a ballot invalid; saved, it counts as invalid',
+  },
   adjReasonMissing: { zh: '「{item}」须写明加减分理由', en: '“{item}” needs a written reason' },
 
   // saving

@@ -3,7 +3,7 @@
  * (回避 takes some off), where the cursor goes next, the quota counters, rubric sums and adjustment totals (exact, as
  * the server checks them), and the request that enters it. Pure: no React, no DOM (test/web/paper-sheet.test.ts).
  */
-import { adjustmentTotals as totalsOf, itemOf as itemIn, pointsFit, scaled, type Totals, unscaled } from '../../../../shared/adjustments.js';
+import { adjustmentTotals as totalsOf, capWarnings as warningsOf, type CapWarning, itemOf as itemIn, onStep, pointsFit, pointsInRange, scaled, type Totals, unscaled } from '../../../../shared/adjustments.js';
 import type { PaperEntryRequest, PaperForm } from '../../api/types.js';
 
 export type Group = PaperForm['groups'][number];
@@ -25,6 +25,7 @@ export interface Adjustment {
 export type LineProblem =
   | { key: 'adjPickItem'; field: 'item' }
   | { key: 'adjPointsRange'; field: 'points'; item: string; max: string }
+  | { key: 'adjPointsStep'; field: 'points'; item: string; step: string }
   | { key: 'adjReasonMissing'; field: 'reason'; item: string };
 
 /** The 加分/减分 being typed on the current row. */
@@ -182,6 +183,11 @@ export function adjustmentTotals(it: FormInstrument, list: readonly Adjustment[]
   return it.adjustments ? totalsOf(it.adjustments, list) : { bonus: '0', deduction: '0', bonusOver: false, deductionOver: false };
 }
 
+/** A row's totals over their caps: each counts as the cap (封顶), or under the strict reading voids the ballot. */
+export function capWarnings(it: FormInstrument, list: readonly Adjustment[]): CapWarning[] {
+  return it.adjustments ? warningsOf(it.adjustments, list) : [];
+}
+
 /** Adds the current row's typed adjustment, or says which of its fields is wrong. */
 export function addAdjustment(group: Group, sheet: Sheet): Sheet {
   const { i, j } = sheet.cursor;
@@ -190,7 +196,8 @@ export function addAdjustment(group: Group, sheet: Sheet): Sheet {
   const item = itemOf(it, line.itemId);
   let problem: LineProblem | null = null;
   if (!item) problem = { key: 'adjPickItem', field: 'item' };
-  else if (!pointsFit(line.points, item)) problem = { key: 'adjPointsRange', field: 'points', item: item.label, max: item.maxPoints };
+  else if (!pointsInRange(line.points, item)) problem = { key: 'adjPointsRange', field: 'points', item: item.label, max: item.maxPoints };
+  else if (!onStep(line.points, item)) problem = { key: 'adjPointsStep', field: 'points', item: item.label, step: item.step ?? '' };
   else if (!/\S/.test(line.reason)) problem = { key: 'adjReasonMissing', field: 'reason', item: item.label };
   if (problem || !item) return { ...sheet, line: { ...line, problem } };
   const added = [...sheet.adjustments[i]![j]!, { itemId: item.id, points: line.points.trim(), reason: line.reason.trim() }];

@@ -53,6 +53,14 @@ function Adjustments({ node }: { node: PresentedExplanation }) {
           {a.item} <span className="num">{a.direction === 'bonus' ? '+' : '−'}{a.points}</span>{punct.colon}{a.reason}
         </li>
       ))}
+      {(node.cappedTotals ?? []).map((c, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: read-only lines in the order the explanation gives them
+        <li key={`cap-${i}`} data-testid="capped-total">
+          <Typography.Text type="warning">
+            {t(c.direction === 'bonus' ? 'cappedBonus' : 'cappedDeduction', { total: c.total, counted: c.counted })}
+          </Typography.Text>
+        </li>
+      ))}
     </ul>
   );
 }

@@ -52,6 +52,8 @@ export const rm = defineMessages({
   expandAllHelp: { zh: '展开到每一张选票', en: 'Open every level, down to each ballot' },
   bonus: { zh: '加分', en: 'Bonus' },
   deduction: { zh: '减分', en: 'Deduction' },
+  cappedBonus: { zh: '加分合计 {total}，超过总上限，按上限 {counted} 分计入', en: 'Bonus total {total} passes the cap: counted as {counted}' },
+  cappedDeduction: { zh: '减分合计 {total}，超过总上限，按上限 {counted} 分计入', en: 'Deduction total {total} passes the cap: counted as {counted}' },
   collapse: { zh: '收起', en: 'Collapse' },
   // distributions
   gradeInstrument: { zh: '评价方式', en: 'Instrument' },

@@ -39,6 +39,7 @@ export function AdjustmentsEditor({ instrument, change, disabled }: { instrument
           ],
           maxTotalBonus: '5',
           maxTotalDeduction: '5',
+          capReading: 'ceiling',
         };
       }
     });
@@ -114,7 +115,37 @@ export function AdjustmentsEditor({ instrument, change, disabled }: { instrument
                   disabled,
                   update: item,
                   remove: (id) => edit((c) => void (c.items = c.items.filter((y) => y.id !== id))),
-                }),
+                }).flatMap((column) =>
+                  column.key === 'remove'
+                    ? [
+                        {
+                          title: t('itemStep'),
+                          dataIndex: 'step',
+                          width: 150,
+                          render: (v: string | undefined, x: AdjustmentItem, n: number) => (
+                            <InputNumber<string>
+                              stringMode
+                              min="0"
+                              value={v ?? null}
+                              placeholder={t('itemStepAny')}
+                              disabled={disabled}
+                              status={statusOf(findings, x.id, 'step')}
+                              suffix={t('pointsSuffix')}
+                              aria-label={`${t('itemStep')} ${n + 1}`}
+                              style={{ width: 130 }}
+                              onChange={(p) =>
+                                item(x.id, (y) => {
+                                  if (p === null || p === '') delete y.step;
+                                  else y.step = p;
+                                })
+                              }
+                            />
+                          ),
+                        },
+                        column,
+                      ]
+                    : [column],
+                ),
               ]}
             />
             {!disabled && (
@@ -127,6 +158,24 @@ export function AdjustmentsEditor({ instrument, change, disabled }: { instrument
               {cap('maxTotalBonus')}
               {cap('maxTotalDeduction')}
               <Typography.Text type="secondary">{t('capsHint', { bonus: sums.bonus ?? '—', deduction: sums.deduction ?? '—' })}</Typography.Text>
+            </Flex>
+            <Flex gap={8} align="center" wrap>
+              <Space.Compact>
+                <Space.Addon>{t('capReading')}</Space.Addon>
+                <Select<'ceiling' | 'strict'>
+                  value={config.capReading ?? 'ceiling'}
+                  disabled={disabled}
+                  style={{ width: 200 }}
+                  aria-label={t('capReading')}
+                  data-testid="cap-reading"
+                  onChange={(v) => edit((c) => void (c.capReading = v))}
+                  options={[
+                    { value: 'ceiling', label: t('capReadingCeiling') },
+                    { value: 'strict', label: t('capReadingStrict') },
+                  ]}
+                />
+              </Space.Compact>
+              <Typography.Text type="secondary">{t('capReadingHint')}</Typography.Text>
             </Flex>
             <Findings findings={findings} testId="adjustments-findings" />
           </>

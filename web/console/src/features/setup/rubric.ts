@@ -15,7 +15,7 @@ export interface Finding {
   level: 'error' | 'warning';
   /** The row it belongs to (criterion or item id), or null for the whole list. */
   id: string | null;
-  field?: 'label' | 'maxPoints' | 'maxTotalBonus' | 'maxTotalDeduction';
+  field?: 'label' | 'maxPoints' | 'step' | 'maxTotalBonus' | 'maxTotalDeduction';
   message: keyof typeof setupMessages;
   params?: Record<string, string | number>;
 }
@@ -79,6 +79,13 @@ export function checkAdjustments(config: AdjustmentConfig): { findings: Finding[
       out.push({ level: 'error', id: item.id, field: 'maxPoints', message: 'rowPointsInvalid', params: { label: item.label || `#${n + 1}` } });
       sums[item.direction] = null;
       return;
+    }
+    if (item.step !== undefined) {
+      const step = positive(item.step);
+      if (step === null) out.push({ level: 'error', id: item.id, field: 'step', message: 'itemStepInvalid', params: { label: item.label || `#${n + 1}` } });
+      else if (max % step !== 0n) {
+        out.push({ level: 'error', id: item.id, field: 'step', message: 'itemMaxOffStep', params: { label: item.label, max: item.maxPoints, step: item.step } });
+      }
     }
     const sum = sums[item.direction];
     if (sum !== null) sums[item.direction] = sum + max;
