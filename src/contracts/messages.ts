@@ -242,4 +242,5 @@ export const FIELD_WORDS: Record<string, Message> = {
   objectionDays: { zh: '公示期（天）', en: 'objection period (days)' },
   contact: { zh: '联系方式', en: 'contact' },
   title: { zh: '标题', en: 'title' },
+  q: { zh: '检索词', en: 'search words' },
 };

@@ -25,8 +25,9 @@ function withCaseRating(id: string): CampaignSetup {
   const s = setup();
   s.id = id;
   s.subjects.push({ id: 'case-1', kind: 'case', unitId: 'k1', name: '城区案例' }, { id: 'case-2', kind: 'case', unitId: 'k2', name: '东县案例' });
-  const report = s.instruments[0]!;
-  s.instruments.push({ ...structuredClone(report), id: 'i-case', name: '案例评', subjectIds: ['case-1', 'case-2'], quotaRules: [] });
+  const rating = structuredClone(s.instruments[0]!);
+  if (rating.kind === 'grade') rating.quotaRules = [];
+  s.instruments.push({ ...rating, id: 'i-case', name: '案例评', subjectIds: ['case-1', 'case-2'] });
   return s;
 }
 

@@ -19,6 +19,8 @@ const seesDrafts = (actor: Actor) => OFFICE.includes(actor.role);
 export async function searchCases(ctx: AppContext, actor: Actor, query: CaseSearchQuery): Promise<CaseList> {
   const db = ctx.database.db;
   const terms = query.q ? queryTerms(query.q) : [];
+  // Words given, but none to look for (punctuation only): nothing is found.
+  if (query.q && terms.length === 0) return { total: 0, page: query.page, pageSize: query.pageSize, items: [] };
   let rows: CaseRow[];
   if (terms.length > 0) {
     const tokens = [...new Set(terms.flatMap(termGrams))].map(gramToken);
