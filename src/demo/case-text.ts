@@ -108,6 +108,19 @@ const TOPICS: Topic[] = [
 const OPENINGS = ['近年来，', '今年以来，', '专项行动开展以来，', '为破解基层治理难题，'];
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];
 const FOLLOW_UPS = ['坚持每月调度、每季度通报，确保各项措施落地见效。', '明确责任人和完成时限，实行台账式管理。', '党员干部带头示范，群众广泛参与。', '形成了可复制、可推广的工作机制。'];
+const RESOLVE: ((where: string) => string)[] = [
+  (w) => `${w}党组织把破解这一难题作为抓党建促基层治理能力提升专项行动的重要内容，领题破题、攻坚突破。`,
+  (w) => `${w}坚持问题导向，把这项工作列为“书记项目”，主要负责同志亲自研究、亲自推动。`,
+  (w) => `为此，${w}成立工作专班，制定实施方案，明确时间表和路线图。`,
+  (w) => `${w}在深入调研的基础上，先行试点、逐步推开，探索出一套行之有效的办法。`,
+];
+const OUTCOME: ((where: string) => string)[] = [
+  (w) => `${w}基层治理能力明显提升。`,
+  (w) => `群众的获得感、幸福感、安全感不断增强，${w}面貌焕然一新。`,
+  (w) => `${w}的做法得到上级肯定，多次在全县作经验交流。`,
+  (w) => `干群关系更加融洽，${w}各项工作走在全县前列。`,
+];
+
 /** What a longer case adds once its measures are told: how the work was deepened and kept going. */
 const DEEPENING = [
   '在此基础上，镇党委定期召开专题会议，研究解决推进中的重点难点问题。',
@@ -151,7 +164,7 @@ export function caseText(rng: Random, place: CasePlace, options: { sections?: nu
   const effect = rng.pick(topic.effects);
   const summary = `${rng.pick(OPENINGS)}${where}针对${problem}的问题，${m1}，${m2}，${effect}。`;
   const sections = options.sections ?? 1;
-  const paragraphs = [`一、基本情况\n${place.county}${where}${rng.pick(OPENINGS)}坚持以党建引领基层治理。过去，${problem}，群众反映强烈。${where}党组织把破解这一难题作为抓党建促基层治理能力提升专项行动的重要内容，领题破题、攻坚突破。`];
+  const paragraphs = [`一、基本情况\n${place.county}${where}${rng.pick(OPENINGS)}坚持以党建引领基层治理。过去，${problem}，群众反映强烈。${rng.pick(RESOLVE)(where)}`];
   const measures = ['二、主要做法'];
   for (let s = 0; s < sections; s++) {
     if (s === 0) {
@@ -164,7 +177,7 @@ export function caseText(rng: Random, place: CasePlace, options: { sections?: nu
   }
   paragraphs.push(measures.join('\n'));
   const effects = ['三、取得成效'];
-  effects.push(`${pickSome(rng, topic.effects, 2).join('；')}。${m3 ? `通过${m3.replace(/，.*$/, '')}，` : ''}${where}基层治理能力明显提升。`);
+  effects.push(`${pickSome(rng, topic.effects, 2).join('；')}。${m3 ? `通过${m3.replace(/，.*$/, '')}，` : ''}${rng.pick(OUTCOME)(where)}`);
   paragraphs.push(effects.join('\n'));
   paragraphs.push(`四、经验启示\n${pickSome(rng, topic.lessons, 2).join('；')}。`);
   return { title, summary, body: paragraphs.join('\n\n'), tags: [...topic.tags], year: rng.int(2019, 2022) };

@@ -6,8 +6,8 @@
  */
 import type { Db } from '../../db/database.js';
 import { insertCaseLink } from '../../db/repositories/case-links.js';
-import { insertCase } from '../../db/repositories/cases.js';
-import { caseTokens } from '../../domain/cases/grams.js';
+import { insertCases } from '../../db/repositories/cases.js';
+import { caseIndex } from '../../domain/cases/grams.js';
 import type { CampaignDefinition } from '../../domain/types.js';
 import { JINCHENG_CASES_CREATED_AT, type DemoCase } from '../../demo/jincheng-cases.js';
 import type { AppContext } from '../context.js';
@@ -17,10 +17,13 @@ import { isStoredUnitWithin } from '../policies/unit-scope.js';
 /** Stores the cases and returns how many of them became 案例评 items. */
 export async function storeDemoCases(trx: Db, ctx: AppContext, cases: readonly DemoCase[], def: CampaignDefinition): Promise<number> {
   const at = new Date(JINCHENG_CASES_CREATED_AT).toISOString();
-  for (const c of cases) {
-    const row = { id: c.id, unit_id: c.unitId, title: c.title, summary: c.summary, body: c.body, tags: JSON.stringify(c.tags), year: c.year, published: c.published ? 1 : 0, created_at: at, updated_at: at };
-    await insertCase(trx, row, caseTokens(c));
-  }
+  await insertCases(
+    trx,
+    cases.map((c) => ({
+      row: { id: c.id, unit_id: c.unitId, title: c.title, summary: c.summary, body: c.body, tags: JSON.stringify(c.tags), year: c.year, published: c.published ? 1 : 0, created_at: at, updated_at: at },
+      index: caseIndex(c),
+    })),
+  );
   let linked = 0;
   for (const c of cases) {
     const item = c.caseRatingCounty ? def.subjects.find((s) => s.kind === 'case' && s.unitId === `u${c.caseRatingCounty}`) : undefined;

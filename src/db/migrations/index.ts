@@ -12,6 +12,7 @@ import { paperSheetNumbers } from './0009-paper-sheet-numbers.js';
 import { training } from './0010-training.js';
 import { caseLibrary } from './0011-case-library.js';
 import { trainingContent } from './0012-training-content.js';
+import { caseTexts } from './0013-case-texts.js';
 
 /**
  * Append-only list: never edit or reorder a released migration, add a new one. Listed statically (no directory
@@ -31,6 +32,7 @@ function migrationsFor(kind: DbKind): Record<string, Migration> {
     '0010-training': training(kind),
     '0011-case-library': caseLibrary(kind),
     '0012-training-content': trainingContent(kind),
+    '0013-case-texts': caseTexts(kind),
   };
 }
 

@@ -54,9 +54,17 @@ export function gramToken(gram: string): string {
   return out;
 }
 
-/** A case's index tokens: the distinct grams of its title, tags, summary and body. */
-export function caseTokens(c: { title: string; tags: readonly string[]; summary: string; body: string }): string[] {
+/** What the search stores for a case: its grams as index tokens, and its fields normalised for the exact re-check. */
+export interface CaseIndex {
+  tokens: string[];
+  texts: { title: string; tags: string; summary: string; body: string };
+}
+
+export function caseIndex(c: { title: string; tags: readonly string[]; summary: string; body: string }): CaseIndex {
   const grams = new Set<string>();
   for (const text of [c.title, ...c.tags, c.summary, c.body]) for (const g of textGrams(text)) grams.add(g);
-  return [...grams].map(gramToken);
+  return {
+    tokens: [...grams].map(gramToken),
+    texts: { title: normaliseText(c.title), tags: normaliseText(c.tags.join(' ')), summary: normaliseText(c.summary), body: normaliseText(c.body) },
+  };
 }
