@@ -35,7 +35,13 @@ export function caseTexts(kind: DbKind): Migration {
         .addColumn('body', 'text', (c) => c.notNull())
         .execute();
       // PostgreSQL: long bodies are kept out of line but not compressed, so the re-check reads them without inflating.
-      if (kind === 'postgres') await sql`alter table case_text_bodies alter column body set storage external`.execute(db);
+      if (kind === 'postgres') {
+        await sql`alter table case_text_bodies alter column body set storage external`.execute(db);
+        // Every new case goes straight into the GIN index: no pending list that each search would have to read
+        // through until the next vacuum.
+        await sql`alter index case_search_grams set (fastupdate = off)`.execute(db);
+        await sql`select gin_clean_pending_list('case_search_grams'::regclass)`.execute(db);
+      }
       await db.schema.createIndex('case_texts_recent').on('case_texts').columns(['updated_at', 'case_id']).execute();
       const cases = await db.selectFrom('cases').selectAll().execute();
       for (const c of cases) {

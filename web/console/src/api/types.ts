@@ -36,7 +36,7 @@ export type {
   VenueInput,
   VenueRoster,
 } from '../../../../src/contracts/training.js';
-export type { CaseInput, CaseList, CaseRequest, CaseView } from '../../../../src/contracts/cases.js';
+export type { CaseDetail, CaseInput, CaseItemInput, CaseLinkInput, CaseLinkList, CaseLinkView, CaseList, CaseRequest, CaseView } from '../../../../src/contracts/cases.js';
 export type { Division, DivisionBrowse, DivisionImport, UnitImport, UnitView as Unit } from '../../../../src/contracts/units.js';
 import type { PresentedTally } from '../../../../src/contracts/results.js';
 import type { screenLinkSchema } from '../../../../src/contracts/training.js';
