@@ -117,6 +117,10 @@ for (const kind of dialects()) {
       refusal(await t.call('organiser', { method: 'POST', url: '/api/campaigns/nope/case-links', payload: { instrumentId: 'i-case', itemId: 'case-2', caseId: 'c-east' } }), 404, 'not_found');
       refusal(await link({ instrumentId: 'i-case', itemId: 'case-2' }), 400, 'invalid_request');
       refusal(await link({ instrumentId: 'i-case', itemId: 'case 2', caseId: 'c-east' }), 400, 'invalid_request');
+      const proto = await t.call('organiser', { method: 'POST', url, payload: '{"__proto__":{"caseId":"c-east"},"instrumentId":"i-case","itemId":"case-2","caseId":"c-east"}', headers: { 'content-type': 'application/json' } });
+      assert.equal(proto.statusCode, 400, proto.body);
+      const huge = await t.call('organiser', { method: 'POST', url, payload: { instrumentId: 'i-case', itemId: 'case-2', caseId: 'c-east', padding: 'x'.repeat(3_000_000) } });
+      assert.equal(huge.statusCode, 413, huge.body);
       const text = await t.call('organiser', { method: 'POST', url, payload: 'instrumentId=i-case', headers: { 'content-type': 'text/plain' } });
       assert.ok(text.statusCode === 415 || text.statusCode === 400, `${text.statusCode}`);
       assert.deepEqual(await linksOf('c-east'), []);

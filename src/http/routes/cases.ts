@@ -30,6 +30,9 @@ import { requireActor } from '../auth.js';
 import { noContent } from '../responses.js';
 import { typed } from './types.js';
 
+/** A link or a new item is three ids: anything larger is not one (413). */
+const LINK_BODY_LIMIT = 16 * 1024;
+
 export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = typed(app);
   const tags = ['cases'];
@@ -66,6 +69,7 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post('/api/campaigns/:campaignId/case-links', {
     config: { access: OFFICE },
+    bodyLimit: LINK_BODY_LIMIT,
     schema: { tags, summary: '把案例库案例关联到案例评对象 / link a library case to a 案例评 item', params: campaignParams, body: caseLinkInputSchema, response: { 201: caseLinkSchema } },
   }, async (request, reply) => reply.code(201).send(await linkCase(ctx, requireActor(request), request.params.campaignId, request.body)));
 
@@ -79,6 +83,7 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post('/api/campaigns/:campaignId/case-items', {
     config: { access: OFFICE },
+    bodyLimit: LINK_BODY_LIMIT,
     schema: { tags, summary: '由案例新增案例评对象（方案草稿阶段）/ add a 案例评 item made from a library case (draft set-up)', params: campaignParams, body: caseItemInputSchema, response: { 201: caseLinkSchema } },
   }, async (request, reply) => reply.code(201).send(await addCaseItem(ctx, requireActor(request), request.params.campaignId, request.body)));
 }
