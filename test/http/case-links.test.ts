@@ -135,11 +135,9 @@ for (const kind of dialects()) {
       assert.equal((await campaignLinks()).length, 2);
     });
 
-    it('shows a viewer only the links within its own units, and no draft case', async () => {
-      // The viewer of 城区 (k1) sees its own county's item and the case of its township, not 东县's.
-      assert.deepEqual((await campaignLinks(CAMP, 'viewer')).map((l) => l.itemId), ['case-1']);
-      assert.equal((await linksOf('c-town', 'viewer')).length, 1);
-      assert.deepEqual(await linksOf('c-east', 'viewer'), []);
+    it('shows a viewer no link of a campaign not yet published; a clerk every link', async () => {
+      refusal(await t.call('viewer', { method: 'GET', url }), 403, 'forbidden');
+      assert.deepEqual(await linksOf('c-town', 'viewer'), []);
       assert.equal((await linksOf('c-east', 'clerk')).length, 1, 'a clerk is not confined to a unit');
       assert.equal((await t.call('viewer', { method: 'GET', url: '/api/cases/c-draft' })).statusCode, 404);
     });
@@ -184,6 +182,10 @@ for (const kind of dialects()) {
       refusal(await link({ instrumentId: 'i-case', itemId: 'case-2', caseId: 'c-east' }), 409, 'campaign_state');
       refusal(await t.call('organiser', { method: 'DELETE', url: `${url}/case-1` }), 409, 'campaign_state');
       assert.equal((await campaignLinks()).length, 2);
+      // Published: the viewer of 城区 (k1) sees its own county's item and its township's case, not 东县's.
+      assert.deepEqual((await campaignLinks(CAMP, 'viewer')).map((l) => l.itemId), ['case-1']);
+      assert.equal((await linksOf('c-town', 'viewer')).length, 1);
+      assert.deepEqual(await linksOf('c-east', 'viewer'), []);
     });
   });
 }

@@ -4,11 +4,14 @@ import { listCampaignCaseLinks, listLinksOfCase } from '../../db/repositories/ca
 import { requireCampaign } from '../campaigns/require-campaign.js';
 import type { AppContext } from '../context.js';
 import type { Actor } from '../policies/roles.js';
+import { notPublished, viewerUnit } from '../policies/unit-scope.js';
 import { presentCaseLinks } from './present-case-links.js';
 import { getCase } from './search-cases.js';
 
 export async function listCampaignLinks(ctx: AppContext, actor: Actor, campaignId: string): Promise<CaseLinkList> {
-  await requireCampaign(ctx, campaignId);
+  const campaign = await requireCampaign(ctx, campaignId);
+  // As the campaign itself: a unit viewer reads it once published.
+  if (viewerUnit(actor) !== null && campaign.status !== 'published') throw notPublished();
   return presentCaseLinks(ctx, actor, await listCampaignCaseLinks(ctx.database.db, campaignId));
 }
 

@@ -1,7 +1,8 @@
 /**
  * 案例关联 as the caller may see them: the campaign, its 案例评, the item and the case by name; once the results are
- * published, the item's score and rank among its instrument's items. A unit viewer sees a link when the case or the
- * item is in its own subtree, and the result only when the item is; links to a draft case stay with the office; a link
+ * published, the item's score and rank among its instrument's items. A unit viewer sees a link of a published
+ * campaign when the case or the item is in its own subtree, and the result only when the item is; links to a draft
+ * case stay with the office; a link
  * whose item has since left the set-up is not shown.
  */
 import type { CaseLinkView } from '../../contracts/cases.js';
@@ -39,6 +40,8 @@ export async function presentCaseLinks(ctx: AppContext, actor: Actor, rows: read
     const item = campaign.def.subjects.find((s) => s.id === row.item_id);
     const instrument = item ? caseInstrumentOf(campaign.def, item.id) : null;
     if (!item || !instrument) continue;
+    // A unit viewer reads a campaign only once it is published (as its set-up and results).
+    if (scope !== null && !campaign.published) continue;
     const itemVisible = scope === null || (await isStoredUnitWithin(db, item.unitId, scope));
     if (!itemVisible && !(await isStoredUnitWithin(db, c.unit_id, scope!))) continue;
     let result: CaseLinkView['result'] = null;
