@@ -58,3 +58,38 @@ export const caseListSchema = z.object({
   items: z.array(caseHitSchema),
 });
 export type CaseList = z.output<typeof caseListSchema>;
+
+/** 案例 ↔ 案例评: the office names the campaign's 案例评 instrument, one of its items, and the library case it is. */
+export const caseLinkInputSchema = z.object({ instrumentId: id, itemId: id, caseId: id });
+export type CaseLinkInput = z.output<typeof caseLinkInputSchema>;
+
+/** While the set-up is a draft: a new 案例评 item made from a library case (named as the case, owned by its county). */
+export const caseItemInputSchema = z.object({ instrumentId: id, caseId: id });
+export type CaseItemInput = z.output<typeof caseItemInputSchema>;
+
+export const campaignItemParams = z.object({ campaignId: id, itemId: id });
+
+export const caseLinkSchema = z.object({
+  campaignId: z.string(),
+  campaignName: z.string(),
+  instrumentId: z.string(),
+  instrumentName: z.string(),
+  itemId: z.string(),
+  itemName: z.string(),
+  /** The unit the item is rated for (a county, in the article). */
+  itemUnitName: z.string(),
+  caseId: z.string(),
+  caseTitle: z.string(),
+  caseUnitName: z.string(),
+  casePublished: z.boolean(),
+  linkedAt: z.string(),
+  /** The item's score in its 案例评 and its rank among the instrument's items: once published, and to whoever may read it. */
+  result: z.object({ score: z.string(), rank: z.number().int(), of: z.number().int() }).nullable(),
+});
+export type CaseLinkView = z.output<typeof caseLinkSchema>;
+export const caseLinkListSchema = z.array(caseLinkSchema);
+export type CaseLinkList = z.output<typeof caseLinkListSchema>;
+
+/** One case with the 案例评 items it is (those the caller may see). */
+export const caseDetailSchema = caseSchema.extend({ links: caseLinkListSchema });
+export type CaseDetail = z.output<typeof caseDetailSchema>;

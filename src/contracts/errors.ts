@@ -33,6 +33,7 @@ export const ERRORS = {
   session_not_open: { status: 409, zh: '测评会未开始或已结束', en: 'The session is not open' },
   session_state: { status: 409, zh: '测评会当前状态不允许此操作', en: 'The session is not in a state that allows this' },
   campaign_state: { status: 409, zh: '测评活动当前状态不允许此操作', en: 'The campaign is not in a state that allows this' },
+  case_link_refused: { status: 422, zh: '该案例不能作为这个案例评对象', en: 'This case cannot be that case-rating item' },
   duplicate_id: { status: 409, zh: '编号已存在', en: 'That id already exists' },
   invalid_roster: { status: 422, zh: '学员名单有误，未导入任何人', en: 'The roster file has errors; nobody was imported' },
   invalid_groups: { status: 422, zh: '分组名单有误，未导入任何内容', en: 'The group list has errors; nothing was imported' },

@@ -170,6 +170,21 @@ export const MESSAGES = {
     en: `The file is not an audit log CSV exported by Leitai (${why})`,
   }),
 
+  // 案例库与案例评
+  notCaseInstrument: (name: string): Message => ({ zh: `「${name}」不是案例评，不能关联案例`, en: `${name} is not a case rating; no case can be linked to it` }),
+  itemNotInCaseInstrument: (item: string, instrument: string): Message => ({ zh: `「${item}」不是「${instrument}」的测评对象`, en: `${item} is not rated in ${instrument}` }),
+  caseOutsideItemUnit: (caseUnit: string, itemUnit: string): Message => ({
+    zh: `案例属于「${caseUnit}」，不在「${itemUnit}」范围内：案例只能作为本单位或上级单位的案例评对象`,
+    en: `The case belongs to ${caseUnit}, outside ${itemUnit}: a case can only be an item of its own unit or a unit above it`,
+  }),
+  caseOutsideCampaign: (caseUnit: string): Message => ({ zh: `案例所属的「${caseUnit}」不在本活动的县（市、区）范围内`, en: `The case's unit ${caseUnit} is not within a county of this campaign` }),
+  itemAlreadyLinked: (title: string): Message => ({ zh: `该案例评对象已关联案例《${title}》，请先解除关联`, en: `This item is already linked to the case “${title}”; unlink it first` }),
+  caseAlreadyItem: (title: string): Message => ({ zh: `案例《${title}》已是本活动案例评的测评对象`, en: `The case “${title}” is already an item of this campaign's case rating` }),
+  itemNotLinked: { zh: '该案例评对象没有关联案例', en: 'This item is not linked to a case' },
+  caseLinksFrozen: { zh: '活动结果已公示，案例关联不能再修改', en: 'The results are published; case links can no longer change' },
+  instrumentNotInCampaign: { zh: '该活动没有这个评价方式', en: 'The campaign has no such instrument' },
+  itemNotInCampaign: { zh: '该活动没有这个测评对象', en: 'The campaign has no such item' },
+
   // 培训班
   classIdTaken: (id: string): Message => ({ zh: `培训班编号 ${id} 已存在`, en: `Class id ${id} already exists` }),
   classDatesReversed: { zh: '培训班的结束日期早于开始日期', en: 'The class ends before it starts' },
@@ -264,4 +279,5 @@ export const FIELD_WORDS: Record<string, Message> = {
   objectionDays: { zh: '公示期（天）', en: 'objection period (days)' },
   contact: { zh: '联系方式', en: 'contact' },
   title: { zh: '标题', en: 'title' },
+  q: { zh: '检索词', en: 'search words' },
 };

@@ -69,7 +69,8 @@ export const TOPICS = [
   '物业党建联建',
 ];
 
-const CASE_TEACHING: { title: string; unit: string; speakers: string[] }[] = [
+/** The report's 6 案例教学 cases; each is a case of the demo's library (jincheng-cases.ts). */
+export const CASE_TEACHING: { title: string; unit: string; speakers: string[] }[] = [
   { title: '做实“一支队伍管执法”打通基层治理最后一公里', unit: '高平市东城街道', speakers: ['高平市东城街道党工委书记'] },
   { title: '“红色物业+酬金制”破解物业管理难题', unit: '城区开发区街道东圣社区', speakers: ['城区开发区街道党工委书记', '东圣社区党组织书记'] },
   { title: '创新财务委托管理模式全力提升乡村治理水平', unit: '沁水县端氏镇', speakers: ['沁水县端氏镇党委书记'] },
@@ -153,7 +154,7 @@ export function jinchengLessons(venues: readonly DemoVenue[]): DemoLesson[] {
       hours: '2.5',
       venueIds: city,
       speakers: CASE_TEACHING.flatMap((c) => c.speakers.map((name) => ({ name, title: '案例解读' }))),
-      materials: CASE_TEACHING.map((c) => ({ title: `《${c.title}》`, note: c.unit })),
+      materials: CASE_TEACHING.map((c) => ({ title: `《${c.title}》`, note: `${c.unit}；典型案例库收录` })),
     },
   ];
 }

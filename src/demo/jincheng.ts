@@ -18,6 +18,7 @@ import {
   type DemoVenue,
 } from './jincheng-agenda.js';
 import { jinchengBallots } from './jincheng-ballots.js';
+import { jinchengCases, type DemoCase } from './jincheng-cases.js';
 import { jinchengCheckins, type DemoCheckin } from './jincheng-checkins.js';
 import { jinchengGroups, jinchengReflections, type DemoGroup, type DemoReflection } from './jincheng-content.js';
 import { JINCHENG_CITY_ID, jinchengDefinition } from './jincheng-definition.js';
@@ -83,4 +84,9 @@ export function buildJinchengClass(units: readonly Unit[], options: { seed?: num
     groups: jinchengGroups(participants),
     reflections: jinchengReflections(participants, seed),
   };
+}
+
+/** The demo's 典型案例库 on its units: the report's 6 案例教学 cases among a few dozen others (jincheng-cases.ts). */
+export function buildJinchengCases(units: readonly Unit[], options: { seed?: number } = {}): DemoCase[] {
+  return jinchengCases(units, loadVillages(JINCHENG_CITY_ID.slice(1)), options.seed ?? JINCHENG_DEFAULT_SEED);
 }

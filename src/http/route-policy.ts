@@ -78,6 +78,15 @@ export const ROUTE_POLICY: Readonly<Record<string, Access>> = {
   'POST /api/ballots': 'rater',
   'POST /api/ballot-form': 'rater',
   'GET /api/receipts/:sessionId': 'public',
+  // the case library, and its cases as 案例评 items
+  'GET /api/cases': STAFF,
+  'POST /api/cases': OFFICE,
+  'GET /api/cases/:caseId': STAFF,
+  'PUT /api/cases/:caseId': OFFICE,
+  'GET /api/campaigns/:campaignId/case-links': STAFF,
+  'POST /api/campaigns/:campaignId/case-links': OFFICE,
+  'DELETE /api/campaigns/:campaignId/case-links/:itemId': OFFICE,
+  'POST /api/campaigns/:campaignId/case-items': OFFICE,
   // results, publication and exports
   'GET /api/campaigns/:campaignId/results': STAFF,
   'GET /api/campaigns/:campaignId/rankings/:rankingId': STAFF,
@@ -139,11 +148,6 @@ export const ROUTE_POLICY: Readonly<Record<string, Access>> = {
   // what a class produces: seminar, documents, topic groups, reflections
   'POST /api/reflections': 'public',
   'POST /api/reflections/mine': 'public',
-  // the case library
-  'GET /api/cases': STAFF,
-  'POST /api/cases': OFFICE,
-  'GET /api/cases/:caseId': STAFF,
-  'PUT /api/cases/:caseId': OFFICE,
   // pages and their assets (the page is public; what it shows comes from the routes above)
   'GET /r': 'public',
   'GET /r/': 'public',

@@ -52,6 +52,11 @@ for (const kind of dialects()) {
       assert.deepEqual(snippet.snippet.filter((s) => s.hit).map((s) => s.text), ['单元']);
       assert.deepEqual((await search('网格 南村')).map((h) => h.id), [title], 'every term must occur');
       assert.deepEqual(await search('不存在的词'), []);
+      // Pages: the total is the same on every page, also past the last one.
+      const second = (await t.call('organiser', { method: 'GET', url: `/api/cases?q=${encodeURIComponent('网格')}&pageSize=3&page=2` })).json();
+      assert.deepEqual([second.total, second.items.map((h: Hit) => h.id)], [4, [body]]);
+      const past = (await t.call('organiser', { method: 'GET', url: `/api/cases?q=${encodeURIComponent('网格')}&pageSize=3&page=9` })).json();
+      assert.deepEqual([past.total, past.items], [4, []]);
     });
 
     it('keeps drafts with the office; published cases are read by every logged-in role', async () => {

@@ -9,15 +9,11 @@ import type { CaseInput, CaseView } from '../../contracts/cases.js';
 import { getCaseRow, insertCase, updateCase, type CaseRow } from '../../db/repositories/cases.js';
 import { inTransaction } from '../../db/repositories/shared.js';
 import { getUnit } from '../../db/repositories/units.js';
-import { gramToken, textGrams } from '../../domain/cases/grams.js';
+import { caseIndex } from '../../domain/cases/grams.js';
 import type { AppContext } from '../context.js';
 import { recordAudit } from '../kernel/record-audit.js';
 import type { Actor } from '../policies/roles.js';
 import { presentCase } from './present-case.js';
-
-function indexTokens(input: CaseInput): string[] {
-  return [input.title, ...input.tags, input.summary, input.body].flatMap((text) => textGrams(text)).filter((g, i, all) => all.indexOf(g) === i).map(gramToken);
-}
 
 export async function saveCase(ctx: AppContext, actor: Actor, caseId: string | null, input: CaseInput): Promise<CaseView> {
   return inTransaction(ctx.database.db, async (trx) => {
@@ -40,8 +36,8 @@ export async function saveCase(ctx: AppContext, actor: Actor, caseId: string | n
       created_at: before?.created_at ?? now,
       updated_at: now,
     };
-    if (before) await updateCase(trx, row, indexTokens(input));
-    else await insertCase(trx, row, indexTokens(input));
+    if (before) await updateCase(trx, row, caseIndex(input));
+    else await insertCase(trx, row, caseIndex(input));
     await recordAudit(trx, ctx, actor, before ? 'case.update' : 'case.add', 'case', id, { title: input.title, published: input.published });
     return presentCase(row, unit.name);
   });

@@ -11,7 +11,7 @@ import { createSession, updateSessionStatus } from '../../db/repositories/sessio
 import { inTransaction } from '../../db/repositories/shared.js';
 import { sealSessionBallots } from '../../db/repositories/tally-ballots.js';
 import { getUnit, insertUnits } from '../../db/repositories/units.js';
-import { buildJinchengClass, buildJinchengDemo, CAMPAIGN_CREATED_AT, JINCHENG_CITY_ID, SESSION_DATES } from '../../demo/jincheng.js';
+import { buildJinchengCases, buildJinchengClass, buildJinchengDemo, CAMPAIGN_CREATED_AT, JINCHENG_CITY_ID, SESSION_DATES } from '../../demo/jincheng.js';
 import type { Ballot, CampaignDefinition } from '../../domain/types.js';
 import type { AppContext } from '../context.js';
 import { createAccount } from '../accounts/create-account.js';
@@ -19,6 +19,7 @@ import type { Credentials } from '../../contracts/accounts.js';
 import { recordAudit } from '../kernel/record-audit.js';
 import { newReceipt } from '../kernel/secrets.js';
 import { storedBallot } from '../ballots/stored-ballot.js';
+import { storeDemoCases } from './load-demo-cases.js';
 import { storeDemoClass } from './load-demo-class.js';
 
 export interface DemoLoaded {
@@ -28,14 +29,22 @@ export interface DemoLoaded {
   /** The report's training class (培训班) and the size of its roster; null and 0 when left out. */
   trainingClassId: string | null;
   participants: number;
+  /** The library's cases, and how many are items of the campaign's 案例评; 0 when left out. */
+  cases: number;
+  linkedCases: number;
   accounts: Credentials[];
 }
 
-/** `trainingClass: false`: the demo as releases before the training class stored it (a schema before migration 0010). */
+/**
+ * `trainingClass: false`: the demo as releases before the training class stored it (a schema before migration 0010,
+ * so without the case library either).
+ */
 export async function loadDemo(ctx: AppContext, options: { trainingClass?: boolean } = {}): Promise<DemoLoaded | null> {
   const { definition: def, ballots } = buildJinchengDemo();
   if (await getCampaign(ctx.database.db, def.id)) return null;
   const trainingClass = options.trainingClass === false ? null : buildJinchengClass(def.units);
+  const cases = trainingClass ? buildJinchengCases(def.units) : [];
+  let linkedCases = 0;
   await inTransaction(ctx.database.db, async (trx) => {
     const missing = [];
     for (const u of def.units) if (!(await getUnit(trx, u.id))) missing.push(u);
@@ -57,6 +66,7 @@ export async function loadDemo(ctx: AppContext, options: { trainingClass?: boole
     if (trainingClass) {
       await recordAudit(trx, ctx, 'system', 'demo.load', 'training_class', trainingClass.id, { participants: trainingClass.participants.length, checkins: trainingClass.checkins.length });
       await storeDemoClass(trx, ctx, trainingClass, def.id, JINCHENG_CITY_ID);
+      linkedCases = await storeDemoCases(trx, ctx, cases, def);
     }
   });
   const accounts = [
@@ -64,7 +74,7 @@ export async function loadDemo(ctx: AppContext, options: { trainingClass?: boole
     await createAccount(ctx, 'system', { username: 'clerk', displayName: '计票员', role: 'clerk', unitId: null }),
     await createAccount(ctx, 'system', { username: 'zezhou', displayName: '泽州县（单位查看）', role: 'viewer', unitId: 'u140525' }),
   ];
-  return { campaignId: def.id, units: def.units.length, ballots: ballots.length, trainingClassId: trainingClass?.id ?? null, participants: trainingClass?.participants.length ?? 0, accounts };
+  return { campaignId: def.id, units: def.units.length, ballots: ballots.length, trainingClassId: trainingClass?.id ?? null, participants: trainingClass?.participants.length ?? 0, cases: cases.length, linkedCases, accounts };
 }
 
 /** One receipt per sheet, as if each sheet had been submitted or entered once. */

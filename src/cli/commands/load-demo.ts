@@ -14,7 +14,7 @@ export async function runDemo(options: { force?: boolean }): Promise<void> {
       process.stdout.write('示例活动已存在 / the demo campaign already exists\n');
       return;
     }
-    process.stdout.write(`已载入 / loaded ${demo.campaignId}: ${demo.units} units, ${demo.ballots} ballots; training class ${demo.trainingClassId}: ${demo.participants} participants\n`);
+    process.stdout.write(`已载入 / loaded ${demo.campaignId}: ${demo.units} units, ${demo.ballots} ballots; training class ${demo.trainingClassId}: ${demo.participants} participants; ${demo.cases} library cases (${demo.linkedCases} as 案例评 items)\n`);
     for (const c of [...(admin ? [admin] : []), ...demo.accounts]) process.stdout.write(`  ${c.role.padEnd(9)} ${c.username.padEnd(10)} password ${c.password ?? '-'}  Bearer ${c.accessToken}\n`);
   });
 }

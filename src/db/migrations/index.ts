@@ -15,6 +15,7 @@ import { trainingContent } from './0012-training-content.js';
 import { loginThrottle } from './0013-login-throttle.js';
 import { strictCapsKept } from './0014-strict-caps-kept.js';
 import { verifiableAudit } from './0015-verifiable-audit.js';
+import { caseTexts } from './0016-case-texts.js';
 
 /**
  * Append-only list: never edit or reorder a released migration, add a new one. Listed statically (no directory
@@ -37,6 +38,7 @@ export function migrationsFor(kind: DbKind): Record<string, Migration> {
     '0013-login-throttle': loginThrottle(kind),
     '0014-strict-caps-kept': strictCapsKept(),
     '0015-verifiable-audit': verifiableAudit(kind),
+    '0016-case-texts': caseTexts(kind),
   };
 }
 

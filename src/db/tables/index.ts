@@ -4,7 +4,7 @@ import type { AuditLogTable } from './audit-log.js';
 import type { BallotSegmentsTable } from './ballot-segments.js';
 import type { BallotContentsTable, BallotsTable } from './ballots.js';
 import type { CampaignsTable } from './campaigns.js';
-import type { CaseSearchTable, CasesTable } from './cases.js';
+import type { CaseSearchTable, CasesTable, CaseTextBodiesTable, CaseTextsTable } from './cases.js';
 import type { PaperSheetNumbersTable } from './paper-sheet-numbers.js';
 import type { PublicationsTable } from './publications.js';
 import type { InstrumentsTable, RankingsTable, RaterGroupsTable, SubjectsTable } from './definition-parts.js';
@@ -65,6 +65,8 @@ export interface Schema {
   training_attempts: TrainingAttemptsTable;
   cases: CasesTable;
   case_search: CaseSearchTable;
+  case_texts: CaseTextsTable;
+  case_text_bodies: CaseTextBodiesTable;
   documents: DocumentsTable;
   seminar_speakers: SeminarSpeakersTable;
   seminar_reports: SeminarReportsTable;

@@ -24,9 +24,15 @@ export function textGrams(text: string): string[] {
   return [...out];
 }
 
-/** A query's terms (split on spaces); every term must occur. */
+/** Punctuation and symbols only ("，。", "%", "……"): no word to look for. */
+const NO_WORD = /^[\p{P}\p{S}]+$/u;
+
+/**
+ * A query's terms (split on spaces); every term must occur. A term of punctuation only is no word and is left out, so
+ * "，" does not find every case: a query of nothing but punctuation finds nothing.
+ */
 export function queryTerms(query: string): string[] {
-  return [...new Set(normaliseText(query).split(' ').filter((t) => t !== ''))];
+  return [...new Set(normaliseText(query).split(' ').filter((t) => t !== '' && !NO_WORD.test(t)))];
 }
 
 /** The grams a term's matches must all contain: the character itself, or its bigrams. */
@@ -46,4 +52,19 @@ export function gramToken(gram: string): string {
   let out = 'g';
   for (const ch of gram) out += ch.codePointAt(0)!.toString(16).padStart(6, '0');
   return out;
+}
+
+/** What the search stores for a case: its grams as index tokens, and its fields normalised for the exact re-check. */
+export interface CaseIndex {
+  tokens: string[];
+  texts: { title: string; tags: string; summary: string; body: string };
+}
+
+export function caseIndex(c: { title: string; tags: readonly string[]; summary: string; body: string }): CaseIndex {
+  const grams = new Set<string>();
+  for (const text of [c.title, ...c.tags, c.summary, c.body]) for (const g of textGrams(text)) grams.add(g);
+  return {
+    tokens: [...grams].map(gramToken),
+    texts: { title: normaliseText(c.title), tags: normaliseText(c.tags.join(' ')), summary: normaliseText(c.summary), body: normaliseText(c.body) },
+  };
 }

@@ -22,7 +22,10 @@ export const paths = {
   paperSessions: () => '/console/paper',
   paperEntry: (sessionId: string) => `/console/sessions/${encodeURIComponent(sessionId)}/paper`,
   /** 培训班: the classes, and one class on one of its tabs (日程 by default). */
-  cases: () => '/console/cases',
+  /** 典型案例库, optionally searching for `q` (the 案例教学 lesson's materials link here). */
+  cases: (q?: string) => (q ? `/console/cases?q=${encodeURIComponent(q)}` : '/console/cases'),
+  /** One library case: its text and the 案例评 items it is. */
+  caseDetail: (caseId: string) => `/console/cases/${encodeURIComponent(caseId)}`,
   training: () => '/console/training',
   trainingClass: (classId: string, tab?: 'agenda' | 'venues' | 'roster' | 'checkin' | 'attendance' | 'groups' | 'reflections') =>
     `/console/training/${encodeURIComponent(classId)}${tab && tab !== 'agenda' ? `/${tab}` : ''}`,

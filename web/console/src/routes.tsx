@@ -74,6 +74,7 @@ export const routes: ConsoleRoute[] = [
   { path: '/console/sessions/:sessionId/paper', page: lazyPage(() => import('./features/paper/PaperEntryPage.js')), roles: COUNTING },
   // 典型案例库 (features/cases — every role reads published cases; the office adds and edits)
   { path: '/console/cases', page: lazyPage(() => import('./features/cases/CasesPage.js')) },
+  { path: '/console/cases/:caseId', page: lazyPage(() => import('./features/cases/CasePage.js')) },
   // 培训班 (features/training — every role; each page shows what the role may do)
   { path: '/console/training', page: lazyPage(() => import('./features/training/TrainingListPage.js')) },
   { path: '/console/training/:classId/:tab?', page: lazyPage(() => import('./features/training/ClassPage.js')) },

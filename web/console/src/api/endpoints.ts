@@ -2,6 +2,11 @@
 import { api, request } from './client.js';
 import type {
   AttendancePage,
+  CaseDetail,
+  CaseItemInput,
+  CaseLinkInput,
+  CaseLinkList,
+  CaseLinkView,
   CaseList,
   CaseRequest,
   CaseView,
@@ -114,9 +119,14 @@ export const training = {
 /** 典型案例库: search (every role; drafts for the office only), add and change (the office). */
 export const cases = {
   search: (filter: { q?: string; page?: number; pageSize?: number }, signal?: AbortSignal) => api.get<CaseList>(`/api/cases${query({ ...filter })}`, { signal }),
-  get: (caseId: string) => api.get<CaseView>(`/api/cases/${encodeURIComponent(caseId)}`),
+  get: (caseId: string) => api.get<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}`),
   create: (input: CaseRequest) => api.post<CaseView>('/api/cases', input),
   update: (caseId: string, input: CaseRequest) => api.put<CaseView>(`/api/cases/${encodeURIComponent(caseId)}`, input),
+  /** 案例 ↔ 案例评: a campaign's 案例评 items that are library cases; link, unlink, or a new item from a case (draft set-up). */
+  links: (campaignId: string) => api.get<CaseLinkList>(`/api/campaigns/${encodeURIComponent(campaignId)}/case-links`),
+  link: (campaignId: string, input: CaseLinkInput) => api.post<CaseLinkView>(`/api/campaigns/${encodeURIComponent(campaignId)}/case-links`, input),
+  unlink: (campaignId: string, itemId: string) => api.del<void>(`/api/campaigns/${encodeURIComponent(campaignId)}/case-links/${encodeURIComponent(itemId)}`),
+  addItem: (campaignId: string, input: CaseItemInput) => api.post<CaseLinkView>(`/api/campaigns/${encodeURIComponent(campaignId)}/case-items`, input),
 };
 
 /** 命题式研讨 (docs/training.md § 研讨组): the office edits; every role reads. The group list's import goes through features/training/files.ts. */

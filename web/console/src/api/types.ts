@@ -36,7 +36,7 @@ export type {
   VenueInput,
   VenueRoster,
 } from '../../../../src/contracts/training.js';
-export type { CaseInput, CaseList, CaseRequest, CaseView } from '../../../../src/contracts/cases.js';
+export type { CaseDetail, CaseInput, CaseItemInput, CaseLinkInput, CaseLinkList, CaseLinkView, CaseList, CaseRequest, CaseView } from '../../../../src/contracts/cases.js';
 export type { GroupMember, TopicGroupList, TopicGroupView } from '../../../../src/contracts/topic-groups.js';
 export type { ReflectionPage, ReflectionState, ReflectionView } from '../../../../src/contracts/reflections.js';
 export type { Division, DivisionBrowse, DivisionImport, UnitImport, UnitView as Unit } from '../../../../src/contracts/units.js';

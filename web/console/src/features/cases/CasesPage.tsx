@@ -4,12 +4,14 @@
  */
 import { Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { cases } from '../../api/endpoints.js';
 import type { CaseList, CaseView } from '../../api/types.js';
 import { useApi } from '../../api/useApi.js';
 import { useAuth } from '../../auth/AuthProvider.js';
 import { useT } from '../../i18n/I18nProvider.js';
 import { ErrorState, PageHeader } from '../../layout/Page.js';
+import { paths } from '../../paths.js';
 import { useDebounced } from '../training/useDebounced.js';
 import { CaseFormModal } from './CaseFormModal.js';
 import { caseMessages } from './messages.js';
@@ -34,7 +36,8 @@ export default function CasesPage() {
   const t = useT(caseMessages);
   const { me } = useAuth();
   const office = me?.role === 'admin' || me?.role === 'organiser';
-  const [text, setText] = useState('');
+  const [params] = useSearchParams();
+  const [text, setText] = useState(() => params.get('q') ?? '');
   const q = useDebounced(text);
   const [page, setPage] = useState(1);
   const list = useApi(() => cases.search({ q: q || undefined, page, pageSize: PAGE_SIZE }), [q, page]);
@@ -75,7 +78,7 @@ export default function CasesPage() {
                 render: (title: string, c) => (
                   <Space direction="vertical" size={2}>
                     <Space>
-                      <Typography.Text strong>{title}</Typography.Text>
+                      <Link to={paths.caseDetail(c.id)} data-testid="case-link"><Typography.Text strong>{title}</Typography.Text></Link>
                       {!c.published && <Tag>{t('draft')}</Tag>}
                     </Space>
                     {c.match && (

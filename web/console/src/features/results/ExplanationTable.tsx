@@ -4,8 +4,10 @@
  */
 import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import type { PresentedExplanation } from '../../api/types.js';
 import { useBilingual, usePunctuation, useT } from '../../i18n/I18nProvider.js';
+import { paths } from '../../paths.js';
 import { percent } from './format.js';
 import { rm } from './messages.js';
 
@@ -65,7 +67,8 @@ function Adjustments({ node }: { node: PresentedExplanation }) {
   );
 }
 
-export function ExplanationTable({ root }: { root: PresentedExplanation }) {
+/** `libraryCases`: the 案例评 items that are library cases, by item id — their rows link to the case. */
+export function ExplanationTable({ root, libraryCases }: { root: PresentedExplanation; libraryCases?: ReadonlyMap<string, { caseId: string; caseTitle: string }> }) {
   const t = useT(rm);
   const pick = useBilingual();
   const data = useMemo(() => [toRows(root, 'r')], [root]);
@@ -93,6 +96,11 @@ export function ExplanationTable({ root }: { root: PresentedExplanation }) {
               <span>
                 <Tag color={KIND_COLOR[node.kind]} style={{ marginInlineEnd: 6 }}>{t(KIND[node.kind])}</Tag>
                 {node.label}
+                {node.kind === 'subject' && libraryCases?.has(node.id) && (
+                  <Link to={paths.caseDetail(libraryCases.get(node.id)!.caseId)} style={{ marginInlineStart: 8 }} data-testid="explanation-library-case">
+                    {t('libraryCase', { title: libraryCases.get(node.id)!.caseTitle })}
+                  </Link>
+                )}
               </span>
             ),
           },

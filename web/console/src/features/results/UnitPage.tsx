@@ -7,6 +7,8 @@ import { Link, useParams } from 'react-router';
 import type { UnitCardView } from '../../api/types.js';
 import { usePunctuation, useT } from '../../i18n/I18nProvider.js';
 import { ErrorState, Loading, PageHeader } from '../../layout/Page.js';
+import { cases } from '../../api/endpoints.js';
+import { useApi } from '../../api/useApi.js';
 import { paths } from '../../paths.js';
 import { Chart } from './charts.js';
 import { ExplanationTable } from './ExplanationTable.js';
@@ -65,6 +67,9 @@ export default function UnitPage() {
   const { campaignId = '', rankingId = '', unitId = '' } = useParams();
   const card = useView((fresh) => views.unit(campaignId, rankingId, unitId, fresh), [campaignId, rankingId, unitId]);
   const explanation = useView((fresh) => views.explanation(campaignId, rankingId, unitId, fresh), [campaignId, rankingId, unitId]);
+  // 案例评 items that are library cases link to them (a read the explanation does not wait for).
+  const links = useApi(() => cases.links(campaignId).catch(() => []), [campaignId]);
+  const libraryCases = new Map((links.data ?? []).map((l) => [l.itemId, l]));
   if (card.error) return <ErrorState error={card.error} onRetry={card.reload} />;
   if (!card.data || card.data.row.unitId !== unitId) return <Loading />;
   const { ranking, row } = card.data;
@@ -97,7 +102,7 @@ export default function UnitPage() {
       </Card>
       <Charts card={card.data} />
       <Card title={t('explanation')} size="small">
-        {explanation.error ? <ErrorState error={explanation.error} onRetry={explanation.reload} /> : explanation.data ? <ExplanationTable root={explanation.data} /> : <Loading />}
+        {explanation.error ? <ErrorState error={explanation.error} onRetry={explanation.reload} /> : explanation.data ? <ExplanationTable root={explanation.data} libraryCases={libraryCases} /> : <Loading />}
       </Card>
     </>
   );

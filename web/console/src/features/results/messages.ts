@@ -44,6 +44,7 @@ export const rm = defineMessages({
   kindAdjustments: { zh: '加减分', en: 'Adjustments' },
   kindRollup: { zh: '下级汇总', en: 'Roll-up' },
   kindSubject: { zh: '测评对象', en: 'Subject' },
+  libraryCase: { zh: '案例库：{title}', en: 'Library: {title}' },
   kindGroup: { zh: '测评组', en: 'Rater group' },
   kindBallot: { zh: '选票', en: 'Ballot' },
   rankOf: { zh: '第 {rank} 名 / 共 {n} 个', en: 'Rank {rank} of {n}' },

@@ -1,6 +1,10 @@
 /** 观摩点与案例: items owned by a county, rated by an instrument, rolling up to their county. */
 import { Button, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { cases } from '../../api/endpoints.js';
+import { useApi } from '../../api/useApi.js';
 import { useT } from '../../i18n/I18nProvider.js';
+import { paths } from '../../paths.js';
 import type { CampaignSetup, Subject } from './api.js';
 import { freshId, instrumentForItems, type Edit } from './draft.js';
 import { setupMessages } from './messages.js';
@@ -8,6 +12,9 @@ import { setupMessages } from './messages.js';
 export function ItemsEditor({ setup, edit, counties, disabled }: { setup: CampaignSetup; edit: Edit; counties: { id: string; name: string }[]; disabled?: boolean }) {
   const t = useT(setupMessages);
   const items = setup.subjects.filter((s) => s.kind !== 'unit');
+  // Which 案例评 items are library cases (none for a set-up not yet saved).
+  const links = useApi(() => (setup.id ? cases.links(setup.id).catch(() => []) : Promise.resolve([])), [setup.id]);
+  const libraryCase = new Map((links.data ?? []).map((l) => [l.itemId, l]));
   const holder = new Map<string, string>();
   for (const i of setup.instruments) for (const s of i.subjectIds) if (!holder.has(s)) holder.set(s, i.name);
   const add = (kind: 'site' | 'case') =>
@@ -46,6 +53,15 @@ export function ItemsEditor({ setup, edit, counties, disabled }: { setup: Campai
             ),
           },
           { title: t('itemInstrument'), key: 'instrument', width: 120, render: (_: unknown, s) => holder.get(s.id) ?? '—' },
+          {
+            title: t('itemLibrary'),
+            key: 'library',
+            width: 220,
+            render: (_: unknown, s) => {
+              const l = libraryCase.get(s.id);
+              return l ? <Link to={paths.caseDetail(l.caseId)} data-testid="item-library-case">{t('itemLibraryCase', { title: l.caseTitle })}</Link> : '—';
+            },
+          },
           { title: '', key: 'remove', width: 80, render: (_: unknown, s) => <Button type="link" danger size="small" disabled={disabled} onClick={() => remove(s.id)}>{t('remove')}</Button> },
         ]}
       />

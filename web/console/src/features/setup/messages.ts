@@ -155,6 +155,8 @@ export const setupMessages = defineMessages({
   itemName: { zh: '名称', en: 'Name' },
   itemCounty: { zh: '所属县（市、区）', en: 'County' },
   itemInstrument: { zh: '评价方式', en: 'Instrument' },
+  itemLibrary: { zh: '案例库', en: 'Case library' },
+  itemLibraryCase: { zh: '案例库：{title}', en: 'Library: {title}' },
   addSite: { zh: '添加观摩点', en: 'Add a site' },
   addCase: { zh: '添加案例', en: 'Add a case' },
   siteDefault: { zh: '观摩点{n}', en: 'Site {n}' },

@@ -1,12 +1,14 @@
 /** 日程: the agenda day by day, one column per day of the class; the office adds, edits and deletes lessons. */
 import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { training } from '../../api/endpoints.js';
 import { errorText } from '../../api/error-text.js';
 import type { Lesson, TrainingClass } from '../../api/types.js';
 import { useAuth } from '../../auth/AuthProvider.js';
 import { useBilingual, useLang, usePunctuation, useT } from '../../i18n/I18nProvider.js';
 import { agendaByDay, clockOf, dayLabel } from './agenda.js';
+import { paths } from '../../paths.js';
 import { LessonDrawer } from './LessonDrawer.js';
 import { trainingMessages } from './messages.js';
 import { rolesOf } from './roles.js';
@@ -102,7 +104,14 @@ function LessonItem({ cls, lesson: l, editable, onEdit, onDeleted }: { cls: Trai
           <span><Typography.Text type="secondary">{t('speakersLabel')}{colon}</Typography.Text>{l.speakers.map((s) => (s.title ? `${s.name}${paren(s.title)}` : s.name)).join(lang === 'zh' ? '、' : ', ')}</span>
         )}
         {l.materials.length > 0 && (
-          <span><Typography.Text type="secondary">{t('materialsLabel')}{colon}</Typography.Text>{l.materials.map((m) => (m.note ? `${m.title}${paren(m.note)}` : m.title)).join(lang === 'zh' ? '、' : ', ')}</span>
+          <span><Typography.Text type="secondary">{t('materialsLabel')}{colon}</Typography.Text>
+            {l.kind === 'case'
+              // 案例教学: each material is a case of the library; its title opens the library's search for it.
+              ? l.materials.map((m, i) => (
+                  <span key={m.title}>{i > 0 && (lang === 'zh' ? '、' : ', ')}<Link to={paths.cases(m.title.replace(/^《(.*)》$/u, '$1'))} data-testid="case-material">{m.title}</Link>{m.note ? paren(m.note) : ''}</span>
+                ))
+              : l.materials.map((m) => (m.note ? `${m.title}${paren(m.note)}` : m.title)).join(lang === 'zh' ? '、' : ', ')}
+          </span>
         )}
         {ownRules && <Typography.Text type="secondary">{t('ownRules', { grace: l.effectiveGraceMinutes, share: l.effectiveLateSharePercent })}</Typography.Text>}
       </Flex>
