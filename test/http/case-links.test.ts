@@ -112,7 +112,8 @@ for (const kind of dialects()) {
       refusal(await link({ instrumentId: 'i-case', itemId: 's-k2', caseId: 'c-east' }), 422, 'case_link_refused');
       refusal(await link({ instrumentId: 'i-nope', itemId: 'case-2', caseId: 'c-east' }), 404, 'not_found');
       refusal(await link({ instrumentId: 'i-case', itemId: 'case-9', caseId: 'c-east' }), 404, 'not_found');
-      refusal(await link({ instrumentId: 'i-case', itemId: '__proto__', caseId: 'c-east' }), 404, 'not_found');
+      // A name every JavaScript object has is no id at all (docs/security.md).
+      refusal(await link({ instrumentId: 'i-case', itemId: '__proto__', caseId: 'c-east' }), 400, 'invalid_request');
       refusal(await link({ instrumentId: 'i-case', itemId: 'case-2', caseId: 'c-nope' }), 404, 'not_found');
       refusal(await t.call('organiser', { method: 'POST', url: '/api/campaigns/nope/case-links', payload: { instrumentId: 'i-case', itemId: 'case-2', caseId: 'c-east' } }), 404, 'not_found');
       refusal(await link({ instrumentId: 'i-case', itemId: 'case-2' }), 400, 'invalid_request');

@@ -1,6 +1,8 @@
 /**
  * 导出: the definition and every ballot as cast or entered, the results as the server computes them now, and the
  * ballot board (decision 0019) — as stored with the publication when the campaign is published, else computed now.
+ * Ballots and online sheets are named for this export and listed by content (kernel/export-names.ts); the board's
+ * ids are renamed by the same names.
  */
 import { BALLOT_CHAIN, BUNDLE_FORMAT, BUNDLE_VERSION, type BallotBoard, type ExportedBundle } from '../../contracts/bundle.js';
 import { listBallotsAsCast } from '../../db/repositories/ballots.js';
@@ -11,14 +13,24 @@ import { tallyCampaign } from '../../domain/tally.js';
 import type { Ballot, CampaignDefinition } from '../../domain/types.js';
 import { requireDefinition } from '../campaigns/require-definition.js';
 import type { AppContext } from '../context.js';
-import { buildBoard } from '../kernel/ballot-chain.js';
+import { buildBoard, byChainOrder } from '../kernel/ballot-chain.js';
+import { nameForExport } from '../kernel/export-names.js';
 
 export async function exportBundle(ctx: AppContext, campaignId: string): Promise<ExportedBundle> {
   const definition = await requireDefinition(ctx, campaignId);
-  const ballots = await listBallotsAsCast(ctx.database.db, campaignId);
+  const stored = await listBallotsAsCast(ctx.database.db, campaignId);
+  const board = await ballotBoard(ctx.database.db, definition, stored);
+  const rename = nameForExport(stored);
+  const ballots = rename.ballots;
+  // Computed from the ballots as exported, so an invalid ballot is named as the export names it.
   const results = presentTally(definition, tallyCampaign(definition, ballots));
-  const board = await ballotBoard(ctx.database.db, definition, ballots);
-  return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exportedAt: ctx.clock().toISOString(), definition, ballots, results, board };
+  // Renamed, a session's equal ballots (one hash) are put back in chain order by their new names; the head, a chain
+  // of hashes only, is unchanged.
+  const renamedBoard: BallotBoard = {
+    ...board,
+    sessions: board.sessions.map((s) => ({ ...s, ballots: s.ballots.map((b) => ({ ...b, id: rename.ballot(b.id) })).sort(byChainOrder) })),
+  };
+  return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exportedAt: ctx.clock().toISOString(), definition, ballots, results, board: renamedBoard };
 }
 
 async function ballotBoard(db: Db, definition: CampaignDefinition, ballots: readonly Ballot[]): Promise<BallotBoard> {

@@ -65,7 +65,7 @@ export function chainHead(sessionId: string | null, hashes: readonly string[]): 
   return head;
 }
 
-const byChainOrder = (a: BoardEntry, b: BoardEntry): number =>
+export const byChainOrder = (a: BoardEntry, b: BoardEntry): number =>
   a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /** The ballot board of a campaign: per session (in first-seen order of `sessionIds`, then any other), its chain. */

@@ -10,6 +10,7 @@ import { presentTally, type PresentedTally } from '../../domain/present.js';
 import { tallyCampaign } from '../../domain/tally.js';
 import type { Ballot, CampaignDefinition, Instrument, Rating } from '../../domain/types.js';
 import type { AppContext } from '../context.js';
+import { nameForExport } from '../kernel/export-names.js';
 import { requireCampaign } from '../campaigns/require-campaign.js';
 import { requireDefinition } from '../campaigns/require-definition.js';
 import { rankingRemarks } from './ranking-remarks.js';
@@ -114,13 +115,14 @@ function* adjustmentRow(origin: BallotOrigin, instrument: Instrument | undefined
   }
 }
 
-const byKey = (a: Ballot, b: Ballot): number =>
-  (a.sessionId ?? '').localeCompare(b.sessionId ?? '') || a.instrumentId.localeCompare(b.instrumentId) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** By session and form; within them in content order, as named for the export (kernel/export-names.ts). */
+const byKey = (a: Ballot, b: Ballot): number => (a.sessionId ?? '').localeCompare(b.sessionId ?? '') || a.instrumentId.localeCompare(b.instrumentId);
 
 export async function buildResultsExport(ctx: AppContext, campaignId: string): Promise<ResultsExport> {
   const campaign = await requireCampaign(ctx, campaignId);
   const definition = await requireDefinition(ctx, campaignId);
-  const ballots = await listBallotsAsCast(ctx.database.db, campaignId);
+  // Named for this workbook only: stored ids would tell which anonymous ballots were committed together.
+  const ballots = nameForExport(await listBallotsAsCast(ctx.database.db, campaignId)).ballots;
   const tally = tallyCampaign(definition, ballots);
   const results = presentTally(definition, tally);
   const invalid = new Map(tally.invalidBallots.map((b) => [b.ballotId, b.problems.map((p) => p.message.zh).join('；')]));
