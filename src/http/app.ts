@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.js';
@@ -47,6 +48,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(rateLimit, { global: false });
   await app.register(cookie);
+  // Uploads: each route sets its own limits when it reads its one file (upload.ts).
+  await app.register(multipart, { limits: { files: 1, parts: 5, fields: 4 } });
 
   installAuth(app, ctx);
   await app.register(async (scope) => registerRoutes(scope, ctx, options), { prefix: '' });

@@ -11,6 +11,7 @@ import { checkinRoutes } from './checkin.js';
 import { checkinPageRoutes } from './checkin-page.js';
 import { checkinScreenPageRoutes } from './checkin-screen-page.js';
 import { consolePageRoutes } from './console-page.js';
+import { documentRoutes } from './documents.js';
 import { healthRoutes } from './health.js';
 import { outputRoutes } from './output.js';
 import { phoneAssetRoutes } from './phone-assets.js';
@@ -18,6 +19,7 @@ import { ratePageRoutes } from './rate-page.js';
 import { receiptRoutes } from './receipts.js';
 import { resultRoutes } from './results.js';
 import { roomRoutes } from './room.js';
+import { seminarRoutes } from './seminar.js';
 import { sessionRoutes } from './sessions.js';
 import { settingsRoutes } from './settings.js';
 import { setupRoutes } from './setup.js';
@@ -48,4 +50,6 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext, opti
   trainingOutputRoutes(app, ctx);
   checkinRoutes(app, ctx);
   caseRoutes(app, ctx);
+  documentRoutes(app, ctx);
+  seminarRoutes(app, ctx);
 }
