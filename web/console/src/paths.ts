@@ -24,6 +24,6 @@ export const paths = {
   /** 培训班: the classes, and one class on one of its tabs (日程 by default). */
   cases: () => '/console/cases',
   training: () => '/console/training',
-  trainingClass: (classId: string, tab?: 'agenda' | 'venues' | 'roster' | 'checkin' | 'attendance') =>
+  trainingClass: (classId: string, tab?: 'agenda' | 'venues' | 'roster' | 'checkin' | 'attendance' | 'seminar') =>
     `/console/training/${encodeURIComponent(classId)}${tab && tab !== 'agenda' ? `/${tab}` : ''}`,
 };

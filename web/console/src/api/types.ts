@@ -37,6 +37,8 @@ export type {
   VenueRoster,
 } from '../../../../src/contracts/training.js';
 export type { CaseInput, CaseList, CaseRequest, CaseView } from '../../../../src/contracts/cases.js';
+export type { DocumentView } from '../../../../src/contracts/documents.js';
+export type { MyReport, ReportBoard, ReportStatus, ReportsCreateRequest, SeminarReport, SeminarSpeaker, SpeakersRequest } from '../../../../src/contracts/seminar.js';
 export type { Division, DivisionBrowse, DivisionImport, UnitImport, UnitView as Unit } from '../../../../src/contracts/units.js';
 import type { PresentedTally } from '../../../../src/contracts/results.js';
 import type { screenLinkSchema } from '../../../../src/contracts/training.js';

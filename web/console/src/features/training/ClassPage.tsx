@@ -1,6 +1,6 @@
 /**
- * 培训班: one class on five tabs — 日程 (the agenda day by day), 会场, 学员 (the roster), 签到 (live check-in per lesson)
- * and 考勤 (attendance and 学时). The tab is part of the address, so a reload or a shared link opens the same one.
+ * 培训班: one class on its tabs — 日程 (the agenda day by day), 会场, 学员 (the roster), 签到 (live check-in per lesson),
+ * 考勤 (attendance and 学时) and 座谈会 (speakers and written reports). The tab is part of the address, so a reload or a shared link opens the same one.
  * Each tab shows what the role may do: the office edits; a clerk fixes the roster and enters 补签; a county viewer
  * reads its own county's roster and attendance.
  */
@@ -22,15 +22,18 @@ import { ClassFormModal } from './ClassFormModal.js';
 import { downloadFile } from './files.js';
 import { trainingMessages } from './messages.js';
 import { RosterTab } from './RosterTab.js';
+import { SeminarTab } from './SeminarTab.js';
+import { seminarMessages } from './seminar-messages.js';
 import { rolesOf } from './roles.js';
 import { VenuesTab } from './VenuesTab.js';
 
-const TABS = ['agenda', 'venues', 'roster', 'checkin', 'attendance'] as const;
+const TABS = ['agenda', 'venues', 'roster', 'checkin', 'attendance', 'seminar'] as const;
 type Tab = (typeof TABS)[number];
 const LABEL = { agenda: 'tabAgenda', venues: 'tabVenues', roster: 'tabRoster', checkin: 'tabCheckin', attendance: 'tabAttendance' } as const;
 
 export default function ClassPage() {
   const t = useT(trainingMessages);
+  const ts = useT(seminarMessages);
   const pick = useBilingual();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -82,13 +85,14 @@ export default function ClassPage() {
       <Tabs
         activeKey={tab}
         onChange={(key) => navigate(paths.trainingClass(c.id, key as Tab))}
-        items={TABS.map((key) => ({ key, label: <span data-testid={`tab-${key}`}>{t(LABEL[key])}</span> }))}
+        items={TABS.map((key) => ({ key, label: <span data-testid={`tab-${key}`}>{key === 'seminar' ? ts('tabSeminar') : t(LABEL[key])}</span> }))}
       />
       {tab === 'agenda' && <AgendaTab cls={c} onChanged={cls.reload} />}
       {tab === 'venues' && <VenuesTab cls={c} onChanged={cls.reload} />}
       {tab === 'roster' && <RosterTab cls={c} onChanged={cls.reload} />}
       {tab === 'checkin' && <CheckinTab cls={c} />}
       {tab === 'attendance' && <AttendanceTab cls={c} />}
+      {tab === 'seminar' && <SeminarTab cls={c} />}
       {editing && <ClassFormModal editing={c} onDone={(saved) => { setEditing(false); if (saved) cls.reload(); }} />}
     </>
   );
