@@ -73,6 +73,20 @@ describe('the 座谈会 in the console', () => {
     assert.equal(await documentCount(), before);
   });
 
+  it('answers an oversize upload over the network with a 413 and its message, not a reset connection', async () => {
+    const before = await documentCount();
+    const reports = (await server.api('organiser', `${CLASS}/seminar/reports`)).json.reports as { id: string; unitName: string }[];
+    const target = reports.find((r) => r.unitName === '南村镇')!;
+    for (const size of [21 * 1024 * 1024, 30 * 1024 * 1024]) {
+      const form = new FormData();
+      form.append('file', new Blob([await makePdf(), new Uint8Array(size)], { type: 'application/pdf' }), '太大.pdf');
+      const res = await fetch(`${server.url}${CLASS}/seminar/reports/${target.id}/documents`, { method: 'POST', body: form, headers: { authorization: `Bearer ${server.tokens.organiser}` } });
+      assert.equal(res.status, 413);
+      assert.match(((await res.json()) as { error: { message: { zh: string } } }).error.message.zh, /超过 20 MB/);
+    }
+    assert.equal(await documentCount(), before);
+  });
+
   it('reorders the speakers and keeps the order', async () => {
     const names = () => page.getByTestId('speakers-table').locator('tbody tr td:nth-child(2)').allTextContents();
     assert.deepEqual(await names(), ['甲镇党委书记', '乙镇党委书记', '丙镇党委书记']);

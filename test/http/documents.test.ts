@@ -114,6 +114,10 @@ for (const kind of dialects()) {
       const res = await upload('town2', 't2', '大文件.pdf', big);
       assert.equal(res.statusCode, 413, res.body);
       assert.match(res.json().error.message.zh, /超过 20 MB/);
+      assert.match(res.json().error.message.en, /over the 20 MB limit/);
+      // Announced far over the limit: refused before anything is written.
+      const huge = await upload('organiser', 't2', '更大.pdf', Buffer.concat([await makePdf(), Buffer.alloc(23 * 1024 * 1024)]));
+      assert.equal(huge.statusCode, 413, huge.body);
       assert.deepEqual(await snapshot(), before);
     });
 
@@ -127,6 +131,11 @@ for (const kind of dialects()) {
       const noFile = { payload: Buffer.from('--b\r\nContent-Disposition: form-data; name="note"\r\n\r\nhi\r\n--b--\r\n'), headers: { 'content-type': 'multipart/form-data; boundary=b' } };
       const fieldOnly = await as('town2', { method: 'POST', url: `${SEMINAR}/reports/${reports.t2}/documents`, ...noFile });
       assert.equal(fieldOnly.statusCode, 400, fieldOnly.body);
+      const noBoundary = await as('town2', { method: 'POST', url: `${SEMINAR}/reports/${reports.t2}/documents`, payload: Buffer.from('garbage'), headers: { 'content-type': 'multipart/form-data' } });
+      assert.ok(noBoundary.statusCode >= 400 && noBoundary.statusCode < 500, noBoundary.body);
+      const whole = multipart('x.pdf', await makePdf());
+      const cut = await as('town2', { method: 'POST', url: `${SEMINAR}/reports/${reports.t2}/documents`, payload: whole.payload.subarray(0, whole.payload.length - 400), headers: whole.headers });
+      assert.ok(cut.statusCode >= 400 && cut.statusCode < 500, `a cut-off form: ${cut.statusCode} ${cut.body}`);
       const raw = await as('town2', { method: 'POST', url: `${SEMINAR}/reports/${reports.t2}/documents`, payload: await makePdf(), headers: { 'content-type': 'application/pdf' } });
       assert.ok(raw.statusCode >= 400 && raw.statusCode < 500, raw.body);
       assert.deepEqual(await snapshot(), before);
