@@ -79,7 +79,7 @@ describe('the 座谈会 in the console', () => {
     const target = reports.find((r) => r.unitName === '南村镇')!;
     for (const size of [21 * 1024 * 1024, 30 * 1024 * 1024]) {
       const form = new FormData();
-      form.append('file', new Blob([await makePdf(), new Uint8Array(size)], { type: 'application/pdf' }), '太大.pdf');
+      form.append('file', new Blob([new Uint8Array(await makePdf()), new Uint8Array(size)], { type: 'application/pdf' }), '太大.pdf');
       const res = await fetch(`${server.url}${CLASS}/seminar/reports/${target.id}/documents`, { method: 'POST', body: form, headers: { authorization: `Bearer ${server.tokens.organiser}` } });
       assert.equal(res.status, 413);
       assert.match(((await res.json()) as { error: { message: { zh: string } } }).error.message.zh, /超过 20 MB/);
