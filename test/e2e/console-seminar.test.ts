@@ -2,7 +2,8 @@
  * 座谈会 in the console (Chromium): the office uploads a real PDF as a township's written report and sees its status
  * turn 已交 and then 已收; a renamed program (.exe bytes called .pdf) is refused with the server's message shown and
  * nothing stored; after the office's reminder, a township logs in, sees the reminder on its training page and uploads
- * its own report there. The office reorders the speakers.
+ * its own report there. The office reorders the speakers. Over the network an oversize upload gets its 413; the tab
+ * reads in English with the switch.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -114,5 +115,18 @@ describe('the 座谈会 in the console', () => {
     const board = await server.api('organiser', `${CLASS}/seminar/reports`);
     assert.deepEqual(board.json.counts, { total: 2, missing: 0, submitted: 1, accepted: 1 });
     await town.close();
+  });
+
+  it('reads in English with the switch: no label left in Chinese', async () => {
+    await page.goto(`${server.url}/console/training/tc1/seminar`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByTestId('tab-seminar').filter({ hasText: 'Seminar' }).waitFor();
+    assert.equal(await page.getByTestId('reports-summary').innerText(), '2 in all · 2 handed in · 1 accepted · 0 missing');
+    const text = await page.locator('.ant-layout-content').innerText();
+    // What is left in Chinese is data: unit, class, speaker and file names, and the office's own titles.
+    const data = ['示范培训班', '测试市', '南村镇', '东岭镇', '城区', '东县', '甲镇党委书记', '乙镇党委书记', '丙镇党委书记', '党委书记', '的发言', '东岭镇书面材料.pdf', '南村镇座谈会材料.pdf', '座谈会书面交流材料'];
+    let rest = text;
+    for (const d of data.sort((a, b) => b.length - a.length)) rest = rest.split(d).join('');
+    assert.doesNotMatch(rest, /[\u3400-\u9fff]/, rest.match(/.{0,20}[\u3400-\u9fff].{0,20}/)?.[0]);
   });
 });
