@@ -220,6 +220,7 @@ export const MESSAGES = {
   reportAccepted: { zh: '该书面材料已收取，不能再更改；如需更换请联系培训班办公室退回', en: 'This written report has been accepted and cannot change; ask the class office to send it back first' },
   reportNotSubmitted: { zh: '该书面材料尚未提交，不能收取', en: 'This written report has not been submitted, so it cannot be accepted' },
   reportAlreadyMissing: { zh: '该书面材料尚未提交，无需退回', en: 'This written report has not been submitted; there is nothing to send back' },
+  reportHandedIn: { zh: '该书面材料已提交，不能取消分派；如确属分派错误，请先退回', en: 'This written report has been handed in and cannot be withdrawn; send it back first if it was assigned in error' },
   reportUnitTaken: (name: string): Message => ({ zh: `「${name}」已有书面材料任务`, en: `${name} already has a written report slot` }),
   reportUnitNotTownship: (name: string): Message => ({ zh: `「${name}」不是乡镇（街道）或村级单位，不能分派书面材料`, en: `${name} is not a township or village, so no written report can be assigned to it` }),
   chosenUnit: { zh: '所选单位', en: 'the chosen unit' },

@@ -151,5 +151,20 @@ for (const kind of dialects()) {
       assert.equal(list[0].note, '请按模板重新提交');
       assert.deepEqual((await t.call('organiser', { method: 'GET', url: '/api/seminar/my-reports' })).json(), []);
     });
+
+    it('withdraws a slot assigned in error, only while nothing was handed in', async () => {
+      const village = await reportOf('v1');
+      const t3 = await reportOf('t3');
+      const pdf = multipart('北岭乡.pdf', await makePdf());
+      assert.equal((await t.call('organiser', { method: 'POST', url: `${SEMINAR}/reports/${t3.id}/documents`, payload: pdf.payload, headers: pdf.headers })).statusCode, 201);
+      const refused = await t.call('organiser', { method: 'DELETE', url: `${SEMINAR}/reports/${t3.id}` });
+      assert.equal(refused.statusCode, 409);
+      assert.match(refused.json().error.message.zh, /请先退回/);
+      assert.equal((await t.call('clerk', { method: 'DELETE', url: `${SEMINAR}/reports/${village.id}` })).statusCode, 403);
+      assert.equal((await t.call('organiser', { method: 'DELETE', url: `/api/training/classes/tc2/seminar/reports/${village.id}` })).statusCode, 404);
+      assert.equal((await t.call('organiser', { method: 'DELETE', url: `${SEMINAR}/reports/${village.id}` })).statusCode, 204);
+      assert.equal(await reportOf('v1'), undefined);
+      assert.equal((await board()).counts.total, 3);
+    });
   });
 }

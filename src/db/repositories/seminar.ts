@@ -47,3 +47,7 @@ export async function remindReportRows(db: Db, classId: string, ids: readonly st
       .execute();
   }
 }
+
+export async function deleteReportRow(db: Db, classId: string, id: string): Promise<void> {
+  await db.deleteFrom('seminar_reports').where('class_id', '=', classId).where('id', '=', id).execute();
+}

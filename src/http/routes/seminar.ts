@@ -8,6 +8,7 @@ import type { Role } from '../../app/policies/roles.js';
 import { OFFICE, STAFF } from '../../app/policies/roles.js';
 import { acceptReport } from '../../app/seminar/accept-report.js';
 import { createReports } from '../../app/seminar/create-reports.js';
+import { deleteReport } from '../../app/seminar/delete-report.js';
 import { listMyReports } from '../../app/seminar/list-my-reports.js';
 import { listReports } from '../../app/seminar/list-reports.js';
 import { remindReports } from '../../app/seminar/remind-reports.js';
@@ -30,6 +31,7 @@ import {
   speakersInputSchema,
 } from '../../contracts/seminar.js';
 import { requireActor } from '../auth.js';
+import { noContent } from '../responses.js';
 import { receiveUpload, SEMINAR_REPORT_FILE_LIMIT } from '../upload.js';
 import { UPLOAD_NOTE, withUpload } from './documents.js';
 import { typed } from './types.js';
@@ -74,6 +76,14 @@ export function seminarRoutes(app: FastifyInstance, ctx: AppContext): void {
     const actor = requireActor(request);
     const upload = await receiveUpload(request, SEMINAR_REPORT_FILE_LIMIT);
     return reply.code(201).send(await withUpload(upload, (u) => uploadReport(ctx, actor, request.params.classId, request.params.reportId, u)));
+  });
+
+  api.delete(`${base}/reports/:reportId`, {
+    config: { access: OFFICE },
+    schema: { tags, summary: '取消分派（仅限未交且无文件的）/ withdraw a report slot (only while nothing was handed in)', params: reportParams, response: { 204: noContent } },
+  }, async (request, reply) => {
+    await deleteReport(ctx, requireActor(request), request.params.classId, request.params.reportId);
+    return reply.code(204).send();
   });
 
   api.post(`${base}/reports/:reportId/accept`, {

@@ -178,6 +178,11 @@ export function ReportsCard({ cls, office }: { cls: TrainingClass; office: boole
                   {office && r.status !== 'missing' && (
                     <Button size="small" danger onClick={() => setSendingBack(r)} data-testid="send-back">{t('sendBack')}</Button>
                   )}
+                  {office && r.status === 'missing' && r.documents.length === 0 && (
+                    <Popconfirm title={t('withdrawConfirm', { unit: r.unitName })} okText={t('withdraw')} cancelText={t('cancel')} onConfirm={() => act(() => seminar.withdraw(cls.id, r.id), t('withdrawn'))}>
+                      <Button size="small" type="link" danger data-testid="withdraw-report">{t('withdraw')}</Button>
+                    </Popconfirm>
+                  )}
                 </Space>
               ),
             },

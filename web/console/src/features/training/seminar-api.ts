@@ -22,6 +22,7 @@ export const seminar = {
   },
   createReports: (classId: string, body: ReportsCreateRequest) => api.post<{ created: number; skipped: number }>(`${base(classId)}/reports`, body),
   remind: (classId: string, reportIds?: string[]) => api.post<{ reminded: number; remindedAt: string }>(`${base(classId)}/reports/remind`, reportIds ? { reportIds } : {}),
+  withdraw: (classId: string, reportId: string) => api.del<void>(report(classId, reportId)),
   accept: (classId: string, reportId: string) => api.post<SeminarReport>(`${report(classId, reportId)}/accept`),
   sendBack: (classId: string, reportId: string, note: string) => api.post<SeminarReport>(`${report(classId, reportId)}/return`, { note }),
   uploadUrl: (classId: string, reportId: string) => `${report(classId, reportId)}/documents`,
