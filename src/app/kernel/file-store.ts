@@ -10,7 +10,7 @@
  * `<2 hex>/<sha256>` after a HeadObject finds it absent, `open` as GetObject's Body stream, `has` as HeadObject.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, rmSync } from 'node:fs';
 import { copyFile, mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -73,9 +73,22 @@ export class DiskFileStore implements FileStore {
   }
 }
 
-/** A store under a fresh directory of the system's temp dir, for contexts given no data directory (tests, benchmarks). */
+/** Temporary stores' directories, removed when the process exits. */
+const temporary: string[] = [];
+
+/**
+ * A store under a fresh directory of the system's temp dir, for contexts given no data directory (tests, benchmarks):
+ * created on first write, removed when the process exits.
+ */
 export function temporaryFileStore(): DiskFileStore {
-  return new DiskFileStore(path.join(tmpdir(), `leitai-files-${process.pid}-${randomBytes(4).toString('hex')}`));
+  const root = path.join(tmpdir(), `leitai-files-${process.pid}-${randomBytes(4).toString('hex')}`);
+  if (temporary.length === 0) {
+    process.once('exit', () => {
+      for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+    });
+  }
+  temporary.push(root);
+  return new DiskFileStore(root);
 }
 
 /** The sha-256 of bytes, as the store addresses them. */
