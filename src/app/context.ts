@@ -7,6 +7,7 @@ import { BallotFeed } from './kernel/ballot-feed.js';
 import { BallotWriter } from './kernel/ballot-writer.js';
 import { CheckinFeed } from './kernel/checkin-feed.js';
 import { DefinitionCache, type DefinitionCacheOptions } from './kernel/definition-cache.js';
+import { DiskFileStore, temporaryFileStore, type FileStore } from './kernel/file-store.js';
 import { ResultsCache } from './kernel/results-cache.js';
 import { TokenLookup } from './kernel/token-lookup.js';
 import { ClassCache } from './training/class-cache.js';
@@ -31,6 +32,8 @@ export interface AppContext {
   readonly training: { readonly classes: ClassCache; readonly checkins: CheckinWriter };
   /** 公开地址 from the environment (LEITAI_PUBLIC_URL), as an origin, or null; a stored setting overrides it (app/settings). */
   readonly environmentPublicUrl: string | null;
+  /** Uploaded documents' bytes, by sha-256 (kernel/file-store.ts). */
+  readonly files: FileStore;
 }
 
 export interface AppContextOptions {
@@ -44,6 +47,13 @@ export interface AppContextOptions {
   definitions?: DefinitionCacheOptions;
   /** config.publicUrl: the public address the environment names (default none). */
   publicUrl?: string | null;
+  /**
+   * Where uploaded files are kept: `<dataDir>/files` on a server and in the CLI. Default: a fresh directory under the
+   * system's temp dir, for contexts that store no lasting files (tests that do not look, benchmarks).
+   */
+  filesDir?: string;
+  /** A store of another kind (one day S3-compatible); wins over filesDir. */
+  files?: FileStore;
 }
 
 export function createAppContext(database: Database, options: AppContextOptions = {}): AppContext {
@@ -64,6 +74,7 @@ export function createAppContext(database: Database, options: AppContextOptions 
     results,
     training: { classes: new ClassCache(database.db, () => clock().getTime()), checkins: new CheckinWriter(database.db, thread ? (rows, devices) => thread.storeCheckins(rows, devices) : undefined) },
     environmentPublicUrl: options.publicUrl ?? null,
+    files: options.files ?? (options.filesDir ? new DiskFileStore(options.filesDir) : temporaryFileStore()),
   };
 }
 

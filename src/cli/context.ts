@@ -1,4 +1,5 @@
 /** Opens the configured database for a one-shot command and closes it afterwards. */
+import path from 'node:path';
 import { createAppContext, type AppContext } from '../app/context.js';
 import { loadConfig } from '../config/index.js';
 import { openDatabase } from '../server/open-database.js';
@@ -7,7 +8,7 @@ export async function withContext<T>(work: (ctx: AppContext) => Promise<T>): Pro
   const config = loadConfig();
   const database = await openDatabase(config.database);
   try {
-    const ctx = createAppContext(database, { publicUrl: config.publicUrl });
+    const ctx = createAppContext(database, { publicUrl: config.publicUrl, filesDir: path.join(config.dataDir, 'files') });
     try {
       return await work(ctx);
     } finally {

@@ -22,6 +22,8 @@ const THINGS = {
   venue: { zh: '会场', en: 'venue' },
   participant: { zh: '学员', en: 'participant' },
   case: { zh: '案例', en: 'case' },
+  document: { zh: '文件', en: 'document' },
+  seminarReport: { zh: '书面材料', en: 'written report' },
   topicGroup: { zh: '研讨组', en: 'topic group' },
   reflection: { zh: '心得', en: 'reflection' },
 } as const satisfies Record<string, Message>;
@@ -231,6 +233,38 @@ export const MESSAGES = {
   reflectionLessonUnknown: { zh: '所选课次不属于本培训班', en: 'The lesson chosen is not one of this class' },
   tooManyReflections: (max: number): Message => ({ zh: `每位学员最多提交 ${max} 条心得`, en: `At most ${max} reflections per trainee` }),
   tooManyReflectionWrites: { zh: '提交过于频繁，请稍后再试', en: 'Too many saves in a short time; try again shortly' },
+  // 文件上传与座谈会
+  uploadNotMultipart: { zh: '请以表单方式（multipart/form-data）上传文件', en: 'Send the file as a form upload (multipart/form-data)' },
+  uploadFileMissing: { zh: '没有收到文件，请选择要上传的文件', en: 'No file arrived; choose the file to upload' },
+  uploadEmpty: { zh: '文件是空的（0 字节）', en: 'The file is empty (0 bytes)' },
+  uploadTooLarge: (limitMb: number): Message => ({ zh: `文件超过 ${limitMb} MB 的上限，未保存；请压缩或拆分后再上传`, en: `The file is over the ${limitMb} MB limit and was not stored; compress or split it and upload again` }),
+  uploadTooManyParts: { zh: '一次只能上传一个文件', en: 'Upload one file at a time' },
+  fileTypeRefused: (name: string): Message => ({
+    zh: `「${name}」的内容不是允许的文件类型；只接受 PDF、Word（docx）、Excel（xlsx）、JPG 和 PNG`,
+    en: `The content of “${name}” is not an allowed type; only PDF, Word (docx), Excel (xlsx), JPG and PNG are accepted`,
+  }),
+  fileLegacyOffice: (name: string): Message => ({
+    zh: `「${name}」是旧版 Office 文件（doc / xls），请另存为 docx、xlsx 或 PDF 后再上传`,
+    en: `“${name}” is an old Office file (doc / xls); save it as docx, xlsx or PDF and upload that`,
+  }),
+  fileHasMacros: (name: string): Message => ({
+    zh: `「${name}」含有宏（VBA），出于安全不能上传；请另存为不含宏的 docx、xlsx 或 PDF`,
+    en: `“${name}” contains macros (VBA) and cannot be uploaded; save it without macros as docx, xlsx or PDF`,
+  }),
+  fileNameMismatch: (name: string, nameExt: string, actual: string): Message => ({
+    zh: `文件名「${name}」是 .${nameExt} 文件，但内容实为 ${actual}；请核对后上传正确的文件`,
+    en: `The name “${name}” says .${nameExt}, but the content is ${actual}; check and upload the right file`,
+  }),
+  documentRemoved: { zh: '该文件已被删除', en: 'This document was removed' },
+  reportNotYours: { zh: '只能上传本单位的书面材料', en: 'You may upload only your own unit’s written report' },
+  reportAccepted: { zh: '该书面材料已收取，不能再更改；如需更换请联系培训班办公室退回', en: 'This written report has been accepted and cannot change; ask the class office to send it back first' },
+  reportNotSubmitted: { zh: '该书面材料尚未提交，不能收取', en: 'This written report has not been submitted, so it cannot be accepted' },
+  reportAlreadyMissing: { zh: '该书面材料尚未提交，无需退回', en: 'This written report has not been submitted; there is nothing to send back' },
+  reportHandedIn: { zh: '该书面材料已提交，不能取消分派；如确属分派错误，请先退回', en: 'This written report has been handed in and cannot be withdrawn; send it back first if it was assigned in error' },
+  reportUnitTaken: (name: string): Message => ({ zh: `「${name}」已有书面材料任务`, en: `${name} already has a written report slot` }),
+  reportUnitNotTownship: (name: string): Message => ({ zh: `「${name}」不是乡镇（街道）或村级单位，不能分派书面材料`, en: `${name} is not a township or village, so no written report can be assigned to it` }),
+  chosenUnit: { zh: '所选单位', en: 'the chosen unit' },
+  speakerRepeated: { zh: '发言人编号重复', en: 'A speaker is listed twice' },
 
   // 账号
   usernameTaken: (username: string): Message => ({ zh: `用户名 ${username} 已存在`, en: `Username ${username} exists` }),
@@ -280,4 +314,7 @@ export const FIELD_WORDS: Record<string, Message> = {
   contact: { zh: '联系方式', en: 'contact' },
   title: { zh: '标题', en: 'title' },
   q: { zh: '检索词', en: 'search words' },
+  post: { zh: '职务', en: 'post' },
+  topic: { zh: '发言题目', en: 'topic' },
+  note: { zh: '说明', en: 'note' },
 };

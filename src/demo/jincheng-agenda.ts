@@ -54,10 +54,13 @@ export function jinchengVenues(countyNames: ReadonlyMap<string, string>): DemoVe
   ];
 }
 
-const SEMINAR_SPEAKERS = [
+/** The 12 townships whose secretaries speak at the 座谈会 (the other 65 hand in written reports). */
+export const SEMINAR_SPEAKER_PLACES = [
   '城区北街街道', '城区钟家庄街道', '泽州县川底镇', '泽州县高都镇', '高平市北城街道', '高平市马村镇',
   '阳城县寺头乡', '阳城县董封乡', '陵川县古郊乡', '陵川县西河底镇', '沁水县龙港镇', '沁水县胡底乡',
-].map((place) => ({ name: `${place}${place.endsWith('街道') ? '党工委书记' : '党委书记'}`, title: '现场发言' }));
+];
+
+const SEMINAR_SPEAKERS = SEMINAR_SPEAKER_PLACES.map((place) => ({ name: `${place}${place.endsWith('街道') ? '党工委书记' : '党委书记'}`, title: '现场发言' }));
 
 export const TOPICS = [
   '村级集体经济壮大提质',

@@ -3,6 +3,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import { AppError } from '../contracts/errors.js';
 import rateLimit from '@fastify/rate-limit';
 import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.js';
@@ -69,6 +71,13 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null }, staticCSP: DOCS_CSP });
   await app.register(rateLimit, { global: false });
   await app.register(cookie);
+  // Uploads: each route sets its own limits when it reads its one file (upload.ts).
+  await app.register(multipart, { limits: { files: 1, parts: 5, fields: 4 } });
+  // Only the routes that declare they consume a form upload read one; any other answers it 415, as it answers any
+  // content type it does not read (the multipart parser is registered for every route).
+  app.addHook('preValidation', async (request) => {
+    if (request.isMultipart() && !request.routeOptions.schema?.consumes?.includes('multipart/form-data')) throw new AppError('unsupported_media_type');
+  });
 
   installAuth(app, ctx);
   await app.register(async (scope) => registerRoutes(scope, ctx, options), { prefix: '' });

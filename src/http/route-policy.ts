@@ -9,7 +9,7 @@
  * - roles: a login (cookie + CSRF) or an access token of one of these roles. A viewer is further confined to its own
  *   unit's subtree and to published results by the use cases (app/policies/unit-scope.ts, results-access.ts).
  */
-import { ADMIN, COUNTING, OFFICE, STAFF } from '../app/policies/roles.js';
+import { ADMIN, COUNTING, OFFICE, OFFICE_AND_VIEWERS, STAFF } from '../app/policies/roles.js';
 import type { Role } from '../app/policies/roles.js';
 
 /** public: anyone; rater: anyone holding a ballot token (checked by the use case); otherwise the roles allowed. */
@@ -87,6 +87,8 @@ export const ROUTE_POLICY: Readonly<Record<string, Access>> = {
   'POST /api/campaigns/:campaignId/case-links': OFFICE,
   'DELETE /api/campaigns/:campaignId/case-links/:itemId': OFFICE,
   'POST /api/campaigns/:campaignId/case-items': OFFICE,
+  'GET /api/cases/:caseId/documents': STAFF,
+  'POST /api/cases/:caseId/documents': OFFICE,
   // results, publication and exports
   'GET /api/campaigns/:campaignId/results': STAFF,
   'GET /api/campaigns/:campaignId/rankings/:rankingId': STAFF,
@@ -102,16 +104,39 @@ export const ROUTE_POLICY: Readonly<Record<string, Access>> = {
   // settings
   'GET /api/settings/public-address': COUNTING,
   'PUT /api/settings/public-address': OFFICE,
-  // the training class
-  'GET /api/training/classes/:classId/agenda.pdf': STAFF,
-  'GET /api/training/classes/:classId/attendance.xlsx': STAFF,
-  'GET /api/training/classes/:classId/roster.html': COUNTING,
+  // what a class produces: 座谈会, documents, 研讨组, 讲收获
+  'POST /api/reflections': 'public',
+  'POST /api/reflections/mine': 'public',
   'GET /api/training/classes/:classId/reflections': STAFF,
   'PATCH /api/training/classes/:classId/reflections/:reflectionId': OFFICE,
   'POST /api/training/classes/:classId/reflections/close': OFFICE,
   'POST /api/training/classes/:classId/reflections/reopen': OFFICE,
   'GET /api/training/classes/:classId/reflections.xlsx': STAFF,
   'GET /api/training/classes/:classId/reflections.pdf': STAFF,
+  'GET /api/documents/:documentId': STAFF,
+  'DELETE /api/documents/:documentId': STAFF,
+  'GET /api/training/classes/:classId/groups/:groupId/documents': OFFICE,
+  'POST /api/training/classes/:classId/groups/:groupId/documents': OFFICE,
+  'GET /api/training/classes/:classId/seminar/speakers': STAFF,
+  'PUT /api/training/classes/:classId/seminar/speakers': OFFICE,
+  'GET /api/training/classes/:classId/seminar/reports': OFFICE_AND_VIEWERS,
+  'POST /api/training/classes/:classId/seminar/reports': OFFICE,
+  'POST /api/training/classes/:classId/seminar/reports/remind': OFFICE,
+  'POST /api/training/classes/:classId/seminar/reports/:reportId/documents': OFFICE_AND_VIEWERS,
+  'DELETE /api/training/classes/:classId/seminar/reports/:reportId': OFFICE,
+  'POST /api/training/classes/:classId/seminar/reports/:reportId/accept': OFFICE,
+  'POST /api/training/classes/:classId/seminar/reports/:reportId/return': OFFICE,
+  'GET /api/seminar/my-reports': STAFF,
+  'GET /api/training/classes/:classId/groups': STAFF,
+  'POST /api/training/classes/:classId/groups': OFFICE,
+  'PATCH /api/training/classes/:classId/groups/:groupId': OFFICE,
+  'DELETE /api/training/classes/:classId/groups/:groupId': OFFICE,
+  'PUT /api/training/classes/:classId/groups/:groupId/members': OFFICE,
+  'POST /api/training/classes/:classId/groups/import': OFFICE,
+  // the training class
+  'GET /api/training/classes/:classId/agenda.pdf': STAFF,
+  'GET /api/training/classes/:classId/attendance.xlsx': STAFF,
+  'GET /api/training/classes/:classId/roster.html': COUNTING,
   'GET /api/training/classes': STAFF,
   'POST /api/training/classes': OFFICE,
   'GET /api/training/classes/:classId': STAFF,
@@ -132,12 +157,6 @@ export const ROUTE_POLICY: Readonly<Record<string, Access>> = {
   'GET /api/training/classes/:classId/lessons/:lessonId/venues/:venueId/roster': STAFF,
   'GET /api/training/classes/:classId/lessons/:lessonId/venues/:venueId/screen-link': OFFICE,
   'GET /api/training/classes/:classId/attendance': STAFF,
-  'GET /api/training/classes/:classId/groups': STAFF,
-  'POST /api/training/classes/:classId/groups': OFFICE,
-  'PATCH /api/training/classes/:classId/groups/:groupId': OFFICE,
-  'DELETE /api/training/classes/:classId/groups/:groupId': OFFICE,
-  'PUT /api/training/classes/:classId/groups/:groupId/members': OFFICE,
-  'POST /api/training/classes/:classId/groups/import': OFFICE,
   // check-in on the trainee's phone and the venue screen (no login: grants, codes and keys are checked by the use cases)
   'POST /api/checkin/grants': 'public',
   'POST /api/checkin/directory': 'public',
@@ -145,9 +164,6 @@ export const ROUTE_POLICY: Readonly<Record<string, Access>> = {
   'POST /api/checkin/mine': 'public',
   'GET /api/checkin-screen/:classId/:lessonId/:venueId/:key': 'public',
   'GET /api/checkin-screen/:classId/:lessonId/:venueId/:key/events': 'public',
-  // what a class produces: seminar, documents, topic groups, reflections
-  'POST /api/reflections': 'public',
-  'POST /api/reflections/mine': 'public',
   // pages and their assets (the page is public; what it shows comes from the routes above)
   'GET /r': 'public',
   'GET /r/': 'public',

@@ -24,7 +24,7 @@ export async function start(config: Readonly<Config>): Promise<{ close: () => Pr
     throw error;
   });
   // Online ballots share commits; on SQLite those run on a thread of their own (ballot-writer.ts).
-  const ctx = createAppContext(database, { ballotWriter: createBallotWriter(database), publicUrl: config.publicUrl });
+  const ctx = createAppContext(database, { ballotWriter: createBallotWriter(database), publicUrl: config.publicUrl, filesDir: path.join(config.dataDir, 'files') });
   const credentials: Credentials[] = [];
   const admin = await ensureAdmin(ctx);
   if (admin) credentials.push(admin);

@@ -33,7 +33,7 @@ export interface RunningServer {
 export async function startServer(options: { clock?: () => Date } = {}): Promise<RunningServer> {
   const dir = await mkdtemp(join(tmpdir(), 'leitai-e2e-'));
   const database = await openDatabase({ kind: 'sqlite', file: join(dir, 'leitai.sqlite') });
-  const ctx = createAppContext(database, options.clock ? { clock: options.clock } : {});
+  const ctx = createAppContext(database, { filesDir: join(dir, 'files'), ...(options.clock ? { clock: options.clock } : {}) });
   const admin = (await ensureAdmin(ctx))!;
   const tokens = { admin: admin.accessToken } as RunningServer['tokens'];
   for (const role of ['organiser', 'clerk'] as const) {
@@ -77,7 +77,7 @@ export interface DemoServer {
 /** A server on a fresh SQLite file with the Jincheng demo loaded, as `npm start` makes it. */
 export async function startDemoServer(): Promise<DemoServer> {
   const dir = await mkdtemp(join(tmpdir(), 'leitai-e2e-demo-'));
-  const ctx = createAppContext(await openDatabase({ kind: 'sqlite', file: join(dir, 'leitai.sqlite') }));
+  const ctx = createAppContext(await openDatabase({ kind: 'sqlite', file: join(dir, 'leitai.sqlite') }), { filesDir: join(dir, 'files') });
   await ensureAdmin(ctx);
   const demo = (await loadDemo(ctx))!;
   const account = demo.accounts.find((a) => a.role === 'organiser')!;

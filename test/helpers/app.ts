@@ -1,4 +1,7 @@
 /** A real app over a fresh database, driven with app.inject(); with an account per role. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createAppContext, type AppContext } from '../../src/app/context.js';
 import { createAccount } from '../../src/app/accounts/create-account.js';
@@ -12,6 +15,8 @@ import { createTestDb } from './db.js';
 export interface TestApp {
   app: FastifyInstance;
   ctx: AppContext;
+  /** Where this app's file store keeps uploaded files. */
+  filesDir: string;
   tokens: Record<Role, string>;
   /** Generated login passwords, by role (the viewer's once addViewer ran). */
   passwords: Record<Role, string>;
@@ -29,7 +34,9 @@ export interface TestApp {
 export async function buildTestApp(kind: DbKind, options: { viewerUnitId?: string; app?: BuildAppOptions; publicUrl?: string; upTo?: string } = {}): Promise<TestApp> {
   const database = await createTestDb(kind, options.upTo);
   let tick = Date.parse('2026-06-15T08:00:00Z');
-  const ctx = createAppContext(database, { clock: () => new Date((tick += 1000)), publicUrl: options.publicUrl ?? null });
+  // Each app keeps its uploaded files in a fresh directory of its own, removed on close.
+  const filesDir = await mkdtemp(join(tmpdir(), 'leitai-test-files-'));
+  const ctx = createAppContext(database, { clock: () => new Date((tick += 1000)), publicUrl: options.publicUrl ?? null, filesDir });
   const admin = await ensureAdmin(ctx);
   // Every answer is compared with its response schema: a field the schema would drop fails the request.
   const app = await buildApp(ctx, { logger: false, checkResponses: true, ...options.app });
@@ -45,6 +52,7 @@ export async function buildTestApp(kind: DbKind, options: { viewerUnitId?: strin
   const result: TestApp = {
     app,
     ctx,
+    filesDir,
     tokens,
     passwords,
     usernames,
@@ -55,6 +63,7 @@ export async function buildTestApp(kind: DbKind, options: { viewerUnitId?: strin
       await app.close();
       await ctx.ballotWriter.close();
       await database.close();
+      await rm(filesDir, { recursive: true, force: true });
     },
   };
   return result;

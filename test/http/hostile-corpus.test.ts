@@ -26,7 +26,9 @@ async function loginSessions(t: TestApp): Promise<string> {
 }
 const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'];
 /** Routes that take no body: only attacks refused while the body is read are sent to them. */
-const BODYLESS = /\/(open|reopen|close|logout|screen-keys)$/;
+const BODYLESS = /\/(open|reopen|close|logout|screen-keys|accept)$/;
+/** Routes that read one uploaded file (multipart/form-data): anything else is 415 there, a form without a file 400. */
+const UPLOADS = /\/documents$/;
 
 interface Case {
   name: string;
@@ -131,8 +133,10 @@ for (const kind of dialects()) {
       // Every write route × every attack on how the body is read, and on its shape where it reads one.
       for (const route of writes) {
         const attacks = [...bodyAttacks(limitOf(route.url)), ...(BODYLESS.test(route.url) || route.method === 'DELETE' ? [] : SHAPE_ATTACKS)];
+        const upload = route.method === 'POST' && UPLOADS.test(route.url);
         for (const a of attacks) {
-          cases.push({ name: `${route.method} ${route.url}: ${a.name}`, request: { method: route.method as 'POST', url: fill(route.url), ...a.body, headers: { ...a.body.headers, ...admin } }, expect: a.expect });
+          const expect = upload ? (a.name === 'multipart' ? [400] : [...new Set([...a.expect, 415])]) : a.expect;
+          cases.push({ name: `${route.method} ${route.url}: ${a.name}`, request: { method: route.method as 'POST', url: fill(route.url), ...a.body, headers: { ...a.body.headers, ...admin } }, expect });
         }
       }
 

@@ -21,6 +21,8 @@ import { newReceipt } from '../kernel/secrets.js';
 import { storedBallot } from '../ballots/stored-ballot.js';
 import { storeDemoCases } from './load-demo-cases.js';
 import { storeDemoClass } from './load-demo-class.js';
+import { prepareDemoReportFiles, storeDemoSeminar } from './load-demo-seminar.js';
+import { buildJinchengSeminar } from '../../demo/jincheng-seminar.js';
 
 export interface DemoLoaded {
   campaignId: string;
@@ -43,6 +45,9 @@ export async function loadDemo(ctx: AppContext, options: { trainingClass?: boole
   const { definition: def, ballots } = buildJinchengDemo();
   if (await getCampaign(ctx.database.db, def.id)) return null;
   const trainingClass = options.trainingClass === false ? null : buildJinchengClass(def.units);
+  const seminar = trainingClass ? buildJinchengSeminar(def.units) : null;
+  // The reports' PDFs go into the file store before the transaction, as uploads do.
+  const seminarFiles = trainingClass && seminar ? await prepareDemoReportFiles(ctx, trainingClass.id, seminar) : [];
   const cases = trainingClass ? buildJinchengCases(def.units) : [];
   let linkedCases = 0;
   await inTransaction(ctx.database.db, async (trx) => {
@@ -66,6 +71,7 @@ export async function loadDemo(ctx: AppContext, options: { trainingClass?: boole
     if (trainingClass) {
       await recordAudit(trx, ctx, 'system', 'demo.load', 'training_class', trainingClass.id, { participants: trainingClass.participants.length, checkins: trainingClass.checkins.length });
       await storeDemoClass(trx, ctx, trainingClass, def.id, JINCHENG_CITY_ID);
+      if (seminar) await storeDemoSeminar(trx, trainingClass.id, seminar, seminarFiles);
       linkedCases = await storeDemoCases(trx, ctx, cases, def);
     }
   });

@@ -22,3 +22,5 @@ export const OFFICE: readonly Role[] = ['admin', 'organiser'];
 export const COUNTING: readonly Role[] = ['admin', 'organiser', 'clerk'];
 export const STAFF: readonly Role[] = ['admin', 'organiser', 'clerk', 'viewer'];
 export const ADMIN: readonly Role[] = ['admin'];
+/** The office and unit viewers (a township hands in its own 座谈会 report; a county reads its county's): not the clerk. */
+export const OFFICE_AND_VIEWERS: readonly Role[] = ['admin', 'organiser', 'viewer'];

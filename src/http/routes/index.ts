@@ -11,6 +11,7 @@ import { checkinRoutes } from './checkin.js';
 import { checkinPageRoutes } from './checkin-page.js';
 import { checkinScreenPageRoutes } from './checkin-screen-page.js';
 import { consolePageRoutes } from './console-page.js';
+import { documentRoutes } from './documents.js';
 import { healthRoutes } from './health.js';
 import { outputRoutes } from './output.js';
 import { phoneAssetRoutes } from './phone-assets.js';
@@ -19,6 +20,7 @@ import { receiptRoutes } from './receipts.js';
 import { reflectionRoutes } from './reflections.js';
 import { resultRoutes } from './results.js';
 import { roomRoutes } from './room.js';
+import { seminarRoutes } from './seminar.js';
 import { sessionRoutes } from './sessions.js';
 import { settingsRoutes } from './settings.js';
 import { setupRoutes } from './setup.js';
@@ -52,4 +54,6 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext, opti
   caseRoutes(app, ctx);
   topicGroupRoutes(app, ctx);
   reflectionRoutes(app, ctx);
+  documentRoutes(app, ctx);
+  seminarRoutes(app, ctx);
 }

@@ -27,6 +27,6 @@ export const paths = {
   /** One library case: its text and the 案例评 items it is. */
   caseDetail: (caseId: string) => `/console/cases/${encodeURIComponent(caseId)}`,
   training: () => '/console/training',
-  trainingClass: (classId: string, tab?: 'agenda' | 'venues' | 'roster' | 'checkin' | 'attendance' | 'groups' | 'reflections') =>
+  trainingClass: (classId: string, tab?: 'agenda' | 'venues' | 'roster' | 'checkin' | 'attendance' | 'seminar' | 'groups' | 'reflections') =>
     `/console/training/${encodeURIComponent(classId)}${tab && tab !== 'agenda' ? `/${tab}` : ''}`,
 };

@@ -39,6 +39,8 @@ export type {
 export type { CaseDetail, CaseInput, CaseItemInput, CaseLinkInput, CaseLinkList, CaseLinkView, CaseList, CaseRequest, CaseView } from '../../../../src/contracts/cases.js';
 export type { GroupMember, TopicGroupList, TopicGroupView } from '../../../../src/contracts/topic-groups.js';
 export type { ReflectionPage, ReflectionState, ReflectionView } from '../../../../src/contracts/reflections.js';
+export type { DocumentView } from '../../../../src/contracts/documents.js';
+export type { MyReport, ReportBoard, ReportStatus, ReportsCreateRequest, SeminarReport, SeminarSpeaker, SpeakersRequest } from '../../../../src/contracts/seminar.js';
 export type { Division, DivisionBrowse, DivisionImport, UnitImport, UnitView as Unit } from '../../../../src/contracts/units.js';
 import type { PresentedTally } from '../../../../src/contracts/results.js';
 import type { screenLinkSchema } from '../../../../src/contracts/training.js';

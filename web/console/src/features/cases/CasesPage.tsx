@@ -13,6 +13,7 @@ import { useT } from '../../i18n/I18nProvider.js';
 import { ErrorState, PageHeader } from '../../layout/Page.js';
 import { paths } from '../../paths.js';
 import { useDebounced } from '../training/useDebounced.js';
+import { CaseDocumentsButton } from './CaseDocuments.js';
 import { CaseFormModal } from './CaseFormModal.js';
 import { caseMessages } from './messages.js';
 
@@ -92,6 +93,7 @@ export default function CasesPage() {
               { title: t('unit'), dataIndex: 'unitName', width: 140 },
               { title: t('year'), dataIndex: 'year', width: 80 },
               { title: t('tags'), dataIndex: 'tags', width: 200, render: (tags: string[]) => tags.map((x) => <Tag key={x}>{x}</Tag>) },
+              { title: '', key: 'files', width: 80, render: (_: unknown, c: Hit) => <CaseDocumentsButton caseId={c.id} title={c.title} office={office} /> },
               ...(office
                 ? [{
                     title: '',

@@ -1,8 +1,9 @@
 /**
  * 培训班: one class on its tabs — 日程 (the agenda day by day), 会场, 学员 (the roster), 签到 (live check-in per lesson),
- * 考勤 (attendance and 学时), 研讨组 (topic groups) and 讲收获 (reflections). The tab is part of the address, so a
- * reload or a shared link opens the same one. Each tab shows what the role may do: the office edits; a clerk fixes
- * the roster and enters 补签; a county viewer reads its own county's roster, attendance, groups and reflections.
+ * 考勤 (attendance and 学时), 座谈会 (speakers and written reports), 研讨组 (topic groups) and 讲收获 (reflections).
+ * The tab is part of the address, so a reload or a shared link opens the same one. Each tab shows what the role may
+ * do: the office edits; a clerk fixes the roster and enters 补签; a county viewer reads its own county's roster,
+ * attendance, reports, groups and reflections.
  */
 import { App, Breadcrumb, Button, Tabs } from 'antd';
 import { useState } from 'react';
@@ -23,16 +24,19 @@ import { downloadFile } from './files.js';
 import { trainingMessages } from './messages.js';
 import { ReflectionsTab } from './ReflectionsTab.js';
 import { RosterTab } from './RosterTab.js';
+import { SeminarTab } from './SeminarTab.js';
+import { seminarMessages } from './seminar-messages.js';
 import { rolesOf } from './roles.js';
 import { TopicGroupsTab } from './TopicGroupsTab.js';
 import { VenuesTab } from './VenuesTab.js';
 
-const TABS = ['agenda', 'venues', 'roster', 'checkin', 'attendance', 'groups', 'reflections'] as const;
+const TABS = ['agenda', 'venues', 'roster', 'checkin', 'attendance', 'seminar', 'groups', 'reflections'] as const;
 type Tab = (typeof TABS)[number];
 const LABEL = { agenda: 'tabAgenda', venues: 'tabVenues', roster: 'tabRoster', checkin: 'tabCheckin', attendance: 'tabAttendance', groups: 'tabGroups', reflections: 'tabReflections' } as const;
 
 export default function ClassPage() {
   const t = useT(trainingMessages);
+  const ts = useT(seminarMessages);
   const pick = useBilingual();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -84,13 +88,14 @@ export default function ClassPage() {
       <Tabs
         activeKey={tab}
         onChange={(key) => navigate(paths.trainingClass(c.id, key as Tab))}
-        items={TABS.map((key) => ({ key, label: <span data-testid={`tab-${key}`}>{t(LABEL[key])}</span> }))}
+        items={TABS.map((key) => ({ key, label: <span data-testid={`tab-${key}`}>{key === 'seminar' ? ts('tabSeminar') : t(LABEL[key])}</span> }))}
       />
       {tab === 'agenda' && <AgendaTab cls={c} onChanged={cls.reload} />}
       {tab === 'venues' && <VenuesTab cls={c} onChanged={cls.reload} />}
       {tab === 'roster' && <RosterTab cls={c} onChanged={cls.reload} />}
       {tab === 'checkin' && <CheckinTab cls={c} />}
       {tab === 'attendance' && <AttendanceTab cls={c} />}
+      {tab === 'seminar' && <SeminarTab cls={c} />}
       {tab === 'groups' && <TopicGroupsTab cls={c} />}
       {tab === 'reflections' && <ReflectionsTab cls={c} />}
       {editing && <ClassFormModal editing={c} onDone={(saved) => { setEditing(false); if (saved) cls.reload(); }} />}

@@ -11,6 +11,7 @@ import { ErrorState, PageHeader } from '../../layout/Page.js';
 import { paths } from '../../paths.js';
 import { classDays } from './agenda.js';
 import { ClassFormModal } from './ClassFormModal.js';
+import { MyReportsCard } from './MyReportsCard.js';
 import { trainingMessages } from './messages.js';
 
 export default function TrainingListPage() {
@@ -32,6 +33,7 @@ export default function TrainingListPage() {
         sub={t('sub')}
         extra={office && <Button type="primary" onClick={() => setCreating(true)} data-testid="new-class">{t('newClass')}</Button>}
       />
+      {me?.role === 'viewer' && <MyReportsCard />}
       <Card>
         <Table<ClassSummary>
           rowKey="id"

@@ -9,7 +9,8 @@ import type { ImportReport } from '../../api/types.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-async function refusal(res: Response, fallback: { zh: string; en: string }): Promise<ApiError> {
+/** The server's refusal of a non-JSON request, as the JSON client would raise it. */
+export async function refusal(res: Response, fallback: { zh: string; en: string }): Promise<ApiError> {
   let e: { code?: string; message?: { zh: string; en: string } | string; details?: unknown } | undefined;
   try {
     e = ((await res.json()) as { error?: typeof e }).error;
