@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { ensureConsole } from '../../scripts/build-web.js';
 import { JINCHENG_CLASS_ID } from '../../src/demo/jincheng.js';
+import { makePdf } from '../helpers/files.js';
 import { consolePage, launchBrowser, logIn, screenshotDir, startDemoServer, type DemoServer } from './harness.js';
 
 describe('topic groups and reflections in the console, on the demo (Chromium)', () => {
@@ -82,6 +83,9 @@ describe('topic groups and reflections in the console, on the demo (Chromium)', 
     await card.getByTestId('group-reporter').filter({ hasText: '东圣社区党组织书记' }).waitFor();
     assert.match(await card.getByTestId('group-output').innerText(), /酬金制/);
     assert.equal(await page.getByTestId('group-best').count(), 3);
+    // The output's attachment: a real PDF goes up and is listed under the output.
+    await card.getByTestId('group-upload-input').setInputFiles({ name: '物业党建联建成果.pdf', mimeType: 'application/pdf', buffer: await makePdf('物业党建联建成果') });
+    await card.getByTestId('group-files').getByText('物业党建联建成果.pdf').waitFor();
     await shot('2-new-group');
     assert.deepEqual(errors, []);
   });

@@ -13,6 +13,7 @@ import { useApi } from '../../api/useApi.js';
 import { useAuth } from '../../auth/AuthProvider.js';
 import { useBilingual, useT } from '../../i18n/I18nProvider.js';
 import { ErrorState } from '../../layout/Page.js';
+import { GroupDocuments } from './GroupDocuments.js';
 import { GroupFormModal } from './GroupFormModal.js';
 import { GroupImportDrawer } from './GroupImportDrawer.js';
 import { GroupMembersDrawer } from './GroupMembersDrawer.js';
@@ -108,7 +109,8 @@ export function TopicGroupsTab({ cls }: { cls: TrainingClass }) {
                 <Typography.Text type="secondary">{t('noOutput')}</Typography.Text>
               )}
             </div>
-            {/* The group's attachments (documents with owner_kind 'topic_group', DocumentView[]) are listed here by the documents work. */}
+            {/* The output's attachments: the office's only (docs/training.md). */}
+            {can.edit && <GroupDocuments classId={cls.id} groupId={g.id} />}
           </Flex>
         </Card>
       ))}

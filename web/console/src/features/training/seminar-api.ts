@@ -34,6 +34,8 @@ export const documents = {
   remove: (documentId: string) => api.del<void>(`/api/documents/${encodeURIComponent(documentId)}`),
   ofCase: (caseId: string) => api.get<DocumentView[]>(`/api/cases/${encodeURIComponent(caseId)}/documents`),
   caseUploadUrl: (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/documents`,
+  ofGroup: (classId: string, groupId: string) => api.get<DocumentView[]>(`/api/training/classes/${encodeURIComponent(classId)}/groups/${encodeURIComponent(groupId)}/documents`),
+  groupUploadUrl: (classId: string, groupId: string) => `/api/training/classes/${encodeURIComponent(classId)}/groups/${encodeURIComponent(groupId)}/documents`,
 };
 
 /** What may be chosen in the file picker (the server decides by content all the same). */
