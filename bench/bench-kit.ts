@@ -1,10 +1,12 @@
 /** What the benchmarks share: a throwaway database per run, and a load generator in a process of its own. */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { Session as InspectorSession } from 'node:inspector/promises';
 import { join } from 'node:path';
 import pg from 'pg';
+import { startEmbeddedPostgres } from '../scripts/embedded-postgres.js';
 import { createDb } from '../src/db/create-db.js';
 import type { Database, DbKind } from '../src/db/database.js';
 
@@ -75,4 +77,30 @@ export async function profiled<T>(dir: string | undefined, name: string, fn: () 
     writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
     session.disconnect();
   }
+}
+
+/**
+ * Runs `run` once per database kind, each with a fresh scratch directory and (for PostgreSQL, unless
+ * LEITAI_BENCH_PG_URL names one) an embedded server with durability on; prints each run's JSON line at the end.
+ */
+export async function benchEachDatabase(kinds: DbKind[], name: string, run: (kind: DbKind, dir: string, pgUrl: string | null) => Promise<unknown>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), `leitai-${name}-`));
+  let pgStop: (() => Promise<void>) | null = null;
+  const lines: string[] = [];
+  try {
+    for (const kind of kinds) {
+      let pgUrl = process.env.LEITAI_BENCH_PG_URL ?? null;
+      if (kind === 'postgres' && !pgUrl) {
+        // Durability ON: this measures durable commits (the test runner turns fsync off).
+        const started = await startEmbeddedPostgres(['-c', 'max_connections=50']);
+        pgUrl = started.url;
+        pgStop = started.stop;
+      }
+      lines.push(JSON.stringify(await run(kind, dir, pgUrl)));
+    }
+  } finally {
+    await pgStop?.().catch((e) => console.error('stopping PostgreSQL:', e));
+    rmSync(dir, { recursive: true, force: true });
+  }
+  for (const line of lines) console.log(line);
 }

@@ -1,23 +1,4 @@
-/**
- * npm run bench:checkin — the report's 同步课堂: 2,100 trainees check in across 3 venues in one burst, against the real
- * server (buildApp + listen on 127.0.0.1), on a SQLite file and on PostgreSQL (an embedded server with fsync on, or
- * LEITAI_BENCH_PG_URL). Per database:
- *  1. bare: a trivial GET route on the same server, autocannon -c 50, before and after the burst; the baseline is
- *     the higher of the two;
- *  2. first time: at the first lesson each trainee scans the venue's current code (POST /api/checkin/grants) and
- *     identifies with their personal code (POST /api/checkin) — two requests: code look-up, device, check-in;
- *  3. returning: at the next lesson each phone knows its trainee and sends the scanned code with its device
- *     (POST /api/checkin) — one request, the common case. 50 connections, one check-in per trainee; stored
- *     check-ins counted from the database afterwards.
- * `ratio_to_bare` = returning check-ins per second over the bare route's requests per second; `first_time` has the
- * same figures for the first lesson.
- * Also timed: importing the 2,100-person roster from CSV (dry run, then import).
- * Prints figures, then one JSON line per database. Options: --db sqlite,postgres --trainees 2100 --connections 50
- * --bare-seconds 5 --profile DIR (a CPU profile of the server during each burst, DIR/<db>-<first|returning>.cpuprofile)
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
@@ -31,8 +12,7 @@ import { listCheckinRows, listParticipantRows, listVenueRows } from '../src/db/r
 import { formatLocalDateTime, localDateOf } from '../src/domain/training/local-time.js';
 import type { Unit } from '../src/domain/types.js';
 import { buildApp } from '../src/http/app.js';
-import { startEmbeddedPostgres } from '../scripts/embedded-postgres.js';
-import { openDatabase, profiled, runLoadProcess } from './bench-kit.js';
+import { benchEachDatabase, openDatabase, profiled, runLoadProcess } from './bench-kit.js';
 import type { CheckinJob, CheckinLoadResult } from './checkin-load.js';
 import type { LoadResult } from './room-load.js';
 
@@ -151,25 +131,9 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null): P
 
 async function main(): Promise<void> {
   const kinds = args.db.split(',').map((k) => k.trim()) as DbKind[];
-  const dir = mkdtempSync(join(tmpdir(), 'leitai-checkin-'));
-  let pgStop: (() => Promise<void>) | null = null;
-  const lines: string[] = [];
-  try {
-    for (const kind of kinds) {
-      let pgUrl = process.env.LEITAI_BENCH_PG_URL ?? null;
-      if (kind === 'postgres' && !pgUrl) {
-        // Durability ON: this measures durable commits (the test runner turns fsync off).
-        const started = await startEmbeddedPostgres(['-c', 'max_connections=50']);
-        pgUrl = started.url;
-        pgStop = started.stop;
-      }
-      lines.push(JSON.stringify(await benchDatabase(kind, dir, pgUrl)));
-    }
-  } finally {
-    await pgStop?.().catch((e) => console.error('stopping PostgreSQL:', e));
-    rmSync(dir, { recursive: true, force: true });
-  }
-  for (const line of lines) console.log(line);
+  await benchEachDatabase(kinds, 'checkin', (kind, dir, pgUrl) => {
+    return benchDatabase(kind, dir, pgUrl);
+  });
 }
 
 await main();

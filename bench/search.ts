@@ -1,18 +1,4 @@
-/**
- * npm run bench:search — the 典型案例库's Chinese full-text search over 10,000 cases of realistic text (case-text.ts on
- * the Jincheng townships and villages: bodies of a few hundred to a few thousand characters), on a SQLite file and on
- * PostgreSQL (an embedded server, or LEITAI_BENCH_PG_URL). Per database, a mix of queries — two-character words,
- * single characters, longer phrases, several words, rare and common, and words found nowhere — each run through the
- * app's use case (searchCases, first page of 20, as the console asks), timed per query; and as the baseline the same
- * queries as a plain substring scan (SQL LIKE over every field of every row). Every query's total is checked against
- * the scan, so a fast wrong answer cannot pass.
- * Prints one JSON line per database: {"bench":"search","db":…,"cases":…,"queries":…,"p50_ms":…,"p99_ms":…,
- * "baseline_p50_ms":…,"baseline_p99_ms":…,"peak_mb":…}, and the slowest queries before it.
- * Options: --db sqlite,postgres --cases 10000 --queries 400 --profile DIR (a CPU profile of the search phase)
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
@@ -28,8 +14,7 @@ import { loadVillages } from '../src/divisions/china-villages.js';
 import { caseIndex, queryTerms } from '../src/domain/cases/grams.js';
 import { caseText } from '../src/demo/case-text.js';
 import { createRandom } from '../src/demo/random.js';
-import { startEmbeddedPostgres } from '../scripts/embedded-postgres.js';
-import { openDatabase, profiled } from './bench-kit.js';
+import { benchEachDatabase, openDatabase, profiled } from './bench-kit.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -163,25 +148,10 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null): P
 
 async function main(): Promise<void> {
   const kinds = args.db.split(',').map((k) => k.trim()) as DbKind[];
-  const dir = mkdtempSync(join(tmpdir(), 'leitai-search-'));
-  let pgStop: (() => Promise<void>) | null = null;
-  const lines: string[] = [];
-  try {
-    for (const kind of kinds) {
-      let pgUrl = process.env.LEITAI_BENCH_PG_URL ?? null;
-      if (kind === 'postgres' && !pgUrl) {
-        const started = await startEmbeddedPostgres(['-c', 'max_connections=50']);
-        pgUrl = started.url;
-        pgStop = started.stop;
-      }
-      peakRss = 0;
-      lines.push(JSON.stringify(await benchDatabase(kind, dir, pgUrl)));
-    }
-  } finally {
-    await pgStop?.().catch((e) => console.error('stopping PostgreSQL:', e));
-    rmSync(dir, { recursive: true, force: true });
-  }
-  for (const line of lines) console.log(line);
+  await benchEachDatabase(kinds, 'search', (kind, dir, pgUrl) => {
+    peakRss = 0;
+    return benchDatabase(kind, dir, pgUrl);
+  });
 }
 
 await main();

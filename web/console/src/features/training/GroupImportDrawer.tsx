@@ -12,7 +12,7 @@ import { errorText } from '../../api/error-text.js';
 import type { ImportReport, TrainingClass } from '../../api/types.js';
 import { useAuth } from '../../auth/AuthProvider.js';
 import { useBilingual, useT } from '../../i18n/I18nProvider.js';
-import { uploadRoster } from './files.js';
+import { saveBlob, uploadRoster } from './files.js';
 import { groupMessages } from './groupMessages.js';
 import { importVerdict, type ImportRowError, rowErrorsOf } from './import-report.js';
 import { trainingMessages } from './messages.js';
@@ -60,14 +60,7 @@ export function GroupImportDrawer({ cls, onDone }: { cls: TrainingClass; onDone(
     }
   };
 
-  const downloadTemplate = () => {
-    const href = URL.createObjectURL(new Blob([TEMPLATE], { type: 'text/csv;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = href;
-    link.download = '分组名单模板.csv';
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(href), 10_000);
-  };
+  const downloadTemplate = () => saveBlob(new Blob([TEMPLATE], { type: 'text/csv;charset=utf-8' }), '分组名单模板.csv');
 
   const report = state.step === 'report' ? state.report : null;
   const verdict = report ? importVerdict(report) : null;

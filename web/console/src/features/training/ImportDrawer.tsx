@@ -12,7 +12,7 @@ import { errorText } from '../../api/error-text.js';
 import type { ImportReport, TrainingClass } from '../../api/types.js';
 import { useAuth } from '../../auth/AuthProvider.js';
 import { useBilingual, useT } from '../../i18n/I18nProvider.js';
-import { rosterTemplate, uploadRoster } from './files.js';
+import { rosterTemplate, saveBlob, uploadRoster } from './files.js';
 import { importVerdict, type ImportRowError, rowErrorsOf } from './import-report.js';
 import { trainingMessages } from './messages.js';
 
@@ -53,14 +53,7 @@ export function ImportDrawer({ cls, onDone }: { cls: TrainingClass; onDone(impor
     }
   };
 
-  const downloadTemplate = () => {
-    const href = URL.createObjectURL(new Blob([rosterTemplate({ unit: cls.rootUnitName })], { type: 'text/csv;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = href;
-    link.download = '学员名单模板.csv';
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(href), 10_000);
-  };
+  const downloadTemplate = () => saveBlob(new Blob([rosterTemplate({ unit: cls.rootUnitName })], { type: 'text/csv;charset=utf-8' }), '学员名单模板.csv');
 
   const report = state.step === 'report' ? state.report : null;
   const verdict = report ? importVerdict(report) : null;

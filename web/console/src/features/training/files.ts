@@ -56,10 +56,15 @@ export function fileNameOf(disposition: string | null, fallback: string): string
 export async function downloadFile(url: string, fallbackName: string): Promise<void> {
   const res = await fetch(url, { headers: authHeaders(null), credentials: 'same-origin' });
   if (!res.ok) throw await refusal(res, { zh: '下载失败', en: 'Download failed' });
-  const href = URL.createObjectURL(await res.blob());
+  saveBlob(await res.blob(), fileNameOf(res.headers.get('content-disposition'), fallbackName));
+}
+
+/** Hands `blob` to the browser as a download named `name`. */
+export function saveBlob(blob: Blob, name: string): void {
+  const href = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = href;
-  link.download = fileNameOf(res.headers.get('content-disposition'), fallbackName);
+  link.download = name;
   document.body.appendChild(link);
   link.click();
   link.remove();
