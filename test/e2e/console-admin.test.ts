@@ -96,7 +96,7 @@ describe('the admin pages in Chromium: accounts, audit log, and who may not ente
     assert.match(download.suggestedFilename(), /^audit-log-.*\.csv$/);
     const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
     const lines = csv.trim().split(/\r\n/);
-    assert.equal(lines[0], 'id,at,actor,action,entity,entity_id,detail');
+    assert.equal(lines[0], 'id,at,actor,action,entity,entity_id,detail,prev_hash,hash');
     assert.equal(lines.length, 3, 'header and the two filtered rows');
     const created = lines.find((l) => l.includes('account.create'));
     assert.ok(created?.includes(`admin:${chiefId}`), created);

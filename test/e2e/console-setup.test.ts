@@ -176,6 +176,8 @@ describe('the office console: set-up to 公示 in Chromium', () => {
       { id: 'crit-2', label: '群众评价', maxPoints: '40' },
     ]);
     assert.deepEqual(taskforce.adjustments, {
+      // A new set-up reads a total cap as a ceiling (封顶, decision 0018) unless the office chose the strict reading.
+      capReading: 'ceiling',
       items: [
         { id: 'adj-1', label: '加分项1', direction: 'bonus', maxPoints: '2' },
         { id: 'adj-3', label: '经验被推广', direction: 'bonus', maxPoints: '1.5' },
