@@ -1,8 +1,8 @@
 /**
  * 猜码防护: look-ups of a ballot token or short code that find nothing are counted per client address, in the
  * database (so every server counts together), in fixed 15-minute windows. The first FREE_MISSES cost nothing — a
- * rater mistypes; each further miss is answered only after SLOW_MS; from LOCK_AFTER_MISSES on, that address may not
- * look up short codes until the window ends. Look-ups by QR link are never refused: their 128-bit secret cannot be
+ * rater mistypes; each further miss is answered only after SLOW_MS; the LOCK_AFTER_MISSES-th locks that address out
+ * of looking up short codes for the next 15 minutes (a new window does not lift it). Look-ups by QR link are never refused: their 128-bit secret cannot be
  * guessed, so a hall's raters behind one NAT address keep scanning and voting while a guesser beside them is locked
  * out. A valid token is never spent or blocked by someone else's wrong guesses.
  *
@@ -13,7 +13,7 @@
 import { setTimeout as pause } from 'node:timers/promises';
 import { AppError } from '../../contracts/errors.js';
 import { MESSAGES } from '../../contracts/messages.js';
-import { countMiss, getMisses } from '../../db/repositories/guesses.js';
+import { countMiss, getGuesses, lockGuesses } from '../../db/repositories/guesses.js';
 import type { AppContext } from '../context.js';
 import { recordAudit } from '../kernel/record-audit.js';
 
@@ -36,7 +36,9 @@ const bucket = (caller: Caller) => caller.address ?? 'unknown';
 
 /** Before a look-up by short code: an address locked for guessing is refused, after the same pause as a miss. */
 export async function guardCodeLookup(ctx: AppContext, caller: Caller): Promise<void> {
-  if ((await getMisses(ctx.database.db, bucket(caller), windowStart(ctx))) < LOCK_AFTER_MISSES) return;
+  const { misses, lockedUntil } = await getGuesses(ctx.database.db, bucket(caller), windowStart(ctx));
+  const locked = misses >= LOCK_AFTER_MISSES || (lockedUntil !== null && Date.parse(lockedUntil) > ctx.clock().getTime());
+  if (!locked) return;
   await pause(SLOW_MS);
   throw new AppError('rate_limited', { message: MESSAGES.guessingLocked });
 }
@@ -45,6 +47,8 @@ export async function guardCodeLookup(ctx: AppContext, caller: Caller): Promise<
 export async function countGuess(ctx: AppContext, caller: Caller, by: 'link' | 'code'): Promise<void> {
   const misses = await countMiss(ctx.database.db, bucket(caller), windowStart(ctx));
   if (misses === LOCK_AFTER_MISSES) {
+    // Locked for a whole window from now: the next window's fresh count does not lift it.
+    await lockGuesses(ctx.database.db, bucket(caller), new Date(ctx.clock().getTime() + GUESS_WINDOW_MS).toISOString());
     await recordAudit(ctx.database.db, ctx, 'anonymous', 'ballots.guessing.locked', 'address', null, { address: caller.address, misses, by });
   }
   if (misses > FREE_MISSES) await pause(SLOW_MS);

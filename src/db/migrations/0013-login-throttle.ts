@@ -27,6 +27,7 @@ export function loginThrottle(kind: DbKind): Migration {
         .addColumn('address', 'text', (c) => c.primaryKey())
         .addColumn('window_start', 'text', (c) => c.notNull())
         .addColumn('misses', 'integer', (c) => c.notNull())
+        .addColumn('locked_until', 'text')
         .execute();
     },
   };

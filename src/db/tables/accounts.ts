@@ -54,6 +54,8 @@ export interface GuessCountersTable {
   address: string;
   window_start: string;
   misses: number;
+  /** Typing codes is refused from this address until then (ISO UTC); a new window does not lift it. */
+  locked_until: string | null;
 }
 
 /** Failed passwords per (username typed, client address) (migration 0013). */
