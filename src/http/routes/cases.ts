@@ -27,10 +27,9 @@ import {
 } from '../../contracts/cases.js';
 import { requireActor } from '../auth.js';
 import { noContent } from '../responses.js';
+import { BODY_LIMITS } from '../body-limits.js';
 import { typed } from './types.js';
 
-/** A link or a new item is three ids: anything larger is not one (413). */
-const LINK_BODY_LIMIT = 16 * 1024;
 
 export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = typed(app);
@@ -62,7 +61,7 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (request) => listCampaignLinks(ctx, requireActor(request), request.params.campaignId));
 
   api.post('/api/campaigns/:campaignId/case-links', {
-    bodyLimit: LINK_BODY_LIMIT,
+    bodyLimit: BODY_LIMITS.phone,
     schema: { tags, summary: '把案例库案例关联到案例评对象 / link a library case to a 案例评 item', params: campaignParams, body: caseLinkInputSchema, response: { 201: caseLinkSchema } },
   }, async (request, reply) => reply.code(201).send(await linkCase(ctx, requireActor(request), request.params.campaignId, request.body)));
 
@@ -74,7 +73,7 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   api.post('/api/campaigns/:campaignId/case-items', {
-    bodyLimit: LINK_BODY_LIMIT,
+    bodyLimit: BODY_LIMITS.phone,
     schema: { tags, summary: '由案例新增案例评对象（方案草稿阶段）/ add a 案例评 item made from a library case (draft set-up)', params: campaignParams, body: caseItemInputSchema, response: { 201: caseLinkSchema } },
   }, async (request, reply) => reply.code(201).send(await addCaseItem(ctx, requireActor(request), request.params.campaignId, request.body)));
 }

@@ -32,8 +32,6 @@ import { requestOrigin } from '../request-origin.js';
 import { document } from '../responses.js';
 import { typed } from './types.js';
 
-/** What a phone sends is a few hundred bytes; anything near this is not a phone, and is answered 413 at once. */
-const PHONE_BODY_LIMIT = BODY_LIMITS.phone;
 
 export function checkinRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = typed(app);
@@ -46,7 +44,7 @@ export function checkinRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   api.post('/api/checkin/grants', {
-    bodyLimit: PHONE_BODY_LIMIT,
+    bodyLimit: BODY_LIMITS.phone,
     config: { serialize: 'as-built' },
     schema: {
       tags,
@@ -57,12 +55,12 @@ export function checkinRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (request, reply) => reply.code(201).header('cache-control', 'no-store').send(await openGrant(ctx, request.body)));
 
   api.post('/api/checkin/directory', {
-    bodyLimit: PHONE_BODY_LIMIT,
+    bodyLimit: BODY_LIMITS.phone,
     schema: { tags, summary: '凭签到凭证列出名单中的单位，或某单位的学员姓名 / with a grant: the roster\'s units, or the names in one unit', body: directoryRequestSchema, response: { 200: directorySchema } },
   }, async (request, reply) => reply.header('cache-control', 'no-store').send(await readDirectory(ctx, request.body.grant, request.body.unitId)));
 
   api.post('/api/checkin', {
-    bodyLimit: PHONE_BODY_LIMIT,
+    bodyLimit: BODY_LIMITS.phone,
     // The hot route of a lesson's first minutes: answered as built (the answer is assembled from typed parts).
     config: { serialize: 'as-built' },
     schema: {
@@ -77,7 +75,7 @@ export function checkinRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   api.post('/api/checkin/mine', {
-    bodyLimit: PHONE_BODY_LIMIT,
+    bodyLimit: BODY_LIMITS.phone,
     schema: { tags, summary: '我的签到与学时（凭本机身份）/ my check-ins and credit hours (by this device)', body: myCheckinsRequestSchema, response: { 200: myCheckinsSchema } },
   }, async (request, reply) => reply.header('cache-control', 'no-store').send(await listMyCheckins(ctx, request.body.classId, request.body.device)));
 

@@ -31,10 +31,9 @@ import { reflectionsPdf } from '../pages/reflections-pdf.js';
 import { reflectionsXlsx } from '../pages/reflections-xlsx.js';
 import { download } from '../responses.js';
 import { attachment } from './training-output.js';
+import { BODY_LIMITS } from '../body-limits.js';
 import { typed } from './types.js';
 
-/** 2,000 characters, even each escaped as \uXXXX, and the rest of the request: anything bigger is not a phone's. */
-const PHONE_BODY_LIMIT = 16 * 1024;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function reflectionRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -43,7 +42,7 @@ export function reflectionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const office = '/api/training/classes/:classId/reflections';
 
   api.post('/api/reflections', {
-    bodyLimit: PHONE_BODY_LIMIT,
+    bodyLimit: BODY_LIMITS.phone,
     schema: {
       tags,
       summary: '提交或修改心得（凭本机身份；编号由手机生成，重复提交只存一次）/ write or edit a reflection (by this device; the phone makes its id, so a re-send stores once)',
@@ -56,7 +55,7 @@ export function reflectionRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   api.post('/api/reflections/mine', {
-    bodyLimit: PHONE_BODY_LIMIT,
+    bodyLimit: BODY_LIMITS.phone,
     schema: { tags, summary: '我的心得（凭本机身份）/ my reflections (by this device)', body: myReflectionsRequestSchema, response: { 200: myReflectionsSchema } },
   }, async (request, reply) => reply.header('cache-control', 'no-store').send(await listMyReflections(ctx, request.body.classId, request.body.device)));
 
