@@ -94,7 +94,9 @@ class StopTable {
     let x = MARGIN;
     doc.font(FONT).fontSize(SIZE).fillColor('#111');
     cells.forEach((lines, i) => {
-      lines.forEach((line, j) => doc.text(line, x + PAD, y + PAD + j * LINE + SIZE * 0.15, { width: this.cols[i]!.width - 2 * PAD, lineBreak: false }));
+      lines.forEach((line, j) => {
+        doc.text(line, x + PAD, y + PAD + j * LINE + SIZE * 0.15, { width: this.cols[i]!.width - 2 * PAD, lineBreak: false });
+      });
       x += this.cols[i]!.width;
     });
     doc.lineWidth(0.6).strokeColor(GRID).rect(MARGIN, y, this.w.width, height).stroke();

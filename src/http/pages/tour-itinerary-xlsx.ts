@@ -30,7 +30,9 @@ export async function tourItineraryXlsx(it: Itinerary): Promise<Buffer> {
 
   const team = book.addWorksheet(ITINERARY_SHEETS.team, frozen);
   team.addRow(['序号', '署名', '职务']).font = { bold: true };
-  it.observers.forEach((o, i) => team.addRow([i + 1, o.name, o.roleName]));
+  it.observers.forEach((o, i) => {
+    team.addRow([i + 1, o.name, o.roleName]);
+  });
   [6, 16, 30].forEach((width, i) => void (team.getColumn(i + 1).width = width));
 
   const about = book.addWorksheet(ITINERARY_SHEETS.about);
