@@ -72,6 +72,14 @@ for (const kind of dialects()) {
       assert.deepEqual([first.score?.exact, first.valueCount], ['82', 2]);
       // 70 + 2 (加分) = 72.
       assert.equal(r.instruments[0]!.subjects.find((s) => s.subjectId === s2!.subjectId)!.score?.exact, '72');
+      // The 计票单: one returned sheet per observer who synced, of the 3 links issued.
+      const report = json<{ counts: { issued: number; returned: number; validBallots: number }; groups: { groupId: string; issued: number; returned: number }[] }>(
+        await t.call('clerk', { method: 'GET', url: `/api/sessions/${TOUR_SESSION}/tally-report` }),
+        200,
+      );
+      assert.deepEqual(report.counts.issued, 3);
+      assert.deepEqual([report.counts.returned, report.counts.validBallots], [2, 3]);
+      assert.deepEqual(report.groups.find((g) => g.groupId === 'g-observers'), { groupId: 'g-observers', name: '观摩团', expected: 12, issued: 3, returned: 2 });
     });
 
     it('lists and records review meetings; a score counts when the review group is weighed, and not once it is not', async () => {
