@@ -89,27 +89,39 @@ export function App() {
     setReachable(result.end !== 'network');
   };
 
-  /** Asks the server for the tour (the itinerary may have changed, the tour may have closed), then sends the queue. */
+  /**
+   * Asks the server for the tour (the itinerary may have changed, the tour may have closed, another phone may have
+   * scored), then sends the queue: on opening, on the `online` event and by the button.
+   */
   const refresh = async (): Promise<void> => {
     if (!link) return;
+    setSync((s) => ({ ...s, running: true }));
     const res = await openTour(link);
     if (res.kind === 'network') {
       setReachable(false);
+      setSync(() => ({ running: false, last: { end: 'network', stored: 0, refused: 0, left: 0, at: new Date().toISOString() } }));
       if (!bundleRef.current) setPhase({ page: 'first-online' });
       return;
     }
     setReachable(true);
     if (res.kind === 'refused') {
       if (String(res.error.code) === 'tour_link_invalid') {
+        setSync((s) => ({ ...s, running: false }));
         if (bundleRef.current) setLinkBroken(true);
         else setPhase({ page: 'invalid' });
-      } else if (!bundleRef.current) setPhase({ page: 'unusable', error: res.error });
-      return;
+        return;
+      }
+      if (!bundleRef.current) {
+        setSync((s) => ({ ...s, running: false }));
+        setPhase({ page: 'unusable', error: res.error });
+        return;
+      }
+    } else {
+      setLinkBroken(false);
+      await keepBundle(link, res.body);
+      setKept(true);
+      await show(res.body, true);
     }
-    setLinkBroken(false);
-    await keepBundle(link, res.body);
-    setKept(true);
-    await show(res.body, true);
     await runSync();
   };
 
@@ -249,7 +261,7 @@ export function App() {
               linkBroken={linkBroken}
               sync={sync}
               flash={flash}
-              onSync={() => void runSync()}
+              onSync={() => void refresh()}
               onStop={openStop}
             />
           ))}

@@ -29,7 +29,10 @@ export function ScoreScreen(p: Props) {
   const { t, lang, bundle, stop, sheets } = p;
   const instrument = bundle.instrument;
   const observerId = bundle.observer.id;
-  const [draft, setDraft] = useState<Draft>(() => draftOf(observerId, stop.id) ?? draftFrom(instrument, sheets[sheets.length - 1]?.rating));
+  const kept = draftOf(observerId, stop.id);
+  const [draft, setDraft] = useState<Draft>(() => kept ?? draftFrom(instrument, sheets[sheets.length - 1]?.rating));
+  // A stop already scored opens on its record; scoring it again is a deliberate step (a new revision).
+  const [scoring, setScoring] = useState(() => kept !== null || sheets.length === 0 || sheets[sheets.length - 1]!.state === 'refused');
   const [saving, setSaving] = useState(false);
   const [failed, setFailed] = useState(false);
   const edit = (next: Draft) => {
@@ -92,6 +95,10 @@ export function ScoreScreen(p: Props) {
       )}
       {!bundle.tour.open ? (
         <p class="banner warn" data-testid="closed">{t.closed}</p>
+      ) : !scoring ? (
+        <div class="form">
+          <button type="button" class="secondary" data-testid="rescore" onClick={() => setScoring(true)}>{t.rescore(revision)}</button>
+        </div>
       ) : (
         <section class="form">
           <h2 data-testid="score-title">{t.scoreTitle(revision)}</h2>
@@ -125,7 +132,7 @@ export function ScoreScreen(p: Props) {
               </ul>
             )}
             <button type="button" class="primary" data-testid="save" disabled={problems.length > 0 || saving} onClick={() => void save()}>
-              {problems.length > 0 ? t.cannotSave : t.save}
+              {problems.length > 0 ? t.cannotSave : t.save(revision)}
             </button>
           </footer>
         </section>

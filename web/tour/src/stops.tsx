@@ -103,7 +103,6 @@ function SyncBar(p: Props) {
   }
   return (
     <section class="syncbar" data-testid="syncbar">
-      <p class="who">{t.observer(p.bundle.observer.name, p.bundle.observer.roleName)}</p>
       <p class="net">
         <span class={`pill ${p.online ? 'on' : 'off'}`} data-testid="net">{p.online ? t.online : t.offline}</span>
         <span class={`pill ${p.offline}`} data-testid="offline-ready" data-state={p.offline}>
