@@ -12,7 +12,7 @@ import { ScoreScreen } from './score.js';
 import { fromServer, newSheetId, nextQueuedAt, ratingOf, type Draft } from './sheet.js';
 import { StopList, type OfflineState, type SyncView } from './stops.js';
 import { askToPersist, keepBundle, keepDraft, keptBundle, putSheets, sheetsOf, storageWorks } from './store.js';
-import { syncQueue } from './sync.js';
+import { syncQueue, type SyncResult } from './sync.js';
 
 type Phase =
   | { page: 'loading' }
@@ -79,50 +79,48 @@ export function App() {
     setPhase({ page: 'tour' });
   };
 
-  const runSync = async (): Promise<void> => {
+  const runSync = async (): Promise<SyncResult | null> => {
     const current = bundleRef.current;
-    if (!current || !link) return;
+    if (!current || !link) return null;
     setSync((s) => ({ ...s, running: true }));
     const result = await syncQueue(link, current.observer.id, (sheet) => setSheets((list) => list.map((s) => (s.id === sheet.id ? sheet : s))));
     setSync({ running: false, last: { ...result, at: new Date().toISOString() } });
     if (result.end === 'link') setLinkBroken(true);
     setReachable(result.end !== 'network');
+    return result;
   };
 
   /**
-   * Asks the server for the tour (the itinerary may have changed, the tour may have closed, another phone may have
-   * scored), then sends the queue: on opening, on the `online` event and by the button.
+   * On opening, on the `online` event and by the button: the queue goes first (what matters most on a weak signal),
+   * then the tour is asked for again — the itinerary may have changed, the tour may have closed, another phone of the
+   * observer's may have scored.
    */
   const refresh = async (): Promise<void> => {
     if (!link) return;
+    if (bundleRef.current) {
+      const sent = await runSync();
+      if (sent && sent.end !== 'done') return;
+    }
     setSync((s) => ({ ...s, running: true }));
     const res = await openTour(link);
+    setSync((s) => ({ ...s, running: false }));
     if (res.kind === 'network') {
       setReachable(false);
-      setSync(() => ({ running: false, last: { end: 'network', stored: 0, refused: 0, left: 0, at: new Date().toISOString() } }));
       if (!bundleRef.current) setPhase({ page: 'first-online' });
       return;
     }
     setReachable(true);
     if (res.kind === 'refused') {
       if (String(res.error.code) === 'tour_link_invalid') {
-        setSync((s) => ({ ...s, running: false }));
         if (bundleRef.current) setLinkBroken(true);
         else setPhase({ page: 'invalid' });
-        return;
-      }
-      if (!bundleRef.current) {
-        setSync((s) => ({ ...s, running: false }));
-        setPhase({ page: 'unusable', error: res.error });
-        return;
-      }
-    } else {
-      setLinkBroken(false);
-      await keepBundle(link, res.body);
-      setKept(true);
-      await show(res.body, true);
+      } else if (!bundleRef.current) setPhase({ page: 'unusable', error: res.error });
+      return;
     }
-    await runSync();
+    setLinkBroken(false);
+    await keepBundle(link, res.body);
+    setKept(true);
+    await show(res.body, true);
   };
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per page: the link is the page's address and does not change while it is open
