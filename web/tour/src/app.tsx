@@ -111,7 +111,7 @@ export function App() {
     }
     setReachable(true);
     if (res.kind === 'refused') {
-      if (String(res.error.code) === 'tour_link_invalid') {
+      if (res.error.code === 'tour_link_invalid') {
         if (bundleRef.current) setLinkBroken(true);
         else setPhase({ page: 'invalid' });
       } else if (!bundleRef.current) setPhase({ page: 'unusable', error: res.error });

@@ -1,58 +1,16 @@
 /**
- * What the observer's phone is given when it opens its link (POST /api/tour-phone/open, the ObserverBundle of the
- * tour design) and what it keeps of each sheet it scores. The phone works from these alone once it has them.
+ * What the observer's phone is given when it opens its link (POST /api/tour-phone/open: the ObserverBundle of
+ * src/contracts/tours.ts) and what it keeps of each sheet it scores. The phone works from these alone once it has them.
  */
+import type { ObserverBundle } from '../../../src/contracts/tours.js';
 import type { Rating } from '../../../src/domain/types.js';
-import type { AdjustmentConfig } from '../../shared/adjustments.js';
 
-export type { Rating };
-
-export interface TourStop {
-  id: string;
-  subjectId: string;
-  siteName: string;
-  unitName: string;
-  theme: string;
-  address: string;
-  plannedTime: string | null;
-}
-
-export interface TourDay {
-  id: string;
-  date: string;
-  label: string;
-  stops: TourStop[];
-}
-
-export interface TourInstrument {
-  id: string;
-  name: string;
-  min: string;
-  max: string;
-  step: string;
-  criteria: { id: string; label: string; maxPoints: string }[] | null;
-  opinion: 'none' | 'optional' | 'required';
-  adjustments: AdjustmentConfig | null;
-}
-
+export type { ObserverBundle, Rating };
+export type TourDay = ObserverBundle['days'][number];
+export type TourStop = TourDay['stops'][number];
+export type TourInstrument = ObserverBundle['instrument'];
 /** A sheet the server has, as it sends it back: every revision of this observer's. */
-export interface ServerSheet {
-  id: string;
-  stopId: string;
-  rating: Rating;
-  scoredAt: string;
-  receivedAt: string;
-  revision: number;
-}
-
-export interface ObserverBundle {
-  tour: { id: string; name: string; open: boolean; closesNote: Message };
-  observer: { id: string; name: string; roleName: string };
-  instrument: TourInstrument;
-  days: TourDay[];
-  sheets: ServerSheet[];
-  serverTime: string;
-}
+export type ServerSheet = ObserverBundle['sheets'][number];
 
 export interface Message {
   zh: string;

@@ -90,7 +90,7 @@ export function ScoreScreen(p: Props) {
               <li key={i}>{m[lang]}</li>
             ))}
           </ul>
-          <p>{t.refusedFix}</p>
+          {bundle.tour.open && <p>{t.refusedFix}</p>}
         </div>
       )}
       {!bundle.tour.open ? (
@@ -187,11 +187,12 @@ function ScoreInputs(p: { t: Texts; bundle: ObserverBundle; draft: Draft; onEdit
   );
 }
 
-/** The stop's sheets on this phone, newest first: revision, score, adjustments, state. */
+/** The stop's sheets on this phone, newest first: revision, score, adjustments, state; the one that counts marked. */
 function History(p: Props) {
   const { t, lang, sheets, bundle } = p;
   const numbers = revisions(sheets);
   const adjustments = bundle.instrument.adjustments;
+  const latest = Math.max(...numbers.map((n) => n ?? 0));
   const rows = sheets.map((s, i) => ({ s, n: numbers[i]! })).reverse();
   return (
     <section class="history" data-testid="history">
@@ -205,7 +206,8 @@ function History(p: Props) {
               <div class="history-row">
                 <b>{t.revision(n)}</b>
                 <span>{t.points(total)}</span>
-                <span class={`state ${state.kind}`}>{stateText(t, lang, state)}</span>
+                <span class={`state ${state.kind}`}>{state.kind === 'refused' ? t.stateRefusedShort : stateText(t, lang, state)}</span>
+                {n !== null && n === latest && sheets.length > 1 && <span class="counts-mark">{t.countsMark}</span>}
               </div>
               <p class="muted small">
                 {t.scoredAt(clock(s.scoredAt))}

@@ -39,7 +39,7 @@ async function round(link: string, observerId: string, onSheet: (sheet: LocalShe
     const left = queue.length - i;
     if (res.kind === 'network') return { end: 'network', stored, refused, left };
     if (res.kind === 'refused') {
-      if (String(res.error.code) === 'tour_link_invalid') return { end: 'link', stored, refused, left };
+      if (res.error.code === 'tour_link_invalid') return { end: 'link', stored, refused, left };
       if (LATER.has(res.status)) return { end: 'network', stored, refused, left };
       const details: Message[] = res.error.details.map((d) => d.message);
       const next: LocalSheet = { ...sheet, state: 'refused', reason: res.error.message, ...(details.length > 0 ? { details } : {}) };
