@@ -122,6 +122,12 @@ describe('observer tour page offline (Chromium, 360×740)', () => {
   async function assertFitsPhone(page: Page): Promise<void> {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 360, `page is ${width}px wide: horizontal scroll on a 360px phone`);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll('button, input, textarea, select')]
+        .map((el) => ({ text: (el as HTMLElement).innerText || (el as HTMLInputElement).name, h: el.getBoundingClientRect().height, w: el.getBoundingClientRect().width }))
+        .filter((b) => b.h > 0 && (b.h < 44 || b.w < 44)),
+    );
+    assert.deepEqual(small, [], 'tap targets under 44px');
   }
 
   it('scores two stops with no network, keeps them through a reload and a browser restart, and stores each once', async () => {
@@ -299,6 +305,46 @@ describe('observer tour page offline (Chromium, 360×740)', () => {
       assert.match(await state(page, stopIds[1]!).innerText(), /^Synced \d\d:\d\d$/);
       assert.match(await state(page, stopIds[2]!).innerText(), /^Not accepted \(/);
       await assertFitsPhone(page);
+      await page.getByRole('button', { name: '中文' }).click();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('scores a stop by the instrument’s criteria, with their sum and the caps shown live', async () => {
+    const session = ok<{ id: string }>(await server.api('organiser', '/api/campaigns/camp1/sessions', { body: { name: '现场观摩（细则）', instrumentIds: ['i-visit'], expected: { 'g-tf': 3 } } }), 201);
+    ok(await server.api('organiser', `/api/sessions/${session.id}/open`, { method: 'POST' }), 200);
+    const tour = ok<{ id: string }>(await server.api('organiser', '/api/campaigns/camp1/tours', { body: { name: '细则观摩', sessionId: session.id } }), 201);
+    const plan = ok<{ days: { stops: { id: string }[] }[] }>(
+      await server.api('organiser', `/api/tours/${tour.id}/itinerary`, { method: 'PUT', body: { days: [{ date: '2022-06-16', stops: [{ subjectId: 's-site1', theme: '组织建设', address: '凤台街道' }] }] } }),
+      200,
+    );
+    const stopId = plan.days[0]!.stops[0]!.id;
+    const observer = ok<{ link: string }>(await server.api('organiser', `/api/tours/${tour.id}/observers`, { body: { name: '观摩团成员02', roleName: '市委政法委' } }), 201);
+    const { context, page } = await phone({ on: false }, []);
+    try {
+      await page.goto(server.url + observer.link);
+      await stop(page, stopId).click();
+      await page.locator('input[name="criterion-c-org"]').fill('36');
+      assert.equal(await page.getByTestId('criteria-sum').innerText(), '—');
+      await page.locator('input[name="criterion-c-effect"]').fill('61');
+      assert.match(await page.getByTestId('problems').innerText(), /「工作成效」须在 0–60 分之间/);
+      await page.locator('input[name="criterion-c-effect"]').fill('52.5');
+      assert.equal(await page.getByTestId('criteria-sum').innerText(), '88.5');
+      // Two bonuses over the cap of 3: counted as the cap (封顶), said at once, not a refusal.
+      for (const [item, points] of [['adj-brand', '2'], ['adj-people', '1.5']] as const) {
+        await page.getByRole('button', { name: '＋ 加分' }).click();
+        await page.locator('.adj select').last().selectOption(item);
+        await page.locator('.adj input[name="points"]').last().fill(points);
+        await page.locator('.adj textarea[name="reason"]').last().fill('现场亮点');
+      }
+      assert.match(await page.getByTestId('adj-cap-warning').innerText(), /加分合计 3.5，超过上限 3：按上限 3 分计入/);
+      await assertFitsPhone(page);
+      await shot(page, '7-criteria');
+      await page.getByTestId('save').click();
+      await state(page, stopId).filter({ hasText: /^已同步/ }).waitFor();
+      const [sheet] = ok<{ sheets: { rating: { criteria?: Record<string, string> } }[] }>(await server.api('organiser', `/api/tours/${tour.id}/sheets`), 200).sheets;
+      assert.deepEqual(sheet?.rating.criteria, { 'c-org': '36', 'c-effect': '52.5' });
     } finally {
       await context.close();
     }
