@@ -177,6 +177,8 @@ export const ROUTE_POLICY: Readonly<Record<string, Access>> = {
   'DELETE /api/tours/:tourId/observers/:observerId': OFFICE,
   'GET /api/tours/:tourId/progress': COUNTING,
   'GET /api/tours/:tourId/sheets': COUNTING,
+  'GET /api/tours/:tourId/reviews': COUNTING,
+  'PUT /api/tours/:tourId/reviews/:unitId': OFFICE,
   'POST /api/tour-phone/open': 'public',
   'POST /api/tour-phone/sheets': 'public',
   // pages and their assets (the page is public; what it shows comes from the routes above)

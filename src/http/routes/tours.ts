@@ -12,11 +12,13 @@ import { createTour } from '../../app/tours/create-tour.js';
 import { deleteTour } from '../../app/tours/delete-tour.js';
 import { getTourProgress } from '../../app/tours/get-tour-progress.js';
 import { listSheetsOfTour } from '../../app/tours/list-tour-sheets.js';
+import { listReviewsOfTour } from '../../app/tours/list-tour-reviews.js';
 import { listTours } from '../../app/tours/list-tours.js';
 import { presentTour } from '../../app/tours/present-tour.js';
 import { removeObserver } from '../../app/tours/remove-observer.js';
 import { renewObserverLink } from '../../app/tours/renew-observer-link.js';
 import { saveItinerary } from '../../app/tours/save-itinerary.js';
+import { saveReview } from '../../app/tours/save-tour-review.js';
 import { requireTour } from '../../app/tours/tour-setup.js';
 import { campaignParams } from '../../contracts/api.js';
 import {
@@ -26,6 +28,8 @@ import {
   observerLinkSchema,
   observerParams,
   observerPatchSchema,
+  reviewInputSchema,
+  reviewParams,
   sheetsQuery,
   tourInputSchema,
   tourListSchema,
@@ -33,6 +37,8 @@ import {
   tourParams,
   tourPatchSchema,
   tourProgressSchema,
+  tourReviewListSchema,
+  tourReviewSchema,
   tourSheetListSchema,
   tourViewSchema,
 } from '../../contracts/tours.js';
@@ -127,4 +133,23 @@ export function tourRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: tourSheetListSchema },
     },
   }, async (request) => listSheetsOfTour(ctx, request.params.tourId, request.query));
+
+  api.get(`${tour}/reviews`, {
+    schema: {
+      tags,
+      summary: '调度点评会（行程所到各县一场，未记录的也列出）/ the review meetings, one per county on the tour (those not yet recorded included)',
+      params: tourParams,
+      response: { 200: tourReviewListSchema },
+    },
+  }, async (request) => listReviewsOfTour(ctx, request.params.tourId));
+
+  api.put(`${tour}/reviews/:unitId`, {
+    schema: {
+      tags,
+      summary: '记录一个县的调度点评会：时间、地点、参会人员、各点点评、总体点评、可选分数 / record a county’s review meeting: date, place, attendees, a comment per site, remarks, an optional score',
+      params: reviewParams,
+      body: reviewInputSchema,
+      response: { 200: tourReviewSchema },
+    },
+  }, async (request) => saveReview(ctx, requireActor(request), request.params.tourId, request.params.unitId, request.body));
 }
