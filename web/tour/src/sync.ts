@@ -30,28 +30,33 @@ export function syncQueue(link: string, observerId: string, onSheet: (sheet: Loc
 }
 
 async function round(link: string, observerId: string, onSheet: (sheet: LocalSheet) => void): Promise<SyncResult> {
-  const queue = (await sheetsOf(observerId)).filter((s) => s.state === 'pending');
+  const tried = new Set<string>();
   let stored = 0;
   let refused = 0;
-  for (let i = 0; i < queue.length; i++) {
-    const sheet = queue[i]!;
-    const res = await sendSheet(link, sheet);
-    const left = queue.length - i;
-    if (res.kind === 'network') return { end: 'network', stored, refused, left };
-    if (res.kind === 'refused') {
-      if (res.error.code === 'tour_link_invalid') return { end: 'link', stored, refused, left };
-      if (LATER.has(res.status)) return { end: 'network', stored, refused, left };
-      const details: Message[] = res.error.details.map((d) => d.message);
-      const next: LocalSheet = { ...sheet, state: 'refused', reason: res.error.message, ...(details.length > 0 ? { details } : {}) };
+  // A sheet saved while the round runs joins it: the queue is read again until nothing new is pending.
+  for (;;) {
+    const queue = (await sheetsOf(observerId)).filter((s) => s.state === 'pending' && !tried.has(s.id));
+    if (queue.length === 0) return { end: 'done', stored, refused, left: 0 };
+    for (let i = 0; i < queue.length; i++) {
+      const sheet = queue[i]!;
+      tried.add(sheet.id);
+      const res = await sendSheet(link, sheet);
+      const left = queue.length - i;
+      if (res.kind === 'network') return { end: 'network', stored, refused, left };
+      if (res.kind === 'refused') {
+        if (res.error.code === 'tour_link_invalid') return { end: 'link', stored, refused, left };
+        if (LATER.has(res.status)) return { end: 'network', stored, refused, left };
+        const details: Message[] = res.error.details.map((d) => d.message);
+        const next: LocalSheet = { ...sheet, state: 'refused', reason: res.error.message, ...(details.length > 0 ? { details } : {}) };
+        await putSheets([next]);
+        onSheet(next);
+        refused++;
+        continue;
+      }
+      const next: LocalSheet = { ...sheet, state: 'synced', receivedAt: res.body.receivedAt, revision: res.body.revision };
       await putSheets([next]);
       onSheet(next);
-      refused++;
-      continue;
+      stored++;
     }
-    const next: LocalSheet = { ...sheet, state: 'synced', receivedAt: res.body.receivedAt, revision: res.body.revision };
-    await putSheets([next]);
-    onSheet(next);
-    stored++;
   }
-  return { end: 'done', stored, refused, left: 0 };
 }
