@@ -118,9 +118,8 @@ async function main(): Promise<void> {
       await page.goto(server.url + links[i]!, { waitUntil: 'commit' });
       const usable = await tourUsable(page, stops);
       // The same phone later, with no network: the service worker's page and the tour kept in IndexedDB.
-      await page.getByTestId('offline-ready').and(page.locator('[data-state="ready"]')).waitFor({ timeout: 60_000 });
       await page.getByText('← 返回行程').click();
-      await page.locator('button.stop').first().waitFor();
+      await page.getByTestId('offline-ready').and(page.locator('[data-state="ready"]')).waitFor({ timeout: 60_000 });
       await cdp.send('Network.emulateNetworkConditions', { ...SLOW_3G, offline: true });
       await context.setOffline(true);
       await page.reload({ waitUntil: 'commit' });
