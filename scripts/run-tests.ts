@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { ensureCheckinPage, ensureConsole, ensureRatePage } from './build-web.js';
+import { ensureCheckinPage, ensureConsole, ensureRatePage, ensureTourPage } from './build-web.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 
 const root = process.cwd();
@@ -40,6 +40,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   await ensureRatePage();
   await ensureCheckinPage();
+  await ensureTourPage();
   await ensureConsole();
   console.log(`Web pages: up to date (${Date.now() - started} ms)`);
 

@@ -128,8 +128,13 @@ export async function logIn(page: Page, username: string, password: string): Pro
 
 /**
  * Chromium with a profile on disk, as a person's own browser: unlike a `newContext()` (an incognito-like context),
- * it keeps a disk cache and V8's code cache between visits, so a returning visitor's scripts are not parsed again.
+ * it keeps a disk cache and V8's code cache between visits, so a returning visitor's scripts are not parsed again —
+ * and its IndexedDB and service workers across a restart of the browser. `device`: a phone's touch, pixel ratio, locale.
  */
-export async function launchProfile(userDataDir: string, viewport: { width: number; height: number }): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport });
+export async function launchProfile(
+  userDataDir: string,
+  viewport: { width: number; height: number },
+  device: { isMobile?: boolean; hasTouch?: boolean; deviceScaleFactor?: number; locale?: string } = {},
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport, ...device });
 }

@@ -19,6 +19,7 @@ const PAGES = [
   '/r',
   '/r/:token',
   '/c/:classId',
+  '/o/:link',
   '/receipts/:sessionId',
   '/screen/:sessionId',
   '/notice/:campaignId',
@@ -27,7 +28,7 @@ const PAGES = [
   '/api/training/classes/:classId/roster.html',
 ];
 /** Their URL carries a key or a token, or their body fresh secrets. */
-const SECRET = new Set(['/r/:token', '/screen/:sessionId', '/checkin-screen/:classId/:lessonId/:venueId/:key', '/api/training/classes/:classId/roster.html', 'token sheet']);
+const SECRET = new Set(['/r/:token', '/o/:link', '/screen/:sessionId', '/checkin-screen/:classId/:lessonId/:venueId/:key', '/api/training/classes/:classId/roster.html', 'token sheet']);
 
 function checkPage(what: string, res: LightMyRequestResponse): void {
   const csp = String(res.headers['content-security-policy'] ?? '');

@@ -1,77 +1,90 @@
 /**
- * Serving the observer's page (/o/<link>) and its service worker (/o/sw.js) from a build directory: uncached,
- * unframeable, no referrer, its inline script allowed by hash; a clear 503 (页面未构建) while it is not built. The page
- * itself is built by web/tour (its own tests); here a directory holds two known files, so the route is tested alone.
+ * Serving the observer's tour page (/o/<link>) and its service worker (/o/sw.js): the page carries a secret in its
+ * address (no-store, no referrer, only its own inline script); /o/ — the shell the service worker keeps — is the same
+ * page; sw.js names exactly the files the page loads, which /assets/ serves, and its cache is named after the build;
+ * the page stays within 60 KB gzipped.
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { tourPageRoutes } from '../../src/http/routes/tour-page.js';
+import { ensureTourPage } from '../../scripts/build-web.js';
+import { TOUR_PAGE_DIR } from '../../src/http/routes/tour-page.js';
+import { SHELL_PATH } from '../../web/tour/sw/build.js';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
 
-const INLINE = "window.__leitaiTour = fetch('/api/tour-phone/open')";
-const HTML = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>观摩评分</title><script>${INLINE}</script><div id="app"></div>`;
-const WORKER = "self.addEventListener('fetch', () => {});";
-
-async function app(dir: string): Promise<FastifyInstance> {
-  const a = Fastify({ logger: false });
-  a.setValidatorCompiler(validatorCompiler);
-  a.setSerializerCompiler(serializerCompiler);
-  await tourPageRoutes(a, dir);
-  await a.ready();
-  return a;
+/** The JS and CSS files the built page loads, as bench/tour.ts counts them. */
+function pageAssets(): string[] {
+  const html = readFileSync(join(TOUR_PAGE_DIR, 'index.html'), 'utf8');
+  return [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
 }
 
-describe('serving the observer page', () => {
-  let built = '';
-  let empty = '';
+const BUDGET_BYTES = 60 * 1024;
+
+// Serving only: no database behaviour is involved, so one dialect is enough.
+describe('serving the observer’s tour page and its service worker', () => {
+  let t: TestApp;
+
   before(async () => {
-    built = `${await mkdtemp(join(tmpdir(), 'leitai-tour-page-'))}/`;
-    empty = `${await mkdtemp(join(tmpdir(), 'leitai-tour-none-'))}/`;
-    await writeFile(`${built}index.html`, HTML);
-    await writeFile(`${built}sw.js`, WORKER);
+    await ensureTourPage();
+    t = await buildTestApp('sqlite');
   });
-  after(async () => {
-    await rm(built, { recursive: true, force: true });
-    await rm(empty, { recursive: true, force: true });
+  after(() => t.close());
+
+  it('answers a personal link and the bare /o/ with the page: never stored, no referrer, only its own inline script', async () => {
+    const html = readFileSync(join(TOUR_PAGE_DIR, 'index.html'), 'utf8');
+    const inline = /<script>([\s\S]*?)<\/script>/.exec(html)![1]!;
+    const hash = `'sha256-${createHash('sha256').update(inline).digest('base64')}'`;
+    assert.equal(SHELL_PATH, '/o/');
+    for (const url of ['/o/ob_1.AbCdEfGhIjKlMnOpQrStUv', SHELL_PATH]) {
+      const res = await t.call(null, { method: 'GET', url });
+      assert.equal(res.statusCode, 200, url);
+      assert.match(String(res.headers['content-type']), /^text\/html; charset=utf-8/);
+      assert.equal(res.body, html);
+      assert.equal(res.headers['cache-control'], 'no-store');
+      assert.equal(res.headers['referrer-policy'], 'no-referrer');
+      const csp = String(res.headers['content-security-policy']);
+      assert.match(csp, /default-src 'none'/);
+      assert.match(csp, /frame-ancestors 'none'/);
+      assert.match(csp, /connect-src 'self'/);
+      assert.equal(/script-src ([^;]+)/.exec(csp)![1], `'self' ${hash}`);
+    }
   });
 
-  it('answers a personal link with the page, uncached, unframeable, leaking no referrer, its bootstrap allowed by hash', async () => {
-    const a = await app(built);
-    const res = await a.inject({ method: 'GET', url: '/o/ob_0123.AbCdEfGhIjKlMnOpQrStUv' });
+  it('serves sw.js for revalidation, naming exactly the files the page loads, each served under /assets/', async () => {
+    const res = await t.call(null, { method: 'GET', url: '/o/sw.js' });
     assert.equal(res.statusCode, 200);
-    assert.equal(res.body, HTML);
-    assert.equal(res.headers['cache-control'], 'no-store');
-    assert.equal(res.headers['referrer-policy'], 'no-referrer');
-    const csp = String(res.headers['content-security-policy']);
-    assert.match(csp, /frame-ancestors 'none'/);
-    assert.ok(csp.includes(`'sha256-${createHash('sha256').update(INLINE).digest('base64')}'`));
-    assert.match(csp, /connect-src 'self'/);
-    await a.close();
-  });
-
-  it('serves the service worker at /o/sw.js (scope /o/), revalidated so a new build reaches the phones', async () => {
-    const a = await app(built);
-    const res = await a.inject({ method: 'GET', url: '/o/sw.js' });
-    assert.equal(res.statusCode, 200);
-    assert.equal(res.body, WORKER);
     assert.match(String(res.headers['content-type']), /^text\/javascript/);
     assert.equal(res.headers['cache-control'], 'no-cache');
-    await a.close();
+    const files = JSON.parse(/const TOUR_FILES = (\[.*\]);/.exec(res.body)![1]!) as string[];
+    assert.deepEqual(files, pageAssets().sort());
+    assert.equal(JSON.parse(/const TOUR_SHELL = (".*");/.exec(res.body)![1]!), SHELL_PATH);
+    const version = JSON.parse(/const TOUR_VERSION = (".*");/.exec(res.body)![1]!) as string;
+    const html = readFileSync(join(TOUR_PAGE_DIR, 'index.html'), 'utf8');
+    const source = readFileSync(new URL('../../web/tour/sw/sw.ts', import.meta.url), 'utf8');
+    assert.equal(version, createHash('sha256').update(html).update(files.join('\n')).update(source).digest('hex').slice(0, 16), 'the cache is named after this build');
+    // Types stripped: a classic worker script, no module syntax.
+    assert.doesNotMatch(res.body, /^\s*(import|export)\s/m);
+    assert.doesNotMatch(res.body, /declare const/);
+    for (const file of files) {
+      const asset = await t.call(null, { method: 'GET', url: file });
+      assert.equal(asset.statusCode, 200, file);
+    }
   });
 
-  it('says plainly that the page is not built, with a 503', async () => {
-    const a = await app(empty);
-    for (const url of ['/o/ob_0123.AbCdEfGhIjKlMnOpQrStUv', '/o/sw.js']) {
-      const res = await a.inject({ method: 'GET', url });
-      assert.equal(res.statusCode, 503, url);
-      assert.match(res.body, /观摩评分页面未构建/);
-      assert.equal(res.headers['cache-control'], 'no-store');
-    }
-    await a.close();
+  it('loads one script and one stylesheet, named tour-*, within 60 KB gzipped together', () => {
+    const files = pageAssets();
+    assert.equal(files.length, 2);
+    assert.ok(files.every((f) => /^\/assets\/tour-[A-Za-z0-9_-]+\.(js|css)$/.test(f)), files.join());
+    const gzipped = files.reduce((sum, f) => sum + gzipSync(readFileSync(join(TOUR_PAGE_DIR, f)), { level: 9 }).length, 0);
+    assert.ok(gzipped <= BUDGET_BYTES, `${gzipped} bytes gzipped > ${BUDGET_BYTES}`);
+  });
+
+  it('declares the page routes public', () => {
+    const rows = t.app.accessTable.filter((r) => r.url.startsWith('/o/'));
+    assert.deepEqual(rows.map((r) => r.url).sort(), ['/o/:link', '/o/sw.js']);
+    for (const r of rows) assert.equal(r.access, 'public', r.url);
   });
 });

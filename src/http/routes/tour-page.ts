@@ -51,7 +51,8 @@ export async function tourPageRoutes(app: FastifyInstance, dir: string = TOUR_PA
   api.get('/o/:link', {
     schema: {
       hide: true,
-      // Loose on purpose: a link cut short still gets the page, which says the link is not valid.
+      // Loose on purpose: a link cut short still gets the page, which says the link is not valid; and the bare /o/
+      // (an empty link) is the shell the service worker keeps (web/tour/sw/build.ts SHELL_PATH, test/http/tour-page.test.ts).
       params: z.object({ link: z.string().max(200) }),
       response: {
         200: document('text/html', '观摩评分页面 / the observer’s scoring page'),

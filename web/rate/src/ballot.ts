@@ -4,7 +4,8 @@
  * sending.
  */
 import type { BallotForm } from '../../../src/contracts/api.js';
-import { adjustmentProblems, adjustmentsForApi, scaled, type AdjustmentDraft, type AdjustmentProblem } from '../../shared/adjustments.js';
+import { adjustmentProblems, adjustmentsForApi, type AdjustmentDraft, type AdjustmentProblem } from '../../shared/adjustments.js';
+import { valueFits } from '../../shared/score.js';
 import type { Texts } from './i18n.js';
 
 export { scaled } from '../../shared/adjustments.js';
@@ -67,16 +68,6 @@ export function ruleGrades(instrument: FormInstrument, rule: FormRule, zh: boole
     return q.length <= 1 ? q.join('') : q.slice(0, -1).join('') + '或' + q[q.length - 1];
   }
   return names.length <= 1 ? names.join('') : names.slice(0, -1).join(', ') + ' or ' + names[names.length - 1];
-}
-
-export function valueFits(text: string | undefined, min: string, max: string, step: string): boolean {
-  if (text === undefined || text.trim() === '') return false;
-  const v = scaled(text);
-  const lo = scaled(min);
-  const hi = scaled(max);
-  const st = scaled(step);
-  if (Number.isNaN(v) || v < lo || v > hi) return false;
-  return !(st > 0) || (v - lo) % st === 0;
 }
 
 function entryDone(instrument: FormInstrument, e: Entry): boolean {

@@ -1,4 +1,6 @@
 /** zh-CN first; English on request. The choice is remembered on the phone. */
+import { ADJUSTMENT_TEXTS } from '../../shared/adjustment-texts.js';
+
 export type Lang = 'zh' | 'en';
 
 const LANG_KEY = 'leitai.lang';
@@ -25,6 +27,7 @@ export function htmlLang(lang: Lang): string {
 }
 
 const zh = {
+  ...ADJUSTMENT_TEXTS.zh,
   switchTo: 'English',
   appName: '擂台 · 手机测评',
   loading: '正在加载选票…',
@@ -56,30 +59,12 @@ const zh = {
     `「${title}」：本票至少 ${allowed} 个${grades}，已选 ${count} 个`,
   badScore: (name: string) => `「${name}」的分数不在范围内或步长不对`,
   needOpinion: (name: string) => `「${name}」需要填写评价意见`,
-  adjTitle: '现场加减分',
-  adjNone: '无加减分',
-  adjAdd: (bonus: boolean): string => (bonus ? '＋ 加分' : '－ 减分'),
-  adjChoose: (bonus: boolean): string => (bonus ? '请选择加分项' : '请选择减分项'),
-  adjOption: (label: string, max: string) => `${label}（最多 ${max} 分）`,
-  adjPoints: '分值',
-  adjMax: (max: string) => `最多 ${max} 分`,
-  adjReason: '理由（必填）',
-  adjRemove: '删除',
-  adjMinus: '减少分值',
-  adjPlus: '增加分值',
-  adjTotals: (bonus: boolean): string => (bonus ? '加分' : '减分'),
-  adjCap: '上限',
   adjNoItem: (name: string, k: number) => `「${name}」：第 ${k} 项加减分未选择项目`,
   adjBadPoints: (name: string, item: string, max: string) => `「${name}」：「${item}」的分值须大于 0 且不超过 ${max}`,
   adjNoReason: (name: string, item: string) => `「${name}」：「${item}」须写明加减分理由`,
   adjOverCap: (name: string, bonus: boolean, total: string, cap: string) =>
     `「${name}」：${bonus ? '加分' : '减分'}合计 ${total}，超过上限 ${cap}（超出上限的票无效）`,
-  adjOverCapStrict: (bonus: boolean, total: string, cap: string) =>
-    `${bonus ? '加分' : '减分'}合计 ${total}，超过上限 ${cap}：超出上限的票无效，须减到 ${cap} 分以内才能提交`,
-  adjOverCapCeiling: (bonus: boolean, total: string, cap: string) =>
-    `${bonus ? '加分' : '减分'}合计 ${total}，超过上限 ${cap}：按上限 ${cap} 分计入`,
   adjOffStep: (name: string, item: string, step: string) => `「${name}」：「${item}」的分值须是 ${step} 的整数倍`,
-  adjMaxStep: (max: string, step: string) => `最多 ${max} 分，每档 ${step} 分`,
   cannotSubmit: '还不能提交',
   submitting: '正在提交…',
   retry: '重试提交',
@@ -124,6 +109,7 @@ const zh = {
 export type Texts = typeof zh;
 
 const en: Texts = {
+  ...ADJUSTMENT_TEXTS.en,
   switchTo: '中文',
   appName: 'Leitai · Phone ballot',
   loading: 'Loading the ballot…',
@@ -153,29 +139,12 @@ const en: Texts = {
   underMin: (title, allowed, grades, count) => `Rule “${title}”: at least ${allowed} × ${grades} on this ballot; you chose ${count}`,
   badScore: (name) => `The score for ${name} is out of range or off the step`,
   needOpinion: (name) => `${name} needs a written opinion`,
-  adjTitle: 'Bonus and deduction',
-  adjNone: 'No bonus or deduction',
-  adjAdd: (bonus) => (bonus ? '＋ Bonus' : '－ Deduction'),
-  adjChoose: (bonus) => (bonus ? 'Choose a bonus item' : 'Choose a deduction item'),
-  adjOption: (label, max) => `${label} (at most ${max})`,
-  adjPoints: 'Points',
-  adjMax: (max) => `at most ${max}`,
-  adjReason: 'Reason (required)',
-  adjRemove: 'Remove',
-  adjMinus: 'Fewer points',
-  adjPlus: 'More points',
-  adjTotals: (bonus) => (bonus ? 'Bonus' : 'Deduction'),
-  adjCap: 'cap',
   adjNoItem: (name, k) => `${name}: choose an item for adjustment ${k}`,
   adjBadPoints: (name, item, max) => `${name}: points for “${item}” must be above 0 and at most ${max}`,
   adjNoReason: (name, item) => `${name}: “${item}” needs a written reason`,
   adjOverCap: (name, bonus, total, cap) =>
     `${name}: ${bonus ? 'bonus' : 'deduction'} total ${total} exceeds the cap of ${cap} (such a ballot is invalid)`,
-  adjOverCapStrict: (bonus, total, cap) =>
-    `${bonus ? 'Bonus' : 'Deduction'} total ${total} exceeds the cap of ${cap}: such a ballot is invalid; bring it down to ${cap} to submit`,
-  adjOverCapCeiling: (bonus, total, cap) => `${bonus ? 'Bonus' : 'Deduction'} total ${total} exceeds the cap of ${cap}: it counts as ${cap}`,
   adjOffStep: (name, item, step) => `${name}: points for “${item}” must be a whole multiple of ${step}`,
-  adjMaxStep: (max, step) => `at most ${max}, in steps of ${step}`,
   cannotSubmit: 'Cannot submit yet',
   submitting: 'Submitting…',
   retry: 'Retry',

@@ -1,6 +1,7 @@
 /** One instrument of the sheet: its live rule counters (sticky while scrolling its subjects) and one row per subject. */
-import { AdjustmentsEditor } from './adjustments-editor.js';
-import { ruleStates, valueFits, type Draft, type Entry, type FormInstrument } from './ballot.js';
+import { AdjustmentsEditor } from '../../shared/adjustments-editor.js';
+import { valueFits } from '../../shared/score.js';
+import { ruleStates, type Draft, type Entry, type FormInstrument } from './ballot.js';
 import type { Texts } from './i18n.js';
 
 interface Props {

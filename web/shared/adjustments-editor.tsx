@@ -1,14 +1,15 @@
 /**
- * One subject's 加减分 on the phone: “＋ 加分” / “－ 减分” add a row — item, points with − / + on the instrument's step,
- * a written reason — kept in the draft as it is typed, so a reload loses nothing. The running totals sit against the caps;
- * a total over its cap says what will happen: it counts as the cap (封顶), or under the strict reading the sheet cannot
- * be handed in until it is within.
+ * One subject's 加减分 on a phone page (Preact: the ballot, web/rate, and the observer's tour page, web/tour): “＋ 加分” /
+ * “－ 减分” add a row — item, points with − / + on the instrument's step, a written reason — kept in the draft as it is
+ * typed, so a reload loses nothing. The running totals sit against the caps; a total over its cap says what will
+ * happen: it counts as the cap (封顶), or under the strict reading the sheet cannot be handed in until it is within.
  */
-import { adjustmentTotals, capWarnings, itemOf, itemStep, pointsFit, stepPoints, type AdjustmentConfig, type AdjustmentDraft, type Direction } from '../../shared/adjustments.js';
-import type { Texts } from './i18n.js';
+import type { AdjustmentTexts } from './adjustment-texts.js';
+import { adjustmentTotals, capWarnings, itemOf, itemStep, pointsFit, stepPoints, type AdjustmentConfig, type AdjustmentDraft, type Direction } from './adjustments.js';
+import './adjustments-editor.css';
 
 interface Props {
-  t: Texts;
+  t: AdjustmentTexts;
   config: AdjustmentConfig;
   /** The − / + step: the instrument's score step, or 1. */
   step: string;
