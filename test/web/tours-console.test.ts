@@ -24,8 +24,7 @@ import {
   validDate,
   validTime,
 } from '../../web/console/src/features/tours/plan.js';
-import { cellOf, missingByObserver } from '../../web/console/src/features/tours/progress.js';
-import { reviewSites } from '../../web/console/src/features/tours/review.js';
+import { cellOf, missingByObserver, ratingParts } from '../../web/console/src/features/tours/progress.js';
 import { scoreFits } from '../../web/console/src/features/tours/scale.js';
 import { ago, shortTime } from '../../web/console/src/features/tours/time.js';
 import { fullLink } from '../../web/console/src/features/tours/link.js';
@@ -136,7 +135,7 @@ describe('tour console: the itinerary planner', () => {
 });
 
 describe('tour console: progress', () => {
-  const latest = { id: 'x', receivedAt: '2022-06-20T06:05:00.000Z', scoredAt: '2022-06-20T06:00:00.000Z', score: '86', adjusted: '88.5' };
+  const latest = { id: 'x', receivedAt: '2022-06-20T06:05:00.000Z', scoredAt: '2022-06-20T06:00:00.000Z', score: '88.5', adjusted: true };
   const observer = (id: string, viaBallot: boolean, sheets: { stopId: string; revisions: number; latest: typeof latest | null }[]) => ({
     id,
     name: `观摩团成员${id}`,
@@ -147,9 +146,9 @@ describe('tour console: progress', () => {
     sheets,
   });
 
-  it('reads a cell as received (the adjusted score, its revisions), missing, or rated by ballot', () => {
+  it('reads a cell as received (its score, its revisions), missing, or rated by ballot', () => {
     const o = observer('01', false, [{ stopId: 's1', revisions: 2, latest }, { stopId: 's2', revisions: 0, latest: null }]);
-    assert.deepEqual(cellOf(o, 's1'), { kind: 'received', score: '88.5', revisions: 2, receivedAt: latest.receivedAt });
+    assert.deepEqual(cellOf(o, 's1'), { kind: 'received', score: '88.5', adjusted: true, revisions: 2, receivedAt: latest.receivedAt });
     assert.deepEqual(cellOf(o, 's2'), { kind: 'missing' });
     assert.deepEqual(cellOf(o, 's3'), { kind: 'missing' });
     assert.deepEqual(cellOf({ ...o, viaBallot: true }, 's1'), { kind: 'ballot' });
@@ -181,9 +180,21 @@ describe('tour console: review meetings and links', () => {
     );
   });
 
-  it('comments on the county’s stops in itinerary order, and keeps a site commented before', () => {
-    const sites = reviewSites(VIEW, { unitId: 'k2', siteComments: [{ subjectId: 'z', siteName: '旧观摩点', comment: '已点评' }, { subjectId: 'e', siteName: '观摩点e', comment: '好' }] });
-    assert.deepEqual(sites.map((s) => s.subjectId), ['d', 'e', 'z']);
+  it('reads a stored rating as sent, skipping what is not text or a number', () => {
+    const parts = ratingParts({
+      subjectId: 'a',
+      score: '86',
+      criteria: { c1: '30', c2: 25, c3: null },
+      adjustments: [{ itemId: 'b1', points: '2', reason: '亮点突出' }, { itemId: 'd1', points: '1' }, null, { points: '3' }],
+      opinion: '做法可推广',
+    });
+    assert.deepEqual(parts, {
+      score: '86',
+      criteria: [['c1', '30'], ['c2', '25']],
+      adjustments: [{ itemId: 'b1', points: '2', reason: '亮点突出' }, { itemId: 'd1', points: '1', reason: '' }],
+      opinion: '做法可推广',
+    });
+    assert.deepEqual(ratingParts({ subjectId: 'a', criteria: ['x'], adjustments: 'no' }), { score: null, criteria: [], adjustments: [], opinion: null });
   });
 
   it('makes the link a phone opens from the public address', () => {

@@ -193,7 +193,7 @@ function Cell({ observer, stop, now, onOpen }: { observer: Observer; stop: Stop;
         <Typography.Text type="secondary">{t('notReceived')}</Typography.Text>
       ) : (
         <Flex vertical align="center" style={{ fontSize: 12, lineHeight: 1.3 }}>
-          <Typography.Text type="success" strong>{t('received')} {cell.score}</Typography.Text>
+          <Typography.Text type="success" strong>{t('received')} {cell.score}{cell.adjusted && <sup title={t('adjustedHint')}>±</sup>}</Typography.Text>
           {cell.revisions > 1 && <Tag color="orange" style={{ marginInlineEnd: 0, fontSize: 11 }}>{t('revisions', { n: cell.revisions })}</Tag>}
           <Typography.Text type="secondary" style={{ fontSize: 11 }}>{shortTime(cell.receivedAt, now)}</Typography.Text>
         </Flex>

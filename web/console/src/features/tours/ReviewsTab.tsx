@@ -5,7 +5,7 @@
  */
 import { Alert, App, Button, Collapse, DatePicker, Empty, Flex, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import { errorLines, errorText } from '../../api/error-text.js';
 import { useApi } from '../../api/useApi.js';
@@ -14,7 +14,6 @@ import { ErrorState, Loading } from '../../layout/Page.js';
 import { downloadFile } from '../training/files.js';
 import { tourApi } from './api.js';
 import { tourMessages } from './messages.js';
-import { reviewSites } from './review.js';
 import { type ScoreScale, scoreFits } from './scale.js';
 import type { TourReview, TourView } from './types.js';
 
@@ -43,7 +42,7 @@ export function ReviewsTab({ view, office, scale }: { view: TourView; office: bo
               <Space data-testid={`review-${r.unitId}`}>
                 <Typography.Text strong>{r.unitName}</Typography.Text>
                 <Tag color={r.held ? 'green' : 'default'}>{r.held ? t('held') : t('notHeld')}</Tag>
-                <Typography.Text type="secondary">{t('reviewSites', { n: reviewSites(view, r).length })}</Typography.Text>
+                <Typography.Text type="secondary">{t('reviewSites', { n: r.siteComments.length })}</Typography.Text>
                 {r.held && r.heldOn && <Typography.Text type="secondary">{r.heldOn}</Typography.Text>}
               </Space>
             ),
@@ -83,7 +82,8 @@ function ReviewForm({ view, review: r, office, scale, onSaved }: { view: TourVie
   const [busy, setBusy] = useState(false);
   const [printing, setPrinting] = useState(false);
   const [refusal, setRefusal] = useState<{ title: string; lines: string[] } | null>(null);
-  const sites = useMemo(() => reviewSites(view, r), [view, r]);
+  // The server lists every site of the county on the tour, in itinerary order.
+  const sites = r.siteComments;
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const scoreBad = draft.score.trim() !== '' && scale !== null && !scoreFits(draft.score, scale);
   const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(r));

@@ -8,6 +8,7 @@ import { useLang, useT } from '../../i18n/I18nProvider.js';
 import { ErrorState, Loading } from '../../layout/Page.js';
 import { tourApi } from './api.js';
 import { tourMessages } from './messages.js';
+import { ratingParts } from './progress.js';
 import type { ScoreScale } from './scale.js';
 import { shortTime } from './time.js';
 import type { SheetRevision, TourProgress } from './types.js';
@@ -32,9 +33,9 @@ export function SheetHistoryDrawer({ tourId, observer, stop, scale, onClose }: P
       {sheets.data && list.length === 0 && <Empty description={t('noRevisions')} />}
       {list.length > 0 && (
         <Timeline
-          items={list.map((r, i) => ({
-            color: i === list.length - 1 ? 'green' : 'gray',
-            content: <Revision revision={r} n={i + 1} latest={i === list.length - 1} scale={scale} />,
+          items={list.map((r) => ({
+            color: r.counts ? 'green' : 'gray',
+            content: <Revision revision={r} scale={scale} />,
           }))}
         />
       )}
@@ -42,17 +43,16 @@ export function SheetHistoryDrawer({ tourId, observer, stop, scale, onClose }: P
   );
 }
 
-function Revision({ revision: r, n, latest, scale }: { revision: SheetRevision; n: number; latest: boolean; scale: ScoreScale | null }) {
+function Revision({ revision: r, scale }: { revision: SheetRevision; scale: ScoreScale | null }) {
   const t = useT(tourMessages);
   const { lang } = useLang();
-  const rating = r.rating;
-  const criteria = Object.entries(rating.criteria ?? {});
-  const adjustments = rating.adjustments ?? [];
+  const rating = ratingParts(r.rating);
+  const { criteria, adjustments } = rating;
   return (
     <Flex vertical gap={4} data-testid="sheet-revision">
       <Flex gap={8} align="center">
-        <Typography.Text strong>{t('revision', { n })}</Typography.Text>
-        <Tag color={latest ? 'green' : 'default'}>{latest ? t('counting') : t('superseded')}</Tag>
+        <Typography.Text strong>{t('revision', { n: r.revision })}</Typography.Text>
+        <Tag color={r.counts ? 'green' : 'default'}>{r.counts ? t('counting') : t('superseded')}</Tag>
       </Flex>
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label={t('score')}>{rating.score ?? '—'}</Descriptions.Item>

@@ -112,7 +112,7 @@ function ObserverModal({ tourId, observer, onDone }: { tourId: string; observer?
   const submit = async (v: { name: string; roleName: string }) => {
     setBusy(true);
     setRefusal(null);
-    const input = { name: v.name.trim(), roleName: (v.roleName ?? '').trim() };
+    const input = { name: v.name.trim(), roleName: v.roleName.trim() };
     try {
       if (observer) {
         await tourApi.patchObserver(tourId, observer.id, input);
@@ -142,7 +142,7 @@ function ObserverModal({ tourId, observer, onDone }: { tourId: string; observer?
         <Form.Item name="name" label={t('seatName')} extra={t('seatHint')} rules={[{ required: true, whitespace: true, message: t('required') }, { max: 100 }]}>
           <Input autoFocus data-testid="observer-name" />
         </Form.Item>
-        <Form.Item name="roleName" label={t('roleName')} rules={[{ max: 100 }]}>
+        <Form.Item name="roleName" label={t('roleName')} rules={[{ required: true, whitespace: true, message: t('required') }, { max: 100 }]}>
           <Input placeholder={t('roleHint')} data-testid="observer-role" />
         </Form.Item>
       </Form>

@@ -139,6 +139,7 @@ export const tourMessages = defineMessages({
     en: 'This seat already cast a ballot in the session: its scores count from that ballot, and phone sheets are not received.',
   },
   revisions: { zh: '第 {n} 次', en: 'rev. {n}' },
+  adjustedHint: { zh: '含加分/减分', en: 'With bonus or deduction' },
   cellTitle: { zh: '{observer} · {site}', en: '{observer} · {site}' },
   stopReceived: { zh: '{received}/{expected} 份', en: '{received}/{expected}' },
   visited: { zh: '已观摩', en: 'Visited' },

@@ -64,10 +64,13 @@ export interface TourView {
   name: string;
   session: { id: string; name: string; status: SessionStatus };
   instrument: { id: string; name: string };
+  raterGroup: { id: string; name: string };
+  reviewGroup: { id: string; name: string; counts: boolean } | null;
   days: TourDay[];
   observers: TourObserver[];
   sites: TourSite[];
   check: ItineraryProblem[];
+  sheets: number;
 }
 
 export interface TourCreate {
@@ -92,7 +95,8 @@ export interface SheetLatest {
   receivedAt: string;
   scoredAt: string;
   score: string | null;
-  adjusted: string | null;
+  /** The sheet carries 加分/减分. */
+  adjusted: boolean;
 }
 
 export interface TourProgress {
@@ -103,22 +107,19 @@ export interface TourProgress {
   counties: { unitId: string; unitName: string; stops: number; sitesScored: number; reviewHeld: boolean }[];
 }
 
-export interface Rating {
-  subjectId: string;
-  score?: string;
-  criteria?: Record<string, string>;
-  adjustments?: { itemId: string; points: string; reason: string }[];
-  opinion?: string;
-}
-
 export interface SheetRevision {
   id: string;
   observerId: string;
+  observerName: string;
   stopId: string;
+  subjectId: string;
+  siteName: string;
   revision: number;
+  counts: boolean;
+  /** The rating exactly as the phone sent it. */
+  rating: { subjectId: string; [k: string]: unknown };
   scoredAt: string;
   receivedAt: string;
-  rating: Rating;
 }
 
 export interface TourReview {
