@@ -11,7 +11,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { type HTMLAttributes, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import { errorLines, errorText } from '../../api/error-text.js';
-import { useBilingual, useT } from '../../i18n/I18nProvider.js';
+import { useBilingual, usePunctuation, useT } from '../../i18n/I18nProvider.js';
 import { downloadFile } from '../training/files.js';
 import { tourApi } from './api.js';
 import { tourMessages } from './messages.js';
@@ -217,8 +217,9 @@ interface DayProps {
 
 function DaySection({ day: d, index, plan, office, sites, unplanned, badDate, onPlan, onMove, newKey }: DayProps) {
   const t = useT(tourMessages);
+  const { paren } = usePunctuation();
   const siteName = (s: PlanStop) => sites.get(s.subjectId)?.siteName ?? s.subjectId;
-  const dayOptions = plan.map((x, i) => ({ value: x.key, label: `${t('dayN', { n: i + 1 })} · ${x.date}` }));
+  const dayOptions = plan.map((x, i) => ({ value: x.key, label: `${t('dayN', { n: i + 1 })}${paren(x.date.slice(5))}` }));
   const byCounty = new Map<string, TourSite[]>();
   for (const s of unplanned) byCounty.set(s.unitName, [...(byCounty.get(s.unitName) ?? []), s]);
 
@@ -257,6 +258,7 @@ function DaySection({ day: d, index, plan, office, sites, unplanned, badDate, on
     {
       title: t('site'),
       key: 'site',
+      width: 240,
       render: (_: unknown, s: PlanStop) => (
         <Flex vertical>
           <Typography.Text strong data-testid="stop-site">{siteName(s)}</Typography.Text>
@@ -316,12 +318,12 @@ function DaySection({ day: d, index, plan, office, sites, unplanned, badDate, on
           {
             title: t('day'),
             key: 'day',
-            width: 170,
+            width: 150,
             render: (_: unknown, s: PlanStop) => (
               <Select
                 value={d.key}
                 options={dayOptions}
-                style={{ width: 160 }}
+                style={{ width: 136 }}
                 aria-label={t('moveToDay', { site: siteName(s) })}
                 onChange={(to: string) => onPlan((p) => moveToDay(p, s.key, to))}
                 data-testid="stop-day"
@@ -386,6 +388,7 @@ function DaySection({ day: d, index, plan, office, sites, unplanned, badDate, on
       <Table<PlanStop>
         rowKey="key"
         size="small"
+        tableLayout="fixed"
         pagination={false}
         dataSource={d.stops}
         columns={columns}

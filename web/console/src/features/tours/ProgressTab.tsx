@@ -8,7 +8,7 @@ import { Alert, Button, Card, Empty, Flex, Space, Table, Tag, Typography } from 
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useApi } from '../../api/useApi.js';
-import { useBilingual, useT } from '../../i18n/I18nProvider.js';
+import { useBilingual, usePunctuation, useT } from '../../i18n/I18nProvider.js';
 import { ErrorState, Loading } from '../../layout/Page.js';
 import { paths } from '../../paths.js';
 import { tourApi } from './api.js';
@@ -29,6 +29,7 @@ type Stop = TourProgress['stops'][number];
 export function ProgressTab({ view, scale, rankingId }: { view: TourView; scale: ScoreScale | null; rankingId: string | null }) {
   const t = useT(tourMessages);
   const pick = useBilingual();
+  const { colon, paren } = usePunctuation();
   const progress = useApi((signal) => tourApi.progress(view.id, signal), [view.id]);
   // A failed refresh keeps the last answer on screen (with the error above it) rather than blanking the matrix.
   const [last, setLast] = useState<{ data: TourProgress; at: number } | null>(null);
@@ -67,7 +68,7 @@ export function ProgressTab({ view, scale, rankingId }: { view: TourView; scale:
     align: 'center' as const,
     title: (
       <Flex vertical align="center" gap={2} style={{ fontWeight: 'normal', fontSize: 12 }}>
-        <Typography.Text strong style={{ fontSize: 12 }} ellipsis={{ tooltip: `${s.siteName}（${s.unitName}）` }}>{s.siteName}</Typography.Text>
+        <Typography.Text strong style={{ fontSize: 12 }} ellipsis={{ tooltip: `${s.siteName}${paren(s.unitName)}` }}>{s.siteName}</Typography.Text>
         <span>
           <Tag color={s.visited ? 'green' : 'default'} style={{ marginInlineEnd: 0 }}>{s.visited ? t('visited') : t('notVisited')}</Tag>
         </span>
@@ -113,8 +114,8 @@ export function ProgressTab({ view, scale, rankingId }: { view: TourView; scale:
                 <Flex vertical gap={2} style={{ fontSize: 12 }} data-testid="progress-observer">
                   <Typography.Text strong>{o.name}</Typography.Text>
                   {o.roleName && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{o.roleName}</Typography.Text>}
-                  <span>{t('lastSeen')}：<SeenAt at={o.lastSeenAt} now={now} /></span>
-                  <span>{t('lastSynced')}：<SeenAt at={o.lastSyncedAt} now={now} /></span>
+                  <span>{t('lastSeen')}{colon}<SeenAt at={o.lastSeenAt} now={now} /></span>
+                  <span>{t('lastSynced')}{colon}<SeenAt at={o.lastSyncedAt} now={now} /></span>
                 </Flex>
               ),
             },
@@ -135,7 +136,7 @@ export function ProgressTab({ view, scale, rankingId }: { view: TourView; scale:
               {missing.map((m) => (
                 <div key={m.observerId}>
                   <Typography.Text strong>{observerName.get(m.observerId)?.name ?? m.observerId}</Typography.Text>
-                  {'：'}
+                  {colon}
                   {m.stopIds.map((id) => stopOf.get(id)?.siteName ?? id).join(pick({ zh: '、', en: ', ' }))}
                 </div>
               ))}

@@ -4,7 +4,7 @@
  */
 import { Descriptions, Drawer, Empty, Flex, Tag, Timeline, Typography } from 'antd';
 import { useApi } from '../../api/useApi.js';
-import { useLang, useT } from '../../i18n/I18nProvider.js';
+import { useLang, usePunctuation, useT } from '../../i18n/I18nProvider.js';
 import { ErrorState, Loading } from '../../layout/Page.js';
 import { tourApi } from './api.js';
 import { tourMessages } from './messages.js';
@@ -46,6 +46,7 @@ export function SheetHistoryDrawer({ tourId, observer, stop, scale, onClose }: P
 function Revision({ revision: r, scale }: { revision: SheetRevision; scale: ScoreScale | null }) {
   const t = useT(tourMessages);
   const { lang } = useLang();
+  const { colon } = usePunctuation();
   const rating = ratingParts(r.rating);
   const { criteria, adjustments } = rating;
   return (
@@ -67,7 +68,7 @@ function Revision({ revision: r, scale }: { revision: SheetRevision; scale: Scor
               {adjustments.map((a) => {
                 const item = scale?.items.get(a.itemId);
                 const sign = item?.direction === 'deduction' ? '−' : '+';
-                return <span key={`${a.itemId}:${a.points}:${a.reason}`}>{item?.label ?? a.itemId} {sign}{a.points}：{a.reason}</span>;
+                return <span key={`${a.itemId}:${a.points}:${a.reason}`}>{item?.label ?? a.itemId} {sign}{a.points}{colon}{a.reason}</span>;
               })}
             </Flex>
           </Descriptions.Item>

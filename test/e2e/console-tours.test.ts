@@ -1,0 +1,199 @@
+/**
+ * 观摩 in the office console, in Chromium on the Jincheng demo: the organiser opens the demo tour from the campaign's
+ * 观摩 page; the planner shows its 22 stops over 3 days and the server's check finds nothing missing; a stop is moved
+ * down with the keyboard and another moved to another day, and the saved plan is read back through the API; an
+ * observer is added and the one-time link shows with its QR code (and opens the phone's bundle); the progress view
+ * shows the 12 observers whose ballots already count as 已评（选票）, the new one missing, and the history of a cell;
+ * a county's review meeting is filled in, saved and printed (a PDF). Screenshots go to $LEITAI_SCREENSHOTS.
+ */
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { ensureConsole } from '../../scripts/build-web.js';
+import { consolePage, launchBrowser, logIn, screenshotDir, startDemoServer, type DemoServer } from './harness.js';
+
+interface Stop {
+  id: string;
+  subjectId: string;
+  siteName: string;
+  unitId: string;
+}
+interface Day {
+  id: string;
+  date: string;
+  stops: Stop[];
+}
+
+describe('observation tours in the console (Jincheng demo)', () => {
+  let browser: Browser;
+  let page: Page;
+  let server: DemoServer;
+  let shots = '';
+  let tourId = '';
+  let days: Day[] = [];
+  const errors: string[] = [];
+
+  const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  const modal = () => page.locator('.ant-modal:visible');
+  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON, checked by the assertions
+  const api = async (path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; json: any }> => {
+    const res = await fetch(server.url + path, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: { authorization: `Bearer ${server.organiser.accessToken}`, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const text = await res.text();
+    return { status: res.status, json: text ? JSON.parse(text) : null };
+  };
+  const storedDays = async (): Promise<Day[]> => (await api(`/api/tours/${encodeURIComponent(tourId)}`)).json.days;
+
+  before(async () => {
+    await ensureConsole();
+    server = await startDemoServer();
+    shots = await screenshotDir('console-tours');
+    browser = await launchBrowser();
+    page = await consolePage(browser, { errors, acceptDownloads: true });
+    page.setDefaultTimeout(10_000);
+    const tours = await api(`/api/campaigns/${encodeURIComponent(server.campaignId)}/tours`);
+    assert.equal(tours.status, 200);
+    assert.equal(tours.json.tours.length, 1, 'the demo has one tour');
+    tourId = tours.json.tours[0].id;
+    days = await storedDays();
+  });
+  after(async () => {
+    if (errors.length) console.log('page errors:', errors);
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('opens the demo tour from the campaign’s 观摩 page', async () => {
+    await page.goto(`${server.url}/console/campaigns/${encodeURIComponent(server.campaignId)}/tours`);
+    await logIn(page, server.organiser.username, server.organiser.password);
+    await page.locator('.ant-menu').getByText('观摩', { exact: true }).waitFor();
+    await page.getByTestId('tours-table').getByTestId('tour-link').first().click();
+    await page.getByTestId('tour-title').waitFor();
+    assert.match(page.url(), new RegExp(`/tours/${tourId}$`));
+  });
+
+  it('shows 22 stops over 3 days, and the server’s check finds nothing missing', async () => {
+    await page.getByTestId('itinerary-check-ok').waitFor();
+    assert.equal(await page.getByTestId('itinerary-check').count(), 0);
+    assert.equal(await page.getByTestId('itinerary-stop').count(), 22);
+    for (const i of [0, 1, 2]) await page.getByTestId(`itinerary-day-${i}`).waitFor();
+    assert.equal(await page.locator('[data-testid^="itinerary-day-"]').count(), 3);
+    assert.deepEqual(
+      days.map((d) => d.stops.length).reduce((a, b) => a + b, 0),
+      22,
+    );
+    await shot('itinerary');
+  });
+
+  it('moves a stop down by keyboard and another to another day, saves, and the server keeps both with their ids', async () => {
+    const [first, second] = days[0]!.stops;
+    const movedAway = days[0]!.stops.at(-1)!;
+    // Keyboard: focus the first stop's “down” button and press Enter; the focus stays on the moved stop.
+    const day0 = page.getByTestId('itinerary-day-0');
+    await day0.getByTestId('stop-down').first().focus();
+    await page.keyboard.press('Enter');
+    assert.deepEqual(
+      (await day0.getByTestId('stop-site').allInnerTexts()).slice(0, 2),
+      [second!.siteName, first!.siteName],
+    );
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), `下移 ${first!.siteName}`);
+    await page.getByTestId('itinerary-unsaved').waitFor();
+
+    // A select moves the day's last stop to day 3.
+    const row = day0.getByTestId('itinerary-stop').filter({ hasText: movedAway.siteName });
+    await row.getByTestId('stop-day').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '第 3 天' }).click();
+    await page.getByTestId('itinerary-day-2').getByText(movedAway.siteName).waitFor();
+    await shot('itinerary-moved');
+
+    await page.getByTestId('save-itinerary').click();
+    await page.getByText('行程已保存').waitFor();
+    await page.getByTestId('itinerary-unsaved').waitFor({ state: 'detached' });
+    const after = await storedDays();
+    assert.deepEqual(after[0]!.stops.slice(0, 2).map((s) => s.id), [second!.id, first!.id]);
+    assert.equal(after[0]!.stops.some((s) => s.id === movedAway.id), false);
+    assert.equal(after[2]!.stops.at(-1)!.id, movedAway.id, 'the moved stop keeps its id, at the end of day 3');
+    assert.equal(after.flatMap((d) => d.stops).length, 22);
+  });
+
+  it('adds an observer and shows the one-time link with its QR code; the link opens the phone’s bundle', async () => {
+    await page.getByTestId('tour-tab-team').click();
+    await page.getByTestId('observers-table').waitFor();
+    await page.getByTestId('add-observer').click();
+    await modal().getByTestId('observer-name').fill('观摩团成员13');
+    await modal().getByTestId('observer-role').fill('市委办公室副主任');
+    await modal().getByTestId('observer-ok').click();
+    const link = await page.getByTestId('observer-link').innerText();
+    assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/o\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{16,}$/);
+    await page.getByTestId('observer-qr').waitFor();
+    assert.ok(((await page.getByTestId('observer-qr').getAttribute('src')) ?? '').startsWith('data:image/svg+xml'));
+    await shot('observer-link');
+    const opened = await fetch(`${server.url}/api/tour-phone/open`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ link: new URL(link).pathname }),
+    });
+    assert.equal(opened.status, 200);
+    assert.equal(((await opened.json()) as { observer: { name: string } }).observer.name, '观摩团成员13');
+    await page.getByTestId('link-close').click();
+    await page.getByTestId('observers-table').getByText('观摩团成员13').waitFor();
+  });
+
+  it('shows progress: the ballots’ 已评（选票）, the new observer missing, and the history of a cell', async () => {
+    await page.getByTestId('tour-tab-progress').click();
+    await page.getByTestId('progress-matrix').waitFor();
+    await page.getByTestId('sync-help').waitFor();
+    assert.equal(await page.getByTestId('progress-observer').count(), 13);
+    assert.equal(await page.getByTestId('cell-ballot').count(), 12 * 22);
+    assert.equal(await page.getByTestId('cell-missing').count(), 22);
+    await page.getByTestId('progress-missing').getByText('观摩团成员13').waitFor();
+    await shot('progress');
+    await page.getByTestId('cell-missing').first().click();
+    await page.getByTestId('sheet-history').getByText('尚无评分表').waitFor();
+    await page.keyboard.press('Escape');
+  });
+
+  it('fills in a county’s review meeting, saves it and prints the minutes as a PDF', async () => {
+    await page.getByTestId('tour-tab-reviews').click();
+    const reviews = (await api(`/api/tours/${encodeURIComponent(tourId)}/reviews`)).json.reviews as { unitId: string; unitName: string; held: boolean }[];
+    const county = reviews.find((r) => !r.held) ?? reviews[0]!;
+    await page.getByTestId(`review-${county.unitId}`).click();
+    const form = page.locator('.ant-collapse-item-active').getByTestId('review-form');
+    const date = form.getByTestId('review-date');
+    await date.click();
+    await date.fill('2022-06-08');
+    await date.press('Enter');
+    await form.getByTestId('review-place').fill(`${county.unitName}委组织部会议室`);
+    const attendees = form.getByTestId('review-attendees').locator('input');
+    for (const a of ['市委组织部副部长', '县委书记']) {
+      await attendees.fill(a);
+      await attendees.press('Enter');
+    }
+    await form.getByTestId('review-site-comment').first().fill('阵地建设规范，群众参与度高。');
+    await form.getByTestId('review-remarks').fill('各观摩点特色鲜明，下一步要在长效机制上下功夫。');
+    await form.getByTestId('review-score').fill('90.5');
+    await form.getByTestId('review-save').click();
+    await page.getByText('点评会纪要已保存').waitFor();
+    const stored = (await api(`/api/tours/${encodeURIComponent(tourId)}/reviews`)).json.reviews.find((r: { unitId: string }) => r.unitId === county.unitId);
+    assert.equal(stored.held, true);
+    assert.equal(stored.heldOn, '2022-06-08');
+    assert.deepEqual(stored.attendees, ['市委组织部副部长', '县委书记']);
+    assert.equal(stored.score, '90.5');
+    assert.equal(stored.siteComments[0].comment, '阵地建设规范，群众参与度高。');
+    await shot('review');
+
+    const [pdf] = await Promise.all([page.waitForEvent('download'), form.getByTestId('review-pdf').click()]);
+    assert.match(pdf.suggestedFilename(), /\.pdf$/);
+    const bytes = await readFile((await pdf.path())!);
+    assert.equal(bytes.subarray(0, 4).toString('latin1'), '%PDF');
+  });
+
+  it('raised no page error', () => {
+    assert.deepEqual(errors, []);
+  });
+});
