@@ -189,6 +189,8 @@ export const ballotSchema = z.object({
   sheetId: z.string().min(1).max(128),
   channel: z.enum(['online', 'paper']),
   ratings: z.array(ratingSchema).max(50_000),
+  /** The subjects the ballot was cast for (a tour sheet's one stop); absent: the session's agenda. */
+  scope: z.array(id).max(50_000).readonly().optional(),
 });
 
 // Drift guards: each schema's output must be exactly the domain type.

@@ -26,6 +26,10 @@ const THINGS = {
   seminarReport: { zh: '书面材料', en: 'written report' },
   topicGroup: { zh: '研讨组', en: 'topic group' },
   reflection: { zh: '心得', en: 'reflection' },
+  tour: { zh: '观摩活动', en: 'tour' },
+  tourObserver: { zh: '观摩团成员', en: 'observer' },
+  tourStop: { zh: '观摩点', en: 'stop' },
+  tourCounty: { zh: '观摩县（市、区）', en: 'county on the tour' },
 } as const satisfies Record<string, Message>;
 
 export type Thing = keyof typeof THINGS;
@@ -265,6 +269,72 @@ export const MESSAGES = {
   reportUnitNotTownship: (name: string): Message => ({ zh: `「${name}」不是乡镇（街道）或村级单位，不能分派书面材料`, en: `${name} is not a township or village, so no written report can be assigned to it` }),
   chosenUnit: { zh: '所选单位', en: 'the chosen unit' },
   speakerRepeated: { zh: '发言人编号重复', en: 'A speaker is listed twice' },
+
+  // 观摩
+  tourSessionNoSiteInstrument: (session: string): Message => ({
+    zh: `测评会「${session}」没有以实训点为对象的打分类评价方式，不能安排观摩`,
+    en: `Session “${session}” has no score instrument whose subjects are sites, so no tour can score in it`,
+  }),
+  tourInstrumentAmbiguous: (session: string): Message => ({
+    zh: `测评会「${session}」有多个以实训点为对象的打分类评价方式，请指定 instrumentId`,
+    en: `Session “${session}” has several score instruments of sites; name one in instrumentId`,
+  }),
+  tourInstrumentUnfit: (instrument: string): Message => ({
+    zh: `「${instrument}」不是本场测评会中以实训点为对象的打分类评价方式`,
+    en: `“${instrument}” is not a score instrument of sites in this session`,
+  }),
+  tourGroupMissing: (instrument: string): Message => ({
+    zh: `「${instrument}」没有署名的测评组，观摩团成员须署名评分`,
+    en: `“${instrument}” has no named rater group; observers sign their scores`,
+  }),
+  tourGroupAmbiguous: (instrument: string): Message => ({
+    zh: `「${instrument}」有多个署名的测评组，请指定 raterGroupId`,
+    en: `“${instrument}” has several named rater groups; name one in raterGroupId`,
+  }),
+  tourGroupUnfit: (group: string): Message => ({ zh: `测评组「${group}」不是该评价方式的署名测评组`, en: `Rater group “${group}” is not a named group of the instrument` }),
+  tourReviewGroupUnknown: (group: string): Message => ({ zh: `测评组 ${group} 不存在`, en: `No rater group ${group}` }),
+  tourReviewGroupSame: { zh: '调度点评会的测评组不能与观摩团相同', en: 'The review meetings cannot score as the observers’ own group' },
+  tourHasSheets: (n: number): Message => ({ zh: `已收到 ${n} 份观摩评分，不能删除该观摩活动`, en: `${n} sheets have been received; the tour cannot be deleted` }),
+  tourSiteTwice: (site: string): Message => ({ zh: `实训点「${site}」在行程中出现了不止一次`, en: `Site “${site}” is on the itinerary more than once` }),
+  tourSiteUnknown: (subjectId: string): Message => ({ zh: `${subjectId} 不是本观摩评价方式的实训点`, en: `${subjectId} is not a site of the tour’s instrument` }),
+  tourDayUnknown: (dayId: string): Message => ({ zh: `行程日 ${dayId} 不属于本观摩活动`, en: `Day ${dayId} is not a day of this tour` }),
+  tourDayTwice: (dayId: string): Message => ({ zh: `行程日 ${dayId} 出现了不止一次`, en: `Day ${dayId} is listed more than once` }),
+  tourStopUnknown: (stopId: string): Message => ({ zh: `观摩点 ${stopId} 不属于本观摩活动`, en: `Stop ${stopId} is not a stop of this tour` }),
+  tourStopTwice: (stopId: string): Message => ({ zh: `观摩点 ${stopId} 出现了不止一次`, en: `Stop ${stopId} is listed more than once` }),
+  tourStopHasSheets: (site: string, n: number): Message => ({
+    zh: `观摩点「${site}」已收到 ${n} 份评分，不能从行程中删除，也不能改为其他实训点`,
+    en: `Stop “${site}” has ${n} sheets: it cannot leave the itinerary or change its site`,
+  }),
+  tourObserverNameTaken: (name: string): Message => ({ zh: `观摩团已有成员「${name}」`, en: `The team already has a member “${name}”` }),
+  tourObserverHasSheets: (name: string, n: number): Message => ({ zh: `「${name}」已提交 ${n} 份评分，不能移出观摩团`, en: `${name} has sent ${n} sheets and cannot leave the team` }),
+  tourObserverRenameSigned: (name: string): Message => ({
+    zh: `「${name}」已提交评分，评分以此署名，不能改名`,
+    en: `${name} has sent sheets signed with this name, so it cannot change`,
+  }),
+  tourStopNotOnTour: (stopId: string): Message => ({ zh: `观摩点 ${stopId} 不在本次观摩的行程上，评分未保存`, en: `Stop ${stopId} is not on this tour’s itinerary; the score was not stored` }),
+  tourCountyNotOnTour: (unitId: string): Message => ({ zh: `${unitId} 不是本次观摩所到的县（市、区）`, en: `${unitId} is not a county this tour visits` }),
+  tourReviewSiteUnknown: (subjectId: string): Message => ({ zh: `${subjectId} 不是该县在本次观摩中的实训点`, en: `${subjectId} is not a site of this county on the tour` }),
+  tourReviewScoreCriteria: { zh: '本评价方式按细则打分，调度点评会不能只给一个总分', en: 'This instrument scores by criteria; a review meeting cannot give a single score' },
+  tourReviewScoreInvalid: (value: string, min: string, max: string, step: string): Message => ({
+    zh: `调度点评会分数 ${value} 须在 ${min}–${max} 之间，且为 ${step} 的整数倍`,
+    en: `The review score ${value} must be within ${min}–${max} and a multiple of ${step}`,
+  }),
+  tourClosesOpen: (session: string): Message => ({
+    zh: `评分随测评会「${session}」结束而截止；截止前可随时修改，以最后一次评分为准`,
+    en: `Scoring closes with the session “${session}”; until then a stop may be scored again, and the last score counts`,
+  }),
+  tourClosesNotYet: (session: string): Message => ({
+    zh: `测评会「${session}」尚未开始，评分暂存在手机上，开始后自动提交`,
+    en: `The session “${session}” has not opened yet; scores wait on the phone and are sent once it opens`,
+  }),
+  tourClosesClosed: (session: string): Message => ({
+    zh: `测评会「${session}」已结束，不再接收观摩评分`,
+    en: `The session “${session}” has closed; no more scores are taken`,
+  }),
+  tourSessionNotOpen: (session: string): Message => ({
+    zh: `测评会「${session}」尚未开始，此评分未被接收，仍保存在手机上`,
+    en: `The session “${session}” has not opened yet: this score was not accepted and stays on the phone`,
+  }),
 
   // 账号
   usernameTaken: (username: string): Message => ({ zh: `用户名 ${username} 已存在`, en: `Username ${username} exists` }),

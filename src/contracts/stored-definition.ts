@@ -141,7 +141,7 @@ export const setupViewSchema = z.object({
   ...setupParts,
 });
 
-const storedRating = z.object({
+export const storedRating = z.object({
   subjectId: z.string(),
   grade: z.string().optional(),
   score: z.string().optional(),
@@ -163,6 +163,7 @@ export const storedBallotSchema = z.object({
   sheetId: z.string(),
   channel: z.enum(['online', 'paper']),
   ratings: storedRatingsSchema,
+  scope: z.array(z.string()).readonly().optional(),
 });
 
 assertSame<Same<z.output<typeof storedUnitSchema>, D.Unit>>();

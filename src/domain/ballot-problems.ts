@@ -28,6 +28,8 @@ const MESSAGES = {
     msg(`${subj(p)}不在「${p.instrumentName}」的测评范围内`, `${cap(subjEn(p))} is not rated in “${p.instrumentName}”`),
   subject_not_on_agenda: (p: Params) =>
     msg(`${subj(p)}不在测评会「${p.sessionName}」的议程上`, `${cap(subjEn(p))} is not on the agenda of session “${p.sessionName}”`),
+  subject_not_in_scope: (p: Params) =>
+    msg(`${subj(p)}不是本票所评的对象（本票只评「${p.scope}」）`, `${cap(subjEn(p))} is not what this ballot rates (it rates “${p.scope}” only)`),
   subject_conflict: (p: Params) =>
     msg(`${subj(p)}与测评人所属单位回避，不应出现在本票上`, `${cap(subjEn(p))} is the rater's own unit (conflict) and is not on this ballot`),
   duplicate_subject: (p: Params) => msg(`${subj(p)}在本票上出现了不止一次`, `${cap(subjEn(p))} appears more than once on this ballot`),

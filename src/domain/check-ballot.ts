@@ -242,7 +242,7 @@ export function checkBallot(index: DefinitionIndex, ballot: Ballot): BallotProbl
   const p = prepareInstrument(index, instrument);
   const bound = ballot.boundUnitId !== null && index.units.has(ballot.boundUnitId) ? ballot.boundUnitId : null;
   const session = ballot.sessionId === null ? null : (index.sessions.get(ballot.sessionId) ?? null);
-  const view = p.view(bound, session);
+  const view = ballot.scope === undefined ? p.view(bound, session) : scopedView(p, p.view(bound, session), ballot.scope);
   const stamp = ++p.stamp === 0x7fffffff ? resetStamp(p) : p.stamp;
   const seen = p.seen;
   const onBallot = p.shownMark;
@@ -274,7 +274,7 @@ export function checkBallot(index: DefinitionIndex, ballot: Ballot): BallotProbl
     const before = problems.length;
     const pos = p.position.get(r.subjectId);
     if (pos === undefined || onBallot[pos] !== stamp) {
-      problems.push(notOnBallot(p, view, r.subjectId, pos));
+      problems.push(notOnBallot(p, view, r.subjectId, pos, ballot.scope));
       continue;
     }
     if (seen[pos] === stamp) {
@@ -398,7 +398,24 @@ function checkHeader(index: DefinitionIndex, instrument: Instrument, ballot: Bal
   }
 }
 
-function notOnBallot(p: PreparedInstrument, view: BallotView, subjectId: string, pos: number | undefined): BallotProblem {
+/**
+ * A ballot cast for a few subjects only (`Ballot.scope`, a tour sheet): the rater's view limited to them. Made per
+ * ballot, never cached: a scope is one stop, and ballots without one (every ballot of a province) never come here.
+ */
+function scopedView(p: PreparedInstrument, view: BallotView, scope: readonly string[]): BallotView {
+  const wanted = new Set<number>();
+  for (const id of Array.isArray(scope) ? scope : []) {
+    const pos = p.position.get(id);
+    if (pos !== undefined) wanted.add(pos);
+  }
+  return { shown: view.shown.filter((pos) => wanted.has(pos)), session: view.session };
+}
+
+function notOnBallot(p: PreparedInstrument, view: BallotView, subjectId: string, pos: number | undefined, scope: readonly string[] | undefined): BallotProblem {
+  if (pos !== undefined && scope !== undefined && !scope.includes(subjectId)) {
+    const names = scope.map((id) => p.index.subjects.get(id)?.name ?? id).join('、');
+    return structural('subject_not_in_scope', subjectParams(p, subjectId, { scope: names }), subjectId);
+  }
   const session = view.session;
   if (pos !== undefined && session !== null && !session.agenda!.includes(subjectId)) {
     const params = subjectParams(p, subjectId, { sessionId: session.id, sessionName: session.name });

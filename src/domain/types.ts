@@ -249,4 +249,9 @@ export interface Ballot {
   sheetId: string;
   channel: 'online' | 'paper';
   ratings: Rating[];
+  /**
+   * The subjects this ballot was cast for (a tour sheet, 观摩评 on the spot, rates one stop); absent = the session's
+   * agenda. It narrows what the rater's view would hold, never widens it.
+   */
+  scope?: readonly string[];
 }

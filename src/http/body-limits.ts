@@ -18,6 +18,11 @@ export const BODY_LIMITS = {
    * JSON; this leaves room for opinions.
    */
   ballot: 1 * MiB,
+  /**
+   * An observer's tour sheet (POST /api/tour-phone/sheets): one stop's rating, whose 加分/减分 reasons and opinion
+   * may run to 2,000 characters each; a handful of them in Chinese is some 30 KB.
+   */
+  tourSheet: 64 * KiB,
   /** The office's JSON (set-ups, sessions, paper ballots, tokens with names): a province's set-up is 213 KB. */
   officeJson: 4 * MiB,
   /** POST /api/units: up to 100,000 units (a country's townships) at ~100 bytes each. */

@@ -15,6 +15,7 @@ import { requireDefinition } from '../campaigns/require-definition.js';
 import type { AppContext } from '../context.js';
 import { buildBoard, byChainOrder } from '../kernel/ballot-chain.js';
 import { nameForExport } from '../kernel/export-names.js';
+import { bundleTourBallots, toursForBundle } from './bundle-tours.js';
 
 export async function exportBundle(ctx: AppContext, campaignId: string): Promise<ExportedBundle> {
   const definition = await requireDefinition(ctx, campaignId);
@@ -22,15 +23,17 @@ export async function exportBundle(ctx: AppContext, campaignId: string): Promise
   const board = await ballotBoard(ctx.database.db, definition, stored);
   const rename = nameForExport(stored);
   const ballots = rename.ballots;
-  // Computed from the ballots as exported, so an invalid ballot is named as the export names it.
-  const results = presentTally(definition, tallyCampaign(definition, ballots));
+  const tours = await toursForBundle(ctx.database.db, campaignId);
+  // Computed from the ballots as exported (and the tours' counting ballots, derived as the verifier derives them), so
+  // an invalid ballot is named as the export names it.
+  const results = presentTally(definition, tallyCampaign(definition, [...ballots, ...bundleTourBallots(definition, tours)]));
   // Renamed, a session's equal ballots (one hash) are put back in chain order by their new names; the head, a chain
   // of hashes only, is unchanged.
   const renamedBoard: BallotBoard = {
     ...board,
     sessions: board.sessions.map((s) => ({ ...s, ballots: s.ballots.map((b) => ({ ...b, id: rename.ballot(b.id) })).sort(byChainOrder) })),
   };
-  return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exportedAt: ctx.clock().toISOString(), definition, ballots, results, board: renamedBoard };
+  return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exportedAt: ctx.clock().toISOString(), definition, ballots, results, board: renamedBoard, tours };
 }
 
 async function ballotBoard(db: Db, definition: CampaignDefinition, ballots: readonly Ballot[]): Promise<BallotBoard> {

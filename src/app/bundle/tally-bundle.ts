@@ -3,13 +3,15 @@ import type { Bundle } from '../../contracts/bundle.js';
 import { presentTally } from '../../domain/present.js';
 import { tallyCampaign } from '../../domain/tally.js';
 import type { Tally } from '../../domain/results.js';
+import { bundleTourBallots } from './bundle-tours.js';
 
 export interface TallyOutput {
   tally: Tally;
   results: ReturnType<typeof presentTally>;
 }
 
+/** The bundle's ballots and, derived from its tours' sheets as the server derives them, the tours' counting ballots. */
 export function tallyBundle(bundle: Bundle): TallyOutput {
-  const tally = tallyCampaign(bundle.definition, bundle.ballots);
+  const tally = tallyCampaign(bundle.definition, [...bundle.ballots, ...bundleTourBallots(bundle.definition, bundle.tours)]);
   return { tally, results: presentTally(bundle.definition, tally) };
 }

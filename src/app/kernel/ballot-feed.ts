@@ -10,6 +10,11 @@ export interface BallotsStored {
   sessionId: string | null;
   /** Committed by another server (announced through the change relay): not to be announced again. */
   remote?: boolean;
+  /**
+   * A tour sheet may replace an earlier revision (or a review meeting's counting score changed): caches must recount,
+   * not add.
+   */
+  revised?: boolean;
 }
 
 export type BallotListener = (event: BallotsStored) => void;

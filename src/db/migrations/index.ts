@@ -16,6 +16,7 @@ import { loginThrottle } from './0013-login-throttle.js';
 import { strictCapsKept } from './0014-strict-caps-kept.js';
 import { verifiableAudit } from './0015-verifiable-audit.js';
 import { caseTexts } from './0016-case-texts.js';
+import { tours } from './0017-tours.js';
 
 /**
  * Append-only list: never edit or reorder a released migration, add a new one. Listed statically (no directory
@@ -39,6 +40,7 @@ export function migrationsFor(kind: DbKind): Record<string, Migration> {
     '0014-strict-caps-kept': strictCapsKept(),
     '0015-verifiable-audit': verifiableAudit(kind),
     '0016-case-texts': caseTexts(kind),
+    '0017-tours': tours(kind),
   };
 }
 

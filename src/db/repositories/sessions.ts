@@ -3,6 +3,7 @@ import type { Db } from '../database.js';
 import { isPostgres } from '../dialect/index.js';
 import type { SessionsTable, SessionStatus } from '../tables/index.js';
 import { toCount } from './shared.js';
+import { observerIssuedCounts } from './tour-sheets.js';
 
 export interface NewSession {
   id: string;
@@ -116,8 +117,21 @@ export async function setPaperIssued(db: Db, id: string, paperIssued: Record<str
   await db.updateTable('sessions').set({ paper_issued: JSON.stringify(paperIssued) }).where('id', '=', id).execute();
 }
 
-/** Token counts (any status but revoked) per session and group, for a whole campaign. */
+/**
+ * Sheets handed out online per session and group, for a whole campaign: tokens (any status but revoked) and tour
+ * observers' personal links (tour-sheets.ts, `observerIssuedCounts`).
+ */
 export async function tokenIssuedCounts(db: Db, campaignId: string): Promise<Map<string, Record<string, number>>> {
+  const out = await tokensOnly(db, campaignId);
+  for (const [sessionId, perGroup] of await observerIssuedCounts(db, campaignId)) {
+    const into = out.get(sessionId) ?? {};
+    for (const [groupId, n] of Object.entries(perGroup)) into[groupId] = (into[groupId] ?? 0) + n;
+    out.set(sessionId, into);
+  }
+  return out;
+}
+
+async function tokensOnly(db: Db, campaignId: string): Promise<Map<string, Record<string, number>>> {
   const rows = await db
     .selectFrom('tokens')
     .select(['session_id', 'rater_group_id', (eb) => eb.fn.countAll<string | number>().as('n')])

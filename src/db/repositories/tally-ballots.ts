@@ -9,8 +9,10 @@ import { unpackRatingsAt } from '../ballot-codec.js';
 import type { Db } from '../database.js';
 import { sqliteRawRows } from '../dialect/index.js';
 import { decodeSegment, encodeSegment, type SegmentRow, type SegmentSink } from '../segment-codec.js';
-import type { Ballot, Instrument, Rating } from '../../domain/types.js';
+import { tourCountingBallots } from '../../domain/tours/counting.js';
+import type { Ballot, CampaignDefinition, Instrument, Rating } from '../../domain/types.js';
 import { chunk, toCount } from './shared.js';
+import { loadToursForCounting } from './tour-sheets.js';
 
 const COLUMNS = ['id', 'instrument_id', 'rater_group_id', 'rater_name', 'bound_unit_id', 'session_id', 'sheet_id', 'channel', 'packed'] as const;
 type HeaderRow = [string, string, string, string | null, string | null, string | null, string, Ballot['channel'], Uint8Array | null];
@@ -173,7 +175,31 @@ export async function listBallotsForTally(db: Db, campaignId: string, instrument
       ballots[i]!.ratings = JSON.parse(text) as Rating[];
     }
   }
+  for (const b of await tourBallots(db, campaignId, instruments)) ballots.push(b);
   return ballots;
+}
+
+/**
+ * 观摩: the counting ballots of the campaign's tours (domain/tours/counting.ts) — each observer's latest sheet per stop,
+ * and review meetings' scores where they count. A campaign without tours costs one empty query.
+ */
+async function tourBallots(db: Db, campaignId: string, instruments: readonly Instrument[]): Promise<Ballot[]> {
+  const tours = await loadToursForCounting(db, campaignId);
+  if (tours.length === 0) return [];
+  const reviewed = tours.filter((t) => t.reviewGroupId !== null && t.reviews.some((r) => r.score !== null));
+  // Only review meetings need more of the definition: the review group's mode, the sites' counties, the counties' names.
+  const def: Pick<CampaignDefinition, 'instruments' | 'raterGroups' | 'subjects' | 'units'> = { instruments: [...instruments], raterGroups: [], subjects: [], units: [] };
+  if (reviewed.length > 0) {
+    const [groups, subjects, units] = await Promise.all([
+      db.selectFrom('rater_groups').select(['id', 'name', 'mode']).where('campaign_id', '=', campaignId).execute(),
+      db.selectFrom('subjects').select(['id', 'kind', 'unit_id', 'name']).where('campaign_id', '=', campaignId).where('kind', '=', 'site').execute(),
+      db.selectFrom('units').select(['id', 'code', 'name', 'level', 'parent_id']).where('id', 'in', [...new Set(reviewed.flatMap((t) => t.reviews.map((r) => r.unitId)))]).execute(),
+    ]);
+    def.raterGroups = groups;
+    def.subjects = subjects.map((s) => ({ id: s.id, kind: s.kind, unitId: s.unit_id, name: s.name }));
+    def.units = units.map((u) => ({ id: u.id, code: u.code, name: u.name, level: u.level, parentId: u.parent_id }));
+  }
+  return tours.flatMap((t) => tourCountingBallots(def, t));
 }
 
 /** Ratings JSON of the given ballots (or of every ballot of the campaign when `ids` is null). */

@@ -13,6 +13,7 @@ import type { SettingsTable } from './settings.js';
 import type { TokensTable } from './tokens.js';
 import type { TrainingAttemptsTable, TrainingCheckinsTable, TrainingClassesTable, TrainingDevicesTable, TrainingLessonsTable, TrainingParticipantsTable, TrainingVenuesTable } from './training.js';
 import type { CaseLinksTable, DocumentsTable, ReflectionsTable, SeminarReportsTable, SeminarSpeakersTable, TopicGroupMembersTable, TopicGroupsTable } from './training-content.js';
+import type { TourDaysTable, TourObserversTable, TourReviewsTable, TourSheetsTable, ToursTable, TourStopsTable } from './tours.js';
 import type { UnitsTable } from './units.js';
 
 export type * from './accounts.js';
@@ -30,6 +31,7 @@ export type * from './settings.js';
 export type * from './tokens.js';
 export type * from './training.js';
 export type * from './training-content.js';
+export type * from './tours.js';
 export type * from './units.js';
 
 export interface Schema {
@@ -74,4 +76,10 @@ export interface Schema {
   topic_group_members: TopicGroupMembersTable;
   case_links: CaseLinksTable;
   reflections: ReflectionsTable;
+  tours: ToursTable;
+  tour_days: TourDaysTable;
+  tour_stops: TourStopsTable;
+  tour_observers: TourObserversTable;
+  tour_sheets: TourSheetsTable;
+  tour_reviews: TourReviewsTable;
 }

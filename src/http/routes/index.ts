@@ -25,6 +25,9 @@ import { sessionRoutes } from './sessions.js';
 import { settingsRoutes } from './settings.js';
 import { setupRoutes } from './setup.js';
 import { topicGroupRoutes } from './topic-groups.js';
+import { tourPageRoutes } from './tour-page.js';
+import { tourPhoneRoutes } from './tour-phone.js';
+import { tourRoutes } from './tours.js';
 import { trainingRoutes } from './training.js';
 import { trainingOutputRoutes } from './training-output.js';
 import { unitRoutes } from './units.js';
@@ -38,6 +41,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext, opti
   await ballotRoutes(app, ctx, options);
   await ratePageRoutes(app);
   await checkinPageRoutes(app);
+  await tourPageRoutes(app);
   await phoneAssetRoutes(app);
   checkinScreenPageRoutes(app);
   await receiptRoutes(app, ctx, options);
@@ -56,4 +60,6 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext, opti
   reflectionRoutes(app, ctx);
   documentRoutes(app, ctx);
   seminarRoutes(app, ctx);
+  tourRoutes(app, ctx);
+  tourPhoneRoutes(app, ctx);
 }
