@@ -34,7 +34,7 @@ import {
   updateStop,
   validTime,
 } from './plan.js';
-import type { TourSite, TourView } from './types.js';
+import type { TourSite, TourView } from '../../api/types.js';
 
 const DAY = 'YYYY-MM-DD';
 

@@ -11,7 +11,7 @@ import { useApi } from '../../api/useApi.js';
 import { useBilingual, useT } from '../../i18n/I18nProvider.js';
 import { tourApi } from './api.js';
 import { statusColor, statusLabel, tourMessages } from './messages.js';
-import type { TourView } from './types.js';
+import type { TourView } from '../../api/types.js';
 
 interface Values {
   name: string;

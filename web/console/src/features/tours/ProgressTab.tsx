@@ -18,7 +18,7 @@ import type { ScoreScale } from './scale.js';
 import { SeenAt } from './SeenAt.js';
 import { SheetHistoryDrawer } from './SheetHistoryDrawer.js';
 import { shortTime } from './time.js';
-import type { TourProgress, TourView } from './types.js';
+import type { TourProgress, TourView } from '../../api/types.js';
 
 /** How often the progress is asked for again while the page is in view. */
 const REFRESH_MS = 10_000;

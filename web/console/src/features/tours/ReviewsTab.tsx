@@ -15,7 +15,7 @@ import { downloadFile } from '../training/files.js';
 import { tourApi } from './api.js';
 import { tourMessages } from './messages.js';
 import { type ScoreScale, scoreFits } from './scale.js';
-import type { TourReview, TourView } from './types.js';
+import type { TourReview, TourView } from '../../api/types.js';
 
 const DAY = 'YYYY-MM-DD';
 
@@ -185,8 +185,9 @@ function ReviewForm({ view, review: r, office, scale, onSaved }: { view: TourVie
         {office && (
           <Button type="primary" htmlType="submit" loading={busy} disabled={!draft.heldOn || scoreBad || !dirty} data-testid="review-save">{t('saveReview')}</Button>
         )}
+        {/* Its own `disabled` wins over the form's, so a clerk (a read-only form) still prints the minutes. */}
         <Button
-          disabled={false}
+          disabled={!r.held}
           onClick={() => void print()}
           loading={printing}
           title={!r.held ? t('printNeedsSave') : undefined}

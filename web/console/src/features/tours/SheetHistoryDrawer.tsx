@@ -11,7 +11,7 @@ import { tourMessages } from './messages.js';
 import { ratingParts } from './progress.js';
 import type { ScoreScale } from './scale.js';
 import { shortTime } from './time.js';
-import type { SheetRevision, TourProgress } from './types.js';
+import type { SheetRevision, TourProgress } from '../../api/types.js';
 
 interface Props {
   tourId: string;

@@ -11,7 +11,7 @@ import { tourApi } from './api.js';
 import { LinkModal } from './LinkModal.js';
 import { tourMessages } from './messages.js';
 import { SeenAt } from './SeenAt.js';
-import type { TourObserver, TourView } from './types.js';
+import type { TourObserver, TourView } from '../../api/types.js';
 
 type Editing = { observer: TourObserver } | 'new' | null;
 

@@ -21,7 +21,7 @@ import { ProgressTab } from './ProgressTab.js';
 import { ReviewsTab } from './ReviewsTab.js';
 import { scoreScaleOf, type ScoreScale } from './scale.js';
 import { TeamTab } from './TeamTab.js';
-import type { TourView } from './types.js';
+import type { TourView } from '../../api/types.js';
 
 const TABS = ['itinerary', 'team', 'progress', 'reviews'] as const;
 type Tab = (typeof TABS)[number];

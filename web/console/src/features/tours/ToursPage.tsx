@@ -11,7 +11,7 @@ import { paths } from '../../paths.js';
 import { tourApi } from './api.js';
 import { statusColor, statusLabel, tourMessages } from './messages.js';
 import { NewTourModal } from './NewTourModal.js';
-import type { TourSummary } from './types.js';
+import type { TourSummary } from '../../api/types.js';
 
 export default function ToursPage() {
   const t = useT(tourMessages);

@@ -3,7 +3,7 @@
  * Every change returns a new plan; saving sends the whole plan (PUT …/itinerary), each stop under its day with its
  * id, so a reorder and a move to another day are the same request. Pure, so the rules are tested without a browser.
  */
-import type { ItineraryInput, TourSite, TourView } from './types.js';
+import type { ItineraryRequest, TourSite, TourView } from '../../api/types.js';
 
 export interface PlanStop {
   /** The stored id, or a key of the planner's own for a stop not saved yet. */
@@ -37,7 +37,7 @@ export function planOf(view: Pick<TourView, 'days'>): Plan {
 }
 
 /** The request body: ids for what is stored, none for what is new; an empty time is no time. */
-export function toInput(plan: Plan): ItineraryInput {
+export function toInput(plan: Plan): ItineraryRequest {
   return {
     days: plan.map((d) => ({
       ...(d.id ? { id: d.id } : {}),

@@ -1,5 +1,5 @@
 /** How the progress matrix reads the server's answer: one cell per observer and stop, the missing list by observer. */
-import type { TourProgress } from './types.js';
+import type { TourProgress } from '../../api/types.js';
 
 type Observer = TourProgress['observers'][number];
 
