@@ -14,6 +14,7 @@ import {
   moveWithinDay,
   type Plan,
   planOf,
+  planProblems,
   removeDay,
   removeStop,
   samePlan,
@@ -126,6 +127,15 @@ describe('tour console: the itinerary planner', () => {
     const plan = updateStop(planOf(VIEW), 's2', { plannedTime: '25:00' });
     assert.deepEqual(entryProblems(plan), [{ kind: 'time', stopKey: 's2' }]);
     assert.deepEqual(entryProblems(planOf(VIEW)), []);
+  });
+
+  it('checks the plan as edited with the server’s own check', () => {
+    const plan = updateStop(updateStop(planOf(VIEW), 's2', { plannedTime: '14:00' }), 's4', { plannedTime: '15:00' });
+    assert.deepEqual(planProblems(plan, SITES).map((p) => [p.code, p.subjectId ?? p.unitId ?? p.dayId]), [['site_missing', 'f'], ['site_missing', 'g']]);
+    const late = moveToDay(plan, 's2', 'd2');
+    assert.deepEqual(planProblems(late, SITES.slice(0, 5)).map((p) => [p.code, p.dayId, p.subjectId]), [['times_out_of_order', 'd2', 'b']]);
+    const noK2 = removeStop(removeStop(plan, 's4'), 's5');
+    assert.deepEqual(planProblems(noK2, SITES.slice(0, 5)).map((p) => p.code), ['site_missing', 'site_missing', 'county_uncovered', 'day_empty']);
   });
 
   it('trims what it sends', () => {

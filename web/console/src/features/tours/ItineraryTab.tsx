@@ -25,6 +25,7 @@ import {
   type PlanDay,
   type PlanStop,
   planOf,
+  planProblems,
   removeDay,
   removeStop,
   samePlan,
@@ -34,7 +35,7 @@ import {
   updateStop,
   validTime,
 } from './plan.js';
-import type { TourSite, TourView } from '../../api/types.js';
+import type { ItineraryProblem, TourSite, TourView } from '../../api/types.js';
 
 const DAY = 'YYYY-MM-DD';
 
@@ -79,6 +80,7 @@ export function ItineraryTab({ view, office, onSaved }: Props) {
   }, [view]);
   const dirty = !samePlan(plan, saved);
   const problems = entryProblems(plan);
+  const check = useMemo(() => (dirty ? planProblems(plan, view.sites) : view.check), [dirty, plan, view]);
   const badDays = new Set(problems.flatMap((p) => (p.kind === 'date' ? [p.dayKey] : [])));
   const unplanned = unplannedSites(plan, view.sites);
   const newKey = () => `new-${++nextKey.current}`;
@@ -120,7 +122,7 @@ export function ItineraryTab({ view, office, onSaved }: Props) {
 
   return (
     <div ref={root}>
-      <CheckAlert view={view} dirty={dirty} />
+      <CheckAlert check={check} dirty={dirty} />
       {refusal && (
         <Alert
           type="error"
@@ -180,20 +182,20 @@ export function ItineraryTab({ view, office, onSaved }: Props) {
   );
 }
 
-/** The server's check of the saved plan; while there are unsaved changes, a reminder that it is of the saved one. */
-function CheckAlert({ view, dirty }: { view: TourView; dirty: boolean }) {
+/** The check of the saved plan (the server's answer) or, while there are unsaved changes, of the plan as edited. */
+function CheckAlert({ check, dirty }: { check: readonly ItineraryProblem[]; dirty: boolean }) {
   const t = useT(tourMessages);
   const pick = useBilingual();
   return (
     <Flex vertical gap={8} style={{ marginBottom: 12 }}>
-      {view.check.length === 0 ? (
-        <Alert type="success" showIcon title={t('noProblems')} data-testid="itinerary-check-ok" />
+      {check.length === 0 ? (
+        <Alert type="success" showIcon title={t(dirty ? 'noProblemsEdited' : 'noProblems')} data-testid="itinerary-check-ok" />
       ) : (
         <Alert
           type="warning"
           showIcon
-          title={t('problemsTitle')}
-          description={<ul style={{ margin: 0, paddingInlineStart: 18 }}>{view.check.map((p) => <li key={`${p.code}:${p.subjectId ?? p.unitId ?? p.dayId ?? ''}:${p.message.zh}`}>{pick(p.message)}</li>)}</ul>}
+          title={t(dirty ? 'problemsEdited' : 'problemsTitle')}
+          description={<ul style={{ margin: 0, paddingInlineStart: 18 }}>{check.map((p) => <li key={`${p.code}:${p.subjectId ?? p.unitId ?? p.dayId ?? ''}:${p.message.zh}`}>{pick(p.message)}</li>)}</ul>}
           data-testid="itinerary-check"
         />
       )}

@@ -54,8 +54,10 @@ export const tourMessages = defineMessages({
   // itinerary
   planSummary: { zh: '{days} 天 · {stops} 个观摩点 · 共 {sites} 个观摩点可选', en: '{days} days · {stops} stops · {sites} sites in all' },
   noProblems: { zh: '行程完整：每个观摩点只安排一次，每个县都已覆盖。', en: 'The plan is complete: each site once, every county covered.' },
-  problemsTitle: { zh: '行程尚不完整（已保存的行程）', en: 'The saved plan is not complete yet' },
-  unsaved: { zh: '有未保存的修改，保存后重新检查。', en: 'Unsaved changes: the plan is checked again when saved.' },
+  problemsTitle: { zh: '行程尚不完整', en: 'The plan is not complete yet' },
+  noProblemsEdited: { zh: '修改后的行程完整：每个观摩点只安排一次，每个县都已覆盖。', en: 'The plan as edited is complete: each site once, every county covered.' },
+  problemsEdited: { zh: '修改后的行程尚不完整', en: 'The plan as edited is not complete yet' },
+  unsaved: { zh: '有未保存的修改：上面是修改后行程的检查结果，保存后生效。', en: 'Unsaved changes: the check above is of the plan as edited; they take effect when saved.' },
   savePlan: { zh: '保存行程', en: 'Save itinerary' },
   undo: { zh: '放弃修改', en: 'Discard changes' },
   planSaved: { zh: '行程已保存', en: 'Itinerary saved' },

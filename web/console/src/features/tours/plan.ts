@@ -4,6 +4,7 @@
  * id, so a reorder and a move to another day are the same request. Pure, so the rules are tested without a browser.
  */
 import type { ItineraryRequest, TourSite, TourView } from '../../api/types.js';
+import { checkItinerary, type ItineraryProblem } from '../../../../../src/domain/tours/itinerary.js';
 
 export interface PlanStop {
   /** The stored id, or a key of the planner's own for a stop not saved yet. */
@@ -146,4 +147,15 @@ export function entryProblems(plan: Plan): EntryProblem[] {
     for (const s of d.stops) if (!validTime(s.plannedTime)) out.push({ kind: 'time', stopKey: s.key });
   }
   return out;
+}
+
+/**
+ * What the edited plan still lacks, by the server's own check (src/domain/tours/itinerary.ts), so the office sees it
+ * change as stops move; once saved, the server's answer is shown instead.
+ */
+export function planProblems(plan: Plan, sites: readonly TourSite[]): ItineraryProblem[] {
+  return checkItinerary(
+    sites,
+    plan.map((d) => ({ id: d.key, date: d.date, label: d.label.trim(), stops: d.stops.map((s) => ({ subjectId: s.subjectId, plannedTime: s.plannedTime.trim() || null })) })),
+  );
 }
