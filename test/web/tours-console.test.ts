@@ -26,7 +26,7 @@ import {
   validTime,
 } from '../../web/console/src/features/tours/plan.js';
 import { cellOf, missingByObserver, ratingParts } from '../../web/console/src/features/tours/progress.js';
-import { scoreFits } from '../../web/console/src/features/tours/scale.js';
+import { reviewGroupChoices, scoreFits } from '../../web/console/src/features/tours/scale.js';
 import { ago, shortTime } from '../../web/console/src/features/tours/time.js';
 import { fullLink } from '../../web/console/src/features/tours/link.js';
 import { checkValue, exactOf, OK } from '../../src/domain/decimal-check.js';
@@ -205,6 +205,15 @@ describe('tour console: review meetings and links', () => {
       opinion: '做法可推广',
     });
     assert.deepEqual(ratingParts({ subjectId: 'a', criteria: ['x'], adjustments: 'no' }), { score: null, criteria: [], adjustments: [], opinion: null });
+  });
+
+  it('offers every group but the observers’ for review scores, the ones the form weighs first', () => {
+    const definition = { raterGroups: [{ id: 'g-obs', name: '观摩团' }, { id: 'g-office', name: '办公室' }, { id: 'g-review', name: '调度点评会' }] };
+    const choices = reviewGroupChoices(definition as never, { weighed: new Set(['g-obs', 'g-review']) }, 'g-obs');
+    assert.deepEqual(choices, [
+      { id: 'g-review', name: '调度点评会', weighed: true },
+      { id: 'g-office', name: '办公室', weighed: false },
+    ]);
   });
 
   it('makes the link a phone opens from the public address', () => {

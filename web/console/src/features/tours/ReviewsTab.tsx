@@ -9,19 +9,27 @@ import { useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import { errorLines, errorText } from '../../api/error-text.js';
 import { useApi } from '../../api/useApi.js';
-import { useBilingual, useT } from '../../i18n/I18nProvider.js';
+import { useBilingual, usePunctuation, useT } from '../../i18n/I18nProvider.js';
 import { ErrorState, Loading } from '../../layout/Page.js';
 import { downloadFile } from '../training/files.js';
 import { tourApi } from './api.js';
 import { tourMessages } from './messages.js';
-import { type ScoreScale, scoreFits } from './scale.js';
+import { type reviewGroupChoices, type ScoreScale, scoreFits } from './scale.js';
 import type { TourReview, TourView } from '../../api/types.js';
 
 const DAY = 'YYYY-MM-DD';
 
-export function ReviewsTab({ view, office, scale }: { view: TourView; office: boolean; scale: ScoreScale | null }) {
+interface Props {
+  view: TourView;
+  office: boolean;
+  scale: ScoreScale | null;
+  groups: ReturnType<typeof reviewGroupChoices>;
+  onView(view: TourView): void;
+}
+
+export function ReviewsTab({ view, office, scale, groups, onView }: Props) {
   const t = useT(tourMessages);
-  const reviews = useApi((signal) => tourApi.reviews(view.id, signal), [view.id]);
+  const reviews = useApi((signal) => tourApi.reviews(view.id, signal), [view.id, view.reviewGroup?.id]);
   const [saved, setSaved] = useState<Map<string, TourReview>>(new Map());
 
   if (reviews.error && !reviews.data) return <ErrorState error={reviews.error} onRetry={reviews.reload} />;
@@ -31,6 +39,7 @@ export function ReviewsTab({ view, office, scale }: { view: TourView; office: bo
   return (
     <Flex vertical gap={12}>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{t('reviewsHint')}</Typography.Paragraph>
+      <ReviewGroup view={view} office={office} groups={groups} onView={(next) => { setSaved(new Map()); onView(next); }} />
       {list.length === 0 ? (
         <Empty description={t('noReviews')} />
       ) : (
@@ -50,6 +59,46 @@ export function ReviewsTab({ view, office, scale }: { view: TourView; office: bo
           }))}
         />
       )}
+    </Flex>
+  );
+}
+
+/** Whether and as which group review scores count; the office changes it (PATCH the tour's reviewGroupId). */
+function ReviewGroup({ view, office, groups, onView }: Omit<Props, 'scale'>) {
+  const t = useT(tourMessages);
+  const pick = useBilingual();
+  const { message } = App.useApp();
+  const { paren } = usePunctuation();
+  const [busy, setBusy] = useState(false);
+  const change = async (reviewGroupId: string | null) => {
+    setBusy(true);
+    try {
+      onView(await tourApi.patch(view.id, { reviewGroupId }));
+      message.success(t('saved'));
+    } catch (e) {
+      message.error(errorText(e, pick));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const label = (g: { name: string; weighed: boolean }) => `${g.name}${paren(t(g.weighed ? 'reviewGroupWeighed' : 'reviewGroupNotWeighed'))}`;
+  return (
+    <Flex gap={8} align="center" wrap data-testid="review-group">
+      <Typography.Text strong>{t('reviewGroup')}</Typography.Text>
+      {office ? (
+        <Select
+          value={view.reviewGroup?.id ?? ''}
+          loading={busy}
+          disabled={busy}
+          style={{ minWidth: 320 }}
+          onChange={(v: string) => void change(v === '' ? null : v)}
+          options={[{ value: '', label: t('reviewGroupNone') }, ...groups.map((g) => ({ value: g.id, label: label(g) }))]}
+          data-testid="review-group-select"
+        />
+      ) : (
+        <span>{view.reviewGroup ? label({ name: view.reviewGroup.name, weighed: view.reviewGroup.counts }) : t('reviewGroupNone')}</span>
+      )}
+      <Typography.Text type="secondary" style={{ flexBasis: '100%' }}>{t('reviewGroupHint')}</Typography.Text>
     </Flex>
   );
 }

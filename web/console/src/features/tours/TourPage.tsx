@@ -19,7 +19,7 @@ import { ItineraryTab } from './ItineraryTab.js';
 import { statusColor, statusLabel, tourMessages } from './messages.js';
 import { ProgressTab } from './ProgressTab.js';
 import { ReviewsTab } from './ReviewsTab.js';
-import { scoreScaleOf, type ScoreScale } from './scale.js';
+import { reviewGroupChoices, scoreScaleOf, type ScoreScale } from './scale.js';
 import { TeamTab } from './TeamTab.js';
 import type { TourView } from '../../api/types.js';
 
@@ -97,7 +97,7 @@ export default function TourPage() {
       {tab === 'itinerary' && <ItineraryTab view={view} office={office} onSaved={setView} />}
       {tab === 'team' && <TeamTab view={view} office={office} onChanged={tour.reload} />}
       {tab === 'progress' && <ProgressTab view={view} scale={scale} rankingId={ranking?.id ?? null} />}
-      {tab === 'reviews' && <ReviewsTab view={view} office={office} scale={scale} />}
+      {tab === 'reviews' && <ReviewsTab view={view} office={office} scale={scale} groups={definition ? reviewGroupChoices(definition, scale, view.raterGroup.id) : []} onView={setView} />}
       {renaming && <RenameModal view={view} onDone={(saved) => { setRenaming(false); if (saved) setView(saved); }} />}
     </>
   );

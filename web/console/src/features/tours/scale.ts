@@ -6,6 +6,8 @@ import { scaled } from '../../../../shared/adjustments.js';
 import type { CampaignWithDefinition } from '../../api/types.js';
 
 export interface ScoreScale {
+  /** The rater groups the instrument weighs: a review group among them makes review meetings' scores count. */
+  weighed: Set<string>;
   min: string;
   max: string;
   step: string;
@@ -17,6 +19,7 @@ export function scoreScaleOf(definition: CampaignWithDefinition['definition'], i
   const it = definition.instruments.find((i) => i.id === instrumentId);
   if (it?.kind !== 'score') return null;
   return {
+    weighed: new Set(it.groupWeights.map((g) => g.groupId)),
     min: it.min,
     max: it.max,
     step: it.step,
@@ -33,4 +36,16 @@ export function scoreFits(text: string, scale: Pick<ScoreScale, 'min' | 'max' | 
   const [v, min, max, step] = [text, scale.min, scale.max, scale.step].map(scaled) as [number, number, number, number];
   if ([v, min, max].some(Number.isNaN) || v < min || v > max) return false;
   return !(step > 0) || (v - min) % step === 0;
+}
+
+/** The groups a tour's review meetings may score as: any rater group but the observers', weighed ones first. */
+export function reviewGroupChoices(
+  definition: CampaignWithDefinition['definition'],
+  scale: Pick<ScoreScale, 'weighed'> | null,
+  observersGroupId: string,
+): { id: string; name: string; weighed: boolean }[] {
+  return definition.raterGroups
+    .filter((g) => g.id !== observersGroupId)
+    .map((g) => ({ id: g.id, name: g.name, weighed: scale?.weighed.has(g.id) ?? false }))
+    .sort((a, b) => Number(b.weighed) - Number(a.weighed));
 }
