@@ -49,8 +49,6 @@ export const sheetId = z
 export const tourParams = z.object({ tourId: id });
 export const observerParams = z.object({ tourId: id, observerId: id });
 export const reviewParams = z.object({ tourId: id, unitId: id });
-/** GET …/reviews/:unitId.pdf — Fastify hands the whole last segment over, suffix included. */
-export const reviewPdfParams = z.object({ tourId: id, file: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}\.pdf$/, { error: 'expected <unitId>.pdf' }) });
 export const sheetsQuery = z.object({ observerId: id.optional(), stopId: id.optional() });
 
 // ---- office requests ----------------------------------------------------------------------------------------

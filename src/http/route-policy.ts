@@ -179,6 +179,9 @@ export const ROUTE_POLICY: Readonly<Record<string, Access>> = {
   'GET /api/tours/:tourId/sheets': COUNTING,
   'GET /api/tours/:tourId/reviews': COUNTING,
   'PUT /api/tours/:tourId/reviews/:unitId': OFFICE,
+  'GET /api/tours/:tourId/itinerary.pdf': COUNTING,
+  'GET /api/tours/:tourId/itinerary.xlsx': COUNTING,
+  'GET /api/tours/:tourId/reviews/:unitId.pdf': COUNTING,
   'POST /api/tour-phone/open': 'public',
   'POST /api/tour-phone/sheets': 'public',
   // pages and their assets (the page is public; what it shows comes from the routes above)

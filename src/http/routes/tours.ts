@@ -6,6 +6,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
 import { addObserver } from '../../app/tours/add-observer.js';
+import { buildItinerary } from '../../app/tours/build-itinerary.js';
+import { buildReviewMinutes } from '../../app/tours/build-review-minutes.js';
 import { changeObserver } from '../../app/tours/change-observer.js';
 import { changeTour } from '../../app/tours/change-tour.js';
 import { createTour } from '../../app/tours/create-tour.js';
@@ -43,8 +45,14 @@ import {
   tourViewSchema,
 } from '../../contracts/tours.js';
 import { requireActor } from '../auth.js';
-import { noContent } from '../responses.js';
+import { tourItineraryPdf } from '../pages/tour-itinerary-pdf.js';
+import { tourItineraryXlsx } from '../pages/tour-itinerary-xlsx.js';
+import { tourMinutesPdf } from '../pages/tour-minutes-pdf.js';
+import { download, noContent } from '../responses.js';
+import { attachment } from './training-output.js';
 import { typed } from './types.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function tourRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = typed(app);
@@ -152,4 +160,43 @@ export function tourRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: tourReviewSchema },
     },
   }, async (request) => saveReview(ctx, requireActor(request), request.params.tourId, request.params.unitId, request.body));
+
+  api.get(`${tour}/itinerary.pdf`, {
+    schema: {
+      tags,
+      summary: '观摩行程安排 PDF（A4，按天列出时间、县、实训点、主题、地址，附观摩团名单）/ the itinerary as an A4 PDF, day by day, with the team',
+      params: tourParams,
+      response: { 200: download('application/pdf', '观摩行程安排（PDF）/ the itinerary') },
+    },
+  }, async (request, reply) => {
+    const it = await buildItinerary(ctx, request.params.tourId);
+    return reply.type('application/pdf').header('content-disposition', attachment(`${it.tourId}-itinerary.pdf`, `${it.tourName}-观摩行程安排.pdf`)).send(await tourItineraryPdf(it));
+  });
+
+  api.get(`${tour}/itinerary.xlsx`, {
+    schema: {
+      tags,
+      summary: '观摩行程 Excel（行程、观摩团、说明）/ the itinerary as a workbook: stops, team, notes',
+      params: tourParams,
+      response: { 200: download(XLSX, '观摩行程（xlsx）/ the itinerary workbook') },
+    },
+  }, async (request, reply) => {
+    const it = await buildItinerary(ctx, request.params.tourId);
+    return reply.type(XLSX).header('content-disposition', attachment(`${it.tourId}-itinerary.xlsx`, `${it.tourName}-观摩行程.xlsx`)).send(await tourItineraryXlsx(it));
+  });
+
+  api.get(`${tour}/reviews/:unitId.pdf`, {
+    schema: {
+      tags,
+      summary: '调度点评会纪要 PDF（A4）/ a county’s review meeting as minutes (A4 PDF)',
+      params: reviewParams,
+      response: { 200: download('application/pdf', '调度点评会纪要（PDF）/ the minutes') },
+    },
+  }, async (request, reply) => {
+    const minutes = await buildReviewMinutes(ctx, request.params.tourId, request.params.unitId);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', attachment(`${request.params.tourId}-${request.params.unitId}-minutes.pdf`, `${minutes.review.unitName}调度点评会纪要.pdf`))
+      .send(await tourMinutesPdf(minutes));
+  });
 }
