@@ -90,19 +90,23 @@ describe('observation tours in the console (Jincheng demo)', () => {
     await shot('itinerary');
   });
 
-  it('moves a stop down by keyboard and another to another day, saves, and the server keeps both with their ids', async () => {
+  it('moves a stop down by keyboard and another to another day, checks the plan as edited, saves, and the server keeps both with their ids', async () => {
     const [first, second] = days[0]!.stops;
     const movedAway = days[0]!.stops.at(-1)!;
     // Keyboard: focus the first stop's “down” button and press Enter; the focus stays on the moved stop.
     const day0 = page.getByTestId('itinerary-day-0');
     await day0.getByTestId('stop-down').first().focus();
     await page.keyboard.press('Enter');
-    assert.deepEqual(
-      (await day0.getByTestId('stop-site').allInnerTexts()).slice(0, 2),
-      [second!.siteName, first!.siteName],
-    );
+    assert.deepEqual((await day0.getByTestId('stop-site').allInnerTexts()).slice(0, 2), [second!.siteName, first!.siteName]);
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), `下移 ${first!.siteName}`);
     await page.getByTestId('itinerary-unsaved').waitFor();
+    // The two planned times now run backwards: the check of the plan as edited says so before anything is saved.
+    await page.getByTestId('itinerary-check').getByText(/早于前一站/).waitFor();
+    const times = day0.getByTestId('stop-time');
+    const [t1, t2] = [await times.nth(0).inputValue(), await times.nth(1).inputValue()];
+    await times.nth(0).fill(t2);
+    await times.nth(1).fill(t1);
+    await page.getByTestId('itinerary-check-ok').waitFor();
 
     // A select moves the day's last stop to day 3.
     const row = day0.getByTestId('itinerary-stop').filter({ hasText: movedAway.siteName });
@@ -114,11 +118,20 @@ describe('observation tours in the console (Jincheng demo)', () => {
     await page.getByTestId('save-itinerary').click();
     await page.getByText('行程已保存').waitFor();
     await page.getByTestId('itinerary-unsaved').waitFor({ state: 'detached' });
+    await page.getByTestId('itinerary-check-ok').waitFor();
     const after = await storedDays();
     assert.deepEqual(after[0]!.stops.slice(0, 2).map((s) => s.id), [second!.id, first!.id]);
     assert.equal(after[0]!.stops.some((s) => s.id === movedAway.id), false);
     assert.equal(after[2]!.stops.at(-1)!.id, movedAway.id, 'the moved stop keeps its id, at the end of day 3');
     assert.equal(after.flatMap((d) => d.stops).length, 22);
+  });
+
+  it('downloads the itinerary as an A4 PDF and as a workbook', async () => {
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('itinerary-pdf').click()]);
+    assert.equal((await readFile((await pdf.path())!)).subarray(0, 4).toString('latin1'), '%PDF');
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('itinerary-xlsx').click()]);
+    assert.match(xlsx.suggestedFilename(), /\.xlsx$/);
+    assert.equal((await readFile((await xlsx.path())!)).subarray(0, 2).toString('latin1'), 'PK');
   });
 
   it('adds an observer and shows the one-time link with its QR code; the link opens the phone’s bundle', async () => {
@@ -161,16 +174,16 @@ describe('observation tours in the console (Jincheng demo)', () => {
   it('fills in a county’s review meeting, saves it and prints the minutes as a PDF', async () => {
     await page.getByTestId('tour-tab-reviews').click();
     const reviews = (await api(`/api/tours/${encodeURIComponent(tourId)}/reviews`)).json.reviews as { unitId: string; unitName: string; held: boolean }[];
-    const county = reviews.find((r) => !r.held) ?? reviews[0]!;
+    const county = reviews[0]!;
     await page.getByTestId(`review-${county.unitId}`).click();
     const form = page.locator('.ant-collapse-item-active').getByTestId('review-form');
     const date = form.getByTestId('review-date');
     await date.click();
-    await date.fill('2022-06-08');
+    await date.fill('2022-06-09');
     await date.press('Enter');
     await form.getByTestId('review-place').fill(`${county.unitName}委组织部会议室`);
     const attendees = form.getByTestId('review-attendees').locator('input');
-    for (const a of ['市委组织部副部长', '县委书记']) {
+    for (const a of ['市委办公室副主任', '县委书记']) {
       await attendees.fill(a);
       await attendees.press('Enter');
     }
@@ -181,8 +194,8 @@ describe('observation tours in the console (Jincheng demo)', () => {
     await page.getByText('点评会纪要已保存').waitFor();
     const stored = (await api(`/api/tours/${encodeURIComponent(tourId)}/reviews`)).json.reviews.find((r: { unitId: string }) => r.unitId === county.unitId);
     assert.equal(stored.held, true);
-    assert.equal(stored.heldOn, '2022-06-08');
-    assert.deepEqual(stored.attendees, ['市委组织部副部长', '县委书记']);
+    assert.equal(stored.heldOn, '2022-06-09');
+    assert.deepEqual(stored.attendees.slice(-2), ['市委办公室副主任', '县委书记']);
     assert.equal(stored.score, '90.5');
     assert.equal(stored.siteComments[0].comment, '阵地建设规范，群众参与度高。');
     await shot('review');
