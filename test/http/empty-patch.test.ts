@@ -33,6 +33,8 @@ for (const kind of dialects()) {
         // An empty body is refused before anything is looked up: ids that exist nowhere do.
         '/api/training/classes/:classId/reflections/:reflectionId': () => '/api/training/classes/tc1/reflections/r-none',
         '/api/training/classes/:classId/groups/:groupId': () => '/api/training/classes/tc1/groups/g-none',
+        '/api/tours/:tourId': () => '/api/tours/tour-none',
+        '/api/tours/:tourId/observers/:observerId': () => '/api/tours/tour-none/observers/ob-none',
       };
       const patches = t.app.accessTable.filter((r) => r.method === 'PATCH');
       assert.ok(patches.length >= 3);

@@ -26,7 +26,7 @@ async function loginSessions(t: TestApp): Promise<string> {
 }
 const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'];
 /** Routes that take no body: only attacks refused while the body is read are sent to them. */
-const BODYLESS = /\/(open|reopen|close|logout|screen-keys|accept)$/;
+const BODYLESS = /\/(open|reopen|close|logout|screen-keys|accept|link)$/;
 /** Routes that read one uploaded file (multipart/form-data): anything else is 415 there, a form without a file 400. */
 const UPLOADS = /\/documents$/;
 
@@ -70,7 +70,8 @@ const SHAPE_ATTACKS: { name: string; body: Pick<InjectOptions, 'body' | 'headers
 function limitOf(url: string): number | null {
   if (url.endsWith('/import')) return null; // uploads of tens of MB: their limit is tested in body-limits.test.ts
   if (url === '/api/ballots') return BODY_LIMITS.ballot;
-  if (url === '/api/ballot-form' || url.startsWith('/api/checkin')) return BODY_LIMITS.phone;
+  if (url === '/api/ballot-form' || url.startsWith('/api/checkin') || url === '/api/tour-phone/open') return BODY_LIMITS.phone;
+  if (url === '/api/tour-phone/sheets') return BODY_LIMITS.tourSheet;
   if (url === '/api/units') return BODY_LIMITS.unitsJson;
   return BODY_LIMITS.officeJson;
 }
@@ -146,7 +147,7 @@ for (const kind of dialects()) {
         for (const name of PROTOTYPE_NAMES) {
           const body = BODYLESS.test(route.url) || route.method === 'GET' ? {} : { payload: {} };
           // A phone page's shell is the same page for any link (it shows the API's refusal in words): 200 there.
-          const shell = route.method === 'GET' && /^\/(r|c|checkin-screen)\//.test(route.url);
+          const shell = route.method === 'GET' && /^\/(r|c|o|checkin-screen)\//.test(route.url);
           cases.push({ name: `${route.method} ${route.url} with ${name}`, request: { method: route.method as 'GET', url: fill(route.url, name), headers: admin, ...body }, expect: shell ? [200] : [400, 404, 405] });
         }
       }

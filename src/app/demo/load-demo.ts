@@ -11,7 +11,7 @@ import { createSession, updateSessionStatus } from '../../db/repositories/sessio
 import { inTransaction } from '../../db/repositories/shared.js';
 import { sealSessionBallots } from '../../db/repositories/tally-ballots.js';
 import { getUnit, insertUnits } from '../../db/repositories/units.js';
-import { buildJinchengCases, buildJinchengClass, buildJinchengDemo, CAMPAIGN_CREATED_AT, JINCHENG_CITY_ID, SESSION_DATES } from '../../demo/jincheng.js';
+import { buildJinchengCases, buildJinchengClass, buildJinchengDemo, CAMPAIGN_CREATED_AT, JINCHENG_CITY_ID, SESSION_DATES, SESSION_IDS } from '../../demo/jincheng.js';
 import type { Ballot, CampaignDefinition } from '../../domain/types.js';
 import type { AppContext } from '../context.js';
 import { createAccount } from '../accounts/create-account.js';
@@ -21,8 +21,11 @@ import { newReceipt } from '../kernel/secrets.js';
 import { storedBallot } from '../ballots/stored-ballot.js';
 import { storeDemoCases } from './load-demo-cases.js';
 import { storeDemoClass } from './load-demo-class.js';
+import { storeDemoTour } from './load-demo-tour.js';
 import { prepareDemoReportFiles, storeDemoSeminar } from './load-demo-seminar.js';
 import { buildJinchengSeminar } from '../../demo/jincheng-seminar.js';
+import { jinchengTour } from '../../demo/jincheng-tour.js';
+import { loadVillages } from '../../divisions/china-villages.js';
 
 export interface DemoLoaded {
   campaignId: string;
@@ -39,7 +42,7 @@ export interface DemoLoaded {
 
 /**
  * `trainingClass: false`: the demo as releases before the training class stored it (a schema before migration 0010,
- * so without the case library either).
+ * so without the case library, nor the observation tour, either).
  */
 export async function loadDemo(ctx: AppContext, options: { trainingClass?: boolean } = {}): Promise<DemoLoaded | null> {
   const { definition: def, ballots } = buildJinchengDemo();
@@ -49,6 +52,7 @@ export async function loadDemo(ctx: AppContext, options: { trainingClass?: boole
   // The reports' PDFs go into the file store before the transaction, as uploads do.
   const seminarFiles = trainingClass && seminar ? await prepareDemoReportFiles(ctx, trainingClass.id, seminar) : [];
   const cases = trainingClass ? buildJinchengCases(def.units) : [];
+  const tour = trainingClass ? jinchengTour(def.units, loadVillages(JINCHENG_CITY_ID.slice(1))) : null;
   let linkedCases = 0;
   await inTransaction(ctx.database.db, async (trx) => {
     const missing = [];
@@ -74,6 +78,7 @@ export async function loadDemo(ctx: AppContext, options: { trainingClass?: boole
       if (seminar) await storeDemoSeminar(trx, trainingClass.id, seminar, seminarFiles);
       linkedCases = await storeDemoCases(trx, ctx, cases, def);
     }
+    if (tour) await storeDemoTour(trx, ctx, tour, def.id, SESSION_IDS.tour, new Date(CAMPAIGN_CREATED_AT).toISOString());
   });
   const accounts = [
     await createAccount(ctx, 'system', { username: 'organiser', displayName: '市委组织部（专项行动办公室）', role: 'organiser', unitId: null }),
