@@ -177,6 +177,9 @@ describe('observation tours in the console (Jincheng demo)', () => {
     const county = reviews[0]!;
     await page.getByTestId(`review-${county.unitId}`).click();
     const form = page.locator('.ant-collapse-item-active').getByTestId('review-form');
+    // Enter adds an attendee or picks a date; only the button saves.
+    const puts: string[] = [];
+    page.on('request', (r) => r.method() === 'PUT' && r.url().includes('/reviews/') && puts.push(r.url()));
     const date = form.getByTestId('review-date');
     await date.click();
     await date.fill('2022-06-09');
@@ -192,6 +195,7 @@ describe('observation tours in the console (Jincheng demo)', () => {
     await form.getByTestId('review-score').fill('90.5');
     await form.getByTestId('review-save').click();
     await page.getByText('点评会纪要已保存').waitFor();
+    assert.equal(puts.length, 1, 'saved once, by the button');
     const stored = (await api(`/api/tours/${encodeURIComponent(tourId)}/reviews`)).json.reviews.find((r: { unitId: string }) => r.unitId === county.unitId);
     assert.equal(stored.held, true);
     assert.equal(stored.heldOn, '2022-06-09');

@@ -320,12 +320,12 @@ function DaySection({ day: d, index, plan, office, sites, unplanned, badDate, on
           {
             title: t('day'),
             key: 'day',
-            width: 150,
+            width: 176,
             render: (_: unknown, s: PlanStop) => (
               <Select
                 value={d.key}
                 options={dayOptions}
-                style={{ width: 136 }}
+                style={{ width: 160 }}
                 aria-label={t('moveToDay', { site: siteName(s) })}
                 onChange={(to: string) => onPlan((p) => moveToDay(p, s.key, to))}
                 data-testid="stop-day"

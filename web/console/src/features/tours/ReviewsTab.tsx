@@ -172,7 +172,8 @@ function ReviewForm({ view, review: r, office, scale, onSaved }: { view: TourVie
   };
 
   return (
-    <Form layout="vertical" disabled={!office} onFinish={() => void save()} data-testid="review-form">
+    // No submit on Enter: Enter adds an attendee or picks a date here, and saving is the button's alone.
+    <Form layout="vertical" disabled={!office} data-testid="review-form">
       <Flex gap={16} wrap>
         <Form.Item label={t('heldOn')} required validateStatus={office && !draft.heldOn ? 'warning' : undefined}>
           <DatePicker value={draft.heldOn} onChange={(v) => set({ heldOn: v })} format={DAY} data-testid="review-date" />
@@ -219,7 +220,10 @@ function ReviewForm({ view, review: r, office, scale, onSaved }: { view: TourVie
       >
         <Input value={draft.score} onChange={(e) => set({ score: e.target.value })} style={{ width: 160 }} inputMode="decimal" data-testid="review-score" />
       </Form.Item>
-      <Alert type={r.counts ? 'info' : 'warning'} showIcon title={r.counts ? t('scoreCounts') : t('scoreRecordOnly')} style={{ marginBottom: 12 }} data-testid="review-counts" />
+      <Alert
+        type={r.counts ? 'info' : 'warning'}
+        showIcon
+        title={r.counts ? t('scoreCounts') : view.reviewGroup ? t('scoreRecordOnly', { group: view.reviewGroup.name }) : t('scoreNoGroup')} style={{ marginBottom: 12 }} data-testid="review-counts" />
       {refusal && (
         <Alert
           type="error"
@@ -232,7 +236,7 @@ function ReviewForm({ view, review: r, office, scale, onSaved }: { view: TourVie
       )}
       <Space wrap>
         {office && (
-          <Button type="primary" htmlType="submit" loading={busy} disabled={!draft.heldOn || scoreBad || !dirty} data-testid="review-save">{t('saveReview')}</Button>
+          <Button type="primary" onClick={() => void save()} loading={busy} disabled={!draft.heldOn || scoreBad || !dirty} data-testid="review-save">{t('saveReview')}</Button>
         )}
         {/* Its own `disabled` wins over the form's, so a clerk (a read-only form) still prints the minutes. */}
         <Button
