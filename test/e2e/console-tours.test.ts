@@ -1,10 +1,12 @@
 /**
  * 观摩 in the office console, in Chromium on the Jincheng demo: the organiser opens the demo tour from the campaign's
  * 观摩 page; the planner shows its 22 stops over 3 days and the server's check finds nothing missing; a stop is moved
- * down with the keyboard and another moved to another day, and the saved plan is read back through the API; an
- * observer is added and the one-time link shows with its QR code (and opens the phone's bundle); the progress view
- * shows the 12 observers whose ballots already count as 已评（选票）, the new one missing, and the history of a cell;
- * a county's review meeting is filled in, saved and printed (a PDF). Screenshots go to $LEITAI_SCREENSHOTS.
+ * down with the keyboard (the check of the plan as edited then finds its time backwards, fixed by swapping the two
+ * times), another is moved to another day, and the saved plan is read back through the API with the stops' ids kept;
+ * the itinerary downloads as a PDF and a workbook; an observer is added and the one-time link shows with its QR code
+ * (and opens the phone's bundle); the progress view shows the 12 seats whose ballots count as 已评（选票）, the new
+ * observer's 22 missing sheets, and a cell's (empty) history; a county's review meeting is changed, saved once and
+ * printed as a PDF. Screenshots go to $LEITAI_SCREENSHOTS (or a temp dir, printed).
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
