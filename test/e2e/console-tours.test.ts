@@ -212,6 +212,20 @@ describe('observation tours in the console (Jincheng demo)', () => {
     assert.equal(bytes.subarray(0, 4).toString('latin1'), '%PDF');
   });
 
+  it('reads in English with the header’s switch', async () => {
+    await page.locator('.ant-layout-header').getByRole('button', { name: 'English' }).click();
+    await page.getByTestId('tour-tab-itinerary').click();
+    await page.getByRole('button', { name: 'Save itinerary' }).waitFor();
+    await page.getByText('The plan is complete: each site once, every county covered.').waitFor();
+    assert.match(await page.getByTestId('itinerary-day-0').innerText(), /Day 1/);
+    await page.getByTestId('tour-tab-progress').click();
+    await page.getByTestId('sync-help').getByText(/“Last contact” is when the phone last opened its link/).waitFor();
+    assert.equal(await page.getByTestId('cell-ballot').first().innerText(), 'Rated (ballot)');
+    await shot('progress-en');
+    await page.locator('.ant-layout-header').getByRole('button', { name: /中\s*文/ }).click();
+    await page.getByTestId('sync-help').getByText(/最近联系/).waitFor();
+  });
+
   it('raised no page error', () => {
     assert.deepEqual(errors, []);
   });
