@@ -6,15 +6,24 @@
  * the itinerary downloads as a PDF and a workbook; an observer is added and the one-time link shows with its QR code
  * (and opens the phone's bundle); the progress view shows the 12 seats whose ballots count as 已评（选票）, the new
  * observer's 22 missing sheets, and a cell's (empty) history; a county's review meeting is changed, saved once and
- * printed as a PDF. Screenshots go to $LEITAI_SCREENSHOTS (or a temp dir, printed).
+ * printed as a PDF; the tour reads in English. Then a tour in progress on an open session (test/helpers/tours.ts): sheets
+ * sent through the phone's API show as 已收 with their revision count, a cell lists both revisions (the first
+ * superseded, the second counting, with its 加分 and reason), and a sheet sent while the page is open appears within
+ * one 10-second refresh. Screenshots go to $LEITAI_SCREENSHOTS (or a temp dir, printed).
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { ensureConsole } from '../../scripts/build-web.js';
-import { consolePage, launchBrowser, logIn, screenshotDir, startDemoServer, type DemoServer } from './harness.js';
+import { createAccount } from '../../src/app/accounts/create-account.js';
+import { OBSERVERS, seedTourCampaign, TOUR_CAMPAIGN, TOUR_SESSION, TOUR_SITES } from '../helpers/tours.js';
+import { consolePage, launchBrowser, logIn, type RunningServer, screenshotDir, startDemoServer, startServer, type DemoServer } from './harness.js';
+
+const PASSWORD = 'Tours-2022!';
+const shot = (page: Page, dir: string, name: string) => page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 
 interface Stop {
   id: string;
@@ -224,6 +233,91 @@ describe('observation tours in the console (Jincheng demo)', () => {
     await shot('progress-en');
     await page.locator('.ant-layout-header').getByRole('button', { name: /中\s*文/ }).click();
     await page.getByTestId('sync-help').getByText(/最近联系/).waitFor();
+  });
+
+  it('raised no page error', () => {
+    assert.deepEqual(errors, []);
+  });
+});
+
+describe('a tour in progress in the console: sheets arriving, revisions, refresh', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let shots = '';
+  let tourId = '';
+  let stops: { id: string; subjectId: string }[] = [];
+  let link = '';
+  const errors: string[] = [];
+
+  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON, checked by the assertions
+  const phone = async (body: unknown): Promise<{ status: number; json: any }> => {
+    const res = await fetch(`${server.url}/api/tour-phone/sheets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: res.status, json: await res.json() };
+  };
+  const sheet = (stop: { id: string; subjectId: string }, score: string, adjustments: { itemId: string; points: string; reason: string }[] = []) => ({
+    link,
+    sheet: { id: randomUUID(), stopId: stop.id, scoredAt: new Date().toISOString(), rating: { subjectId: stop.subjectId, score, adjustments } },
+  });
+
+  before(async () => {
+    await ensureConsole();
+    server = await startServer();
+    await seedTourCampaign(server.ctx.database);
+    await createAccount(server.ctx, 'system', { username: 'office', displayName: '市委组织部办公室', role: 'organiser', unitId: null, password: PASSWORD });
+    const tour = await server.api('organiser', `/api/campaigns/${TOUR_CAMPAIGN}/tours`, { body: { name: '现场观摩', sessionId: TOUR_SESSION, raterGroupId: OBSERVERS } });
+    assert.equal(tour.status, 201);
+    tourId = tour.json.id;
+    const days = [0, 1].map((d) => ({ date: `2022-06-0${6 + d}`, stops: TOUR_SITES.slice(d * 11, d * 11 + 11).map((s) => ({ subjectId: s.id })) }));
+    const planned = await server.api('organiser', `/api/tours/${tourId}/itinerary`, { method: 'PUT', body: { days } });
+    assert.equal(planned.status, 200);
+    stops = planned.json.days.flatMap((d: { stops: { id: string; subjectId: string }[] }) => d.stops);
+    for (const name of ['观摩团成员01', '观摩团成员02']) {
+      const made = await server.api('organiser', `/api/tours/${tourId}/observers`, { body: { name, roleName: '市委组织部副部长' } });
+      assert.equal(made.status, 201);
+      if (!link) link = made.json.link;
+    }
+    // The first observer scores the first stop twice (a revision) and the second stop once.
+    assert.equal((await phone(sheet(stops[0]!, '85'))).status, 201);
+    assert.equal((await phone(sheet(stops[0]!, '88', [{ itemId: 'adj-brand', points: '1.5', reason: '红色物业品牌响亮' }]))).status, 201);
+    assert.equal((await phone(sheet(stops[1]!, '80'))).status, 201);
+    shots = await screenshotDir('console-tour-progress');
+    browser = await launchBrowser();
+    page = await consolePage(browser, { errors });
+    page.setDefaultTimeout(10_000);
+  });
+  after(async () => {
+    if (errors.length) console.log('page errors:', errors);
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows received sheets with their revisions, and every revision of a cell', async () => {
+    await page.goto(`${server.url}/console/campaigns/${TOUR_CAMPAIGN}/tours/${tourId}/progress`);
+    await logIn(page, 'office', PASSWORD);
+    await page.getByTestId('progress-matrix').waitFor();
+    const first = page.getByTestId('progress-observer').first();
+    assert.match(await first.innerText(), /最近同步：\d\d-\d\d \d\d:\d\d/);
+    assert.equal(await page.getByTestId('cell-received').count(), 2);
+    assert.equal(await page.getByTestId('cell-missing').count(), 2 * 22 - 2);
+    const revised = page.getByTestId('cell-received').first();
+    assert.match(await revised.innerText(), /已收 88/);
+    assert.match(await revised.innerText(), /第 2 次/);
+    await page.getByTestId('progress-missing').getByText('观摩团成员02').waitFor();
+    await revised.click();
+    const history = page.getByTestId('sheet-history');
+    await history.getByTestId('sheet-revision').nth(1).waitFor();
+    const revisions = await history.getByTestId('sheet-revision').allInnerTexts();
+    assert.match(revisions[0]!, /第 1 次评分[\s\S]*已被后一次替代[\s\S]*85/);
+    assert.match(revisions[1]!, /第 2 次评分[\s\S]*计入[\s\S]*88[\s\S]*特色品牌亮点 \+1\.5：红色物业品牌响亮/);
+    await shot(page, shots, 'history');
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows a sheet that arrives while the page is open within one refresh, without a click', async () => {
+    assert.equal((await phone(sheet(stops[2]!, '90'))).status, 201);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="cell-received"]').length === 3, undefined, { timeout: 15_000 });
+    await shot(page, shots, 'progress');
   });
 
   it('raised no page error', () => {
