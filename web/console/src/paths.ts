@@ -26,6 +26,10 @@ export const paths = {
   cases: (q?: string) => (q ? `/console/cases?q=${encodeURIComponent(q)}` : '/console/cases'),
   /** One library case: its text and the 案例评 items it is. */
   caseDetail: (caseId: string) => `/console/cases/${encodeURIComponent(caseId)}`,
+  /** 观摩: a campaign's observation tours, and one tour on one of its tabs (行程 by default). */
+  tours: (campaignId: string) => `/console/campaigns/${encodeURIComponent(campaignId)}/tours`,
+  tour: (campaignId: string, tourId: string, tab?: 'itinerary' | 'team' | 'progress' | 'reviews') =>
+    `/console/campaigns/${encodeURIComponent(campaignId)}/tours/${encodeURIComponent(tourId)}${tab && tab !== 'itinerary' ? `/${tab}` : ''}`,
   training: () => '/console/training',
   trainingClass: (classId: string, tab?: 'agenda' | 'venues' | 'roster' | 'checkin' | 'attendance' | 'seminar' | 'groups' | 'reflections') =>
     `/console/training/${encodeURIComponent(classId)}${tab && tab !== 'agenda' ? `/${tab}` : ''}`,

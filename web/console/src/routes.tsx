@@ -54,6 +54,9 @@ export const routes: ConsoleRoute[] = [
   { path: '/console/campaigns', page: lazyPage(() => import('./features/campaigns/CampaignList.js')) },
   // 测评会: running the sessions — office and clerk, each with the actions the role may take
   { path: '/console/campaigns/:campaignId/sessions', page: lazyPage(() => import('./features/sessions/SessionsPage.js')), roles: COUNTING },
+  // 观摩 (features/tours — the office plans and runs a tour; clerks follow its progress)
+  { path: '/console/campaigns/:campaignId/tours', page: lazyPage(() => import('./features/tours/ToursPage.js')), roles: COUNTING },
+  { path: '/console/campaigns/:campaignId/tours/:tourId/:tab?', page: lazyPage(() => import('./features/tours/TourPage.js')), roles: COUNTING },
   // 结果
   { path: '/console/campaigns/:campaignId/results', page: lazyPage(() => import('./features/results/ResultsPage.js')) },
   { path: '/console/campaigns/:campaignId/results/:rankingId/units/:unitId', page: lazyPage(() => import('./features/results/UnitPage.js')) },
@@ -99,6 +102,7 @@ export interface NavItem {
 export const nav: NavItem[] = [
   { key: 'campaigns', label: 'navCampaigns', to: () => paths.campaigns(), match: /^\/console\/campaigns\/?$/ },
   { key: 'sessions', label: 'navSessions', to: (c) => (c ? paths.sessions(c) : paths.campaigns()), roles: COUNTING, match: /\/campaigns\/[^/]+\/sessions/ },
+  { key: 'tours', label: 'navTours', to: (c) => (c ? paths.tours(c) : paths.campaigns()), roles: COUNTING, match: /\/campaigns\/[^/]+\/tours/ },
   { key: 'paper', label: 'navPaper', to: () => paths.paperSessions(), roles: COUNTING, match: /^\/console\/(paper|sessions\/[^/]+\/paper)/ },
   { key: 'results', label: 'navResults', to: (c) => (c ? paths.results(c) : paths.campaigns()), match: /\/(results|distributions|what-if)/ },
   { key: 'setup', label: 'navSettings', to: (c) => (c ? paths.setup(c) : paths.newCampaign()), roles: OFFICE, match: /\/(setup|new|publish)/ },

@@ -42,7 +42,10 @@ export type { ReflectionPage, ReflectionState, ReflectionView } from '../../../.
 export type { DocumentView } from '../../../../src/contracts/documents.js';
 export type { MyReport, ReportBoard, ReportStatus, ReportsCreateRequest, SeminarReport, SeminarSpeaker, SpeakersRequest } from '../../../../src/contracts/seminar.js';
 export type { Division, DivisionBrowse, DivisionImport, UnitImport, UnitView as Unit } from '../../../../src/contracts/units.js';
+export type { TourProgress, TourReview, TourView } from '../../../../src/contracts/tours.js';
 import type { PresentedTally } from '../../../../src/contracts/results.js';
+import type { TourView } from '../../../../src/contracts/tours.js';
+import type * as tours from '../../../../src/contracts/tours.js';
 import type { screenLinkSchema } from '../../../../src/contracts/training.js';
 import type { z } from 'zod';
 
@@ -53,3 +56,17 @@ export type SessionResult = PresentedTally['sessions'][number];
 export type InvalidBallot = PresentedTally['invalidBallots'][number];
 /** A venue screen's link (培训班 签到): the address to open on the venue's big screen. */
 export type ScreenLink = z.output<typeof screenLinkSchema>;
+
+/** 观摩 (features/tours): what the console sends (defaults left to the server) and the parts of what it reads. */
+export type TourRequest = z.input<typeof tours.tourInputSchema>;
+export type TourPatchRequest = z.input<typeof tours.tourPatchSchema>;
+export type ItineraryRequest = z.input<typeof tours.itineraryInputSchema>;
+export type ObserverRequest = z.input<typeof tours.observerInputSchema>;
+export type ObserverPatchRequest = z.input<typeof tours.observerPatchSchema>;
+export type ReviewRequest = z.input<typeof tours.reviewInputSchema>;
+export type TourSummary = z.output<typeof tours.tourSummarySchema>;
+export type TourObserver = z.output<typeof tours.tourObserverSchema>;
+export type TourSite = TourView['sites'][number];
+export type ItineraryProblem = TourView['check'][number];
+export type ObserverCreated = z.output<typeof tours.observerCreatedSchema>;
+export type SheetRevision = z.output<typeof tours.tourSheetViewSchema>;

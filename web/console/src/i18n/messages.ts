@@ -16,6 +16,7 @@ export const messages = defineMessages({
   navAccount: { zh: '账号', en: 'Account' },
   navUnits: { zh: '单位', en: 'Units' },
   navAdmin: { zh: '管理', en: 'Admin' },
+  navTours: { zh: '观摩', en: 'Tours' },
   navPaper: { zh: '纸质票录入', en: 'Paper entry' },
   navTraining: { zh: '培训班', en: 'Training' },
   navCases: { zh: '案例库', en: 'Case library' },
