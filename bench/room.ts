@@ -287,7 +287,7 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
     console.log(`bare POST        -c ${CONNECTIONS} ${barePost.seconds.toFixed(1)} s: ${Math.round(barePostRps)} req/s with a sheet's body, p50 ${barePost.p50_ms} ms, p99 ${barePost.p99_ms} ms, errors ${barePost.errors + barePost.timeouts}`);
 
     const [roomRun, roomReads] = await readingResults(address, room.campaignId, admin, () =>
-      profiled(args.profile, `${kind}-room`, () => load({ mode: 'room', url: address, connections: Math.min(Number(args['room-connections']), roomTokens.length), bodies: roomTokens.map((t) => sheetBody(room.p, t)), formBodies: hasForm ? roomTokens.map((token) => JSON.stringify({ token })) : null }, dir)),
+      profiled(args.profile, `${kind}-room`, (begin) => load({ mode: 'room', url: address, connections: Math.min(Number(args['room-connections']), roomTokens.length), bodies: roomTokens.map((t) => sheetBody(room.p, t)), formBodies: hasForm ? roomTokens.map((token) => JSON.stringify({ token })) : null }, dir, begin)),
     );
     const roomStored = await storedSheets(database, room);
     const roomErrors = roomRun.errors + roomRun.timeouts + (roomRun.requests - roomRun.acknowledged) + (roomRun.form ? roomRun.form.requests - roomRun.form.ok : 0);
@@ -301,7 +301,10 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
     const stored0 = await storedSheets(database, sustain);
     const sustainBodies = sustainTokens.map((t) => sheetBody(sustain.p, t));
     const cpu = serverCpu();
-    const sustained = await profiled(args.profile, `${kind}-sustained`, () => load({ mode: 'submit', url: address, connections: CONNECTIONS, seconds: SECONDS, bodies: sustainBodies }, dir, () => cpu.start()));
+    const sustained = await profiled(args.profile, `${kind}-sustained`, (begin) => load({ mode: 'submit', url: address, connections: CONNECTIONS, seconds: SECONDS, bodies: sustainBodies }, dir, () => {
+      begin();
+      cpu.start();
+    }));
     const sustainedCpu = cpu.done();
     await writer.idle();
     const stored1 = await storedSheets(database, sustain);
