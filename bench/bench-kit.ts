@@ -60,18 +60,23 @@ export function runLoadProcess<T>(script: URL, job: unknown, dir: string, onStar
 
 /**
  * Runs `fn` under the V8 CPU profiler when `dir` is given (the server's side of one phase), written as
- * DIR/<name>.cpuprofile (open in Chrome DevTools or speedscope).
+ * DIR/<name>.cpuprofile (open in Chrome DevTools or speedscope). The profile starts when `fn` calls the `begin` it is
+ * given (once its load is ready, so writing the job file is not in it), or once `fn` has started if it does not.
  */
-export async function profiled<T>(dir: string | undefined, name: string, fn: () => Promise<T>, intervalUs = 200): Promise<T> {
-  if (!dir) return fn();
+export async function profiled<T>(dir: string | undefined, name: string, fn: (begin: () => void) => Promise<T>, intervalUs = 200): Promise<T> {
+  if (!dir) return fn(() => undefined);
   const session = new InspectorSession();
   session.connect();
   await session.post('Profiler.enable');
   await session.post('Profiler.setSamplingInterval', { interval: intervalUs });
-  await session.post('Profiler.start');
+  let started: Promise<unknown> | null = null;
+  const begin = () => void (started ??= session.post('Profiler.start'));
   try {
-    return await fn();
+    const running = fn(begin);
+    begin();
+    return await running;
   } finally {
+    await started;
     const { profile } = await session.post('Profiler.stop');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));

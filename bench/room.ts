@@ -17,6 +17,9 @@
  *             the same run (`ratio_to_one_server`), p99, errors, acknowledged vs stored.
  * During each room run the office's results are read through HTTP one after another (on the second server in step 5):
  * `results_read` gives their p50/p99 — the page an office watches while the room votes.
+ * Each database ends with a table of its room runs (one server; two servers on PostgreSQL), also `runs` in its JSON:
+ * drain seconds, ballots/s and that over the bare GET route of the same run, p99, errors, stored = acknowledged, and
+ * the results read's p50/p99.
  * Load comes from a separate process (bench/room-load.ts). Prints figures, then one JSON line.
  * Options: --db sqlite,postgres  --raters 2100  --room-connections 100  --connections 50  --seconds 10
  *          --bare-seconds 5  --naive-seconds 5 (0 skips)  --tokens N (fresh tokens for the sustained run)
@@ -217,6 +220,51 @@ function summarise(latencies: number[], failed: number) {
   return { reads: sorted.length, failed, p50_ms: at(50), p99_ms: at(99), max_ms: r1(sorted.at(-1) ?? 0) };
 }
 
+/**
+ * One run as the issue measures it (§ 2): how long the raters took to drain, ballots per second and that over the bare
+ * GET route of the same run, the submissions' p99, errors, whether every acknowledged sheet is stored, and the results
+ * read all through it.
+ */
+interface RunSummary {
+  run: string;
+  raters: number;
+  /** Null for the sustained run, which stops at its deadline. */
+  drain_s: number | null;
+  ballots_per_s: number;
+  ratio_to_bare_get: number;
+  p99_ms: number;
+  errors: number;
+  acknowledged: number;
+  stored: number;
+  /**
+   * Every acknowledged sheet stored and nothing else. The sustained run stops at a deadline with requests in flight,
+   * which may be stored unanswered: there, stored − acknowledged must lie in [0, connections].
+   */
+  stored_equals_acknowledged: boolean;
+  results_read_p50_ms: number | null;
+  results_read_p99_ms: number | null;
+}
+
+function summaryOf(run: string, raters: number, seconds: number, drained: boolean, p99: number, errors: number, acknowledged: number, stored: number, reads: { p50_ms: number; p99_ms: number } | null, bareRps: number): RunSummary {
+  const ballotsPerS = (acknowledged * BALLOTS_PER_SHEET) / seconds;
+  const inFlight = stored - acknowledged;
+  return {
+    run, raters, drain_s: drained ? r3(seconds) : null, ballots_per_s: Math.round(ballotsPerS), ratio_to_bare_get: r3(ballotsPerS / bareRps), p99_ms: r1(p99), errors,
+    acknowledged, stored, stored_equals_acknowledged: drained ? inFlight === 0 : inFlight >= 0 && inFlight <= CONNECTIONS,
+    results_read_p50_ms: reads?.p50_ms ?? null, results_read_p99_ms: reads?.p99_ms ?? null,
+  };
+}
+
+function printSummaries(rows: RunSummary[], bare: string): void {
+  console.log(`\nper run (${bare}; a sheet holds ${BALLOTS_PER_SHEET} ballots; a room's drain includes its raters' redemptions)`);
+  console.log(`${'run'.padEnd(28)}${'sheets'.padStart(8)}${'drain s'.padStart(9)}${'ballots/s'.padStart(11)}${'× bare GET'.padStart(12)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}  stored = ack   results read p50 / p99 ms`);
+  for (const r of rows) {
+    const stored = r.stored_equals_acknowledged ? (r.drain_s === null ? `yes (+${r.stored - r.acknowledged})` : 'yes') : `NO (${r.stored}/${r.acknowledged})`;
+    const reads = r.results_read_p99_ms === null ? '—' : `${r.results_read_p50_ms} / ${r.results_read_p99_ms}`;
+    console.log(`${r.run.padEnd(28)}${String(r.raters).padStart(8)}${(r.drain_s?.toFixed(2) ?? '—').padStart(9)}${String(r.ballots_per_s).padStart(11)}${r.ratio_to_bare_get.toFixed(3).padStart(12)}${r.p99_ms.toFixed(1).padStart(9)}${String(r.errors).padStart(8)}  ${stored.padEnd(13)} ${reads}`);
+  }
+}
+
 /** `leitai serve` in a process of its own on the database at `url`: the second server. */
 async function secondServer(url: string): Promise<{ address: string; stop(): Promise<void> }> {
   const child = spawn(process.execPath, [new URL('../bin/leitai.js', import.meta.url).pathname, 'serve'], {
@@ -287,7 +335,7 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
     console.log(`bare POST        -c ${CONNECTIONS} ${barePost.seconds.toFixed(1)} s: ${Math.round(barePostRps)} req/s with a sheet's body, p50 ${barePost.p50_ms} ms, p99 ${barePost.p99_ms} ms, errors ${barePost.errors + barePost.timeouts}`);
 
     const [roomRun, roomReads] = await readingResults(address, room.campaignId, admin, () =>
-      profiled(args.profile, `${kind}-room`, () => load({ mode: 'room', url: address, connections: Math.min(Number(args['room-connections']), roomTokens.length), bodies: roomTokens.map((t) => sheetBody(room.p, t)), formBodies: hasForm ? roomTokens.map((token) => JSON.stringify({ token })) : null }, dir)),
+      profiled(args.profile, `${kind}-room`, (begin) => load({ mode: 'room', url: address, connections: Math.min(Number(args['room-connections']), roomTokens.length), bodies: roomTokens.map((t) => sheetBody(room.p, t)), formBodies: hasForm ? roomTokens.map((token) => JSON.stringify({ token })) : null }, dir, begin)),
     );
     const roomStored = await storedSheets(database, room);
     const roomErrors = roomRun.errors + roomRun.timeouts + (roomRun.requests - roomRun.acknowledged) + (roomRun.form ? roomRun.form.requests - roomRun.form.ok : 0);
@@ -301,7 +349,10 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
     const stored0 = await storedSheets(database, sustain);
     const sustainBodies = sustainTokens.map((t) => sheetBody(sustain.p, t));
     const cpu = serverCpu();
-    const sustained = await profiled(args.profile, `${kind}-sustained`, () => load({ mode: 'submit', url: address, connections: CONNECTIONS, seconds: SECONDS, bodies: sustainBodies }, dir, () => cpu.start()));
+    const sustained = await profiled(args.profile, `${kind}-sustained`, (begin) => load({ mode: 'submit', url: address, connections: CONNECTIONS, seconds: SECONDS, bodies: sustainBodies }, dir, () => {
+      begin();
+      cpu.start();
+    }));
     const sustainedCpu = cpu.done();
     await writer.idle();
     const stored1 = await storedSheets(database, sustain);
@@ -338,6 +389,7 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
     }
 
     let twoServers: Record<string, unknown> | null = null;
+    let twoSummary: ((bare: number) => RunSummary) | null = null;
     if (database.url && args['two-servers'] !== 'off') {
       // Two servers behind a load balancer: this one and a second process on the same database, raters split over both.
       const two = await campaignWithSession(app, admin, 'two-', '两台服务器', GROUPS);
@@ -361,6 +413,7 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
         const acknowledged = runs.reduce((a, r) => a + r.acknowledged, 0);
         const errors = runs.reduce((a, r) => a + r.errors + r.timeouts + (r.requests - r.acknowledged) + (r.form ? r.form.requests - r.form.ok : 0), 0);
         const p99 = Math.max(...runs.map((r) => r.p99_ms));
+        twoSummary = (bare) => summaryOf(`two servers (${kind})`, twoTokens.length, seconds, true, p99, errors, acknowledged, stored.sheets, reads, bare);
         twoServers = {
           raters: twoTokens.length,
           room_seconds: r3(seconds),
@@ -378,7 +431,13 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
       }
     }
 
+    const roomSummary = summaryOf(`one server (${kind})`, roomTokens.length, roomRun.seconds, true, roomRun.p99_ms, roomErrors, roomRun.acknowledged, roomStored.sheets, roomReads, bareRps);
+    const sustainedErrors = sustained.errors + sustained.timeouts + (sustained.requests - sustained.acknowledged);
+    const sustainedSummary = summaryOf(`sustained -c ${CONNECTIONS} (${kind})`, sustained.requests, sustained.seconds, false, sustained.p99_ms, sustainedErrors, sustained.acknowledged, stored1.sheets - stored0.sheets, null, bareRps);
+    const summaries = [roomSummary, ...(twoSummary ? [twoSummary(bareRps)] : []), sustainedSummary];
+    printSummaries(summaries, `bare GET of this run: ${Math.round(bareRps)} req/s`);
     return {
+      runs: summaries,
       raters: roomTokens.length,
       acknowledged: roomRun.acknowledged,
       stored: roomStored.sheets,
@@ -448,6 +507,7 @@ async function main(): Promise<void> {
   const kinds = args.db.split(',').map((k) => k.trim()) as DbKind[];
   if (kinds.length > 1) {
     const each = await benchEachInItsOwnProcess(kinds);
+    printSummaries(kinds.flatMap((k) => (each[k] as { runs: RunSummary[] }).runs), 'each against the bare GET of its own database’s run');
     console.log(JSON.stringify({ bench: 'room', ...each }));
     return;
   }

@@ -8,7 +8,7 @@ import { BallotWriter } from './kernel/ballot-writer.js';
 import { CheckinFeed } from './kernel/checkin-feed.js';
 import { DefinitionCache, type DefinitionCacheOptions } from './kernel/definition-cache.js';
 import { DiskFileStore, temporaryFileStore, type FileStore } from './kernel/file-store.js';
-import { ResultsCache } from './kernel/results-cache.js';
+import { databaseTallySource, ResultsCache, type ResultsCacheOptions } from './kernel/results-cache.js';
 import { TokenLookup } from './kernel/token-lookup.js';
 import { ClassCache } from './training/class-cache.js';
 import { CheckinWriter } from './training/checkin-writer.js';
@@ -26,7 +26,7 @@ export interface AppContext {
   readonly definitions: DefinitionCache;
   /** Token look-ups of one event-loop turn in one query (kernel/token-lookup.ts). */
   readonly tokens: TokenLookup;
-  /** Tallies kept between reads until the next ballot (kernel/results-cache.ts). */
+  /** Tallies kept between reads and kept current as ballots are stored (kernel/results-cache.ts). */
   readonly results: ResultsCache;
   /** The training class's check-in path: classes kept briefly, check-ins written in shared transactions. */
   readonly training: { readonly classes: ClassCache; readonly checkins: CheckinWriter };
@@ -45,6 +45,7 @@ export interface AppContextOptions {
    */
   ballotWriter?: BallotWriter;
   definitions?: DefinitionCacheOptions;
+  results?: ResultsCacheOptions;
   /** config.publicUrl: the public address the environment names (default none). */
   publicUrl?: string | null;
   /**
@@ -61,8 +62,8 @@ export function createAppContext(database: Database, options: AppContextOptions 
   const ballotWriter = options.ballotWriter ?? new BallotWriter(database.db);
   const thread = ballotWriter.thread;
   const clock = options.clock ?? (() => new Date());
-  const results = new ResultsCache();
-  ballotFeed.on(() => results.forgetAll());
+  const results = new ResultsCache(databaseTallySource(database.db), options.results);
+  ballotFeed.on((event) => results.heard(event));
   return {
     database,
     clock,

@@ -169,14 +169,18 @@ export const definitionSchema = z.object({
 
 const text = z.string().max(2000);
 
+/**
+ * Fields in sorted order, on purpose: a parsed rating then lists its keys as canonical JSON does, so its stored text
+ * and its content hash are written by JSON.stringify alone (app/kernel/canonical.ts) — per rating on the submit path.
+ */
 export const ratingSchema = z.object({
-  subjectId: id,
-  grade: z.string().min(1).max(20).optional(),
-  score: decimal.optional(),
-  criteria: z.record(id, decimal).optional(),
-  adjustments: z.array(z.object({ itemId: id, points: decimal, reason: text })).max(100).optional(),
   abstain: z.boolean().optional(),
+  adjustments: z.array(z.object({ itemId: id, points: decimal, reason: text })).max(100).optional(),
+  criteria: z.record(id, decimal).optional(),
+  grade: z.string().min(1).max(20).optional(),
   opinion: text.optional(),
+  score: decimal.optional(),
+  subjectId: id,
 });
 
 export const ballotSchema = z.object({

@@ -84,19 +84,21 @@ export function packRatings(instrument: Instrument, ratings: readonly Rating[]):
   view.setUint8(5, grade ? KIND_GRADE : KIND_SCORE);
   let at = HEADER;
   for (const r of ratings) {
+    // {subjectId, X} in either order (the request schema lists fields sorted: grade, score and abstain come first).
     const keys = Object.keys(r);
-    if (keys.length !== 2 || keys[0] !== 'subjectId') return null;
+    if (keys.length !== 2) return null;
+    const other = keys[0] === 'subjectId' ? keys[1] : keys[1] === 'subjectId' ? keys[0] : undefined;
     const pos = d.position.get(r.subjectId);
     if (pos === undefined) return null;
     view.setUint32(at, pos, true);
-    if (keys[1] === 'abstain' && r.abstain === true) {
+    if (other === 'abstain' && r.abstain === true) {
       if (grade) view.setUint8(at + 4, ABSTAIN_GRADE);
       else view.setFloat64(at + 4, Number.NaN, true);
-    } else if (grade && keys[1] === 'grade') {
+    } else if (grade && other === 'grade') {
       const g = d.gradeIndex.get(r.grade!);
       if (g === undefined || g >= ABSTAIN_GRADE) return null;
       view.setUint8(at + 4, g);
-    } else if (!grade && keys[1] === 'score') {
+    } else if (!grade && other === 'score') {
       const x = canonicalScore(r.score!);
       if (x === null) return null;
       view.setFloat64(at + 4, x, true);

@@ -15,8 +15,9 @@ export interface BallotRow extends Ballot {
   /** Compact ratings for the tally (ballot-codec.ts); null when they cannot be packed without loss. */
   packed: Uint8Array | null;
   /**
-   * `ratings` already as the JSON text that is stored, when the row was built from it: the SQLite writer thread
-   * receives text, not the objects (cloning them across threads cost more than the insert). Then `ratings` is empty.
+   * `ratings` as the JSON text that is stored, when known: the submit path writes it once (canonical, keys sorted) for
+   * the content hash and for storage; the SQLite writer thread receives only text, not the objects (cloning them
+   * across threads cost more than the insert), and its rows have `ratings` empty.
    */
   ratingsJson?: string;
 }

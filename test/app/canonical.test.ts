@@ -36,6 +36,17 @@ test('canonical text equals JSON.stringify of the sorted copy, for JSON and for 
   assert.equal(canonicalJson(ballot), JSON.stringify(reference(ballot)));
 });
 
+test('data whose keys are already sorted (the native writer’s path) gives the same text as the reference', () => {
+  // reference() is a sorted copy; its integer-like keys still come first in JS order, which the fast path must notice.
+  fc.assert(fc.property(fc.jsonValue(), (v) => canonicalJson(reference(v)) === JSON.stringify(reference(v))), { numRuns: 5000 });
+  const sorted = { a: 1, b: [{ c: 'x', d: undefined, e: null }], f: { g: true } };
+  assert.equal(canonicalJson(sorted), JSON.stringify(reference(sorted)));
+  assert.equal(canonicalJson({ b: 1, a: 2 }), '{"a":2,"b":1}');
+  // Integer-like keys come first, in numeric order, in any JS object — the reference's sorted copy too.
+  assert.equal(canonicalJson({ a: 1, '10': 2, '9': 3 }), '{"9":3,"10":2,"a":1}');
+  assert.equal(canonicalJson(Object.assign(Object.create({ inherited: 1 }) as object, { a: 1 })), JSON.stringify(reference(Object.assign(Object.create({ inherited: 1 }) as object, { a: 1 }))));
+});
+
 test('receipts: 8 Crockford characters, all 32 used at every position', () => {
   const seen = Array.from({ length: 8 }, () => new Set<string>());
   for (let i = 0; i < 3000; i++) {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { canonicalJson } from '../../src/app/kernel/canonical.js';
+import { ratingSchema } from '../../src/contracts/definition.js';
 import { packRatings, unpackRatings } from '../../src/db/ballot-codec.js';
 import type { GradeInstrument, Instrument, Rating, ScoreInstrument } from '../../src/domain/types.js';
 
@@ -16,11 +18,15 @@ const score: ScoreInstrument = { ...grade, id: 'i-s', kind: 'score', min: '0', m
 const subjectArb = fc.constantFrom(...subjects, 's-unknown');
 const gradeRating = fc.oneof(
   fc.record({ subjectId: subjectArb, grade: fc.constantFrom('good', 'fair', 'poor', 'excellent') }),
+  // Fields sorted, as the request schema parses a rating.
+  fc.record({ grade: fc.constantFrom('good', 'fair', 'poor', 'excellent'), subjectId: subjectArb }),
   fc.record({ subjectId: subjectArb, abstain: fc.constant(true as const) }),
+  fc.record({ abstain: fc.constant(true as const), subjectId: subjectArb }),
   fc.record({ subjectId: subjectArb, grade: fc.constant('good'), opinion: fc.string() }),
 );
 const scoreRating = fc.oneof(
   fc.record({ subjectId: subjectArb, score: fc.oneof(fc.integer({ min: 0, max: 200 }).map((x) => String(x / 2)), fc.constantFrom('87.50', '1e2', '-0', '087')) }),
+  fc.record({ score: fc.integer({ min: 0, max: 200 }).map((x) => String(x / 2)), subjectId: subjectArb }),
   fc.record({ subjectId: subjectArb, abstain: fc.constant(true as const) }),
 );
 
@@ -30,7 +36,8 @@ function roundTrips(instrument: Instrument, generated: Rating[]): void {
   const packed = packRatings(instrument, ratings);
   if (packed === null) return;
   assert.deepStrictEqual(unpackRatings(instrument, packed), ratings);
-  assert.equal(JSON.stringify(unpackRatings(instrument, packed)), JSON.stringify(ratings));
+  // The same content (key order aside: what is stored and hashed is canonical JSON).
+  assert.equal(canonicalJson(unpackRatings(instrument, packed)), canonicalJson(ratings));
 }
 
 describe('packed ballot ratings', () => {
@@ -45,6 +52,15 @@ describe('packed ballot ratings', () => {
   it('packs the ordinary grade ballot in 5 bytes a rating', () => {
     const ratings: Rating[] = subjects.map((s, i) => (i % 7 === 0 ? { subjectId: s, abstain: true } : { subjectId: s, grade: 'fair' }));
     assert.equal(packRatings(grade, ratings)?.length, 6 + 5 * subjects.length);
+  });
+
+  it('packs ratings as the request schema parses them (fields sorted)', () => {
+    const parsed = subjects.map((s, i) => ratingSchema.parse(i % 7 === 0 ? { subjectId: s, abstain: true } : { subjectId: s, grade: 'fair' }));
+    assert.deepEqual(Object.keys(parsed[1]!), ['grade', 'subjectId']);
+    assert.equal(packRatings(grade, parsed)?.length, 6 + 5 * subjects.length);
+    assert.deepStrictEqual(unpackRatings(grade, packRatings(grade, parsed)!), JSON.parse(JSON.stringify(parsed)));
+    const scored = [ratingSchema.parse({ subjectId: 's-1', score: 87.5 })];
+    assert.deepStrictEqual(unpackRatings(score, packRatings(score, scored)!), JSON.parse(JSON.stringify(scored)));
   });
 
   it('keeps ratings with opinions, non-canonical decimals or unknown subjects as JSON only', () => {

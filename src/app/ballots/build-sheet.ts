@@ -17,6 +17,8 @@ export interface SheetInput {
   raterName: string | null;
   boundUnitId: string | null;
   ballots: { instrumentId: string; ratings: Rating[] }[];
+  /** Online sheets: false, the ballot writer names their ballots when it commits them (decision 0009). Default true. */
+  nameBallots?: boolean;
 }
 
 export interface CheckedSheet {
@@ -43,8 +45,9 @@ export function buildSheet(index: DefinitionIndex, session: SessionRecord, input
     ];
     throw new AppError('ballot_refused', { details });
   }
+  const named = input.nameBallots ?? true;
   const ballots: Ballot[] = input.ballots.map((b) => ({
-    id: newId('b'),
+    id: named ? newId('b') : '',
     instrumentId: b.instrumentId,
     raterGroupId: input.raterGroupId,
     raterName: input.raterName,

@@ -56,9 +56,10 @@ export async function enterPaper(ctx: AppContext, actor: Actor, sessionId: strin
       });
     }
   }
+  const rows = toRows(index, sheet, campaign.id, newReceipt(), actor.id);
   const result = await submitSheet(ctx.database.db, {
     sheetId,
-    ballots: toRows(index, sheet, campaign.id, newReceipt(), actor.id),
+    ballots: rows,
     onStored: async (trx) => {
       await lockSession(trx, sessionId);
       await claimNumber(trx, actor, sessionId, input);
@@ -67,7 +68,7 @@ export async function enterPaper(ctx: AppContext, actor: Actor, sessionId: strin
     },
   });
   if (result.status === 'conflict') throw new AppError('sheet_conflict', { message: MESSAGES.paperSheetConflict(input.sheetNumber) });
-  if (result.status === 'stored') ctx.ballotFeed.emit({ sessionId });
+  if (result.status === 'stored') ctx.ballotFeed.emit({ sessionId, ballots: rows });
   const problems = sheet.ballots.flatMap((b, i) => (sheet.problems[i] ?? []).map((p) => ({ ...p, instrumentId: b.instrumentId })));
   const totals = await sheetTotals(ctx.database.db, sessionId);
   return {

@@ -2,7 +2,20 @@
 import { packRatings } from '../../db/ballot-codec.js';
 import type { BallotRow } from '../../db/records.js';
 import type { Ballot, Instrument } from '../../domain/types.js';
-import { contentHash } from '../kernel/canonical.js';
+import { canonicalJson } from '../kernel/canonical.js';
+import { sha256Hex } from '../kernel/secrets.js';
+
+/**
+ * The hash of what a ballot says: canonical JSON of {boundUnitId, instrumentId, raterGroupId, raterName, ratings} (keys
+ * in code-unit order), written around the ratings' own canonical text — also what is stored — so the ratings are
+ * written once. The same text as canonicalJson of that object (test/app/stored-ballot.test.ts): stored hashes compare
+ * with those of re-sends.
+ */
+export function ballotContentHash(ballot: Pick<Ballot, 'boundUnitId' | 'instrumentId' | 'raterGroupId' | 'raterName'>, ratingsJson: string): string {
+  // An undefined field is left out, as canonical JSON leaves it out (the domain type says null; JSON callers may not).
+  const field = (key: string, value: string | null | undefined): string => (value === undefined ? '' : `"${key}":${JSON.stringify(value)},`);
+  return sha256Hex(`{${field('boundUnitId', ballot.boundUnitId)}${field('instrumentId', ballot.instrumentId)}${field('raterGroupId', ballot.raterGroupId)}${field('raterName', ballot.raterName)}"ratings":${ratingsJson}}`);
+}
 
 export function storedBallot(
   instruments: ReadonlyMap<string, Instrument>,
@@ -10,6 +23,8 @@ export function storedBallot(
   extra: { campaignId: string; receipt: string; enteredBy: string | null },
 ): BallotRow {
   const instrument = instruments.get(ballot.instrumentId);
+  // Canonical (keys sorted): the text stored and the text hashed are one.
+  const ratingsJson = canonicalJson(ballot.ratings);
   // Field by field rather than spread: per ballot on the submit path, and the row is cloned to the writer thread.
   return {
     id: ballot.id,
@@ -21,10 +36,11 @@ export function storedBallot(
     sheetId: ballot.sheetId,
     channel: ballot.channel,
     ratings: ballot.ratings,
+    ratingsJson,
     campaignId: extra.campaignId,
     receipt: extra.receipt,
     enteredBy: extra.enteredBy,
-    contentHash: contentHash({ instrumentId: ballot.instrumentId, raterGroupId: ballot.raterGroupId, raterName: ballot.raterName, boundUnitId: ballot.boundUnitId, ratings: ballot.ratings }),
+    contentHash: ballotContentHash(ballot, ratingsJson),
     packed: instrument ? packRatings(instrument, ballot.ratings) : null,
   };
 }

@@ -22,6 +22,7 @@ export async function submitOnline(ctx: AppContext, input: SubmitInput, caller: 
     raterName: token.raterName,
     boundUnitId: token.boundUnitId,
     ballots: input.ballots,
+    nameBallots: false,
   });
   // A used token may only be answered with its receipt when the very same content comes again.
   const isNew = token.status !== 'used';
@@ -32,15 +33,12 @@ export async function submitOnline(ctx: AppContext, input: SubmitInput, caller: 
     const details = problemDetails(sheet);
     if (details.length > 0) throw new AppError('ballot_refused', { details });
   }
-  const result = await ctx.ballotWriter.submit({
-    sheetId: token.id,
-    ballots: toRows(index, sheet, token.campaignId, newReceipt(), null),
-    tokenId: token.id,
-    requireOpenSession: isNew ? token.sessionId : null,
-  });
+  // The writer names the ballots when it commits them (decision 0009); the rows then carry those ids.
+  const rows = toRows(index, sheet, token.campaignId, newReceipt(), null);
+  const result = await ctx.ballotWriter.submit({ sheetId: token.id, ballots: rows, tokenId: token.id, requireOpenSession: isNew ? token.sessionId : null });
   if (result.status === 'refused') throw new AppError(result.reason);
   if (result.status === 'conflict') throw new AppError('token_used');
-  if (result.status === 'stored') ctx.ballotFeed.emit({ sessionId: token.sessionId });
+  if (result.status === 'stored') ctx.ballotFeed.emit({ sessionId: token.sessionId, ballots: rows });
   return {
     receipt: result.receipt,
     duplicate: result.status === 'duplicate',

@@ -55,7 +55,10 @@ export class BallotWriter {
         : new GroupCommit({ flush: (sheets) => this.#flush(sheets), maxBatch: options.maxBatch ?? 1000, concurrency: options.concurrency ?? 1 });
   }
 
-  /** Stores one sheet; resolves after the commit that made it durable (or found it stored before). */
+  /**
+   * Stores one sheet; resolves after the commit that made it durable (or found it stored before). The sheet's ballots
+   * are given their ids here (decision 0009): once stored, `sheet.ballots` hold the ids they are stored under.
+   */
   async submit(sheet: SheetToStore): Promise<StoreSheetResult> {
     if (this.#batcher) return this.#batcher.submit(sheet);
     const [result] = await this.#store(keyedForCommit([sheet]));
@@ -99,12 +102,14 @@ export class BallotWriter {
 }
 
 /**
- * The sheets with new ballot ids under one fresh commit key. A retry of a failed batch keeps them: the key only
- * places ballots, so sheets retried one by one may share it.
+ * Names the sheets' ballots under one fresh commit key, in place: the rows are the writer's once submitted, and the
+ * submitter reads the ids they were stored under from them after the commit. A retry of a failed batch keeps them:
+ * the key only places ballots, so sheets retried one by one may share it.
  */
-function keyedForCommit(sheets: readonly SheetToStore[]): SheetToStore[] {
+function keyedForCommit(sheets: readonly SheetToStore[]): readonly SheetToStore[] {
   const key = newCommitKey();
-  return sheets.map((s) => ({ ...s, ballots: s.ballots.map((b) => ({ ...b, id: ballotIdInCommit(key) })) }));
+  for (const s of sheets) for (const b of s.ballots) b.id = ballotIdInCommit(key);
+  return sheets;
 }
 
 /**

@@ -29,6 +29,8 @@ interface Payload {
   o: string;
   /** Sessions whose ballots changed; null: every session. */
   b?: (string | null)[] | null;
+  /** Of those, the sessions where ballots replaced an earlier revision (not a pure append: counted again). */
+  v?: string[];
   /** [classId, lessonId] pairs whose check-ins changed. */
   c?: [string, string][];
 }
@@ -49,6 +51,7 @@ export class ChangeRelay {
   readonly #options: ChangeRelayOptions;
   readonly #listener: PgListener;
   readonly #sessions = new Set<string | null>();
+  readonly #revised = new Set<string>();
   readonly #lessons = new Map<string, [string, string]>();
   #timer: NodeJS.Timeout | null = null;
   #flushing: Promise<void> = Promise.resolve();
@@ -82,6 +85,7 @@ export class ChangeRelay {
           this.#sessions.clear();
           this.#sessions.add(null);
         } else if (!this.#sessions.has(null)) this.#sessions.add(e.sessionId);
+        if (e.revised && e.sessionId !== null && !this.#sessions.has(null)) this.#revised.add(e.sessionId);
         this.#schedule();
       }),
       this.#options.checkinFeed.on((e) => {
@@ -110,11 +114,13 @@ export class ChangeRelay {
 
   #flush(): Promise<void> {
     const sessions = [...this.#sessions];
+    const revised = this.#sessions.has(null) ? new Set<string>() : new Set(this.#revised);
     const lessons = [...this.#lessons.values()];
     this.#sessions.clear();
+    this.#revised.clear();
     this.#lessons.clear();
     if (sessions.length === 0 && lessons.length === 0) return this.#flushing;
-    const payloads = this.#payloads(sessions, lessons);
+    const payloads = this.#payloads(sessions, revised, lessons);
     this.#flushing = this.#flushing.then(async () => {
       for (const payload of payloads) {
         await notify(this.#options.db, CHANGES_CHANNEL, payload).catch((error: unknown) => this.#options.log.warn({ err: error }, 'could not announce a change'));
@@ -124,21 +130,23 @@ export class ChangeRelay {
   }
 
   /** JSON payloads under PostgreSQL's limit: ids are split over several when they do not fit in one. */
-  #payloads(sessions: (string | null)[], lessons: [string, string][]): string[] {
+  #payloads(sessions: (string | null)[], revised: ReadonlySet<string>, lessons: [string, string][]): string[] {
     const out: string[] = [];
     let current: Payload = { o: this.origin };
     const push = () => {
-      if (current.b || current.c) out.push(JSON.stringify(current));
+      if (current.b !== undefined || current.c) out.push(JSON.stringify(current));
       current = { o: this.origin };
     };
     const every = sessions.includes(null);
     if (every) current.b = null;
     for (const id of every ? [] : sessions) {
       if (id === null) continue;
-      const next = { ...current, b: [...(current.b ?? []), id] };
+      const next: Payload = { ...current, b: [...(current.b ?? []), id] };
+      if (revised.has(id)) next.v = [...(current.v ?? []), id];
       if (JSON.stringify(next).length > NOTIFY_PAYLOAD_MAX) {
         push();
         current.b = [id];
+        if (revised.has(id)) current.v = [id];
       } else current = next;
     }
     for (const pair of lessons) {
@@ -162,7 +170,10 @@ export class ChangeRelay {
     if (typeof payload !== 'object' || payload === null || payload.o === this.origin) return;
     if (payload.b === null) this.#options.ballotFeed.emit({ sessionId: null, remote: true });
     else if (Array.isArray(payload.b)) {
-      for (const id of payload.b) if (typeof id === 'string') this.#options.ballotFeed.emit({ sessionId: id, remote: true });
+      const revised = new Set(Array.isArray(payload.v) ? payload.v : []);
+      for (const id of payload.b) {
+        if (typeof id === 'string') this.#options.ballotFeed.emit(revised.has(id) ? { sessionId: id, remote: true, revised: true } : { sessionId: id, remote: true });
+      }
     }
     if (Array.isArray(payload.c)) {
       for (const pair of payload.c) {

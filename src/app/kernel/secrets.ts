@@ -67,6 +67,9 @@ export function newCommitKey(): string {
   return pooledRandomBytes(4).toString('hex');
 }
 
+/** How many characters of a ballot id the ballots of one commit share: `b_` and the commit's key. */
+export const COMMIT_PREFIX_LENGTH = 10;
+
 /** `b_` + the commit's key + 64 random bits of the ballot's own (16 hex characters). */
 export function ballotIdInCommit(commitKey: string): string {
   return `b_${commitKey}${pooledRandomBytes(8).toString('hex')}`;

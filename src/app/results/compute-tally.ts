@@ -1,7 +1,5 @@
-/** The campaign's tally, computed from its ballots, kept by the results cache until the next ballot. */
-import { listBallotsForTally } from '../../db/repositories/ballots.js';
+/** The campaign's tally, computed from its ballots, kept current by the results cache (kernel/results-cache.ts). */
 import { presentTally, type PresentedTally } from '../../domain/present.js';
-import { tallyCampaign } from '../../domain/tally.js';
 import type { Tally } from '../../domain/results.js';
 import type { CampaignDefinition } from '../../domain/types.js';
 import type { AppContext } from '../context.js';
@@ -14,11 +12,14 @@ export interface ComputedTally {
 
 export async function computeTally(ctx: AppContext, campaignId: string): Promise<ComputedTally> {
   const def = await requireDefinition(ctx, campaignId);
-  return { def, tally: await ctx.results.tally(def, tallyFromBallots(ctx, def)) };
+  return { def, tally: await ctx.results.tally(def) };
 }
 
-export const tallyFromBallots = (ctx: AppContext, def: CampaignDefinition) => async (): Promise<Tally> =>
-  tallyCampaign(def, await listBallotsForTally(ctx.database.db, def.id, def.instruments));
+/** The campaign's tally counted again from every ballot in the database now (what a publication freezes). */
+export async function recountTally(ctx: AppContext, campaignId: string): Promise<ComputedTally> {
+  const def = await requireDefinition(ctx, campaignId);
+  return { def, tally: await ctx.results.recount(def) };
+}
 
 /**
  * The office's (unfiltered) presented tally with its definition, from the results cache: the purpose-built read
@@ -26,5 +27,5 @@ export const tallyFromBallots = (ctx: AppContext, def: CampaignDefinition) => as
  */
 export async function presentedResults(ctx: AppContext, campaignId: string): Promise<{ def: CampaignDefinition; presented: PresentedTally }> {
   const def = await requireDefinition(ctx, campaignId);
-  return { def, presented: await ctx.results.presented(def, tallyFromBallots(ctx, def), (tally) => presentTally(def, tally)) };
+  return { def, presented: await ctx.results.presented(def, (tally) => presentTally(def, tally)) };
 }

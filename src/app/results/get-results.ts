@@ -4,14 +4,14 @@ import { presentTally, type PresentedTally } from '../../domain/present.js';
 import type { AppContext } from '../context.js';
 import { requireDefinition } from '../campaigns/require-definition.js';
 import type { Actor } from '../policies/roles.js';
-import { computeTally, tallyFromBallots } from './compute-tally.js';
+import { computeTally } from './compute-tally.js';
 import { assertMayRead } from '../policies/results-access.js';
 
 export async function getResults(ctx: AppContext, actor: Actor, campaignId: string): Promise<PresentedTally> {
   const scope = await assertMayRead(ctx, actor, campaignId);
   if (scope === null) {
     const def = await requireDefinition(ctx, campaignId);
-    return ctx.results.presented(def, tallyFromBallots(ctx, def), (tally) => presentTally(def, tally));
+    return ctx.results.presented(def, (tally) => presentTally(def, tally));
   }
   const { def, tally } = await computeTally(ctx, campaignId);
   // A viewer gets the rows and subject scores of its own units only, and no ballot-level detail.

@@ -12,7 +12,7 @@ import { getPublication, insertPublication, insertPublicationChains, type Public
 import { listSessions } from '../../db/repositories/sessions.js';
 import { inTransaction } from '../../db/repositories/shared.js';
 import { presentTally } from '../../domain/present.js';
-import { computeTally } from './compute-tally.js';
+import { recountTally } from './compute-tally.js';
 import type { AppContext } from '../context.js';
 import { requireCampaign } from '../campaigns/require-campaign.js';
 import { noticeOf } from './get-notice.js';
@@ -46,7 +46,8 @@ export async function publishResults(ctx: AppContext, actor: Actor, campaignId: 
       details: open.map((s) => ({ code: 'session_not_closed', sessionId: s.id, status: s.status, message: MESSAGES.sessionNotClosed(s.name) })),
     });
   }
-  const { def, tally } = await computeTally(ctx, campaignId);
+  // Counted again from the database, not from the running tally: what is frozen is what the ballots say now.
+  const { def, tally } = await recountTally(ctx, campaignId);
   const results = presentTally(def, tally);
   const { endDate, days } = objectionPeriod(input);
   const publication: Publication = {

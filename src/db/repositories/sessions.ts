@@ -135,7 +135,9 @@ async function tokensOnly(db: Db, campaignId: string): Promise<Map<string, Recor
   const rows = await db
     .selectFrom('tokens')
     .select(['session_id', 'rater_group_id', (eb) => eb.fn.countAll<string | number>().as('n')])
-    .where('campaign_id', '=', campaignId)
+    // By session, not by campaign: the (session_id, rater_group_id, status) index then answers alone, reading only
+    // this campaign's tokens (the tokens table holds every campaign's; each results read asks).
+    .where('session_id', 'in', (eb) => eb.selectFrom('sessions').select('id').where('campaign_id', '=', campaignId))
     .where('status', '<>', 'revoked')
     .groupBy(['session_id', 'rater_group_id'])
     .execute();

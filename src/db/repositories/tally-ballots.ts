@@ -8,6 +8,7 @@
 import { unpackRatingsAt } from '../ballot-codec.js';
 import type { Db } from '../database.js';
 import { sqliteRawRows } from '../dialect/index.js';
+import { sql } from 'kysely';
 import { decodeSegment, encodeSegment, type SegmentRow, type SegmentSink } from '../segment-codec.js';
 import { tourCountingBallots } from '../../domain/tours/counting.js';
 import type { Ballot, CampaignDefinition, Instrument, Rating } from '../../domain/types.js';
@@ -166,9 +167,14 @@ export async function listBallotsForTally(db: Db, campaignId: string, instrument
     for (const r of loose) collector.row(r);
   }
 
+  return withUnpackedRatings(db, campaignId, collector, true);
+}
+
+/** The collected ballots, those that were not packed given their ratings from their JSON (`all`: read it whole when most need it). */
+async function withUnpackedRatings(db: Db, campaignId: string, collector: Collector, all: boolean): Promise<Ballot[]> {
   const { ballots, unpacked } = collector;
   if (unpacked.length > 0) {
-    const json = await ratingsJson(db, campaignId, unpacked.length * 2 > ballots.length ? null : unpacked.map((i) => ballots[i]!.id));
+    const json = await ratingsJson(db, campaignId, all && unpacked.length * 2 > ballots.length ? null : unpacked.map((i) => ballots[i]!.id));
     for (const i of unpacked) {
       const text = json.get(ballots[i]!.id);
       if (text === undefined) throw new Error(`ballot ${ballots[i]!.id} has no contents`);
@@ -200,6 +206,48 @@ async function tourBallots(db: Db, campaignId: string, instruments: readonly Ins
     def.units = units.map((u) => ({ id: u.id, code: u.code, name: u.name, level: u.level, parentId: u.parent_id }));
   }
   return tours.flatMap((t) => tourCountingBallots(def, t));
+
+/** The first `length` characters of a ballot id: a group commit's ballots share them (decision 0009). */
+const idPrefix = (length: number) => sql<string>`substr(id, 1, ${sql.lit(length)})`;
+
+/**
+ * How many ballots each session holds, per id prefix of `length` characters: what a running tally compares with what
+ * it has counted to find the ballots another server stored (a few hundred rows for a session of 21,000 sheets, as
+ * ballots stored in one commit share their prefix). Ids are random: no time, no order, only grouping by commit.
+ */
+export async function countBallotsByIdPrefix(db: Db, campaignId: string, sessionIds: readonly string[], length: number): Promise<Map<string, Map<string, number>>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const part of chunk(sessionIds, 1, 1000)) {
+    const rows = await db
+      .selectFrom('ballots')
+      .select(['session_id', idPrefix(length).as('prefix'), (eb) => eb.fn.countAll<string | number>().as('n')])
+      .where('campaign_id', '=', campaignId)
+      .where('session_id', 'in', part)
+      .groupBy(['session_id', idPrefix(length)])
+      .execute();
+    for (const r of rows) {
+      let counts = out.get(r.session_id!);
+      if (!counts) out.set(r.session_id!, (counts = new Map()));
+      counts.set(r.prefix, toCount(r.n));
+    }
+  }
+  return out;
+}
+
+/** The ballots of one session whose ids start with one of `prefixes` (each `length` characters), as the tally reads them. */
+export async function listBallotsForTallyByIdPrefix(db: Db, campaignId: string, instruments: readonly Instrument[], sessionId: string, prefixes: readonly string[], length: number): Promise<Ballot[]> {
+  const collector = new Collector(instruments);
+  for (const part of chunk(prefixes, 1, 1000)) {
+    const rows = await db
+      .selectFrom('ballots')
+      .select(COLUMNS)
+      .where('campaign_id', '=', campaignId)
+      .where('session_id', '=', sessionId)
+      .where(idPrefix(length), 'in', part)
+      .execute();
+    for (const r of fromKysely(rows)) collector.row(r);
+  }
+  return withUnpackedRatings(db, campaignId, collector, false);
 }
 
 /** Ratings JSON of the given ballots (or of every ballot of the campaign when `ids` is null). */

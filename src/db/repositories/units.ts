@@ -35,12 +35,21 @@ export async function listChildUnits(db: Db, parentId: string): Promise<Unit[]> 
 
 /** The unit `rootId` and all its descendants (recursive CTE, same SQL on both engines), ordered by id. */
 export async function listUnitSubtree(db: Db, rootId: string): Promise<Unit[]> {
+  return subtreeOf(db, rootId);
+}
+
+/** The units of a campaign: its root unit's subtree (none without a root), in the same one query. */
+export async function listCampaignUnits(db: Db, campaignId: string): Promise<Unit[]> {
+  return subtreeOf(db, { campaignId });
+}
+
+async function subtreeOf(db: Db, root: string | { campaignId: string }): Promise<Unit[]> {
   const rows = await db
     .withRecursive('subtree(id)', (qb) =>
       qb
         .selectFrom('units')
         .select('units.id')
-        .where('units.id', '=', rootId)
+        .where('units.id', '=', typeof root === 'string' ? root : (eb) => eb.selectFrom('campaigns').select('root_unit_id').where('campaigns.id', '=', root.campaignId))
         .unionAll((sub) =>
           sub.selectFrom('units as child').innerJoin('subtree', 'subtree.id', 'child.parent_id').select('child.id'),
         ),

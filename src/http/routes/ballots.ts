@@ -17,11 +17,13 @@ export async function ballotRoutes(app: FastifyInstance, ctx: AppContext, option
     await scope.register(rateLimit, { max: options.redeemLimitPerMinute ?? 60_000, timeWindow: '1 minute' });
     typed(scope).post('/api/ballots', {
       bodyLimit: BODY_LIMITS.ballot,
+      // submitOnline builds the receipt typed as Receipt, field by field; encoding it again with zod on every sheet
+      // is the answer's second validation (docs/decisions/0020-submit-path.md). The suite still checks it (serializer.ts).
+      config: { serialize: 'as-built' },
       schema: {
         tags: ['ballots'],
         summary: '提交选票（凭一次性测评码；同一内容重复提交只保存一次）/ submit a sheet with a one-time token (a re-send is stored once)',
         body: submitSchema,
-        // Encoded like every answer: three fields cost ~1.5 µs a sheet.
         response: { 200: receiptSchema.describe('同一内容再次提交：原回执 / a re-send of the same sheet: its first receipt'), 201: receiptSchema },
       },
     }, async (request, reply) => {

@@ -1,0 +1,71 @@
+/**
+ * When a read may answer without the newest ballots (kernel/results-cache.ts): while the campaign is counted again or
+ * another server's ballots are fetched, for at most `staleMs` after they were announced — then it waits. The cache's
+ * clock is the test's, so what is answered does not depend on how fast the machine is.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createAppContext, type AppContext } from '../../src/app/context.js';
+import { computeTally } from '../../src/app/results/compute-tally.js';
+import { dialects } from '../helpers/db.js';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { CITY, COUNTIES, ratings, setup } from '../http/fixtures.js';
+
+for (const kind of dialects()) {
+  describe(`results cache: what a read waits for (${kind})`, () => {
+    let t: TestApp;
+    /** A second context on the same database, as another server: it hears only what the test announces to it. */
+    let reader: AppContext;
+    let clock = 0;
+    let sessionId = '';
+    let tokens: string[] = [];
+    const submit = async (n: number) => {
+      for (let k = 0; k < n; k++) {
+        const res = await t.call(null, { method: 'POST', url: '/api/ballots', payload: { token: tokens.shift()!, ballots: [{ instrumentId: 'i-report', ratings: ratings(k % 3) }] } });
+        assert.equal(res.statusCode, 201, res.body);
+      }
+    };
+    const counted = async () => (await computeTally(reader, 'camp1')).tally.ballots.total;
+
+    before(async () => {
+      t = await buildTestApp(kind);
+      assert.equal((await t.call('organiser', { method: 'POST', url: '/api/units', payload: { units: [CITY, ...COUNTIES] } })).statusCode, 201);
+      assert.equal((await t.call('organiser', { method: 'POST', url: '/api/campaigns', payload: setup() })).statusCode, 201);
+      const session = await t.call('organiser', { method: 'POST', url: '/api/campaigns/camp1/sessions', payload: { name: '汇报点评会', instrumentIds: ['i-report'], expected: { 'g-office': 30 } } });
+      sessionId = session.json().id;
+      assert.equal((await t.call('organiser', { method: 'POST', url: `/api/sessions/${sessionId}/open` })).statusCode, 200);
+      const issued = await t.call('clerk', { method: 'POST', url: `/api/sessions/${sessionId}/tokens`, payload: { raterGroupId: 'g-office', count: 30 } });
+      tokens = (issued.json() as { token: string }[]).map((x) => x.token);
+      reader = createAppContext(t.ctx.database, { results: { staleMs: 500, catchUpGapMs: 100, now: () => clock } });
+    });
+    after(async () => {
+      await reader.ballotWriter.close();
+      await t.close();
+    });
+
+    it('answers with the last finished tally while counting again, until the change is older than staleMs', async () => {
+      await submit(3);
+      assert.equal(await counted(), 3);
+      await submit(2);
+      clock = 1000;
+      reader.ballotFeed.emit({ sessionId, revised: true });
+      clock = 1400;
+      assert.equal(await counted(), 3, 'within staleMs: the last finished tally, the count goes on behind it');
+      clock = 1501;
+      assert.equal(await counted(), 5, 'past staleMs: the read waits for the count');
+    });
+
+    it('answers with what it has counted while another server’s ballots are fetched, and waits once they are too old', async () => {
+      await submit(4);
+      clock = 2000;
+      reader.ballotFeed.emit({ sessionId, remote: true });
+      clock = 2010;
+      assert.equal(await counted(), 5, 'the fetch starts and the read does not wait for it');
+      await submit(1);
+      clock = 2050;
+      reader.ballotFeed.emit({ sessionId, remote: true });
+      clock = 2600;
+      assert.equal(await counted(), 10, 'announced more than staleMs ago: fetched before answering');
+    });
+  });
+}
