@@ -167,7 +167,9 @@ export async function listBallotsForTally(db: Db, campaignId: string, instrument
     for (const r of loose) collector.row(r);
   }
 
-  return withUnpackedRatings(db, campaignId, collector, true);
+  const ballots = await withUnpackedRatings(db, campaignId, collector, true);
+  for (const b of await tourBallots(db, campaignId, instruments)) ballots.push(b);
+  return ballots;
 }
 
 /** The collected ballots, those that were not packed given their ratings from their JSON (`all`: read it whole when most need it). */
@@ -181,7 +183,6 @@ async function withUnpackedRatings(db: Db, campaignId: string, collector: Collec
       ballots[i]!.ratings = JSON.parse(text) as Rating[];
     }
   }
-  for (const b of await tourBallots(db, campaignId, instruments)) ballots.push(b);
   return ballots;
 }
 
@@ -206,6 +207,7 @@ async function tourBallots(db: Db, campaignId: string, instruments: readonly Ins
     def.units = units.map((u) => ({ id: u.id, code: u.code, name: u.name, level: u.level, parentId: u.parent_id }));
   }
   return tours.flatMap((t) => tourCountingBallots(def, t));
+}
 
 /** The first `length` characters of a ballot id: a group commit's ballots share them (decision 0009). */
 const idPrefix = (length: number) => sql<string>`substr(id, 1, ${sql.lit(length)})`;
