@@ -227,7 +227,8 @@ function summarise(latencies: number[], failed: number) {
  */
 interface RunSummary {
   run: string;
-  raters: number;
+  /** Sheets sent: one per rater in a room; as many as the sustained run got through. */
+  sheets: number;
   /** Null for the sustained run, which stops at its deadline. */
   drain_s: number | null;
   ballots_per_s: number;
@@ -245,11 +246,11 @@ interface RunSummary {
   results_read_p99_ms: number | null;
 }
 
-function summaryOf(run: string, raters: number, seconds: number, drained: boolean, p99: number, errors: number, acknowledged: number, stored: number, reads: { p50_ms: number; p99_ms: number } | null, bareRps: number): RunSummary {
+function summaryOf(run: string, sheets: number, seconds: number, drained: boolean, p99: number, errors: number, acknowledged: number, stored: number, reads: { p50_ms: number; p99_ms: number } | null, bareRps: number): RunSummary {
   const ballotsPerS = (acknowledged * BALLOTS_PER_SHEET) / seconds;
   const inFlight = stored - acknowledged;
   return {
-    run, raters, drain_s: drained ? r3(seconds) : null, ballots_per_s: Math.round(ballotsPerS), ratio_to_bare_get: r3(ballotsPerS / bareRps), p99_ms: r1(p99), errors,
+    run, sheets, drain_s: drained ? r3(seconds) : null, ballots_per_s: Math.round(ballotsPerS), ratio_to_bare_get: r3(ballotsPerS / bareRps), p99_ms: r1(p99), errors,
     acknowledged, stored, stored_equals_acknowledged: drained ? inFlight === 0 : inFlight >= 0 && inFlight <= CONNECTIONS,
     results_read_p50_ms: reads?.p50_ms ?? null, results_read_p99_ms: reads?.p99_ms ?? null,
   };
@@ -261,7 +262,7 @@ function printSummaries(rows: RunSummary[], bare: string): void {
   for (const r of rows) {
     const stored = r.stored_equals_acknowledged ? (r.drain_s === null ? `yes (+${r.stored - r.acknowledged})` : 'yes') : `NO (${r.stored}/${r.acknowledged})`;
     const reads = r.results_read_p99_ms === null ? '—' : `${r.results_read_p50_ms} / ${r.results_read_p99_ms}`;
-    console.log(`${r.run.padEnd(28)}${String(r.raters).padStart(8)}${(r.drain_s?.toFixed(2) ?? '—').padStart(9)}${String(r.ballots_per_s).padStart(11)}${r.ratio_to_bare_get.toFixed(3).padStart(12)}${r.p99_ms.toFixed(1).padStart(9)}${String(r.errors).padStart(8)}  ${stored.padEnd(13)} ${reads}`);
+    console.log(`${r.run.padEnd(28)}${String(r.sheets).padStart(8)}${(r.drain_s?.toFixed(2) ?? '—').padStart(9)}${String(r.ballots_per_s).padStart(11)}${r.ratio_to_bare_get.toFixed(3).padStart(12)}${r.p99_ms.toFixed(1).padStart(9)}${String(r.errors).padStart(8)}  ${stored.padEnd(13)} ${reads}`);
   }
 }
 

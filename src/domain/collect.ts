@@ -45,11 +45,47 @@ export interface InstrumentValues {
    * growth): slot = subject position × group count + group position; ballot = position in the tally's ballot list.
    */
   length: number;
+  /**
+   * Grade instruments: groupValues' counting sort, kept as values arrive — each slot's values per grade rank, in
+   * arrival order — so a finish copies runs instead of sorting every value again (a running tally finishes on every
+   * read during a room). Null otherwise, or with more than 255 distinct grade points.
+   */
+  byRank: RankBuckets | null;
   /** Readings of immutable grade and abstain ratings, by identity (see `rememberReading`). */
   known: Map<Rating, KnownReading>;
   slot: Int32Array;
   raw: Float64Array;
   ballot: Int32Array;
+}
+
+interface RankBuckets {
+  /** The distinct raw grade points, ascending. */
+  points: number[];
+  /** Grade position → its points' rank in `points`. */
+  rankOfGrade: number[];
+  /** Per bucket (slot × ranks + rank): the positions of its values in the columns, ascending; made on first use. */
+  entries: (Int32Array | undefined)[];
+  lengths: Int32Array;
+}
+
+function rankBuckets(grades: Map<string, [number, number]>, slots: number): RankBuckets | null {
+  const points = [...new Set([...grades.values()].map((e) => e[0]))].sort((a, b) => a - b);
+  if (points.length === 0 || points.length > 255) return null;
+  const rankOfGrade: number[] = [];
+  for (const [raw, position] of grades.values()) rankOfGrade[position] = points.indexOf(raw);
+  return { points, rankOfGrade, entries: new Array(slots * points.length), lengths: new Int32Array(slots * points.length) };
+}
+
+function addToBucket(buckets: RankBuckets, bucket: number, entry: number): void {
+  let list = buckets.entries[bucket];
+  const n = buckets.lengths[bucket]!;
+  if (list === undefined || n === list.length) {
+    const grown = new Int32Array(list === undefined ? 8 : list.length * 2);
+    if (list !== undefined) grown.set(list);
+    buckets.entries[bucket] = list = grown;
+  }
+  list[n] = entry;
+  buckets.lengths[bucket] = n + 1;
 }
 
 function decimalsOf(s: string): number {
@@ -132,6 +168,7 @@ export function prepareInstrument(instrument: Instrument, capacity = 1024): Inst
     adjustmentCaps: adjustments ? { bonus: adjustments.maxTotalBonus, deduction: adjustments.maxTotalDeduction } : null,
     criteria,
     length: 0,
+    byRank: instrument.kind === 'grade' ? rankBuckets(grades, instrument.subjectIds.length * groupIndex.size) : null,
     known: new Map(),
     slot: new Int32Array(capacity),
     raw: new Float64Array(capacity),
@@ -291,8 +328,14 @@ export function addBallot(values: InstrumentValues, ballot: Ballot, ballotIndex:
       abstentions++;
       continue;
     }
-    append(values, subject.position * groupCount + group, raw, ballotIndex);
-    if (isGrade) subject.gradeCounts![pendingGrade[i]!]!++;
+    const slot = subject.position * groupCount + group;
+    append(values, slot, raw, ballotIndex);
+    if (isGrade) {
+      const grade = pendingGrade[i]!;
+      subject.gradeCounts![grade]!++;
+      const byRank = values.byRank;
+      if (byRank !== null) addToBucket(byRank, slot * byRank.points.length + byRank.rankOfGrade[grade]!, values.length - 1);
+    }
   }
   return abstentions;
 }
@@ -375,45 +418,34 @@ function sortedColumns(entries: Int32Array, raw: Float64Array, ballot: Int32Arra
 }
 
 /**
- * Grade instruments: every raw value is one of a few grade points, so one counting sort by (slot, rank of the raw
- * value) puts all values in order at once — stable, so equal values keep arrival order as the per-slot sort does —
- * and writes the sorted raw values as it goes. Null when a value is not a grade's points (the general path then).
+ * Grade instruments: every raw value is one of a few grade points, and each slot's values are already kept per rank
+ * of their points, in arrival order (`byRank`): copying those runs in rank order sorts the slot — stably, so equal
+ * values keep arrival order as the per-slot sort does — and the sorted raw values are the rank's points repeated.
+ * Null without buckets (the general path then).
  */
 function groupGradeValues(values: InstrumentValues, ballotIds: readonly string[], idOrdered: boolean): SortedValues[][] | null {
-  const keys = [...new Set([...values.grades.values()].map((e) => e[0]))].sort((a, b) => a - b);
-  const ranks = keys.length;
-  if (ranks === 0 || ranks > 255) return null;
+  const byRank = values.byRank;
+  if (byRank === null) return null;
+  const ranks = byRank.points.length;
   const groupCount = values.groupIndex.size;
   const subjects = values.instrument.subjectIds.length;
-  const buckets = subjects * groupCount * ranks;
-  const { length, slot, raw, ballot } = values;
-  const rank = new Uint8Array(length);
-  const start = new Int32Array(buckets + 1);
-  for (let i = 0; i < length; i++) {
-    const r = raw[i]!;
-    let k = 0;
-    while (k < ranks && keys[k] !== r) k++;
-    if (k === ranks) return null;
-    rank[i] = k;
-    start[slot[i]! * ranks + k + 1]!++;
-  }
-  for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
-  const fill = start.slice(0, buckets);
-  const order = new Int32Array(length);
-  const sortedRaw = new Float64Array(length);
-  for (let i = 0; i < length; i++) {
-    const at = fill[slot[i]! * ranks + rank[i]!]!++;
-    order[at] = i;
-    sortedRaw[at] = raw[i]!;
-  }
+  const order = new Int32Array(values.length);
+  const sortedRaw = new Float64Array(values.length);
+  let at = 0;
   const out: SortedValues[][] = [];
   for (let p = 0; p < subjects; p++) {
     const groups: SortedValues[] = [];
     for (let g = 0; g < groupCount; g++) {
-      const s = p * groupCount + g;
-      const from = start[s * ranks]!;
-      const to = start[(s + 1) * ranks]!;
-      groups.push(new SlotValues(order.subarray(from, to), sortedRaw.subarray(from, to), ballot, ballotIds, idOrdered));
+      const from = at;
+      const first = (p * groupCount + g) * ranks;
+      for (let r = 0; r < ranks; r++) {
+        const n = byRank.lengths[first + r]!;
+        if (n === 0) continue;
+        order.set(byRank.entries[first + r]!.subarray(0, n), at);
+        sortedRaw.fill(byRank.points[r]!, at, at + n);
+        at += n;
+      }
+      groups.push(new SlotValues(order.subarray(from, at), sortedRaw.subarray(from, at), values.ballot, ballotIds, idOrdered));
     }
     out.push(groups);
   }

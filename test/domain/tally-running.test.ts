@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { RunningTally, tallyCampaign } from '../../src/domain/tally.js';
+import type { GroupValue } from '../../src/domain/results.js';
 import type { Ballot, CampaignDefinition, Rating } from '../../src/domain/types.js';
 import { fullText } from '../helpers/full-tally.js';
 import { fullCampaign, quotaRule, session } from './factories.js';
@@ -107,6 +108,38 @@ describe('RunningTally', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('lists each group’s grade values sorted by points, then by ballot id, as a plain sort of the valid ballots does (property)', () => {
+    fc.assert(
+      fc.property(ballotsArb, fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 8 }), (ballots, sizes) => {
+        const running = new RunningTally(DEF, []);
+        let at = 0;
+        for (const size of sizes) {
+          running.add(ballots.slice(at, at + size).filter((b) => b.sessionId !== 's3' && b.sessionId !== 's4'));
+          at += size;
+        }
+        const tally = running.finish();
+        const invalid = new Set(tally.invalidBallots.map((b) => b.ballotId));
+        const counted = ballots.slice(0, at).filter((b) => b.sessionId !== 's3' && b.sessionId !== 's4' && !invalid.has(b.id));
+        for (const instrument of DEF.instruments) {
+          if (instrument.kind !== 'grade') continue;
+          const points = new Map(instrument.grades.map((g) => [g.key, Number(g.points)]));
+          const subjects = tally.instruments.find((i) => i.instrumentId === instrument.id)!.subjects;
+          for (const subject of subjects) {
+            for (const group of subject.groups) {
+              const expected: GroupValue[] = counted
+                .filter((b) => b.instrumentId === instrument.id && b.raterGroupId === group.groupId)
+                .flatMap((b) => b.ratings.filter((r) => r.subjectId === subject.subjectId && r.grade !== undefined).map((r) => ({ ballotId: b.id, raw: points.get(r.grade!)! })))
+                .sort((a, b) => a.raw - b.raw || (a.ballotId < b.ballotId ? -1 : a.ballotId > b.ballotId ? 1 : 0));
+              assert.deepEqual(group.values, expected);
+              assert.equal(group.count, expected.length);
+            }
+          }
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 
