@@ -67,7 +67,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     transformObject: jsonSchemaTransformObject,
   });
   // Swagger UI's page loads its scripts and sheets from here and draws its icons as data: URLs; no validator badge
-  // (it would call validator.swagger.io from an office's LAN).
+  // (it would call validator.swagger.io from an office's LAN). With 150 rows or more (tag headings and operations) its
+  // list is virtualized: only the rows near the window are in the page, the rest are drawn as the reader scrolls.
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null }, staticCSP: DOCS_CSP });
   await app.register(rateLimit, { global: false });
   await app.register(cookie);

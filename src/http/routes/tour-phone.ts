@@ -13,13 +13,10 @@ import { typed } from './types.js';
 export function tourPhoneRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = typed(app);
   const tags = ['tour-phone'];
-  // Not drawn in /api/docs: see tours.ts.
-  const hide = true;
 
   api.post('/api/tour-phone/open', {
     bodyLimit: BODY_LIMITS.phone,
     schema: {
-      hide,
       tags,
       summary: '观摩手机打开：行程、评分规则与本人已交评分（离线使用）/ the observer’s phone opens the tour: itinerary, rules and own sheets (for offline use)',
       body: phoneOpenSchema,
@@ -30,7 +27,6 @@ export function tourPhoneRoutes(app: FastifyInstance, ctx: AppContext): void {
   api.post('/api/tour-phone/sheets', {
     bodyLimit: BODY_LIMITS.tourSheet,
     schema: {
-      hide,
       tags,
       summary: '同步一份观摩评分（编号由手机生成，重复提交只存一次；同一观摩点再次评分为新版本）/ sync one sheet (the phone makes its id: a re-send stores once; scoring a stop again is a new revision)',
       body: phoneSheetSchema,

@@ -57,19 +57,14 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export function tourRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = typed(app);
   const tags = ['tours'];
-  // Not drawn in /api/docs, as the document routes are not (documents.ts): with more than ~131 operations Swagger UI
-  // here stops drawing them after the eleventh (the e2e api-docs test shows it; cause not found). The contract is
-  // src/contracts/tours.ts and docs/tours.md; the OpenAPI JSON keeps the schemas of the routes it shows.
-  const hide = true;
   const tour = '/api/tours/:tourId';
 
   api.get('/api/campaigns/:campaignId/tours', {
-    schema: { hide, tags, summary: '观摩活动列表（测评会状态、天数、观摩点、成员、已收评分）/ a campaign’s tours with their session’s state and progress counts', params: campaignParams, response: { 200: tourListSchema } },
+    schema: { tags, summary: '观摩活动列表（测评会状态、天数、观摩点、成员、已收评分）/ a campaign’s tours with their session’s state and progress counts', params: campaignParams, response: { 200: tourListSchema } },
   }, async (request) => listTours(ctx, request.params.campaignId));
 
   api.post('/api/campaigns/:campaignId/tours', {
     schema: {
-      hide,
       tags,
       summary: '新建观摩活动（默认取测评会中唯一以实训点为对象的打分评价方式及其唯一署名测评组）/ create a tour (defaults: the session’s only score instrument of sites and its only named group)',
       params: campaignParams,
@@ -79,15 +74,15 @@ export function tourRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (request, reply) => reply.code(201).send(await createTour(ctx, requireActor(request), request.params.campaignId, request.body)));
 
   api.get(tour, {
-    schema: { hide, tags, summary: '观摩活动：行程、观摩团、全部实训点及行程检查 / a tour: itinerary, team, every site and the itinerary check', params: tourParams, response: { 200: tourViewSchema } },
+    schema: { tags, summary: '观摩活动：行程、观摩团、全部实训点及行程检查 / a tour: itinerary, team, every site and the itinerary check', params: tourParams, response: { 200: tourViewSchema } },
   }, async (request) => presentTour(ctx, await requireTour(ctx.database.db, request.params.tourId)));
 
   api.patch(tour, {
-    schema: { hide, tags, summary: '修改观摩活动名称或调度点评会测评组 / rename a tour or set its review meetings’ group', params: tourParams, body: tourPatchSchema, response: { 200: tourViewSchema } },
+    schema: { tags, summary: '修改观摩活动名称或调度点评会测评组 / rename a tour or set its review meetings’ group', params: tourParams, body: tourPatchSchema, response: { 200: tourViewSchema } },
   }, async (request) => changeTour(ctx, requireActor(request), request.params.tourId, request.body));
 
   api.delete(tour, {
-    schema: { hide, tags, summary: '删除观摩活动（仅在尚未收到任何评分时）/ delete a tour (only while no sheet was received)', params: tourParams, response: { 204: noContent } },
+    schema: { tags, summary: '删除观摩活动（仅在尚未收到任何评分时）/ delete a tour (only while no sheet was received)', params: tourParams, response: { 204: noContent } },
   }, async (request, reply) => {
     await deleteTour(ctx, requireActor(request), request.params.tourId);
     return reply.code(204).send();
@@ -95,7 +90,6 @@ export function tourRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.put(`${tour}/itinerary`, {
     schema: {
-      hide,
       tags,
       summary: '保存整个行程（日程与观摩点顺序；带编号的保留，未列出的删除；已有评分的观摩点不能删除）/ save the whole itinerary (ids kept, the rest removed; stops with sheets stay)',
       params: tourParams,
@@ -106,7 +100,6 @@ export function tourRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(`${tour}/observers`, {
     schema: {
-      hide,
       tags,
       summary: '添加观摩团成员，返回个人链接（仅此一次显示）/ add an observer; answers the personal link, shown this once',
       params: tourParams,
@@ -116,15 +109,15 @@ export function tourRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (request, reply) => reply.code(201).header('cache-control', 'no-store').send(await addObserver(ctx, requireActor(request), request.params.tourId, request.body)));
 
   api.patch(`${tour}/observers/:observerId`, {
-    schema: { hide, tags, summary: '修改观摩团成员的署名或职务 / change an observer’s seat name or role', params: observerParams, body: observerPatchSchema, response: { 200: tourObserverSchema } },
+    schema: { tags, summary: '修改观摩团成员的署名或职务 / change an observer’s seat name or role', params: observerParams, body: observerPatchSchema, response: { 200: tourObserverSchema } },
   }, async (request) => changeObserver(ctx, requireActor(request), request.params.tourId, request.params.observerId, request.body));
 
   api.post(`${tour}/observers/:observerId/link`, {
-    schema: { hide, tags, summary: '更换个人链接（旧链接立即失效）/ renew an observer’s personal link (the old one stops working)', params: observerParams, response: { 200: observerLinkSchema } },
+    schema: { tags, summary: '更换个人链接（旧链接立即失效）/ renew an observer’s personal link (the old one stops working)', params: observerParams, response: { 200: observerLinkSchema } },
   }, async (request, reply) => reply.header('cache-control', 'no-store').send(await renewObserverLink(ctx, requireActor(request), request.params.tourId, request.params.observerId)));
 
   api.delete(`${tour}/observers/:observerId`, {
-    schema: { hide, tags, summary: '移出观摩团成员（仅在其尚未提交评分时）/ remove an observer (only one who has sent no sheet)', params: observerParams, response: { 204: noContent } },
+    schema: { tags, summary: '移出观摩团成员（仅在其尚未提交评分时）/ remove an observer (only one who has sent no sheet)', params: observerParams, response: { 204: noContent } },
   }, async (request, reply) => {
     await removeObserver(ctx, requireActor(request), request.params.tourId, request.params.observerId);
     return reply.code(204).send();
@@ -132,7 +125,6 @@ export function tourRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(`${tour}/progress`, {
     schema: {
-      hide,
       tags,
       summary: '观摩进度：各观摩点已收评分、各成员手机最近打开与同步时间、尚缺的评分、各县点评会 / a tour in progress: sheets per stop, each phone’s last open and sync, what is missing, each county’s review',
       params: tourParams,
@@ -142,7 +134,6 @@ export function tourRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(`${tour}/sheets`, {
     schema: {
-      hide,
       tags,
       summary: '观摩评分记录（每次评分都保留，按收到顺序；可按成员或观摩点筛选）/ every sheet of a tour, each revision, oldest first (by observer or stop)',
       params: tourParams,
@@ -153,7 +144,6 @@ export function tourRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(`${tour}/reviews`, {
     schema: {
-      hide,
       tags,
       summary: '调度点评会（行程所到各县一场，未记录的也列出）/ the review meetings, one per county on the tour (those not yet recorded included)',
       params: tourParams,
@@ -163,7 +153,6 @@ export function tourRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.put(`${tour}/reviews/:unitId`, {
     schema: {
-      hide,
       tags,
       summary: '记录一个县的调度点评会：时间、地点、参会人员、各点点评、总体点评、可选分数 / record a county’s review meeting: date, place, attendees, a comment per site, remarks, an optional score',
       params: reviewParams,
@@ -174,7 +163,6 @@ export function tourRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(`${tour}/itinerary.pdf`, {
     schema: {
-      hide,
       tags,
       summary: '观摩行程安排 PDF（A4，按天列出时间、县、实训点、主题、地址，附观摩团名单）/ the itinerary as an A4 PDF, day by day, with the team',
       params: tourParams,
@@ -187,7 +175,6 @@ export function tourRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(`${tour}/itinerary.xlsx`, {
     schema: {
-      hide,
       tags,
       summary: '观摩行程 Excel（行程、观摩团、说明）/ the itinerary as a workbook: stops, team, notes',
       params: tourParams,
@@ -200,7 +187,6 @@ export function tourRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(`${tour}/reviews/:unitId.pdf`, {
     schema: {
-      hide,
       tags,
       summary: '调度点评会纪要 PDF（A4）/ a county’s review meeting as minutes (A4 PDF)',
       params: reviewParams,
