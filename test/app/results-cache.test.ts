@@ -36,7 +36,7 @@ for (const kind of dialects()) {
       assert.equal((await t.call('organiser', { method: 'POST', url: `/api/sessions/${sessionId}/open` })).statusCode, 200);
       const issued = await t.call('clerk', { method: 'POST', url: `/api/sessions/${sessionId}/tokens`, payload: { raterGroupId: 'g-office', count: 30 } });
       tokens = (issued.json() as { token: string }[]).map((x) => x.token);
-      reader = createAppContext(t.ctx.database, { results: { staleMs: 500, catchUpGapMs: 100, now: () => clock } });
+      reader = createAppContext(t.ctx.database, { results: { staleMs: 500, catchUpGapMs: 100, staleFromBallots: 1, now: () => clock } });
     });
     after(async () => {
       await reader.ballotWriter.close();
@@ -55,8 +55,22 @@ for (const kind of dialects()) {
       assert.equal(await counted(), 5, 'past staleMs: the read waits for the count');
     });
 
+    it('waits for the count of a campaign smaller than staleFromBallots: a read after a revision sees it', async () => {
+      const small = createAppContext(t.ctx.database, { results: { staleMs: 500, now: () => clock } });
+      try {
+        const before = (await computeTally(small, 'camp1')).tally.ballots.total;
+        await submit(1);
+        clock += 10;
+        small.ballotFeed.emit({ sessionId, revised: true });
+        clock += 10;
+        assert.equal((await computeTally(small, 'camp1')).tally.ballots.total, before + 1, 'counted again before answering');
+      } finally {
+        await small.ballotWriter.close();
+      }
+    });
+
     it('answers with what it has counted while another server’s ballots are fetched, and waits once they are too old', async () => {
-      await submit(4);
+      await submit(3);
       clock = 2000;
       reader.ballotFeed.emit({ sessionId, remote: true });
       clock = 2010;

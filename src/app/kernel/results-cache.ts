@@ -16,8 +16,9 @@
  *  - anything else — a revision, a ballot in a closed session, a writer that does not know the session — counts the
  *    campaign again from scratch.
  * A read never waits for that work while the ballots it has not yet seen were announced at most STALE_MS ago: it
- * answers with what is counted so far (while other servers' ballots are fetched) or with the last finished tally
- * (while the campaign is counted again). So another server's ballot shows within STALE_MS plus one fetch — inside the
+ * answers with what is counted so far (while other servers' ballots are fetched) or, for a campaign of at least `staleFromBallots` ballots, with the
+ * last finished tally (while the campaign is counted again; a smaller one is counted again before the read answers,
+ * so a read after a revision or a close sees it). So another server's ballot shows within STALE_MS plus one fetch — inside the
  * second two servers promise — and a read during a burst costs one finish, not a count.
  */
 import { performance } from 'node:perf_hooks';
@@ -70,6 +71,12 @@ export interface ResultsCacheOptions {
    * the gap) does not wait for it anyway.
    */
   catchUpGapMs?: number;
+  /**
+   * A recount is waited for — a read after a write sees the write — unless the last finished tally counted at least
+   * this many ballots: only then does a read answer with it (for at most `staleMs`) while the count runs behind it.
+   * Default 20,000: a city's campaign is counted again in well under 200 ms, and a province's takes seconds.
+   */
+  staleFromBallots?: number;
   /** Milliseconds, monotonic (tests pass their own). */
   now?: () => number;
 }
@@ -88,7 +95,12 @@ export class ResultsCache {
 
   constructor(source: TallySource, options: ResultsCacheOptions = {}) {
     this.#source = source;
-    this.#options = { staleMs: options.staleMs ?? 500, catchUpGapMs: options.catchUpGapMs ?? 250, now: options.now ?? (() => performance.now()) };
+    this.#options = {
+      staleMs: options.staleMs ?? 500,
+      catchUpGapMs: options.catchUpGapMs ?? 250,
+      staleFromBallots: options.staleFromBallots ?? 20_000,
+      now: options.now ?? (() => performance.now()),
+    };
   }
 
   /** Drops every kept tally (after this server may have missed changes). */
@@ -205,7 +217,8 @@ class CampaignResults {
       if (!this.#work) this.#startWork(now, !fresh);
       const work = this.#work as Work | null;
       if (work === null || (work.kind === 'catch-up' && fresh)) return this.#finish();
-      if (work.kind === 'recount' && fresh && this.#finished) return this.#finished;
+      const big = this.#finished !== null && this.#finished.tally.ballots.total >= this.#options.staleFromBallots;
+      if (work.kind === 'recount' && fresh && big) return this.#finished!;
       await work.done;
     }
   }
