@@ -20,32 +20,53 @@ import type { SheetToStore } from '../records.js';
 import { postgresNamed } from './postgres.js';
 
 export async function claimAndAppendSheets(db: Db, sheets: readonly SheetToStore[]): Promise<Set<string>> {
-  const sheetRows: (string | null)[][] = [];
-  const ballotRows: (string | null)[][] = [];
+  const sheetId: string[] = [];
+  const tokenId: string[] = [];
+  const gate: (string | null)[] = [];
+  const receipt: string[] = [];
   for (const s of sheets) {
-    sheetRows.push([s.sheetId, s.tokenId, s.requireOpenSession, s.ballots[0]!.receipt]);
+    sheetId.push(s.sheetId);
+    tokenId.push(s.tokenId!);
+    gate.push(s.requireOpenSession);
+    receipt.push(s.ballots[0]!.receipt);
+  }
+  const b = {
+    id: [] as string[], campaignId: [] as string[], sessionId: [] as (string | null)[], instrumentId: [] as string[],
+    raterGroupId: [] as string[], raterName: [] as (string | null)[], boundUnitId: [] as (string | null)[],
+    sheetId: [] as string[], channel: [] as string[], packed: [] as (Uint8Array | null)[], ratings: [] as string[],
+    contentHash: [] as string[], receipt: [] as string[], enteredBy: [] as (string | null)[],
+  };
+  for (const s of sheets) {
     for (const r of s.ballots) {
-      ballotRows.push([
-        r.id, r.campaignId, r.sessionId, r.instrumentId, r.raterGroupId, r.raterName, r.boundUnitId, r.sheetId, r.channel,
-        r.packed === null ? null : Buffer.from(r.packed.buffer, r.packed.byteOffset, r.packed.byteLength).toString('base64'),
-        r.ratingsJson ?? JSON.stringify(r.ratings), r.contentHash, r.receipt, r.enteredBy,
-      ]);
+      b.id.push(r.id);
+      b.campaignId.push(r.campaignId);
+      b.sessionId.push(r.sessionId);
+      b.instrumentId.push(r.instrumentId);
+      b.raterGroupId.push(r.raterGroupId);
+      b.raterName.push(r.raterName);
+      b.boundUnitId.push(r.boundUnitId);
+      b.sheetId.push(r.sheetId);
+      b.channel.push(r.channel);
+      b.packed.push(r.packed);
+      b.ratings.push(r.ratingsJson ?? JSON.stringify(r.ratings));
+      b.contentHash.push(r.contentHash);
+      b.receipt.push(r.receipt);
+      b.enteredBy.push(r.enteredBy);
     }
   }
-  // Two JSON texts, written by JSON.stringify alone: as text[] parameters pg escaped every element (each ballot's
-  // ratings JSON full of quotes) in JavaScript, ~2× the time (docs/decisions/0020-submit-path.md).
-  const rows = await postgresNamed<{ sheet_id: string }>(db, 'leitai_claim_and_append_sheets_json', CLAIM_AND_APPEND, [JSON.stringify(sheetRows), JSON.stringify(ballotRows)]);
+  const rows = await postgresNamed<{ sheet_id: string }>(db, 'leitai_claim_and_append_sheets', CLAIM_AND_APPEND, [
+    sheetId, tokenId, gate, receipt,
+    b.id, b.campaignId, b.sessionId, b.instrumentId, b.raterGroupId, b.raterName, b.boundUnitId, b.sheetId, b.channel, b.packed,
+    b.ratings, b.contentHash, b.receipt, b.enteredBy,
+  ]);
   if (!rows) throw new StorageError('invalid-input', 'claimAndAppendSheets needs the PostgreSQL database itself, not a transaction');
   return new Set(rows.map((r) => r.sheet_id));
 }
 
-/**
- * Parameters: $1 the sheets, $2 the ballots, each a JSON array of rows (arrays of fields, packed ratings in base64).
- * A named statement: planned once per connection.
- */
+/** Parameters: $1–$4 per sheet, $5–$18 per ballot, each an array. A named statement: planned once per connection. */
 const CLAIM_AND_APPEND = `
   with sheet as (
-    select s->>0 as sheet_id, s->>1 as token_id, s->>2 as gate, s->>3 as receipt from json_array_elements($1::json) as s
+    select * from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as s(sheet_id, token_id, gate, receipt)
   ), claimed as (
     update tokens set status = 'used', receipt = sheet.receipt
     from sheet
@@ -54,11 +75,12 @@ const CLAIM_AND_APPEND = `
       and not exists (select 1 from ballots where ballots.sheet_id = sheet.sheet_id)
     returning sheet.sheet_id
   ), row as (
-    select r->>0 as id, r->>1 as campaign_id, r->>2 as session_id, r->>3 as instrument_id, r->>4 as rater_group_id,
-           r->>5 as rater_name, r->>6 as bound_unit_id, r->>7 as sheet_id, r->>8 as channel, decode(r->>9, 'base64') as packed,
-           r->>10 as ratings, r->>11 as content_hash, r->>12 as receipt, r->>13 as entered_by
-    from json_array_elements($2::json) as r
-    where r->>7 in (select sheet_id from claimed)
+    select * from unnest(
+      $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
+      $14::bytea[], $15::text[], $16::text[], $17::text[], $18::text[]
+    ) as r(id, campaign_id, session_id, instrument_id, rater_group_id, rater_name, bound_unit_id, sheet_id, channel, packed,
+           ratings, content_hash, receipt, entered_by)
+    where r.sheet_id in (select sheet_id from claimed)
   ), lean as (
     insert into ballots (id, campaign_id, session_id, instrument_id, rater_group_id, rater_name, bound_unit_id, sheet_id, channel, packed)
     select id, campaign_id, session_id, instrument_id, rater_group_id, rater_name, bound_unit_id, sheet_id, channel, packed from row
