@@ -1,27 +1,8 @@
 /** zh-CN first; English on request. The choice is shared with the phone ballot and remembered on the phone. */
 import { ATTENDANCE_LABELS, type AttendanceStatus } from '../../../src/domain/training/types.js';
+import type { Lang } from '../../shared/phone-lang.js';
 
-export type Lang = 'zh' | 'en';
-
-const LANG_KEY = 'leitai.lang';
-
-export function initialLang(): Lang {
-  try {
-    return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh';
-  } catch {
-    return 'zh';
-  }
-}
-
-export function rememberLang(lang: Lang): void {
-  try {
-    localStorage.setItem(LANG_KEY, lang);
-  } catch {
-    // Private mode: the switch still works for this page.
-  }
-}
-
-export const htmlLang = (lang: Lang): string => (lang === 'zh' ? 'zh-CN' : 'en');
+export { htmlLang, initialLang, rememberLang, type Lang } from '../../shared/phone-lang.js';
 
 export const statusLabel = (status: AttendanceStatus, lang: Lang): string => ATTENDANCE_LABELS[status][lang];
 

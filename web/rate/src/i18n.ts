@@ -1,30 +1,8 @@
 /** zh-CN first; English on request. The choice is remembered on the phone. */
 import { ADJUSTMENT_TEXTS } from '../../shared/adjustment-texts.js';
+import type { Lang } from '../../shared/phone-lang.js';
 
-export type Lang = 'zh' | 'en';
-
-const LANG_KEY = 'leitai.lang';
-
-export function initialLang(): Lang {
-  try {
-    return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh';
-  } catch {
-    return 'zh';
-  }
-}
-
-/** Stored when the rater taps the switch, not at the next render: a reload right after the tap keeps the choice. */
-export function rememberLang(lang: Lang): void {
-  try {
-    localStorage.setItem(LANG_KEY, lang);
-  } catch {
-    // Private mode: the switch still works for this page.
-  }
-}
-
-export function htmlLang(lang: Lang): string {
-  return lang === 'zh' ? 'zh-CN' : 'en';
-}
+export { htmlLang, initialLang, rememberLang, type Lang } from '../../shared/phone-lang.js';
 
 const zh = {
   ...ADJUSTMENT_TEXTS.zh,
