@@ -216,21 +216,6 @@ function titleBlock(w: Writer, a: Agenda): void {
   doc.y += 2;
 }
 
-function pageNumbers(w: Writer, a: Agenda): void {
-  const { doc } = w;
-  const range = doc.bufferedPageRange();
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i);
-    // Below the bottom margin: lift it so the footer does not open a page of its own.
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = doc.page.height - MARGIN + 14;
-    doc.font(FONT).fontSize(8).fillColor('#888');
-    doc.text(`日程安排 · 生成于 ${zhDateTime(a.generatedAt)}`, MARGIN, y, { width: w.width / 2, lineBreak: false });
-    doc.text(`第 ${i + 1} 页 / 共 ${range.count} 页`, MARGIN + w.width / 2, y, { width: w.width / 2, align: 'right', lineBreak: false });
-    doc.page.margins.bottom = bottom;
-  }
-}
 
 export async function agendaPdf(a: Agenda): Promise<Buffer> {
   const pdf = cjkPdf({ title: `${a.className} 日程安排`, createdAt: a.generatedAt }, { bufferPages: true });
@@ -238,6 +223,6 @@ export async function agendaPdf(a: Agenda): Promise<Buffer> {
   titleBlock(w, a);
   const table = new AgendaTable(w);
   for (const day of a.days) table.day(day);
-  pageNumbers(w, a);
+  w.pageFooters(`日程安排 · 生成于 ${zhDateTime(a.generatedAt)}`);
   return pdf.finish();
 }

@@ -32,6 +32,25 @@ export class Writer {
     return this.doc.page.height - 2 * MARGIN;
   }
 
+  /**
+   * The footer of every page of a document made with `bufferPages`: `left` on the left, 第 n 页 / 共 m 页 on the right,
+   * below the bottom margin (lifted while writing, so the footer does not open a page of its own).
+   */
+  pageFooters(left: string): void {
+    const { doc } = this;
+    const range = doc.bufferedPageRange();
+    for (let i = 0; i < range.count; i++) {
+      doc.switchToPage(range.start + i);
+      const bottom = doc.page.margins.bottom;
+      doc.page.margins.bottom = 0;
+      const y = doc.page.height - MARGIN + 14;
+      doc.font(FONT).fontSize(8).fillColor('#888');
+      doc.text(left, MARGIN, y, { width: this.width / 2, lineBreak: false });
+      doc.text(`第 ${i + 1} 页 / 共 ${range.count} 页`, MARGIN + this.width / 2, y, { width: this.width / 2, align: 'right', lineBreak: false });
+      doc.page.margins.bottom = bottom;
+    }
+  }
+
   newPage(layout: 'portrait' | 'landscape' = 'portrait'): void {
     this.doc.addPage({ size: 'A4', layout, margin: MARGIN });
     this.doc.y = MARGIN;

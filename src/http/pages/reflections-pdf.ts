@@ -62,20 +62,6 @@ function cover(w: Writer, x: ReflectionExport): void {
   if (x.total === 0) w.para('没有符合条件的心得。', 10, '#666');
 }
 
-function pageNumbers(w: Writer, x: ReflectionExport): void {
-  const { doc } = w;
-  const range = doc.bufferedPageRange();
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = doc.page.height - MARGIN + 14;
-    doc.font(FONT).fontSize(8).fillColor('#888');
-    doc.text(`讲收获汇编 · 生成于 ${zhDateTime(x.generatedAt)}`, MARGIN, y, { width: w.width / 2, lineBreak: false });
-    doc.text(`第 ${i + 1} 页 / 共 ${range.count} 页`, MARGIN + w.width / 2, y, { width: w.width / 2, align: 'right', lineBreak: false });
-    doc.page.margins.bottom = bottom;
-  }
-}
 
 export async function reflectionsPdf(x: ReflectionExport): Promise<Buffer> {
   const pdf = cjkPdf({ title: `${x.className} 讲收获汇编`, createdAt: x.generatedAt }, { bufferPages: true });
@@ -88,6 +74,6 @@ export async function reflectionsPdf(x: ReflectionExport): Promise<Buffer> {
       for (const r of town.items) entry(w, r);
     }
   }
-  pageNumbers(w, x);
+  w.pageFooters(`讲收获汇编 · 生成于 ${zhDateTime(x.generatedAt)}`);
   return pdf.finish();
 }

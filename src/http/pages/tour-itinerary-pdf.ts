@@ -143,21 +143,6 @@ function lacks(w: Writer, it: Itinerary): void {
   for (const p of it.problems) w.para(`· ${p.message.zh}`, 9, '#a8071a');
 }
 
-function pageNumbers(w: Writer, it: Itinerary): void {
-  const { doc } = w;
-  const range = doc.bufferedPageRange();
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i);
-    // Below the bottom margin: lift it so the footer does not open a page of its own.
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = doc.page.height - MARGIN + 14;
-    doc.font(FONT).fontSize(8).fillColor('#888');
-    doc.text(`观摩行程安排 · 生成于 ${zhDateTime(it.generatedAt)}`, MARGIN, y, { width: w.width / 2, lineBreak: false });
-    doc.text(`第 ${i + 1} 页 / 共 ${range.count} 页`, MARGIN + w.width / 2, y, { width: w.width / 2, align: 'right', lineBreak: false });
-    doc.page.margins.bottom = bottom;
-  }
-}
 
 export async function tourItineraryPdf(it: Itinerary): Promise<Buffer> {
   const pdf = cjkPdf({ title: `${it.tourName} 观摩行程安排`, createdAt: it.generatedAt }, { bufferPages: true });
@@ -166,6 +151,6 @@ export async function tourItineraryPdf(it: Itinerary): Promise<Buffer> {
   const table = new StopTable(w);
   for (const day of it.days) table.day(day);
   lacks(w, it);
-  pageNumbers(w, it);
+  w.pageFooters(`观摩行程安排 · 生成于 ${zhDateTime(it.generatedAt)}`);
   return pdf.finish();
 }
