@@ -1,7 +1,7 @@
 /** What the benchmarks share: a throwaway database per run, and a load generator in a process of its own. */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Session as InspectorSession } from 'node:inspector/promises';
 import { join } from 'node:path';
@@ -108,4 +108,44 @@ export async function benchEachDatabase(kinds: DbKind[], name: string, run: (kin
     rmSync(dir, { recursive: true, force: true });
   }
   for (const line of lines) console.log(line);
+}
+
+/**
+ * The CPU time of a PostgreSQL server started here (embedded): its postmaster, every process it runs now (backends,
+ * WAL writer, checkpointer, autovacuum) and those it has reaped, in ms. On these 2 cores the database shares the
+ * machine with the server and the load, so its CPU per sheet is as much the cost of a sheet as the server's own.
+ * Null when the server is not ours to read (LEITAI_BENCH_PG_URL) or /proc is not there.
+ */
+export function postgresCpuMeter(dataDir: string | null): { read(): number } | null {
+  if (!dataDir) return null;
+  let postmaster: number;
+  try {
+    postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return null;
+  }
+  // utime, stime, cutime, cstime are fields 14–17 of /proc/<pid>/stat, in clock ticks (CLK_TCK is 100 on Linux).
+  const fields = (pid: number | string): string[] | null => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    } catch {
+      return null;
+    }
+  };
+  return {
+    read(): number {
+      let ticks = 0;
+      for (const pid of readdirSync('/proc')) {
+        if (!/^\d+$/.test(pid)) continue;
+        const f = fields(pid);
+        if (!f) continue;
+        const own = Number(pid) === postmaster;
+        // f[1] is the parent pid (field 4); f[11..14] are fields 14–17.
+        if (!own && Number(f[1]) !== postmaster) continue;
+        ticks += Number(f[11]) + Number(f[12]) + (own ? Number(f[13]) + Number(f[14]) : 0);
+      }
+      return ticks * 10;
+    },
+  };
 }

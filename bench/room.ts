@@ -17,6 +17,8 @@
  *             the same run (`ratio_to_one_server`), p99, errors, acknowledged vs stored.
  * During each room run the office's results are read through HTTP one after another (on the second server in step 5):
  * `results_read` gives their p50/p99 — the page an office watches while the room votes.
+ * On the embedded PostgreSQL the CPU time of its processes is read from /proc around the room and the sustained runs
+ * (`database_cpu_ms_per_sheet`): on these 2 cores the database's work per sheet competes with the server's.
  * Each database ends with a table of its room runs (one server; two servers on PostgreSQL), also `runs` in its JSON:
  * drain seconds, ballots/s and that over the bare GET route of the same run, p99, errors, stored = acknowledged, and
  * the results read's p50/p99.
@@ -46,7 +48,7 @@ import { migrateToLatest } from '../src/db/migrations/index.js';
 import { countBallots, countReturnedSheets } from '../src/db/repositories/ballots.js';
 import type { Unit } from '../src/domain/types.js';
 import { buildApp } from '../src/http/app.js';
-import { openDatabase, profiled, runLoadProcess } from './bench-kit.js';
+import { openDatabase, postgresCpuMeter, profiled, runLoadProcess } from './bench-kit.js';
 import type { LoadJob, LoadResult } from './room-load.js';
 
 const { values: args } = parseArgs({
@@ -290,8 +292,9 @@ async function secondServer(url: string): Promise<{ address: string; stop(): Pro
   };
 }
 
-async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
+async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null, pgDataDir: string | null) {
   const database = await openDatabase(kind, dir, pgUrl);
+  const pgCpu = postgresCpuMeter(pgDataDir);
   await migrateToLatest(database);
   // As the server runs it (src/server/start.ts): group commit, on SQLite on its own thread.
   const ctx = createAppContext(database, { ballotWriter: createBallotWriter(database) });
@@ -335,26 +338,35 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
     const barePostRps = barePost.acknowledged / barePost.seconds;
     console.log(`bare POST        -c ${CONNECTIONS} ${barePost.seconds.toFixed(1)} s: ${Math.round(barePostRps)} req/s with a sheet's body, p50 ${barePost.p50_ms} ms, p99 ${barePost.p99_ms} ms, errors ${barePost.errors + barePost.timeouts}`);
 
+    let roomPgCpu0 = 0;
     const [roomRun, roomReads] = await readingResults(address, room.campaignId, admin, () =>
-      profiled(args.profile, `${kind}-room`, (begin) => load({ mode: 'room', url: address, connections: Math.min(Number(args['room-connections']), roomTokens.length), bodies: roomTokens.map((t) => sheetBody(room.p, t)), formBodies: hasForm ? roomTokens.map((token) => JSON.stringify({ token })) : null }, dir, begin)),
+      profiled(args.profile, `${kind}-room`, (begin) => load({ mode: 'room', url: address, connections: Math.min(Number(args['room-connections']), roomTokens.length), bodies: roomTokens.map((t) => sheetBody(room.p, t)), formBodies: hasForm ? roomTokens.map((token) => JSON.stringify({ token })) : null }, dir, () => {
+        begin();
+        roomPgCpu0 = pgCpu?.read() ?? 0;
+      })),
     );
+    const roomPgMsPerSheet = pgCpu ? r3((pgCpu.read() - roomPgCpu0) / roomTokens.length) : null;
     const roomStored = await storedSheets(database, room);
     const roomErrors = roomRun.errors + roomRun.timeouts + (roomRun.requests - roomRun.acknowledged) + (roomRun.form ? roomRun.form.requests - roomRun.form.ok : 0);
     console.log(`room             ${roomTokens.length} raters, -c ${args['room-connections']}: done in ${roomRun.seconds.toFixed(2)} s, ${Math.round(roomRun.acknowledged / roomRun.seconds)} sheets/s; submit p50 ${roomRun.p50_ms} ms, p99 ${roomRun.p99_ms} ms, max ${roomRun.max_ms} ms`);
     if (roomRun.form) console.log(`                 redeem (ballot form): ${roomRun.form.ok}/${roomRun.form.requests} ok, p50 ${roomRun.form.p50_ms} ms, p99 ${roomRun.form.p99_ms} ms`);
     console.log(`                 acknowledged ${roomRun.acknowledged} sheets, stored ${roomStored.sheets} sheets (${roomStored.ballots} ballots); statuses ${JSON.stringify(roomRun.statuses)}, errors ${roomErrors}`);
     console.log(`                 results read during the burst: ${roomReads.reads} reads, p50 ${roomReads.p50_ms} ms, p99 ${roomReads.p99_ms} ms, max ${roomReads.max_ms} ms, failed ${roomReads.failed}`);
+    if (roomPgMsPerSheet !== null) console.log(`                 PostgreSQL's CPU per rater (redemption, sheet, the results read): ${roomPgMsPerSheet} ms`);
 
     const writer = groupWriter;
     const before = writer.stats!;
     const stored0 = await storedSheets(database, sustain);
     const sustainBodies = sustainTokens.map((t) => sheetBody(sustain.p, t));
     const cpu = serverCpu();
+    let pgCpu0 = 0;
     const sustained = await profiled(args.profile, `${kind}-sustained`, (begin) => load({ mode: 'submit', url: address, connections: CONNECTIONS, seconds: SECONDS, bodies: sustainBodies }, dir, () => {
       begin();
       cpu.start();
+      pgCpu0 = pgCpu?.read() ?? 0;
     }));
     const sustainedCpu = cpu.done();
+    const sustainedPgMs = pgCpu ? pgCpu.read() - pgCpu0 : null;
     await writer.idle();
     const stored1 = await storedSheets(database, sustain);
     const after = writer.stats!;
@@ -372,6 +384,7 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
     console.log(`                 acknowledged ${sustained.acknowledged}, stored ${stored1.sheets - stored0.sheets} (the difference: requests in flight when the load stopped at its deadline, ≤ ${CONNECTIONS}); ${batches} commits, ${r1((after.items - before.items) / Math.max(1, batches))} sheets per commit on average; statuses ${JSON.stringify(sustained.statuses)}`);
     const perSheet = (ms: number) => r3(ms / Math.max(1, sustained.acknowledged));
     console.log(`                 server CPU per accepted sheet: ${perSheet(sustainedCpu.mainMs)} ms on the main thread, ${perSheet(sustainedCpu.processMs)} ms in all (writer thread included); bare route: ${r3(bareCpu.mainMs / Math.max(1, bare.acknowledged))} ms per request on the main thread`);
+    if (sustainedPgMs !== null) console.log(`                 PostgreSQL's CPU per accepted sheet (all its processes): ${perSheet(sustainedPgMs)} ms`);
     if (sustained.requests >= sustainTokens.length) console.log(`                 (ran out of fresh tokens: raise --tokens)`);
 
     let naive: { sheets_per_s: number; ratio_to_bare: number; p50_ms: number; p99_ms: number; acknowledged: number; stored: number } | null = null;
@@ -469,6 +482,9 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null) {
       sheets_ratio_to_bare: r3(rate / bareRps),
       sheets_ratio_to_bare_post: r3(rate / barePostRps),
       main_thread_ms_per_sheet: perSheet(sustainedCpu.mainMs),
+      // PostgreSQL's own processes (embedded server only), sustained run and per rater of the room.
+      database_cpu_ms_per_sheet: sustainedPgMs === null ? null : perSheet(sustainedPgMs),
+      room_database_cpu_ms_per_rater: roomPgMsPerSheet,
       server_cpu_ms_per_sheet: perSheet(sustainedCpu.processMs),
       bare_main_thread_ms_per_request: r3(bareCpu.mainMs / Math.max(1, bare.acknowledged)),
       naive,
@@ -515,6 +531,7 @@ async function main(): Promise<void> {
   const kind = kinds[0]!;
   const dir = mkdtempSync(join(tmpdir(), 'leitai-room-'));
   let pgStop: (() => Promise<void>) | null = null;
+  let pgDataDir: string | null = null;
   const out: Record<string, unknown> = { bench: 'room' };
   try {
     let pgUrl = process.env.LEITAI_BENCH_PG_URL ?? null;
@@ -522,9 +539,10 @@ async function main(): Promise<void> {
       // Durability ON: this measures durable commits (the test runner turns fsync off).
       const started = await startEmbeddedPostgres(['-c', 'max_connections=50']);
       pgUrl = started.url;
+      pgDataDir = started.dataDir;
       pgStop = started.stop;
     }
-    out[kind] = await benchDatabase(kind, dir, pgUrl);
+    out[kind] = await benchDatabase(kind, dir, pgUrl, pgDataDir);
   } finally {
     await pgStop?.().catch((e) => console.error('stopping PostgreSQL:', e));
     rmSync(dir, { recursive: true, force: true });

@@ -20,12 +20,13 @@ export function freePort(): Promise<number> {
 }
 
 /** `flags`: server settings, e.g. fsync off for tests — never for a benchmark of durable commits. */
-export async function startEmbeddedPostgres(flags: string[]): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startEmbeddedPostgres(flags: string[]): Promise<{ url: string; dataDir: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const password = randomBytes(12).toString('hex');
+  const dataDir = join(tmpdir(), `leitai-pg-${process.pid}-${randomBytes(4).toString('hex')}`);
   const log: string[] = [];
   const server = new EmbeddedPostgres({
-    databaseDir: join(tmpdir(), `leitai-pg-${process.pid}-${randomBytes(4).toString('hex')}`),
+    databaseDir: dataDir,
     port,
     user: 'postgres',
     password,
@@ -42,5 +43,5 @@ export async function startEmbeddedPostgres(flags: string[]): Promise<{ url: str
     await server.stop().catch(() => undefined);
     throw new Error(`embedded PostgreSQL failed to start: ${String(error ?? 'exited')}\n${log.join('').slice(-4000)}`);
   }
-  return { url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
+  return { url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`, dataDir, stop: () => server.stop() };
 }
