@@ -17,6 +17,7 @@ import { strictCapsKept } from './0014-strict-caps-kept.js';
 import { verifiableAudit } from './0015-verifiable-audit.js';
 import { caseTexts } from './0016-case-texts.js';
 import { tours } from './0017-tours.js';
+import { tokenClaims } from './0018-token-claims.js';
 
 /**
  * Append-only list: never edit or reorder a released migration, add a new one. Listed statically (no directory
@@ -41,6 +42,7 @@ export function migrationsFor(kind: DbKind): Record<string, Migration> {
     '0015-verifiable-audit': verifiableAudit(kind),
     '0016-case-texts': caseTexts(kind),
     '0017-tours': tours(kind),
+    '0018-token-claims': tokenClaims(kind),
   };
 }
 

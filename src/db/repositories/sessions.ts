@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Session } from '../../domain/types.js';
 import type { Db } from '../database.js';
 import { isPostgres } from '../dialect/index.js';
@@ -135,10 +136,10 @@ async function tokensOnly(db: Db, campaignId: string): Promise<Map<string, Recor
   const rows = await db
     .selectFrom('tokens')
     .select(['session_id', 'rater_group_id', (eb) => eb.fn.countAll<string | number>().as('n')])
-    // By session, not by campaign: the (session_id, rater_group_id, status) index then answers alone, reading only
+    // By session, not by campaign: the (session_id, rater_group_id, revoked) index then answers alone, reading only
     // this campaign's tokens (the tokens table holds every campaign's; each results read asks).
     .where('session_id', 'in', (eb) => eb.selectFrom('sessions').select('id').where('campaign_id', '=', campaignId))
-    .where('status', '<>', 'revoked')
+    .where(sql<boolean>`not revoked`)
     .groupBy(['session_id', 'rater_group_id'])
     .execute();
   const out = new Map<string, Record<string, number>>();

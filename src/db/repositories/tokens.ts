@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../database.js';
 import { postgresNamed } from '../dialect/index.js';
-import type { TokensTable, TokenStatus } from '../tables/index.js';
+import type { SessionStatus, TokensTable, TokenStatus } from '../tables/index.js';
 import { chunk, inTransaction } from './shared.js';
 
 export interface Token {
@@ -19,7 +19,7 @@ export interface Token {
 
 export type NewToken = Omit<Token, 'status' | 'receipt'>;
 
-function toToken(row: TokensTable): Token {
+function toToken(row: Selectable<TokensTable>): Token {
   return {
     id: row.id,
     campaignId: row.campaign_id,
@@ -59,27 +59,46 @@ export async function issueTokens(db: Db, tokens: readonly NewToken[]): Promise<
   });
 }
 
-/** Many tokens by a unique hash column in one query (up to 1,000 per statement): the found ones by their hash. */
-export async function findTokensBy(db: Db, column: 'token_hash' | 'code_hash', hashes: readonly string[]): Promise<Map<string, Token>> {
-  const out = new Map<string, Token>();
+/** A token as found to be redeemed or used: with its session's status read in the same query. */
+export interface FoundToken extends Token {
+  sessionStatus: SessionStatus;
+}
+
+/**
+ * Many tokens by a unique hash column in one query (up to 1,000 per statement): the found ones by their hash, each with
+ * its session's status as of the same read (a phone's form shows it; a separate read per phone cost a round trip).
+ */
+export async function findTokensBy(db: Db, column: 'token_hash' | 'code_hash', hashes: readonly string[]): Promise<Map<string, FoundToken>> {
+  const out = new Map<string, FoundToken>();
   for (const part of chunk([...new Set(hashes)], 1, 1000)) {
     // PostgreSQL: one named statement for any number of hashes (planned once per connection).
     const rows =
-      (await postgresNamed<TokensTable>(db, `leitai_tokens_by_${column}`, `select * from tokens where ${column} = any($1::text[])`, [part])) ??
-      (await db.selectFrom('tokens').selectAll().where(column, 'in', part).execute());
+      (await postgresNamed<Selectable<TokensTable> & { session_status: SessionStatus }>(
+        db,
+        `leitai_tokens_by_${column}`,
+        `select t.*, s.status as session_status from tokens t join sessions s on s.id = t.session_id where t.${column} = any($1::text[])`,
+        [part],
+      )) ??
+      (await db
+        .selectFrom('tokens')
+        .innerJoin('sessions', 'sessions.id', 'tokens.session_id')
+        .selectAll('tokens')
+        .select('sessions.status as session_status')
+        .where(`tokens.${column}`, 'in', part)
+        .execute());
     for (const row of rows) {
-      const token = toToken(row);
+      const token: FoundToken = { ...toToken(row), sessionStatus: row.session_status };
       out.set(column === 'token_hash' ? token.tokenHash : token.codeHash, token);
     }
   }
   return out;
 }
 
-export async function findTokenByHash(db: Db, tokenHash: string): Promise<Token | null> {
+export async function findTokenByHash(db: Db, tokenHash: string): Promise<FoundToken | null> {
   return (await findTokensBy(db, 'token_hash', [tokenHash])).get(tokenHash) ?? null;
 }
 
-export async function findTokenByCodeHash(db: Db, codeHash: string): Promise<Token | null> {
+export async function findTokenByCodeHash(db: Db, codeHash: string): Promise<FoundToken | null> {
   return (await findTokensBy(db, 'code_hash', [codeHash])).get(codeHash) ?? null;
 }
 

@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 export type TokenStatus = 'issued' | 'used' | 'revoked';
 
 /** One-time rater tokens. Only hashes are stored; the secret and the typeable code never are. */
@@ -15,4 +17,6 @@ export interface TokensTable {
   rater_name: string | null;
   status: TokenStatus;
   receipt: string | null;
+  /** status = 'revoked', derived by the database (migration 0018): boolean on PostgreSQL, 0/1 on SQLite; never written. */
+  revoked: ColumnType<boolean | number, never, never>;
 }
