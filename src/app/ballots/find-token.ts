@@ -3,14 +3,14 @@
  * that finds nothing counts as a guess of the caller's address (guess-guard.ts).
  */
 import { AppError } from '../../contracts/errors.js';
-import type { Token } from '../../db/repositories/tokens.js';
+import type { FoundToken } from '../../db/repositories/tokens.js';
 import type { AppContext } from '../context.js';
 import { normaliseShortCode, sha256Hex } from '../kernel/secrets.js';
 import { countGuess, guardCodeLookup, type Caller } from './guess-guard.js';
 
-export async function findToken(ctx: AppContext, input: { token?: string; code?: string }, caller: Caller): Promise<Token> {
+export async function findToken(ctx: AppContext, input: { token?: string; code?: string }, caller: Caller): Promise<FoundToken> {
   const lookup = ctx.tokens;
-  let token: Token | null = null;
+  let token: FoundToken | null = null;
   if (input.token !== undefined) token = await lookup.byTokenHash(sha256Hex(input.token));
   else if (input.code !== undefined) {
     await guardCodeLookup(ctx, caller);

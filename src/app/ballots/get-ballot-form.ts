@@ -12,7 +12,6 @@ import { allowedCount, describeRuleForBallot, ruleTitle } from '../../domain/quo
 import type { AdjustmentConfig, Instrument, Session } from '../../domain/types.js';
 import { agendaFor } from './build-sheet.js';
 import type { AppContext } from '../context.js';
-import { requireSession } from '../sessions/require-session.js';
 import { findToken } from './find-token.js';
 import type { Caller } from './guess-guard.js';
 
@@ -20,9 +19,10 @@ type FormInstrument = BallotForm['instruments'][number];
 
 export async function getBallotForm(ctx: AppContext, input: BallotFormRequest, caller: Caller): Promise<BallotForm> {
   const token = await findToken(ctx, input, caller);
-  const session = await requireSession(ctx, token.sessionId);
-  // The kept definition (definition-cache.ts): a room of raters redeeming at once must not reload it per phone.
-  const { index } = await ctx.definitions.forSheet(token.campaignId, token.sessionId, token.boundUnitId);
+  // The kept definition (definition-cache.ts): a room of raters redeeming at once must not reload it per phone. Its
+  // session's status is a snapshot; the status shown is the one read with the token (find-token.ts), in the same query.
+  const { index, session: kept } = await ctx.definitions.forSheet(token.campaignId, token.sessionId, token.boundUnitId);
+  const session = { ...kept, status: token.sessionStatus };
   const def = index.def;
   const group = index.groups.get(token.raterGroupId);
   if (!group) throw new AppError('not_found');

@@ -7,7 +7,6 @@ import { AppError } from '../../contracts/errors.js';
 import type { Receipt } from '../../contracts/api.js';
 import { buildSheet, problemDetails, toRows } from './build-sheet.js';
 import type { AppContext } from '../context.js';
-import { requireSession } from '../sessions/require-session.js';
 import { newReceipt } from '../kernel/secrets.js';
 import { findToken } from './find-token.js';
 import type { Caller } from './guess-guard.js';
@@ -27,9 +26,8 @@ export async function submitOnline(ctx: AppContext, input: SubmitInput, caller: 
   // A used token may only be answered with its receipt when the very same content comes again.
   const isNew = token.status !== 'used';
   if (isNew) {
-    // The cached status is a snapshot: 'open' is re-checked where the sheet is stored, anything else is re-read.
-    const status = session.status === 'open' ? 'open' : (await requireSession(ctx, token.sessionId)).status;
-    if (status !== 'open') throw new AppError('session_not_open');
+    // The session's status as read with the token: 'open' is checked again where the sheet is stored.
+    if (token.sessionStatus !== 'open') throw new AppError('session_not_open');
     const details = problemDetails(sheet);
     if (details.length > 0) throw new AppError('ballot_refused', { details });
   }

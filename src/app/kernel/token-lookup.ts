@@ -10,13 +10,13 @@
  * A found token is a snapshot either way: its status is decided again where the sheet is stored.
  */
 import type { Database } from '../../db/database.js';
-import { findTokensBy, type Token } from '../../db/repositories/tokens.js';
+import { findTokensBy, type FoundToken } from '../../db/repositories/tokens.js';
 
 type Column = 'token_hash' | 'code_hash';
 
 interface Waiting {
   hash: string;
-  resolve(token: Token | null): void;
+  resolve(token: FoundToken | null): void;
   reject(error: unknown): void;
 }
 
@@ -30,15 +30,15 @@ export class TokenLookup {
     this.#database = database;
   }
 
-  byTokenHash(hash: string): Promise<Token | null> {
+  byTokenHash(hash: string): Promise<FoundToken | null> {
     return this.#find('token_hash', hash);
   }
 
-  byCodeHash(hash: string): Promise<Token | null> {
+  byCodeHash(hash: string): Promise<FoundToken | null> {
     return this.#find('code_hash', hash);
   }
 
-  #find(column: Column, hash: string): Promise<Token | null> {
+  #find(column: Column, hash: string): Promise<FoundToken | null> {
     return new Promise((resolve, reject) => {
       const queue = this.#queued[column];
       queue.push({ hash, resolve, reject });
