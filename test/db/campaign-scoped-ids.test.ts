@@ -41,7 +41,11 @@ async function seedBefore0006(database: Database): Promise<void> {
   for (const s of def.sessions) {
     await createSession(db, { id: s.id, campaignId: def.id, name: s.name, instrumentIds: s.instrumentIds, expected: s.expected, paperIssued: s.issued, present: s.present });
   }
-  await issueTokens(db, [{ id: 'tok-1', campaignId: def.id, sessionId: 'sess-1', raterGroupId: 'g-office', tokenHash: 'th-1', codeHash: 'ch-1', boundUnitId: null, raterName: null }]);
+  // The token row alone, as that release stored it (token_counts came with 0018).
+  await db
+    .insertInto('tokens')
+    .values({ id: 'tok-1', campaign_id: def.id, session_id: 'sess-1', rater_group_id: 'g-office', token_hash: 'th-1', code_hash: 'ch-1', bound_unit_id: null, rater_name: null, status: 'issued', receipt: null })
+    .execute();
 }
 
 /** The rows a campaign's definition is stored in, by table, in id order. */

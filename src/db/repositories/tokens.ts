@@ -34,9 +34,20 @@ function toToken(row: Selectable<TokensTable>): Token {
   };
 }
 
-/** Inserts tokens (hashes only) in chunks, one transaction. A hash collision fails the whole batch. */
+/**
+ * Inserts tokens (hashes only) in chunks, one transaction, and adds them to their groups' handed-out counts
+ * (token_counts) in it. A hash collision fails the whole batch.
+ */
 export async function issueTokens(db: Db, tokens: readonly NewToken[]): Promise<void> {
   await inTransaction(db, async (trx) => {
+    const added = new Map<string, { session_id: string; rater_group_id: string; handed_out: number }>();
+    for (const t of tokens) {
+      const key = `${t.sessionId}\u0000${t.raterGroupId}`;
+      const row = added.get(key) ?? { session_id: t.sessionId, rater_group_id: t.raterGroupId, handed_out: 0 };
+      row.handed_out++;
+      added.set(key, row);
+    }
+    for (const row of added.values()) await countHandedOut(trx, row);
     for (const part of chunk(tokens, 10)) {
       await trx
         .insertInto('tokens')
@@ -136,15 +147,29 @@ export async function markTokensUsed(db: Db, claims: readonly { tokenId: string;
   return claimed;
 }
 
-/** Revokes an unused token; false when it was already used or revoked. */
+/** Revokes an unused token, taking it off its group's handed-out count; false when it was already used or revoked. */
 export async function revokeToken(db: Db, tokenId: string): Promise<boolean> {
-  const result = await db
-    .updateTable('tokens')
-    .set({ status: 'revoked' })
-    .where('id', '=', tokenId)
-    .where('status', '=', 'issued')
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return inTransaction(db, async (trx) => {
+    const revoked = await trx
+      .updateTable('tokens')
+      .set({ status: 'revoked' })
+      .where('id', '=', tokenId)
+      .where('status', '=', 'issued')
+      .returning(['session_id', 'rater_group_id'])
+      .executeTakeFirst();
+    if (!revoked) return false;
+    await countHandedOut(trx, { ...revoked, handed_out: -1 });
+    return true;
+  });
+}
+
+/** Adds `handed_out` (negative: takes off) to a session and group's count of tokens handed out. */
+async function countHandedOut(trx: Db, change: { session_id: string; rater_group_id: string; handed_out: number }): Promise<void> {
+  await trx
+    .insertInto('token_counts')
+    .values(change)
+    .onConflict((oc) => oc.columns(['session_id', 'rater_group_id']).doUpdateSet((eb) => ({ handed_out: sql<number>`${eb.ref('token_counts.handed_out')} + ${change.handed_out}` })))
+    .execute();
 }
 
 export async function listTokens(db: Db, sessionId: string): Promise<Token[]> {

@@ -10,7 +10,7 @@ import type { PublicationsTable } from './publications.js';
 import type { InstrumentsTable, RankingsTable, RaterGroupsTable, SubjectsTable } from './definition-parts.js';
 import type { SessionsTable } from './sessions.js';
 import type { SettingsTable } from './settings.js';
-import type { TokensTable } from './tokens.js';
+import type { TokenCountsTable, TokensTable } from './tokens.js';
 import type { TrainingAttemptsTable, TrainingCheckinsTable, TrainingClassesTable, TrainingDevicesTable, TrainingLessonsTable, TrainingParticipantsTable, TrainingVenuesTable } from './training.js';
 import type { CaseLinksTable, DocumentsTable, ReflectionsTable, SeminarReportsTable, SeminarSpeakersTable, TopicGroupMembersTable, TopicGroupsTable } from './training-content.js';
 import type { TourDaysTable, TourObserversTable, TourReviewsTable, TourSheetsTable, ToursTable, TourStopsTable } from './tours.js';
@@ -43,6 +43,7 @@ export interface Schema {
   rankings: RankingsTable;
   sessions: SessionsTable;
   tokens: TokensTable;
+  token_counts: TokenCountsTable;
   ballots: BallotsTable;
   ballot_contents: BallotContentsTable;
   ballot_segments: BallotSegmentsTable;

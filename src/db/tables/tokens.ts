@@ -1,5 +1,3 @@
-import type { ColumnType } from 'kysely';
-
 export type TokenStatus = 'issued' | 'used' | 'revoked';
 
 /** One-time rater tokens. Only hashes are stored; the secret and the typeable code never are. */
@@ -17,6 +15,14 @@ export interface TokensTable {
   rater_name: string | null;
   status: TokenStatus;
   receipt: string | null;
-  /** status = 'revoked', derived by the database (migration 0018): boolean on PostgreSQL, 0/1 on SQLite; never written. */
-  revoked: ColumnType<boolean | number, never, never>;
+}
+
+/**
+ * Tokens handed out (issued and not revoked) per session and rater group, kept by the transactions that issue or revoke
+ * tokens (repositories/tokens.ts) so that a results read need not count the tokens (migration 0018).
+ */
+export interface TokenCountsTable {
+  session_id: string;
+  rater_group_id: string;
+  handed_out: number;
 }
