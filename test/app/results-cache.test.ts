@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createAppContext, type AppContext } from '../../src/app/context.js';
 import { computeTally } from '../../src/app/results/compute-tally.js';
+import { listBallotsAsCast } from '../../src/db/repositories/ballots.js';
 import { dialects } from '../helpers/db.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { CITY, COUNTIES, ratings, setup } from '../http/fixtures.js';
@@ -80,6 +81,37 @@ for (const kind of dialects()) {
       reader.ballotFeed.emit({ sessionId, remote: true });
       clock = 2600;
       assert.equal(await counted(), 10, 'announced more than staleMs ago: fetched before answering');
+    });
+
+    it('finishes a large campaign at most every finishGapMs, never leaving out what was announced more than staleMs ago', async () => {
+      /** The ballots this server stored, as its writer announces them: those not in `seen`. */
+      const stored = async (seen: Set<string>) => (await listBallotsAsCast(t.ctx.database.db, 'camp1')).filter((b) => !seen.has(b.id));
+      const ids = async () => new Set((await listBallotsAsCast(t.ctx.database.db, 'camp1')).map((b) => b.id));
+      for (const finishGapMs of [300, 10_000]) {
+        const ctx = createAppContext(t.ctx.database, { results: { staleMs: 500, staleFromBallots: 1, finishGapMs, now: () => clock } });
+        try {
+          const count = async () => (await computeTally(ctx, 'camp1')).tally.ballots.total;
+          clock = 5000;
+          const first = await count();
+          const seen = await ids();
+          await submit(2);
+          clock = 5010;
+          ctx.ballotFeed.emit({ sessionId, ballots: await stored(seen) });
+          clock = 5100;
+          assert.equal(await count(), first, 'within the gap and staleMs: the last finish');
+          if (finishGapMs === 300) {
+            clock = 5301;
+            assert.equal(await count(), first + 2, 'the gap has passed: finished again');
+          } else {
+            clock = 5510;
+            assert.equal(await count(), first, 'announced staleMs ago: still the last finish');
+            clock = 5511;
+            assert.equal(await count(), first + 2, 'announced more than staleMs ago: finished again, whatever the gap');
+          }
+        } finally {
+          await ctx.ballotWriter.close();
+        }
+      }
     });
   });
 }
