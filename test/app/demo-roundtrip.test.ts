@@ -44,7 +44,7 @@ for (const kind of dialects()) {
     });
 
     it('ranks the six counties and the 77 townships, with the one rule-breaking paper ballot invalid', async () => {
-      const results = await getResults(ctx, office, 'jincheng-2022-06');
+      const results = (await getResults(ctx, office, 'jincheng-2022-06')).value;
       const [counties, townships] = results.rankings;
       assert.equal(counties!.rows.length, 6);
       assert.equal(townships!.rows.length, 77);
@@ -55,7 +55,7 @@ for (const kind of dialects()) {
     });
 
     it('reproduces the server results digit for digit from the export, offline', async () => {
-      const server = await getResults(ctx, office, 'jincheng-2022-06');
+      const server = (await getResults(ctx, office, 'jincheng-2022-06')).value;
       const bundle = parseBundle(JSON.parse(JSON.stringify(await exportBundle(ctx, 'jincheng-2022-06'))));
       assert.equal(bundle.ballots.length, 150);
       const offline = JSON.parse(JSON.stringify(tallyBundle(bundle).results));

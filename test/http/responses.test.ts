@@ -6,6 +6,7 @@ import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-z
 import { z } from 'zod';
 import { installErrorHandler } from '../../src/http/error-handler.js';
 import { installResponses } from '../../src/http/responses.js';
+import { writtenJson } from '../../src/http/serializer.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { dialects } from '../helpers/db.js';
 
@@ -57,6 +58,29 @@ describe('declared responses', () => {
       process.stderr.write = stderr;
     }
     assert.match(printed.join(''), /GET \/unit → 200 does not match its response schema: \$\.internal: sent, but not in the schema/);
+  });
+
+  it('sends a kept JSON text as it is, and under test only when it is what the answer writes', async () => {
+    const value = { id: 'u1', name: '沁水县' };
+    for (const [text, status] of [[JSON.stringify(value), 200], ['{"id":"u1","name":"阳城县"}', 500]] as const) {
+      for (const check of [false, true]) {
+        const stderr = process.stderr.write;
+        process.stderr.write = (() => true) as typeof process.stderr.write;
+        const app = await serverAnswering(writtenJson(value, text), { checkResponses: check, asBuilt: true });
+        try {
+          const res = await app.inject({ method: 'GET', url: '/unit' });
+          // Outside the suite the text is trusted (it was written from the value); the suite proves it is.
+          assert.equal(res.statusCode, check ? status : 200, `check: ${check}, text: ${text}`);
+          if (res.statusCode === 200) {
+            assert.equal(res.body, text);
+            assert.match(String(res.headers['content-type']), /^application\/json/);
+          }
+        } finally {
+          process.stderr.write = stderr;
+          await app.close();
+        }
+      }
+    }
   });
 
   it('writes an answer declared as built exactly as the use case made it', async () => {

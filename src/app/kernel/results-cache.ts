@@ -93,6 +93,8 @@ interface Finished {
   version: number;
   tally: Tally;
   presented: PresentedTally | null;
+  /** `presented` as JSON text, written once per finish for the reads that send it whole. */
+  json: string | null;
 }
 
 /** One per context (createAppContext), which passes it every ballot feed event (`heard`). */
@@ -134,6 +136,16 @@ export class ResultsCache {
   async presented(def: CampaignDefinition, present: (tally: Tally) => PresentedTally): Promise<PresentedTally> {
     const finished = await this.#entry(def).read();
     return (finished.presented ??= present({ ...finished.tally }));
+  }
+
+  /**
+   * The same with its JSON text, written once per finish: during a room the office's results page asks several times
+   * a second for what is, between two finishes, the same 1–4 MB (JSON.stringify: ~1.5 ms at 21,000 raters).
+   */
+  async presentedJson(def: CampaignDefinition, present: (tally: Tally) => PresentedTally): Promise<{ value: PresentedTally; json: string }> {
+    const finished = await this.#entry(def).read();
+    const value = (finished.presented ??= present({ ...finished.tally }));
+    return { value, json: (finished.json ??= JSON.stringify(value)) };
   }
 
   /** Counts the campaign again from every ballot in the database now (a publication), and keeps that count. */
@@ -360,7 +372,7 @@ class CampaignResults {
       this.#unfinishedSince !== null &&
       now - this.#unfinishedSince <= this.#options.staleMs;
     if (hold) return last;
-    this.#finished = { version: this.#version, tally: this.#running.finish(), presented: null };
+    this.#finished = { version: this.#version, tally: this.#running.finish(), presented: null, json: null };
     this.#finishedAt = now;
     this.#unfinishedSince = null;
     return this.#finished;
