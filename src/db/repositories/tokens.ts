@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../database.js';
 import { postgresNamed } from '../dialect/index.js';
 import type { SessionStatus, TokensTable, TokenStatus } from '../tables/index.js';
@@ -19,7 +19,7 @@ export interface Token {
 
 export type NewToken = Omit<Token, 'status' | 'receipt'>;
 
-function toToken(row: Selectable<TokensTable>): Token {
+function toToken(row: TokensTable): Token {
   return {
     id: row.id,
     campaignId: row.campaign_id,
@@ -84,7 +84,7 @@ export async function findTokensBy(db: Db, column: 'token_hash' | 'code_hash', h
   for (const part of chunk([...new Set(hashes)], 1, 1000)) {
     // PostgreSQL: one named statement for any number of hashes (planned once per connection).
     const rows =
-      (await postgresNamed<Selectable<TokensTable> & { session_status: SessionStatus }>(
+      (await postgresNamed<TokensTable & { session_status: SessionStatus }>(
         db,
         `leitai_tokens_by_${column}`,
         `select t.*, s.status as session_status from tokens t join sessions s on s.id = t.session_id where t.${column} = any($1::text[])`,
