@@ -415,6 +415,7 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null, pg
         const halves = [twoTokens.filter((_, i) => i % 2 === 0), twoTokens.filter((_, i) => i % 2 === 1)];
         const connections = Math.max(1, Math.round(Math.min(Number(args['room-connections']), twoTokens.length) / 2));
         const started = performance.now();
+        const twoPgCpu0 = pgCpu?.read() ?? 0;
         const [runs, reads] = await readingResults(second.address, two.campaignId, admin, () =>
           Promise.all([address, second.address].map((url, k) =>
             load({ mode: 'room', url, connections, bodies: halves[k]!.map((t) => sheetBody(two.p, t)), formBodies: hasForm ? halves[k]!.map((token) => JSON.stringify({ token })) : null }, dir),
@@ -423,6 +424,7 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null, pg
         // Each load process times itself from its own start; the drain is the slower of the two.
         const seconds = Math.max(...runs.map((r) => r.seconds));
         const wall = (performance.now() - started) / 1000;
+        const twoPgMsPerRater = pgCpu ? r3((pgCpu.read() - twoPgCpu0) / twoTokens.length) : null;
         const stored = await storedSheets(database, two);
         const acknowledged = runs.reduce((a, r) => a + r.acknowledged, 0);
         const errors = runs.reduce((a, r) => a + r.errors + r.timeouts + (r.requests - r.acknowledged) + (r.form ? r.form.requests - r.form.ok : 0), 0);
@@ -437,9 +439,11 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null, pg
           stored: stored.sheets,
           errors,
           results_read: reads,
+          database_cpu_ms_per_rater: twoPgMsPerRater,
         };
         console.log(`two servers      ${twoTokens.length} raters split over 2 servers: done in ${seconds.toFixed(2)} s (${r3(seconds / roomRun.seconds)} × one server; wall ${wall.toFixed(2)} s), p99 ${p99} ms; acknowledged ${acknowledged}, stored ${stored.sheets}, errors ${errors}`);
         console.log(`                 results read on the second server during the burst: ${reads.reads} reads, p50 ${reads.p50_ms} ms, p99 ${reads.p99_ms} ms, failed ${reads.failed}`);
+        if (twoPgMsPerRater !== null) console.log(`                 PostgreSQL's CPU per rater (both servers' redemptions, sheets, announcements and catch-ups; the results read): ${twoPgMsPerRater} ms`);
       } finally {
         await second.stop();
       }
