@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createAppContext, type AppContext } from '../../src/app/context.js';
+import { databaseTallySource, ResultsCache, type TallySource } from '../../src/app/kernel/results-cache.js';
+import { loadDefinition } from '../../src/db/repositories/definition.js';
 import { computeTally } from '../../src/app/results/compute-tally.js';
 import { listBallotsAsCast } from '../../src/db/repositories/ballots.js';
 import { dialects } from '../helpers/db.js';
@@ -81,6 +83,56 @@ for (const kind of dialects()) {
       reader.ballotFeed.emit({ sessionId, remote: true });
       clock = 2600;
       assert.equal(await counted(), 10, 'announced more than staleMs ago: fetched before answering');
+    });
+
+    it('reads the ballots another server announced by id, and counts their session per prefix at most every countGapMs', async () => {
+      const calls = { all: 0, count: 0, ids: 0 };
+      const db = databaseTallySource(t.ctx.database.db);
+      const spy: TallySource = {
+        all: (def) => {
+          calls.all++;
+          return db.all(def);
+        },
+        countByPrefix: (campaignId, sessions) => {
+          calls.count++;
+          return db.countByPrefix(campaignId, sessions);
+        },
+        withPrefixes: (def, session, prefixes) => db.withPrefixes(def, session, prefixes),
+        withIds: (def, ids) => {
+          calls.ids++;
+          return db.withIds(def, ids);
+        },
+      };
+      const cache = new ResultsCache(spy, { staleMs: 500, catchUpGapMs: 0, countGapMs: 1000, staleFromBallots: 1, now: () => clock });
+      const total = async () => (await cache.tally((await loadDefinition(t.ctx.database.db, 'camp1'))!)).ballots.total;
+      /** Submits here and answers the ids the writer stored them under, as the relay would announce them. */
+      const submitted = async (n: number) => {
+        const ids: string[] = [];
+        const off = t.ctx.ballotFeed.on((e) => void ids.push(...(e.ballots ?? []).map((b) => b.id)));
+        await submit(n).finally(off);
+        return ids;
+      };
+
+      clock = 10_000;
+      const first = await total();
+      assert.deepEqual(calls, { all: 1, count: 0, ids: 0 });
+      cache.heard({ sessionId, remote: true, ballotIds: await submitted(2) });
+      clock = 10_600;
+      assert.equal(await total(), first + 2, 'read by id once announced more than staleMs ago');
+      assert.deepEqual(calls, { all: 1, count: 0, ids: 1 }, 'no count of the session, no count of the campaign');
+
+      await submitted(1); // committed, its announcement lost
+      clock = 10_700;
+      cache.heard({ sessionId, remote: true, ballotIds: await submitted(1) });
+      clock = 11_300;
+      assert.equal(await total(), first + 3, 'the lost one is not known yet');
+      assert.equal(calls.count, 0, 'within countGapMs of the count that started at 10,000: ids only');
+
+      clock = 11_400;
+      cache.heard({ sessionId, remote: true, ballotIds: await submitted(1) });
+      clock = 12_000;
+      assert.equal(await total(), first + 5, 'the next announcement, countGapMs after the last count, counts the session');
+      assert.deepEqual(calls, { all: 1, count: 1, ids: 3 });
     });
 
     it('finishes a large campaign at most every finishGapMs, never leaving out what was announced more than staleMs ago', async () => {

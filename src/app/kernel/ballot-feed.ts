@@ -19,6 +19,11 @@ export interface BallotsStored {
   revised?: boolean;
   /** The ballots committed, with the ids they are stored under, when the writer knows them (never sent to others). */
   ballots?: readonly Ballot[];
+  /**
+   * Another server's: the ids of the ballots it stored, as its announcement named them (change-relay.ts). Absent: not
+   * known, and whatever counts ballots looks for them in the session.
+   */
+  ballotIds?: readonly string[];
 }
 
 export type BallotListener = (event: BallotsStored) => void;

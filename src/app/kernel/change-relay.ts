@@ -2,7 +2,9 @@
  * 跨服务器变更通知: several servers on one PostgreSQL see each other's changes. What this server commits (ballots,
  * check-ins) is announced on the `leitai_changes` channel; what the others announce is fired on this server's own
  * feeds, so the results cache, the big screen and the attendance streams react as to a local change. Payloads carry
- * ids only (which sessions, which lessons), never content.
+ * ids only (which sessions, which ballots, which lessons), never content: change-announcement.ts writes and reads them.
+ * With the ids of the ballots stored, another server reads exactly those rows instead of counting the session to
+ * find them.
  *
  * A burst of ballots is announced in coalesced notifications (at most one per FLUSH_MS), so 10,000 sheets a second
  * cost a few dozen NOTIFYs, not 10,000. The notification is sent after the commit: if a server dies in between, the
@@ -16,24 +18,19 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import { notify, NOTIFY_PAYLOAD_MAX, PgListener, type ListenerState } from '../../db/dialect/index.js';
-import type { BallotFeed } from './ballot-feed.js';
+import type { BallotFeed, BallotsStored } from './ballot-feed.js';
+import { readAnnouncement, writeAnnouncement, type SessionChange } from './change-announcement.js';
 import type { CheckinFeed } from './checkin-feed.js';
 
 export const CHANGES_CHANNEL = 'leitai_changes';
 const FLUSH_MS = 20;
 /** More sessions than this in one window: announced as "every session". */
-const MAX_IDS = 200;
-
-interface Payload {
-  /** The announcing server, so it ignores its own. */
-  o: string;
-  /** Sessions whose ballots changed; null: every session. */
-  b?: (string | null)[] | null;
-  /** Of those, the sessions where ballots replaced an earlier revision (not a pure append: counted again). */
-  v?: string[];
-  /** [classId, lessonId] pairs whose check-ins changed. */
-  c?: [string, string][];
-}
+const MAX_SESSIONS = 200;
+/**
+ * More ballots than this in one window: announced by session only (the others count them). ~19 bytes an id: at most
+ * ~10 payloads a window, 100,000 ballots a second and more before ids are left out.
+ */
+const MAX_IDS = 4000;
 
 export interface ChangeRelayOptions {
   db: Db;
@@ -50,8 +47,9 @@ export class ChangeRelay {
   readonly origin = randomBytes(8).toString('base64url');
   readonly #options: ChangeRelayOptions;
   readonly #listener: PgListener;
-  readonly #sessions = new Set<string | null>();
-  readonly #revised = new Set<string>();
+  /** Sessions whose ballots changed in this window, with the ids stored (null: not all known); 'every': all of them. */
+  #sessions: Map<string, { ids: string[] | null; revised: boolean }> | 'every' = new Map();
+  #ids = 0;
   readonly #lessons = new Map<string, [string, string]>();
   #timer: NodeJS.Timeout | null = null;
   #flushing: Promise<void> = Promise.resolve();
@@ -81,11 +79,7 @@ export class ChangeRelay {
     this.#unsubscribe.push(
       this.#options.ballotFeed.on((e) => {
         if (e.remote) return;
-        if (this.#sessions.size >= MAX_IDS) {
-          this.#sessions.clear();
-          this.#sessions.add(null);
-        } else if (!this.#sessions.has(null)) this.#sessions.add(e.sessionId);
-        if (e.revised && e.sessionId !== null && !this.#sessions.has(null)) this.#revised.add(e.sessionId);
+        this.#collect(e.sessionId, e.revised === true, e.ballots?.map((b) => b.id) ?? null);
         this.#schedule();
       }),
       this.#options.checkinFeed.on((e) => {
@@ -112,15 +106,32 @@ export class ChangeRelay {
     }, FLUSH_MS);
   }
 
+  #collect(sessionId: string | null, revised: boolean, ids: string[] | null): void {
+    const sessions = this.#sessions;
+    if (sessions === 'every') return;
+    if (sessionId === null || (!sessions.has(sessionId) && sessions.size >= MAX_SESSIONS)) {
+      this.#sessions = 'every';
+      return;
+    }
+    let change = sessions.get(sessionId);
+    if (!change) sessions.set(sessionId, (change = { ids: [], revised: false }));
+    change.revised ||= revised;
+    if (ids === null || change.ids === null || revised) change.ids = null;
+    else {
+      for (const id of ids) change.ids.push(id);
+      this.#ids += ids.length;
+    }
+    if (this.#ids > MAX_IDS) for (const c of sessions.values()) c.ids = null;
+  }
+
   #flush(): Promise<void> {
-    const sessions = [...this.#sessions];
-    const revised = this.#sessions.has(null) ? new Set<string>() : new Set(this.#revised);
+    const sessions = this.#sessions;
     const lessons = [...this.#lessons.values()];
-    this.#sessions.clear();
-    this.#revised.clear();
+    this.#sessions = new Map();
+    this.#ids = 0;
     this.#lessons.clear();
-    if (sessions.length === 0 && lessons.length === 0) return this.#flushing;
-    const payloads = this.#payloads(sessions, revised, lessons);
+    if (sessions !== 'every' && sessions.size === 0 && lessons.length === 0) return this.#flushing;
+    const payloads = writeAnnouncement(this.origin, { ballots: sessions, lessons }, NOTIFY_PAYLOAD_MAX);
     this.#flushing = this.#flushing.then(async () => {
       for (const payload of payloads) {
         await notify(this.#options.db, CHANGES_CHANNEL, payload).catch((error: unknown) => this.#options.log.warn({ err: error }, 'could not announce a change'));
@@ -129,56 +140,17 @@ export class ChangeRelay {
     return this.#flushing;
   }
 
-  /** JSON payloads under PostgreSQL's limit: ids are split over several when they do not fit in one. */
-  #payloads(sessions: (string | null)[], revised: ReadonlySet<string>, lessons: [string, string][]): string[] {
-    const out: string[] = [];
-    let current: Payload = { o: this.origin };
-    const push = () => {
-      if (current.b !== undefined || current.c) out.push(JSON.stringify(current));
-      current = { o: this.origin };
-    };
-    const every = sessions.includes(null);
-    if (every) current.b = null;
-    for (const id of every ? [] : sessions) {
-      if (id === null) continue;
-      const next: Payload = { ...current, b: [...(current.b ?? []), id] };
-      if (revised.has(id)) next.v = [...(current.v ?? []), id];
-      if (JSON.stringify(next).length > NOTIFY_PAYLOAD_MAX) {
-        push();
-        current.b = [id];
-        if (revised.has(id)) current.v = [id];
-      } else current = next;
-    }
-    for (const pair of lessons) {
-      const next = { ...current, c: [...(current.c ?? []), pair] };
-      if (JSON.stringify(next).length > NOTIFY_PAYLOAD_MAX) {
-        push();
-        current.c = [pair];
-      } else current = next;
-    }
-    push();
-    return out;
-  }
-
   #receive(text: string): void {
-    let payload: Payload;
-    try {
-      payload = JSON.parse(text) as Payload;
-    } catch {
-      return;
-    }
-    if (typeof payload !== 'object' || payload === null || payload.o === this.origin) return;
-    if (payload.b === null) this.#options.ballotFeed.emit({ sessionId: null, remote: true });
-    else if (Array.isArray(payload.b)) {
-      const revised = new Set(Array.isArray(payload.v) ? payload.v : []);
-      for (const id of payload.b) {
-        if (typeof id === 'string') this.#options.ballotFeed.emit(revised.has(id) ? { sessionId: id, remote: true, revised: true } : { sessionId: id, remote: true });
-      }
-    }
-    if (Array.isArray(payload.c)) {
-      for (const pair of payload.c) {
-        if (Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string') this.#options.checkinFeed.emit({ classId: pair[0], lessonId: pair[1], remote: true });
-      }
-    }
+    const heard = readAnnouncement(text);
+    if (heard === null || heard.origin === this.origin) return;
+    const feed = this.#options.ballotFeed;
+    if (heard.ballots === 'every') feed.emit({ sessionId: null, remote: true });
+    else for (const [sessionId, change] of heard.ballots) feed.emit(remoteEvent(sessionId, change));
+    for (const [classId, lessonId] of heard.lessons) this.#options.checkinFeed.emit({ classId, lessonId, remote: true });
   }
+}
+
+function remoteEvent(sessionId: string, change: SessionChange): BallotsStored {
+  if (change.revised) return { sessionId, remote: true, revised: true };
+  return change.ids === null ? { sessionId, remote: true } : { sessionId, remote: true, ballotIds: change.ids };
 }

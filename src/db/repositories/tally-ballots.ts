@@ -252,6 +252,19 @@ export async function listBallotsForTallyByIdPrefix(db: Db, campaignId: string, 
   return withUnpackedRatings(db, campaignId, collector, false);
 }
 
+/**
+ * The ballots of the campaign with the given ids, as the tally reads them: what another server announced it stored
+ * (one look-up in the primary key per ballot, however large the session). Ids not found are left out.
+ */
+export async function listBallotsForTallyByIds(db: Db, campaignId: string, instruments: readonly Instrument[], ids: readonly string[]): Promise<Ballot[]> {
+  const collector = new Collector(instruments);
+  for (const part of chunk(ids, 1, 1000)) {
+    const rows = await db.selectFrom('ballots').select(COLUMNS).where('campaign_id', '=', campaignId).where('id', 'in', part).execute();
+    for (const r of fromKysely(rows)) collector.row(r);
+  }
+  return withUnpackedRatings(db, campaignId, collector, false);
+}
+
 /** Ratings JSON of the given ballots (or of every ballot of the campaign when `ids` is null). */
 async function ratingsJson(db: Db, campaignId: string, ids: string[] | null): Promise<Map<string, string>> {
   const out = new Map<string, string>();
