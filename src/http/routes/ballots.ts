@@ -8,6 +8,7 @@ import { BODY_LIMITS } from '../body-limits.js';
 import type { BuildAppOptions } from '../options.js';
 import { receiptSchema } from '../../contracts/api.js';
 import { typed } from './types.js';
+import { writtenJson } from '../serializer.js';
 
 export async function ballotRoutes(app: FastifyInstance, ctx: AppContext, options: BuildAppOptions): Promise<void> {
   await app.register(async (scope) => {
@@ -43,7 +44,8 @@ export async function ballotRoutes(app: FastifyInstance, ctx: AppContext, option
         response: { 200: ballotFormSchema },
       },
     }, async (request, reply) => {
-      return reply.header('cache-control', 'no-store').send(await getBallotForm(ctx, request.body, { address: request.ip }));
+      const { form, json } = await getBallotForm(ctx, request.body, { address: request.ip });
+      return reply.header('cache-control', 'no-store').send(writtenJson(form, json));
     });
   });
 }
