@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TokenLookup } from '../../src/app/kernel/token-lookup.js';
+import { findTokensBy } from '../../src/db/repositories/tokens.js';
 import type { Database } from '../../src/db/database.js';
 import { createTestDb, dialects, issueSmallCampaignTokens, seedSmallCampaign } from '../helpers/db.js';
 
@@ -34,6 +35,31 @@ for (const kind of dialects()) {
       // The next turn asks again.
       assert.equal((await lookup.byTokenHash('th-1'))?.id, 'tok-1');
       assert.equal(lookup.queries, 3);
+    });
+
+    it('runs one query per column at a time: look-ups of later turns wait for it and share the next', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const batches: string[][] = [];
+      const lookup = new TokenLookup(database, async (db, column, hashes) => {
+        batches.push([...hashes]);
+        if (batches.length === 1) await held;
+        return findTokensBy(db, column, hashes);
+      });
+      const turn = () => new Promise((resolve) => setImmediate(resolve));
+      const first = lookup.byTokenHash('th-0');
+      await turn();
+      const later = [lookup.byTokenHash('th-1')];
+      await turn();
+      later.push(lookup.byTokenHash('th-2'), lookup.byCodeHash('ch-3'));
+      await turn();
+      assert.deepEqual(batches, [['th-0'], ['ch-3']], 'the token column waits for its running query; the code column does not');
+      release();
+      assert.equal((await first)?.id, 'tok-0');
+      assert.deepEqual((await Promise.all(later)).map((t) => t?.id), ['tok-1', 'tok-2', 'tok-3']);
+      assert.deepEqual(batches, [['th-0'], ['ch-3'], ['th-1', 'th-2']]);
     });
   });
 }
