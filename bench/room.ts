@@ -2,15 +2,17 @@
  * npm run bench:room — the article's synchronized session against the real server (buildApp + listen on 127.0.0.1),
  * on a SQLite file (synchronous=FULL) and on PostgreSQL (an embedded server with fsync on, or LEITAI_BENCH_PG_URL).
  * Per database:
- *  1. bare:   a trivial GET route on the same server, autocannon -c 50 — the baseline of this run (run again after the
- *             sustained run; the higher of the two counts); and a trivial POST
+ *  1. bare:   a trivial GET route on the same server, autocannon -c 50 — the baseline of this run (run again after each
+ *             round of the sustained run); and a trivial POST
  *             route sent the same JSON bodies as a submission (HTTP and JSON parsing alone, a second baseline);
  *  2. room:   2,100 raters, each redeems its token (POST /api/ballot-form) and submits a valid sheet (汇报评 of 6
  *             counties with the article's quotas + 交流评 of 12 townships, 好 ≤ 10%); acknowledged vs stored counted
  *             from the database afterwards;
- *  3. sustained: POST /api/ballots at -c 50 for a bounded time, a fresh token per request, through group commit;
- *             `ratio_to_bare` is its accepted ballots per second over the bare GET route's requests per second (the
- *             issue's measure; `sheets_ratio_to_bare` counts requests instead, two ballots each);
+ *  3. sustained: POST /api/ballots at -c 50 for a bounded time, a fresh token per request, through group commit, in
+ *             rounds (3 by default), each followed by the bare GET route again; a round's ratio is its accepted
+ *             ballots per second over the higher of the bare GET runs before and after it, and `ratio_to_bare` is the
+ *             median round's (the issue's measure; `ratio_rounds` each round's, `ratio_to_highest_bare` all rounds
+ *             over the highest bare GET of the run; `sheets_ratio_to_bare` counts requests instead, two ballots each);
  *  4. naive:  the same with one transaction per sheet and the definition loaded per ballot (the path before).
  *  5. two servers (PostgreSQL): a second server (`leitai serve`, its own process) on the same database; the raters of
  *             a fresh session split over both, as behind a load balancer; drain time against the one-server room of
@@ -23,7 +25,8 @@
  * drain seconds, ballots/s and that over the bare GET route of the same run, p99, errors, stored = acknowledged, and
  * the results read's p50/p99.
  * Load comes from a separate process (bench/room-load.ts). Prints figures, then one JSON line.
- * Options: --db sqlite,postgres  --raters 2100  --room-connections 100  --connections 50  --seconds 10
+ * Options: --db sqlite,postgres  --raters 2100  --room-connections 100  --connections 50  --seconds 12 (sustained, in all)
+ *          --rounds 3 (of the sustained run)
  *          --bare-seconds 5  --naive-seconds 5 (0 skips)  --tokens N (fresh tokens for the sustained run)
  *          --profile DIR: a CPU profile of the server (this process) during the room and the sustained runs, written
  *          as DIR/<db>-<phase>.cpuprofile (open in Chrome DevTools or speedscope)
@@ -57,7 +60,8 @@ const { values: args } = parseArgs({
     raters: { type: 'string', default: '2100' },
     'room-connections': { type: 'string', default: '100' },
     connections: { type: 'string', default: '50' },
-    seconds: { type: 'string', default: '10' },
+    seconds: { type: 'string', default: '12' },
+    rounds: { type: 'string', default: '3' },
     'bare-seconds': { type: 'string', default: '5' },
     'naive-seconds': { type: 'string', default: '5' },
     tokens: { type: 'string', default: '80000' },
@@ -67,6 +71,7 @@ const { values: args } = parseArgs({
 });
 const RATERS = Number(args.raters);
 const SECONDS = Number(args.seconds);
+const ROUNDS = Math.max(1, Math.floor(Number(args.rounds)));
 const NAIVE_SECONDS = Number(args['naive-seconds']);
 const CONNECTIONS = Number(args.connections);
 
@@ -241,19 +246,25 @@ interface RunSummary {
   stored: number;
   /**
    * Every acknowledged sheet stored and nothing else. The sustained run stops at a deadline with requests in flight,
-   * which may be stored unanswered: there, stored − acknowledged must lie in [0, connections].
+   * which may be stored unanswered: there, stored − acknowledged must lie in [0, connections] per round.
    */
   stored_equals_acknowledged: boolean;
   results_read_p50_ms: number | null;
   results_read_p99_ms: number | null;
 }
 
-function summaryOf(run: string, sheets: number, seconds: number, drained: boolean, p99: number, errors: number, acknowledged: number, stored: number, reads: { p50_ms: number; p99_ms: number } | null, bareRps: number): RunSummary {
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function summaryOf(run: string, sheets: number, seconds: number, drained: boolean, p99: number, errors: number, acknowledged: number, stored: number, reads: { p50_ms: number; p99_ms: number } | null, bareRps: number, inFlightMax = CONNECTIONS): RunSummary {
   const ballotsPerS = (acknowledged * BALLOTS_PER_SHEET) / seconds;
   const inFlight = stored - acknowledged;
   return {
     run, sheets, drain_s: drained ? r3(seconds) : null, ballots_per_s: Math.round(ballotsPerS), ratio_to_bare_get: r3(ballotsPerS / bareRps), p99_ms: r1(p99), errors,
-    acknowledged, stored, stored_equals_acknowledged: drained ? inFlight === 0 : inFlight >= 0 && inFlight <= CONNECTIONS,
+    acknowledged, stored, stored_equals_acknowledged: drained ? inFlight === 0 : inFlight >= 0 && inFlight <= inFlightMax,
     results_read_p50_ms: reads?.p50_ms ?? null, results_read_p99_ms: reads?.p99_ms ?? null,
   };
 }
@@ -358,34 +369,69 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null, pg
     const before = writer.stats!;
     const stored0 = await storedSheets(database, sustain);
     const sustainBodies = sustainTokens.map((t) => sheetBody(sustain.p, t));
+    // Rounds of the sustained load, each followed by the bare route again: this machine's speed drifts by ±30% within
+    // minutes, so one pair of runs says little. A round's ratio is its ballots/s over the higher of the two bare runs
+    // around it (the stricter: a moment of background work cannot flatter it); the run's ratio is the median round's.
     const cpu = serverCpu();
-    let pgCpu0 = 0;
-    const sustained = await profiled(args.profile, `${kind}-sustained`, (begin) => load({ mode: 'submit', url: address, connections: CONNECTIONS, seconds: SECONDS, bodies: sustainBodies }, dir, () => {
-      begin();
-      cpu.start();
-      pgCpu0 = pgCpu?.read() ?? 0;
-    }));
-    const sustainedCpu = cpu.done();
-    const sustainedPgMs = pgCpu ? pgCpu.read() - pgCpu0 : null;
-    await writer.idle();
+    const cpuTotal = { mainMs: 0, processMs: 0 };
+    let sustainedPgMs: number | null = pgCpu ? 0 : null;
+    const rounds: { result: LoadResult; bareAfterRps: number; ratio: number }[] = [];
+    let bareBeforeRps = bareFirstRps;
+    let offset = 0;
+    for (let r = 0; r < ROUNDS; r++) {
+      const bodies = sustainBodies.slice(offset, offset + Math.floor((sustainBodies.length - offset) / (ROUNDS - r)));
+      let pgCpu0 = 0;
+      const result = await profiled(r === 0 ? args.profile : undefined, `${kind}-sustained`, (begin) => load({ mode: 'submit', url: address, connections: CONNECTIONS, seconds: SECONDS / ROUNDS, bodies }, dir, () => {
+        begin();
+        cpu.start();
+        pgCpu0 = pgCpu?.read() ?? 0;
+      }));
+      const used = cpu.done();
+      cpuTotal.mainMs += used.mainMs;
+      cpuTotal.processMs += used.processMs;
+      if (pgCpu && sustainedPgMs !== null) sustainedPgMs += pgCpu.read() - pgCpu0;
+      await writer.idle();
+      // Past the tokens of requests still in flight at the deadline (at most one per connection): stored unanswered,
+      // they would come back as re-sends.
+      offset += result.requests + CONNECTIONS;
+      const bareAfter = await load({ mode: 'bare', url: address, connections: CONNECTIONS, seconds: Number(args['bare-seconds']), path: '/bench/bare' }, dir);
+      const bareAfterRps = bareAfter.acknowledged / bareAfter.seconds;
+      const ballotsPerS = (result.acknowledged * BALLOTS_PER_SHEET) / result.seconds;
+      const ratio = ballotsPerS / Math.max(bareBeforeRps, bareAfterRps);
+      rounds.push({ result, bareAfterRps, ratio });
+      console.log(`sustained ${r + 1}/${ROUNDS}    -c ${CONNECTIONS} ${result.seconds.toFixed(1)} s: ${Math.round(ballotsPerS)} ballots/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms; bare route after it ${Math.round(bareAfterRps)} req/s: ${r3(ratio)} of the higher bare GET around it`);
+      if (result.requests >= bodies.length) console.log(`                 (round ${r + 1} ran out of fresh tokens: raise --tokens)`);
+      bareBeforeRps = bareAfterRps;
+    }
     const stored1 = await storedSheets(database, sustain);
     const after = writer.stats!;
-    // The bare route once more, after the sustained run: the baseline is the higher of the two (the strictest), so a
-    // moment of background work (a checkpoint, autovacuum after the tokens were issued) cannot flatter the ratio.
-    const bareAgain = await load({ mode: 'bare', url: address, connections: CONNECTIONS, seconds: Number(args['bare-seconds']), path: '/bench/bare' }, dir);
-    const bareAgainRps = bareAgain.acknowledged / bareAgain.seconds;
-    const bareRps = Math.max(bareFirstRps, bareAgainRps);
-    console.log(`bare route again -c ${CONNECTIONS} ${bareAgain.seconds.toFixed(1)} s: ${Math.round(bareAgainRps)} req/s; the baseline is the higher: ${Math.round(bareRps)} req/s`);
+    const bareRps = Math.max(bareFirstRps, ...rounds.map((x) => x.bareAfterRps));
+    const sustained = {
+      requests: rounds.reduce((a, x) => a + x.result.requests, 0),
+      acknowledged: rounds.reduce((a, x) => a + x.result.acknowledged, 0),
+      seconds: rounds.reduce((a, x) => a + x.result.seconds, 0),
+      errors: rounds.reduce((a, x) => a + x.result.errors, 0),
+      timeouts: rounds.reduce((a, x) => a + x.result.timeouts, 0),
+      p50_ms: median(rounds.map((x) => x.result.p50_ms)),
+      p99_ms: Math.max(...rounds.map((x) => x.result.p99_ms)),
+      statuses: rounds.reduce<Record<string, number>>((a, x) => {
+        for (const [k, n] of Object.entries(x.result.statuses)) a[k] = (a[k] ?? 0) + n;
+        return a;
+      }, {}),
+    };
+    const roundRatios = rounds.map((x) => r3(x.ratio));
+    const medianRatio = median(rounds.map((x) => x.ratio));
+    console.log(`bare route       ${[bareFirstRps, ...rounds.map((x) => x.bareAfterRps)].map(Math.round).join(', ')} req/s over the sustained rounds; the highest: ${Math.round(bareRps)} req/s`);
     const rate = sustained.acknowledged / sustained.seconds;
     const batches = after.flushes - before.flushes;
     const ballotRate = (sustained.acknowledged * BALLOTS_PER_SHEET) / sustained.seconds;
-    console.log(`sustained        -c ${CONNECTIONS} ${sustained.seconds.toFixed(1)} s, group commit: ${Math.round(ballotRate)} ballots/s = ${r3(ballotRate / bareRps)} of bare GET, ${r3(ballotRate / barePostRps)} of bare POST; p50 ${sustained.p50_ms} ms, p99 ${sustained.p99_ms} ms`);
-    console.log(`                 ${Math.round(rate)} sheets/s (requests, ${BALLOTS_PER_SHEET} ballots each) = ${r3(rate / bareRps)} of bare GET, ${r3(rate / barePostRps)} of bare POST`);
-    console.log(`                 acknowledged ${sustained.acknowledged}, stored ${stored1.sheets - stored0.sheets} (the difference: requests in flight when the load stopped at its deadline, ≤ ${CONNECTIONS}); ${batches} commits, ${r1((after.items - before.items) / Math.max(1, batches))} sheets per commit on average; statuses ${JSON.stringify(sustained.statuses)}`);
+    console.log(`sustained        -c ${CONNECTIONS} ${sustained.seconds.toFixed(1)} s in ${ROUNDS} rounds, group commit: ${Math.round(ballotRate)} ballots/s; median round ${r3(medianRatio)} of bare GET (rounds ${roundRatios.join(', ')}; all rounds over the highest bare GET ${r3(ballotRate / bareRps)}), ${r3(ballotRate / barePostRps)} of bare POST; p50 ${sustained.p50_ms} ms, p99 ${sustained.p99_ms} ms`);
+    console.log(`                 ${Math.round(rate)} sheets/s (requests, ${BALLOTS_PER_SHEET} ballots each) = ${r3(medianRatio / BALLOTS_PER_SHEET)} of bare GET (median round), ${r3(rate / barePostRps)} of bare POST`);
+    console.log(`                 acknowledged ${sustained.acknowledged}, stored ${stored1.sheets - stored0.sheets} (the difference: requests in flight when a round stopped at its deadline, ≤ ${CONNECTIONS} a round); ${batches} commits, ${r1((after.items - before.items) / Math.max(1, batches))} sheets per commit on average; statuses ${JSON.stringify(sustained.statuses)}`);
     const perSheet = (ms: number) => r3(ms / Math.max(1, sustained.acknowledged));
+    const sustainedCpu = cpuTotal;
     console.log(`                 server CPU per accepted sheet: ${perSheet(sustainedCpu.mainMs)} ms on the main thread, ${perSheet(sustainedCpu.processMs)} ms in all (writer thread included); bare route: ${r3(bareCpu.mainMs / Math.max(1, bare.acknowledged))} ms per request on the main thread`);
     if (sustainedPgMs !== null) console.log(`                 PostgreSQL's CPU per accepted sheet (all its processes): ${perSheet(sustainedPgMs)} ms`);
-    if (sustained.requests >= sustainTokens.length) console.log(`                 (ran out of fresh tokens: raise --tokens)`);
 
     let naive: { sheets_per_s: number; ratio_to_bare: number; p50_ms: number; p99_ms: number; acknowledged: number; stored: number } | null = null;
     if (naive0) {
@@ -451,7 +497,8 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null, pg
 
     const roomSummary = summaryOf(`one server (${kind})`, roomTokens.length, roomRun.seconds, true, roomRun.p99_ms, roomErrors, roomRun.acknowledged, roomStored.sheets, roomReads, bareRps);
     const sustainedErrors = sustained.errors + sustained.timeouts + (sustained.requests - sustained.acknowledged);
-    const sustainedSummary = summaryOf(`sustained -c ${CONNECTIONS} (${kind})`, sustained.requests, sustained.seconds, false, sustained.p99_ms, sustainedErrors, sustained.acknowledged, stored1.sheets - stored0.sheets, null, bareRps);
+    const sustainedSummary = summaryOf(`sustained -c ${CONNECTIONS} (${kind})`, sustained.requests, sustained.seconds, false, sustained.p99_ms, sustainedErrors, sustained.acknowledged, stored1.sheets - stored0.sheets, null, bareRps, CONNECTIONS * ROUNDS);
+    sustainedSummary.ratio_to_bare_get = r3(medianRatio);
     const summaries = [roomSummary, ...(twoSummary ? [twoSummary(bareRps)] : []), sustainedSummary];
     printSummaries(summaries, `bare GET of this run: ${Math.round(bareRps)} req/s`);
     return {
@@ -469,7 +516,7 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null, pg
       results_read: roomReads,
       two_servers: twoServers,
       bare_rps: Math.round(bareRps),
-      bare_rps_runs: [Math.round(bareFirstRps), Math.round(bareAgainRps)],
+      bare_rps_runs: [bareFirstRps, ...rounds.map((x) => x.bareAfterRps)].map(Math.round),
       bare_post_rps: Math.round(barePostRps),
       sustained_sheets_per_s: Math.round(rate),
       sustained_p50_ms: sustained.p50_ms,
@@ -480,10 +527,14 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null, pg
       // The issue's measure: accepted ballots per second (a sheet carries one ballot per instrument, here 2) over the
       // bare GET route's requests per second; and over the bare POST route's.
       sustained_ballots_per_s: Math.round(ballotRate),
-      ratio_to_bare: r3(ballotRate / bareRps),
+      // The median round's (each round over the higher bare GET around it); every round's; and all rounds' ballots
+      // over the highest bare GET of the run (the strictest reading).
+      ratio_to_bare: r3(medianRatio),
+      ratio_rounds: roundRatios,
+      ratio_to_highest_bare: r3(ballotRate / bareRps),
       ratio_to_bare_post: r3(ballotRate / barePostRps),
       // The same per request (sheet): a stricter reading, kept beside it.
-      sheets_ratio_to_bare: r3(rate / bareRps),
+      sheets_ratio_to_bare: r3(medianRatio / BALLOTS_PER_SHEET),
       sheets_ratio_to_bare_post: r3(rate / barePostRps),
       main_thread_ms_per_sheet: perSheet(sustainedCpu.mainMs),
       // PostgreSQL's own processes (embedded server only), sustained run and per rater of the room.
