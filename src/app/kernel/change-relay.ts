@@ -6,9 +6,11 @@
  * With the ids of the ballots stored, another server reads exactly those rows instead of counting the session to
  * find them.
  *
- * A burst of ballots is announced in coalesced notifications (at most one per FLUSH_MS), so 10,000 sheets a second
- * cost a few dozen NOTIFYs, not 10,000. The notification is sent after the commit: if a server dies in between, the
- * others hear of those ballots with the next change, a listener's reconnect, or the live streams' periodic refresh —
+ * A burst of ballots is announced in coalesced notifications (one window per FLUSH_MS, split only where its ids do
+ * not fit in one payload), so 10,000 sheets a second (20,000 ballot ids) cost about a hundred NOTIFYs, not 10,000.
+ * The notification is sent after the commit: if a server dies in between, the others hear of those ballots with the
+ * next change (the results cache still counts a session now and then: results-cache.ts), a listener's reconnect, or
+ * the live streams' periodic refresh —
  * and every cached tally is checked against a fresh read of the set-up, so nothing stale is ever published (the
  * publication is computed from the ballots in the database).
  *
