@@ -197,27 +197,35 @@ const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
 // ---- one database ----
 
-/** Reads the campaign's results one request after another while `work` runs: the office's page during the burst. */
+/**
+ * Reads the campaign's results one request after another while `work` runs: the office's page during the burst, in a
+ * process of its own (bench/results-reader.ts).
+ */
 async function readingResults<T>(url: string, campaignId: string, bearer: string, work: () => Promise<T>): Promise<[T, { reads: number; failed: number; p50_ms: number; p99_ms: number; max_ms: number }]> {
-  const latencies: number[] = [];
-  let failed = 0;
-  let done = false;
-  const reader = (async () => {
-    while (!done) {
-      const at = performance.now();
-      const res = await fetch(`${url}/api/campaigns/${campaignId}/results`, { headers: { authorization: `Bearer ${bearer}` } }).catch(() => null);
-      if (res?.status !== 200) failed++;
-      await res?.arrayBuffer();
-      latencies.push(performance.now() - at);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  })();
+  const reader = spawn(process.execPath, ['--import', 'tsx', new URL('./results-reader.ts', import.meta.url).pathname, url, campaignId], {
+    env: { ...process.env, LEITAI_BENCH_BEARER: bearer },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let out = '';
+  let ready: () => void = () => undefined;
+  const isReady = new Promise<void>((resolve) => (ready = resolve));
+  reader.stdout.on('data', (d: Buffer) => {
+    out += d;
+    if (out.startsWith('ready\n')) ready();
+  });
+  const finished = new Promise<{ latencies: number[]; failed: number }>((resolve, reject) => {
+    reader.on('error', reject);
+    reader.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`the results reader exited with ${code}`))));
+  });
+  // The first read (the campaign counted from scratch) before the raters start, as an office opens its page first.
+  await Promise.race([isReady, finished]);
   try {
     const result = await work();
+    reader.stdin.end('stop\n');
+    const { latencies, failed } = await finished;
     return [result, summarise(latencies, failed)];
   } finally {
-    done = true;
-    await reader;
+    if (reader.exitCode === null) reader.kill();
   }
 }
 
