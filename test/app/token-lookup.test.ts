@@ -1,8 +1,8 @@
 /** Token look-ups of one turn share one query (on SQLite and PostgreSQL), and answer exactly as one look-up each would. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { TokenLookup } from '../../src/app/kernel/token-lookup.js';
-import { findTokensBy } from '../../src/db/repositories/tokens.js';
+import { KEPT_REDEEMED, TokenLookup } from '../../src/app/kernel/token-lookup.js';
+import { findTokensBy, type FoundToken } from '../../src/db/repositories/tokens.js';
 import type { Database } from '../../src/db/database.js';
 import { createTestDb, dialects, issueSmallCampaignTokens, seedSmallCampaign } from '../helpers/db.js';
 
@@ -60,6 +60,27 @@ for (const kind of dialects()) {
       assert.equal((await first)?.id, 'tok-0');
       assert.deepEqual((await Promise.all(later)).map((t) => t?.id), ['tok-1', 'tok-2', 'tok-3']);
       assert.deepEqual(batches, [['th-0'], ['ch-3'], ['th-1', 'th-2']]);
+    });
+
+    it('keeps a redeemed token for one submission: only an issued one in an open session, the oldest dropped past the bound', async () => {
+      const lookup = new TokenLookup(database);
+      const found = (await lookup.byTokenHash('th-0'))!;
+      lookup.keepRedeemed(found);
+      assert.equal(lookup.takeRedeemed('th-0'), null, 'its session is not open');
+      const token: FoundToken = { ...found, sessionStatus: 'open' };
+      lookup.keepRedeemed(token);
+      assert.equal(lookup.takeRedeemed('th-0'), token);
+      assert.equal(lookup.takeRedeemed('th-0'), null, 'taken once');
+      lookup.keepRedeemed({ ...token, status: 'used' });
+      lookup.keepRedeemed({ ...token, tokenHash: 'th-r', status: 'revoked' });
+      lookup.keepRedeemed({ ...token, tokenHash: 'th-c', sessionStatus: 'closed' });
+      assert.deepEqual([lookup.takeRedeemed('th-0'), lookup.takeRedeemed('th-r'), lookup.takeRedeemed('th-c')], [null, null, null]);
+      const nth = (i: number): FoundToken => ({ ...token, tokenHash: `th-n${i}` });
+      for (let i = 0; i <= KEPT_REDEEMED; i++) lookup.keepRedeemed(nth(i));
+      assert.equal(lookup.takeRedeemed('th-n0'), null, 'the oldest was dropped');
+      assert.equal(lookup.takeRedeemed('th-n1')?.tokenHash, 'th-n1');
+      assert.equal(lookup.takeRedeemed(`th-n${KEPT_REDEEMED}`)?.tokenHash, `th-n${KEPT_REDEEMED}`);
+      assert.equal(lookup.queries, 1);
     });
   });
 }

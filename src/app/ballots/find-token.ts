@@ -8,10 +8,11 @@ import type { AppContext } from '../context.js';
 import { normaliseShortCode, sha256Hex } from '../kernel/secrets.js';
 import { countGuess, guardCodeLookup, type Caller } from './guess-guard.js';
 
-export async function findToken(ctx: AppContext, input: { token?: string; code?: string }, caller: Caller): Promise<FoundToken> {
+/** `linkHash`: the link's hash when the caller has it already. */
+export async function findToken(ctx: AppContext, input: { token?: string; code?: string }, caller: Caller, linkHash?: string): Promise<FoundToken> {
   const lookup = ctx.tokens;
   let token: FoundToken | null = null;
-  if (input.token !== undefined) token = await lookup.byTokenHash(sha256Hex(input.token));
+  if (input.token !== undefined) token = await lookup.byTokenHash(linkHash ?? sha256Hex(input.token));
   else if (input.code !== undefined) {
     await guardCodeLookup(ctx, caller);
     const code = normaliseShortCode(input.code);

@@ -26,6 +26,8 @@ export interface WrittenForm {
 
 export async function getBallotForm(ctx: AppContext, input: BallotFormRequest, caller: Caller): Promise<WrittenForm> {
   const token = await findToken(ctx, input, caller);
+  // Its submission will not read it again when it comes to this server (token-lookup.ts).
+  if (input.token !== undefined) ctx.tokens.keepRedeemed(token);
   // The kept definition (definition-cache.ts): a room of raters redeeming at once must not reload it per phone. Its
   // session's status is a snapshot; the status shown is the one read with the token (find-token.ts), in the same query.
   const { index, session: kept } = await ctx.definitions.forSheet(token.campaignId, token.sessionId, token.boundUnitId);

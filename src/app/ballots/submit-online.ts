@@ -7,12 +7,25 @@ import { AppError } from '../../contracts/errors.js';
 import type { Receipt } from '../../contracts/api.js';
 import { buildSheet, problemDetails, toRows } from './build-sheet.js';
 import type { AppContext } from '../context.js';
-import { newReceipt } from '../kernel/secrets.js';
+import { newReceipt, sha256Hex } from '../kernel/secrets.js';
+import type { FoundToken } from '../../db/repositories/tokens.js';
 import { findToken } from './find-token.js';
 import type { Caller } from './guess-guard.js';
 
 export async function submitOnline(ctx: AppContext, input: SubmitInput, caller: Caller): Promise<Receipt> {
-  const token = await findToken(ctx, input, caller);
+  const linkHash = input.token !== undefined ? sha256Hex(input.token) : undefined;
+  // The token as read when this phone's form was served, if this server served it (token-lookup.ts): a hint, which
+  // the storing transaction checks again. Anything but a stored sheet or a re-send is answered from a fresh read.
+  const redeemed = linkHash !== undefined ? ctx.tokens.takeRedeemed(linkHash) : null;
+  if (redeemed) {
+    const receipt = await submitWith(ctx, input, redeemed, true);
+    if (receipt) return receipt;
+  }
+  return (await submitWith(ctx, input, await findToken(ctx, input, caller, linkHash), false))!;
+}
+
+/** `kept`: the token is the one kept at its redemption; null then means "read the token again and answer from that". */
+async function submitWith(ctx: AppContext, input: SubmitInput, token: FoundToken, kept: boolean): Promise<Receipt | null> {
   const { index, session } = await ctx.definitions.forSheet(token.campaignId, token.sessionId, token.boundUnitId);
   const sheet = buildSheet(index, session, {
     sheetId: token.id,
@@ -29,11 +42,15 @@ export async function submitOnline(ctx: AppContext, input: SubmitInput, caller: 
     // The session's status as read with the token: 'open' is checked again where the sheet is stored.
     if (token.sessionStatus !== 'open') throw new AppError('session_not_open');
     const details = problemDetails(sheet);
-    if (details.length > 0) throw new AppError('ballot_refused', { details });
+    if (details.length > 0) {
+      if (kept) return null;
+      throw new AppError('ballot_refused', { details });
+    }
   }
   // The writer names the ballots when it commits them (decision 0009); the rows then carry those ids.
   const rows = toRows(index, sheet, token.campaignId, newReceipt(), null);
   const result = await ctx.ballotWriter.submit({ sheetId: token.id, ballots: rows, tokenId: token.id, requireOpenSession: isNew ? token.sessionId : null });
+  if (kept && (result.status === 'refused' || result.status === 'conflict')) return null;
   if (result.status === 'refused') throw new AppError(result.reason);
   if (result.status === 'conflict') throw new AppError('token_used');
   if (result.status === 'stored') ctx.ballotFeed.emit({ sessionId: token.sessionId, ballots: rows });
