@@ -149,3 +149,28 @@ export function postgresCpuMeter(dataDir: string | null): { read(): number } | n
     },
   };
 }
+
+/**
+ * The whole machine's CPU from /proc/stat: busy time (every process and the kernel: the server, its database, the
+ * load generator, loopback TCP) and all time, summed over the cores, in ms. `busyMs / allMs` is the share of the
+ * cores in use. Null where /proc/stat is not there.
+ */
+export function machineCpuMeter(): { read(): { busyMs: number; allMs: number } } | null {
+  const read = () => {
+    // cpu  user nice system idle iowait irq softirq steal …, in clock ticks (CLK_TCK is 100 on Linux).
+    const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = readFileSync('/proc/stat', 'utf8')
+      .split('\n', 1)[0]!
+      .trim()
+      .split(/\s+/)
+      .slice(1, 9)
+      .map(Number);
+    const busy = user + nice + system + irq + softirq + steal;
+    return { busyMs: busy * 10, allMs: (busy + idle + iowait) * 10 };
+  };
+  try {
+    read();
+  } catch {
+    return null;
+  }
+  return { read };
+}

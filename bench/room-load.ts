@@ -56,6 +56,8 @@ export interface LoadResult {
   p50_ms: number;
   p99_ms: number;
   max_ms: number;
+  /** This load process's own CPU (user + system) over the run, in ms: on 2 cores the load competes with the server. */
+  cpu_ms: number;
   /** Redemptions (room mode with the form route). */
   form?: { requests: number; ok: number; p50_ms: number; p99_ms: number };
 }
@@ -113,6 +115,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
   const steps = requests.length;
   const total = bodies.length * steps;
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
   const instance = autocannon({
     url: job.url,
     connections: job.connections,
@@ -143,6 +146,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
   });
   // A room run ends with its last answer: autocannon reports `done` only at its next once-a-second tick, which made
   // every room run look like a whole number of seconds (2.05 s, 3.05 s).
+  const cpu = process.cpuUsage(cpu0);
   const seconds = ((job.mode === 'room' ? lastResponse : performance.now()) - started) / 1000;
   submitLatencies.sort((a, b) => a - b);
   formLatencies.sort((a, b) => a - b);
@@ -157,6 +161,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
     p50_ms: percentile(submitLatencies, 50),
     p99_ms: percentile(submitLatencies, 99),
     max_ms: submitLatencies.at(-1) ?? 0,
+    cpu_ms: (cpu.user + cpu.system) / 1000,
     ...(formBodies ? { form: { requests: formLatencies.length, ok: formOk, p50_ms: percentile(formLatencies, 50), p99_ms: percentile(formLatencies, 99) } } : {}),
   };
 }

@@ -20,7 +20,9 @@
  * During each room run the office's results are read through HTTP one after another (on the second server in step 5):
  * `results_read` gives their p50/p99 — the page an office watches while the room votes.
  * On the embedded PostgreSQL the CPU time of its processes is read from /proc around the room and the sustained runs
- * (`database_cpu_ms_per_sheet`): on these 2 cores the database's work per sheet competes with the server's.
+ * (`database_cpu_ms_per_sheet`): on these 2 cores the database's work per sheet competes with the server's. The
+ * whole machine's CPU per sheet and per bare GET (`machine_cpu_ms_per_sheet`, `bare_machine_cpu_ms_per_request`) and
+ * how busy its cores were come from /proc/stat; the load generator's own share from its process.
  * Each database ends with a table of its room runs (one server; two servers on PostgreSQL), also `runs` in its JSON:
  * drain seconds, ballots/s and that over the bare GET route of the same run, p99, errors, stored = acknowledged, and
  * the results read's p50/p99.
@@ -51,7 +53,7 @@ import { migrateToLatest } from '../src/db/migrations/index.js';
 import { countBallots, countReturnedSheets } from '../src/db/repositories/ballots.js';
 import type { Unit } from '../src/domain/types.js';
 import { buildApp } from '../src/http/app.js';
-import { openDatabase, postgresCpuMeter, profiled, runLoadProcess } from './bench-kit.js';
+import { machineCpuMeter, openDatabase, postgresCpuMeter, profiled, runLoadProcess } from './bench-kit.js';
 import type { LoadJob, LoadResult } from './room-load.js';
 
 const { values: args } = parseArgs({
@@ -314,6 +316,12 @@ async function secondServer(url: string): Promise<{ address: string; stop(): Pro
 async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null, pgDataDir: string | null) {
   const database = await openDatabase(kind, dir, pgUrl);
   const pgCpu = postgresCpuMeter(pgDataDir);
+  const machine = machineCpuMeter();
+  /** The machine's busy and all ms since `from`. */
+  const machineSince = (from: { busyMs: number; allMs: number } | undefined) => {
+    const now = machine?.read();
+    return now && from ? { busyMs: now.busyMs - from.busyMs, allMs: now.allMs - from.allMs } : null;
+  };
   await migrateToLatest(database);
   // As the server runs it (src/server/start.ts): group commit, on SQLite on its own thread.
   const ctx = createAppContext(database, { ballotWriter: createBallotWriter(database) });
@@ -348,8 +356,13 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null, pg
     console.log(`\n== ${kind} ==  server ${address}; ${roomTokens.length} room tokens, ${sustainTokens.length} + ${naiveTokens.length} sustained tokens; ballot form route: ${hasForm ? 'yes' : 'no (redeem step skipped)'}`);
 
     const bareCpuMeter = serverCpu();
-    const bare = await load({ mode: 'bare', url: address, connections: CONNECTIONS, seconds: Number(args['bare-seconds']), path: '/bench/bare' }, dir, () => bareCpuMeter.start());
+    let bareMachine0: { busyMs: number; allMs: number } | undefined;
+    const bare = await load({ mode: 'bare', url: address, connections: CONNECTIONS, seconds: Number(args['bare-seconds']), path: '/bench/bare' }, dir, () => {
+      bareCpuMeter.start();
+      bareMachine0 = machine?.read();
+    });
     const bareCpu = bareCpuMeter.done();
+    const bareMachine = machineSince(bareMachine0);
     const bareFirstRps = bare.acknowledged / bare.seconds;
     console.log(`bare route       -c ${CONNECTIONS} ${bare.seconds.toFixed(1)} s: ${Math.round(bareFirstRps)} req/s, p50 ${bare.p50_ms} ms, p99 ${bare.p99_ms} ms, errors ${bare.errors + bare.timeouts}`);
     const barePostBodies = Array.from({ length: 1000 }, () => sheetBody('bare-', randomBytes(16).toString('base64url')));
@@ -383,18 +396,28 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null, pg
     const cpu = serverCpu();
     const cpuTotal = { mainMs: 0, processMs: 0 };
     let sustainedPgMs: number | null = pgCpu ? 0 : null;
+    const sustainedMachine = { busyMs: 0, allMs: 0 };
+    let sustainedLoadMs = 0;
     const rounds: { result: LoadResult; bareAfterRps: number; ratio: number }[] = [];
     let bareBeforeRps = bareFirstRps;
     let offset = 0;
     for (let r = 0; r < ROUNDS; r++) {
       const bodies = sustainBodies.slice(offset, offset + Math.floor((sustainBodies.length - offset) / (ROUNDS - r)));
       let pgCpu0 = 0;
+      let machine0: { busyMs: number; allMs: number } | undefined;
       const result = await profiled(r === 0 ? args.profile : undefined, `${kind}-sustained`, (begin) => load({ mode: 'submit', url: address, connections: CONNECTIONS, seconds: SECONDS / ROUNDS, bodies }, dir, () => {
         begin();
         cpu.start();
         pgCpu0 = pgCpu?.read() ?? 0;
+        machine0 = machine?.read();
       }));
       const used = cpu.done();
+      const roundMachine = machineSince(machine0);
+      if (roundMachine) {
+        sustainedMachine.busyMs += roundMachine.busyMs;
+        sustainedMachine.allMs += roundMachine.allMs;
+      }
+      sustainedLoadMs += result.cpu_ms;
       cpuTotal.mainMs += used.mainMs;
       cpuTotal.processMs += used.processMs;
       if (pgCpu && sustainedPgMs !== null) sustainedPgMs += pgCpu.read() - pgCpu0;
@@ -440,6 +463,20 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null, pg
     const sustainedCpu = cpuTotal;
     console.log(`                 server CPU per accepted sheet: ${perSheet(sustainedCpu.mainMs)} ms on the main thread, ${perSheet(sustainedCpu.processMs)} ms in all (writer thread included); bare route: ${r3(bareCpu.mainMs / Math.max(1, bare.acknowledged))} ms per request on the main thread`);
     if (sustainedPgMs !== null) console.log(`                 PostgreSQL's CPU per accepted sheet (all its processes): ${perSheet(sustainedPgMs)} ms`);
+    const perBare = (ms: number) => r3(ms / Math.max(1, bare.acknowledged));
+    const share = (m: { busyMs: number; allMs: number } | null) => (m && m.allMs > 0 ? r3(m.busyMs / m.allMs) : null);
+    const machineFigures = {
+      machine_cpu_ms_per_sheet: bareMachine ? perSheet(sustainedMachine.busyMs) : null,
+      machine_busy_share: bareMachine ? share(sustainedMachine) : null,
+      bare_machine_cpu_ms_per_request: bareMachine ? perBare(bareMachine.busyMs) : null,
+      bare_machine_busy_share: share(bareMachine),
+      load_cpu_ms_per_sheet: perSheet(sustainedLoadMs),
+      bare_load_cpu_ms_per_request: perBare(bare.cpu_ms),
+    };
+    // Everything a sheet costs this machine, against everything a bare GET costs it: on 2 shared cores the ratio of
+    // the two bounds the sustained ratio, whoever spends it.
+    if (bareMachine) console.log(`                 the whole machine (/proc/stat: server, database, load generator, kernel): ${machineFigures.machine_cpu_ms_per_sheet} ms of CPU per accepted sheet, cores ${Math.round(100 * (machineFigures.machine_busy_share ?? 0))}% busy; the bare GET ${machineFigures.bare_machine_cpu_ms_per_request} ms per request, ${Math.round(100 * (machineFigures.bare_machine_busy_share ?? 0))}% busy`);
+    console.log(`                 the load generator's own CPU: ${machineFigures.load_cpu_ms_per_sheet} ms per sheet, ${machineFigures.bare_load_cpu_ms_per_request} ms per bare GET`);
 
     let naive: { sheets_per_s: number; ratio_to_bare: number; p50_ms: number; p99_ms: number; acknowledged: number; stored: number } | null = null;
     if (naive0) {
@@ -550,6 +587,9 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null, pg
       room_database_cpu_ms_per_rater: roomPgMsPerSheet,
       server_cpu_ms_per_sheet: perSheet(sustainedCpu.processMs),
       bare_main_thread_ms_per_request: r3(bareCpu.mainMs / Math.max(1, bare.acknowledged)),
+      // The whole machine's CPU (all processes and the kernel) per sheet and per bare GET, and the share of the cores
+      // busy, from /proc/stat; the load generator's part of it.
+      ...machineFigures,
       naive,
     };
   } finally {
