@@ -105,6 +105,16 @@ const OVERFLOW_SCRIPT = `function () {
   return out;
 }`;
 
+/**
+ * The header menu's items that antd has folded away for lack of room (rc-overflow hides them with opacity 0 and
+ * shows a “…” instead), by their text.
+ */
+function hiddenMenuItems(page: Page): Promise<string[]> {
+  return page.evaluate(`[...document.querySelectorAll('.ant-layout-header .ant-menu-overflow-item:not(.ant-menu-overflow-item-rest)')]
+    .filter((el) => getComputedStyle(el).opacity === '0' || el.getBoundingClientRect().height === 0)
+    .map((el) => el.textContent)`);
+}
+
 /** Not labels: the switch back names its language in that language; 亮晒评 is the campaign form's proper name. */
 const NOT_LABELS = ['中 文', '中文', '亮晒评'];
 
@@ -129,6 +139,7 @@ describe('the console in English at 1440×900', () => {
     assert.deepEqual(await leftoverChinese(page, data), [], `${name}: Chinese labels left on screen`);
     const wide = await overflows(page);
     assert.deepEqual(wide, [], `${name}: something is wider than the window`);
+    assert.deepEqual(await hiddenMenuItems(page), [], `${name}: menu items folded into the menu's “…”`);
   }
 
   before(async () => {
@@ -231,5 +242,13 @@ describe('the console in English at 1440×900', () => {
     await page.goto(`${url}/console/units`);
     await page.locator('.ant-tree-treenode:not([aria-hidden])', { hasText: '晋城市' }).first().waitFor();
     await look('units', [/Units come from a file or from the national divisions/, /Upload a CSV \/ Excel file/]);
+  });
+
+  it('one’s own account, from one’s name in the header', async () => {
+    await page.locator('.ant-layout-header .header-account').click();
+    await page.getByRole('heading', { name: 'Account' }).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/console/account');
+    assert.equal(await page.locator('.ant-layout-header .header-account').getAttribute('aria-current'), 'page');
+    await look('account', [/Change password/]);
   });
 });

@@ -110,5 +110,4 @@ export const nav: NavItem[] = [
   { key: 'cases', label: 'navCases', to: () => paths.cases(), match: /^\/console\/cases/ },
   { key: 'units', label: 'navUnits', to: () => paths.units(), roles: OFFICE, match: /^\/console\/units/ },
   { key: 'admin', label: 'navAdmin', to: () => paths.admin(), roles: ['admin'], match: /^\/console\/admin/ },
-  { key: 'account', label: 'navAccount', to: () => paths.account(), match: /^\/console\/account/ },
 ];
