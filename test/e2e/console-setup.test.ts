@@ -118,6 +118,21 @@ describe('the office console: set-up to 公示 in Chromium', () => {
     await shot(page, 'setup-editor');
     await page.click('.ant-tabs-tab >> text=评价方式');
     await page.click('.ant-tabs-tab >> text=汇报评');
+    // Rater-group weights count in proportion, as the tally counts them: 20 : 30 : 30 may be saved as typed, with each
+    // group's share shown; a weight of 0 is refused.
+    const office = page.locator('input[aria-label="权重 专项行动办公室"]');
+    const groupTotal = page.locator('[data-testid="weight-total"] >> visible=true').first();
+    await office.fill('20');
+    await groupTotal.getByText('合计 80，各组按比例计入').waitFor();
+    const shares = await page.locator('.ant-table >> visible=true').first().innerText();
+    assert.match(shares, /25\.0%[\s\S]*37\.5%[\s\S]*37\.5%/, shares);
+    await check.getByText(/方案可以保存/).waitFor({ timeout: 10_000 });
+    assert.equal(await page.isDisabled('[data-testid="save-campaign"]'), false, 'weights in proportion can be saved');
+    await office.fill('0');
+    await groupTotal.getByText('每个测评组的权重须大于 0').waitFor();
+    assert.equal(await page.isDisabled('[data-testid="save-campaign"]'), true, 'a weight of 0 cannot be saved');
+    await office.fill('40');
+    await groupTotal.getByText('合计 100%').waitFor();
     await shot(page, 'setup-instrument');
 
     await page.click('[data-testid="save-campaign"]');

@@ -88,6 +88,7 @@ export function InstrumentEditor({ setup, instrument, edit, disabled }: { setup:
 
       <Typography.Text strong>{t('groupWeights')}</Typography.Text>
       <WeightsTable
+        relative
         disabled={disabled}
         keyTitle={t('tabGroups')}
         addLabel={t('addWeight')}

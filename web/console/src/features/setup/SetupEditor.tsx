@@ -132,7 +132,7 @@ export function SetupEditor({
                 const weights = kind === 'instrument'
                   ? setup.instruments.find((i) => i.id === id)!.groupWeights.map((g) => g.weight)
                   : setup.rankings.find((r) => r.id === id)!.components.map((c) => c.weight);
-                return <div key={b}>{item?.name}：<WeightTotal weights={weights} /></div>;
+                return <div key={b}>{item?.name}：<WeightTotal weights={weights} relative={kind === 'instrument'} /></div>;
               })}
             />
           )}

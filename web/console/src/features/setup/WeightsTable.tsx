@@ -1,16 +1,28 @@
-/** A list of weights that must total exactly 100%, with the live total under it. */
+/**
+ * A list of weights with the live total under it: a ranking's component weights must total exactly 100%; rater-group
+ * weights (`relative`) count in proportion, each above 0, with each group's share beside it.
+ */
 import { Button, Flex, InputNumber, Select, Table, Typography } from 'antd';
 import { useT } from '../../i18n/I18nProvider.js';
 import { setupMessages } from './messages.js';
-import { checkWeights, parseDecimal } from './weights.js';
+import { checkRelativeWeights, checkWeights, parseDecimal } from './weights.js';
 
 export interface WeightRow {
   key: string;
   weight: string;
 }
 
-export function WeightTotal({ weights }: { weights: string[] }) {
+export function WeightTotal({ weights, relative = false }: { weights: string[]; relative?: boolean }) {
   const t = useT(setupMessages);
+  if (relative) {
+    const check = checkRelativeWeights(weights);
+    if (!check.ok) return <Typography.Text type="danger" data-testid="weight-total">{check.reason === 'invalid' ? t('sumInvalid') : t('weightNotPositive')}</Typography.Text>;
+    return (
+      <Typography.Text type="success" data-testid="weight-total">
+        {parseDecimal(check.sum) === 100_000_000n ? t('sumOk') : t('sumRelative', { sum: check.sum })}
+      </Typography.Text>
+    );
+  }
   const check = checkWeights(weights);
   if (check.ok) return <Typography.Text type="success" data-testid="weight-total">{t('sumOk')}</Typography.Text>;
   return (
@@ -29,6 +41,7 @@ export function WeightsTable({
   keyTitle,
   addLabel,
   disabled,
+  relative = false,
 }: {
   rows: WeightRow[];
   /** Every choosable key with its label. */
@@ -39,9 +52,13 @@ export function WeightsTable({
   keyTitle: string;
   addLabel: string;
   disabled?: boolean;
+  /** Weights that count in proportion (rater groups), not percentages that total 100 (a ranking's components). */
+  relative?: boolean;
 }) {
   const t = useT(setupMessages);
   const label = new Map(options.map((o) => [o.value, o.label]));
+  const relativeCheck = relative ? checkRelativeWeights(rows.map((r) => r.weight)) : null;
+  const shareOf = new Map(relativeCheck?.ok ? rows.map((r, i) => [r.key, relativeCheck.shares[i]!]) : []);
   const unused = options.filter((o) => !rows.some((r) => r.key === o.value));
   return (
     <>
@@ -53,23 +70,26 @@ export function WeightsTable({
         columns={[
           { title: keyTitle, dataIndex: 'key', render: (k: string) => label.get(k) ?? k },
           {
-            title: t('weight'),
+            title: relative ? t('weightRelative') : t('weight'),
             dataIndex: 'weight',
             width: 160,
             render: (w: string, row) => (
               <InputNumber<string>
                 stringMode
                 min="0"
-                max="100"
+                max={relative ? undefined : '100'}
                 value={w}
                 disabled={disabled}
                 status={parseDecimal(w) === null ? 'error' : undefined}
-                aria-label={`${t('weight')} ${label.get(row.key) ?? row.key}`}
+                aria-label={`${relative ? t('weightRelative') : t('weight')} ${label.get(row.key) ?? row.key}`}
                 onChange={(v) => onWeight(row.key, v ?? '')}
                 style={{ width: 120 }}
               />
             ),
           },
+          ...(relative
+            ? [{ title: t('share'), key: 'share', width: 100, render: (_: unknown, row: WeightRow) => (shareOf.has(row.key) ? `${shareOf.get(row.key)}%` : '—') }]
+            : []),
           {
             title: '',
             key: 'remove',
@@ -86,7 +106,7 @@ export function WeightsTable({
         {unused.length > 0 && !disabled ? (
           <Select<string> size="small" placeholder={addLabel} style={{ width: 240 }} value={null as unknown as string} options={unused} onChange={onAdd} />
         ) : <span />}
-        <WeightTotal weights={rows.map((r) => r.weight)} />
+        <WeightTotal weights={rows.map((r) => r.weight)} relative={relative} />
       </Flex>
     </>
   );

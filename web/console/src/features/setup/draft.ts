@@ -1,7 +1,7 @@
 /** Editing a set-up in place: each change works on a copy, so React sees a new object. */
 import { useCallback, useState } from 'react';
 import type { CampaignSetup, Instrument } from './api.js';
-import { checkWeights } from './weights.js';
+import { checkRelativeWeights, checkWeights } from './weights.js';
 
 export type Edit = (change: (draft: CampaignSetup) => void) => void;
 
@@ -21,7 +21,7 @@ export function useDraft(initial: CampaignSetup | null): [CampaignSetup | null, 
 /** Every weight list that does not total exactly 100, by where it is shown. */
 export function weightProblems(setup: CampaignSetup): string[] {
   const bad: string[] = [];
-  for (const i of setup.instruments) if (!checkWeights(i.groupWeights.map((g) => g.weight)).ok) bad.push(`instrument:${i.id}`);
+  for (const i of setup.instruments) if (!checkRelativeWeights(i.groupWeights.map((g) => g.weight)).ok) bad.push(`instrument:${i.id}`);
   for (const r of setup.rankings) if (!checkWeights(r.components.map((c) => c.weight)).ok) bad.push(`ranking:${r.id}`);
   return bad;
 }
