@@ -13,6 +13,8 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { parseBundle } from '../../src/app/bundle/parse-bundle.js';
 import { tallyBundle } from '../../src/app/bundle/tally-bundle.js';
+import { sheetTotals } from '../../src/app/sessions/sheet-totals.js';
+import { countReturnedSheets } from '../../src/db/repositories/ballots.js';
 import { verifyBundle } from '../../src/app/bundle/verify-bundle.js';
 import type { BallotsStored } from '../../src/app/kernel/ballot-feed.js';
 import type { ExportedBundle } from '../../src/contracts/bundle.js';
@@ -80,6 +82,20 @@ for (const kind of dialects()) {
       assert.deepEqual(report.counts.issued, 3);
       assert.deepEqual([report.counts.returned, report.counts.validBallots], [2, 3]);
       assert.deepEqual(report.groups.find((g) => g.groupId === 'g-observers'), { groupId: 'g-observers', name: '观摩团', expected: 12, issued: 3, returned: 2 });
+    });
+
+    it('counts the observers who handed in sheets as returned wherever the session is counted, as the tally does', async () => {
+      // The session's page: its counts come from the tally, its groups from the stored sheets; they agree.
+      const overview = json<{ counts: { issued: number; returned: number }; groups: { groupId: string; issued: number; returned: number }[] }>(
+        await t.call('organiser', { method: 'GET', url: `/api/sessions/${TOUR_SESSION}` }),
+        200,
+      );
+      assert.deepEqual([overview.counts.issued, overview.counts.returned], [3, 2]);
+      const observers = overview.groups.find((g) => g.groupId === 'g-observers')!;
+      assert.deepEqual([observers.issued, observers.returned], [3, 2]);
+      // What paper entry's over-return check and the big screen count: 3 issued, 2 back, so a fourth sheet would void it.
+      assert.deepEqual(await sheetTotals(t.ctx.database.db, TOUR_SESSION), { issued: 3, returned: 2 });
+      assert.deepEqual(await countReturnedSheets(t.ctx.database.db, TOUR_SESSION), { 'g-observers': 2 });
     });
 
     it('lists and records review meetings; a score counts when the review group is weighed, and not once it is not', async () => {

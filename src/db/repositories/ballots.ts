@@ -2,6 +2,7 @@ import type { Ballot, Rating } from '../../domain/types.js';
 import type { Db } from '../database.js';
 import type { BallotRow } from '../records.js';
 import { chunk, inTransaction, toCount } from './shared.js';
+import { observerReturnedCounts } from './tour-sheets.js';
 
 /** Inserts ballots and their contents in multi-row statements inside one transaction: all are stored or none. */
 export async function appendBallots(db: Db, rows: readonly BallotRow[]): Promise<void> {
@@ -144,7 +145,10 @@ export async function countBallots(db: Db, filter: { campaignId: string; session
   return toCount(row?.n);
 }
 
-/** Returned sheets per rater group in a session (a sheet carries one ballot per instrument). */
+/**
+ * Returned sheets per rater group in a session (a sheet carries one ballot per instrument), a tour's observers who
+ * handed in sheets among them, as the tally counts them.
+ */
 export async function countReturnedSheets(db: Db, sessionId: string): Promise<Record<string, number>> {
   const rows = await db
     .selectFrom('ballots')
@@ -152,7 +156,13 @@ export async function countReturnedSheets(db: Db, sessionId: string): Promise<Re
     .where('session_id', '=', sessionId)
     .groupBy('rater_group_id')
     .execute();
-  return Object.fromEntries(rows.map((r) => [r.rater_group_id, toCount(r.n)]));
+  const out: Record<string, number> = Object.fromEntries(rows.map((r) => [r.rater_group_id, toCount(r.n)]));
+  addCounts(out, (await observerReturnedCounts(db, { sessionId })).get(sessionId));
+  return out;
+}
+
+function addCounts(into: Record<string, number>, more: Record<string, number> | undefined): void {
+  for (const [groupId, n] of Object.entries(more ?? {})) into[groupId] = (into[groupId] ?? 0) + n;
 }
 
 /** The sheet ids of a session's paper sheets. */
@@ -161,7 +171,7 @@ export async function paperSheetIds(db: Db, sessionId: string): Promise<string[]
   return rows.map((r) => r.sheet_id);
 }
 
-/** Returned sheets per session and rater group, for a whole campaign in one query. */
+/** Returned sheets per session and rater group, for a whole campaign (tours' observers included, as above). */
 export async function returnedSheetsByGroup(db: Db, campaignId: string): Promise<Map<string, Record<string, number>>> {
   const rows = await db
     .selectFrom('ballots')
@@ -175,6 +185,11 @@ export async function returnedSheetsByGroup(db: Db, campaignId: string): Promise
     const bySession = out.get(r.session_id!) ?? {};
     bySession[r.rater_group_id] = toCount(r.n);
     out.set(r.session_id!, bySession);
+  }
+  for (const [sessionId, perGroup] of await observerReturnedCounts(db, { campaignId })) {
+    const bySession = out.get(sessionId) ?? {};
+    addCounts(bySession, perGroup);
+    out.set(sessionId, bySession);
   }
   return out;
 }

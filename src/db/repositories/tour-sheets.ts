@@ -129,6 +129,26 @@ export async function observerIssuedCounts(db: Db, campaignId: string): Promise<
   return out;
 }
 
+/**
+ * Observers who handed in at least one sheet, per session and group: an observer's tour is one returned sheet of its
+ * session, as the tally counts it (domain/tours/counting.ts: every sheet's ballot is the observer's one sheet).
+ */
+export async function observerReturnedCounts(db: Db, where: { campaignId: string } | { sessionId: string }): Promise<Map<string, Record<string, number>>> {
+  const query = db
+    .selectFrom('tour_sheets as s')
+    .innerJoin('tours as t', 't.id', 's.tour_id')
+    .select(['t.session_id', 't.rater_group_id', (eb) => eb.fn.count<string | number>('s.observer_id').distinct().as('n')])
+    .groupBy(['t.session_id', 't.rater_group_id']);
+  const rows = await ('campaignId' in where ? query.where('t.campaign_id', '=', where.campaignId) : query.where('t.session_id', '=', where.sessionId)).execute();
+  const out = new Map<string, Record<string, number>>();
+  for (const r of rows) {
+    const perGroup = out.get(r.session_id) ?? {};
+    perGroup[r.rater_group_id] = toCount(r.n);
+    out.set(r.session_id, perGroup);
+  }
+  return out;
+}
+
 /** Every tour of a campaign as the counting needs it (domain/tours/counting.ts), sheets of every revision included. */
 export async function loadToursForCounting(db: Db, campaignId: string): Promise<TourForCounting[]> {
   const tours = await db.selectFrom('tours').select(['id', 'session_id', 'instrument_id', 'rater_group_id', 'review_group_id']).where('campaign_id', '=', campaignId).orderBy('id').execute();
