@@ -18,7 +18,7 @@ export function useDraft(initial: CampaignSetup | null): [CampaignSetup | null, 
   return [draft, edit, setDraft];
 }
 
-/** Every weight list that does not total exactly 100, by where it is shown. */
+/** Every weight list the server would refuse, by where it is shown: a group weight not above 0, components not totalling 100. */
 export function weightProblems(setup: CampaignSetup): string[] {
   const bad: string[] = [];
   for (const i of setup.instruments) if (!checkRelativeWeights(i.groupWeights.map((g) => g.weight)).ok) bad.push(`instrument:${i.id}`);
