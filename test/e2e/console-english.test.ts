@@ -244,6 +244,18 @@ describe('the console in English at 1440×900', () => {
     await look('units', [/Units come from a file or from the national divisions/, /Upload a CSV \/ Excel file/]);
   });
 
+  it('keeps every menu item in the header on a 1366-px office laptop too', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    try {
+      await page.goto(`${url}/console/campaigns`);
+      await page.getByRole('heading', { name: 'Campaigns' }).waitFor();
+      assert.deepEqual(await hiddenMenuItems(page), [], 'menu items folded into the menu’s “…” at 1366 px');
+      assert.deepEqual(await overflows(page), [], 'something is wider than the window at 1366 px');
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
   it('one’s own account, from one’s name in the header', async () => {
     await page.locator('.ant-layout-header .header-account').click();
     await page.getByRole('heading', { name: 'Account' }).waitFor();
