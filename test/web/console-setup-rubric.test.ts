@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { checkDefinition } from '../../src/domain/check-definition.js';
 import type { AdjustmentConfig, CampaignDefinition, Criterion, ScoreInstrument } from '../../src/domain/types.js';
 import { taskforceInstrument } from '../../src/domain/liangshaiping/instruments.js';
+import { withOneInstrument } from '../helpers/one-instrument.js';
 import { checkAdjustments, checkCriteria, nextCriterionMax, rubricProblems } from '../../web/console/src/features/setup/rubric.js';
 
 const scale = { max: '100', step: '1' };
@@ -74,18 +75,7 @@ describe('the console’s adjustment check', () => {
 /** A definition whose only interesting part is one score instrument's rubric. */
 function definitionWith(criteria: Criterion[] | null, adjustments: AdjustmentConfig | null): CampaignDefinition {
   const instrument: ScoreInstrument = { ...taskforceInstrument(['s1'], [{ groupId: 'g1', weight: '100' }]), criteria, adjustments };
-  return {
-    id: 'c1',
-    name: 'c1',
-    precision: 2,
-    tieJudgement: 'exact',
-    units: [{ id: 'u1', code: null, name: '城区', level: 'county', parentId: null }],
-    subjects: [{ id: 's1', kind: 'unit', unitId: 'u1', name: '城区' }],
-    raterGroups: [{ id: 'g1', name: '组', mode: 'anonymous' }],
-    instruments: [instrument],
-    rankings: [],
-    sessions: [],
-  };
+  return withOneInstrument(instrument, [{ id: 'g1', name: '组', mode: 'anonymous' }]);
 }
 
 describe('the console and the server agree on what cannot be saved', () => {

@@ -7,27 +7,16 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { checkDefinition } from '../../src/domain/check-definition.js';
-import type { CampaignDefinition, ScoreInstrument } from '../../src/domain/types.js';
+import type { CampaignDefinition } from '../../src/domain/types.js';
 import { taskforceInstrument } from '../../src/domain/liangshaiping/instruments.js';
 import { weightProblems } from '../../web/console/src/features/setup/draft.js';
 import { checkRelativeWeights } from '../../web/console/src/features/setup/weights.js';
+import { withOneInstrument } from '../helpers/one-instrument.js';
 
 /** A definition whose only interesting part is one instrument's group weights. */
 function definitionWith(weights: string[]): CampaignDefinition {
-  const groupWeights = weights.map((weight, i) => ({ groupId: `g${i}`, weight }));
-  const instrument: ScoreInstrument = taskforceInstrument(['s1'], groupWeights);
-  return {
-    id: 'c1',
-    name: 'c1',
-    precision: 2,
-    tieJudgement: 'exact',
-    units: [{ id: 'u1', code: null, name: '城区', level: 'county', parentId: null }],
-    subjects: [{ id: 's1', kind: 'unit', unitId: 'u1', name: '城区' }],
-    raterGroups: weights.map((_, i) => ({ id: `g${i}`, name: `组${i}`, mode: 'anonymous' as const })),
-    instruments: [instrument],
-    rankings: [],
-    sessions: [],
-  };
+  const instrument = taskforceInstrument(['s1'], weights.map((weight, i) => ({ groupId: `g${i}`, weight })));
+  return withOneInstrument(instrument, weights.map((_, i) => ({ id: `g${i}`, name: `组${i}`, mode: 'anonymous' as const })));
 }
 
 describe('the console’s check of rater-group weights', () => {
