@@ -394,7 +394,7 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null, pg
     // minutes, so one pair of runs says little. A round's ratio is its ballots/s over the higher of the two bare runs
     // around it (the stricter: a moment of background work cannot flatter it); the run's ratio is the median round's.
     const cpu = serverCpu();
-    const cpuTotal = { mainMs: 0, processMs: 0 };
+    const sustainedCpu = { mainMs: 0, processMs: 0 };
     let sustainedPgMs: number | null = pgCpu ? 0 : null;
     const sustainedMachine = { busyMs: 0, allMs: 0 };
     let sustainedLoadMs = 0;
@@ -418,8 +418,8 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null, pg
         sustainedMachine.allMs += roundMachine.allMs;
       }
       sustainedLoadMs += result.cpu_ms;
-      cpuTotal.mainMs += used.mainMs;
-      cpuTotal.processMs += used.processMs;
+      sustainedCpu.mainMs += used.mainMs;
+      sustainedCpu.processMs += used.processMs;
       if (pgCpu && sustainedPgMs !== null) sustainedPgMs += pgCpu.read() - pgCpu0;
       await writer.idle();
       // Past the tokens of requests still in flight at the deadline (at most one per connection): stored unanswered,
@@ -460,10 +460,9 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null, pg
     console.log(`                 ${Math.round(rate)} sheets/s (requests, ${BALLOTS_PER_SHEET} ballots each) = ${r3(medianRatio / BALLOTS_PER_SHEET)} of bare GET (median round), ${r3(rate / barePostRps)} of bare POST`);
     console.log(`                 acknowledged ${sustained.acknowledged}, stored ${stored1.sheets - stored0.sheets} (the difference: requests in flight when a round stopped at its deadline, ≤ ${CONNECTIONS} a round); ${batches} commits, ${r1((after.items - before.items) / Math.max(1, batches))} sheets per commit on average; statuses ${JSON.stringify(sustained.statuses)}`);
     const perSheet = (ms: number) => r3(ms / Math.max(1, sustained.acknowledged));
-    const sustainedCpu = cpuTotal;
-    console.log(`                 server CPU per accepted sheet: ${perSheet(sustainedCpu.mainMs)} ms on the main thread, ${perSheet(sustainedCpu.processMs)} ms in all (writer thread included); bare route: ${r3(bareCpu.mainMs / Math.max(1, bare.acknowledged))} ms per request on the main thread`);
-    if (sustainedPgMs !== null) console.log(`                 PostgreSQL's CPU per accepted sheet (all its processes): ${perSheet(sustainedPgMs)} ms`);
     const perBare = (ms: number) => r3(ms / Math.max(1, bare.acknowledged));
+    console.log(`                 server CPU per accepted sheet: ${perSheet(sustainedCpu.mainMs)} ms on the main thread, ${perSheet(sustainedCpu.processMs)} ms in all (writer thread included); bare route: ${perBare(bareCpu.mainMs)} ms per request on the main thread`);
+    if (sustainedPgMs !== null) console.log(`                 PostgreSQL's CPU per accepted sheet (all its processes): ${perSheet(sustainedPgMs)} ms`);
     const share = (m: { busyMs: number; allMs: number } | null) => (m && m.allMs > 0 ? r3(m.busyMs / m.allMs) : null);
     const machineFigures = {
       machine_cpu_ms_per_sheet: bareMachine ? perSheet(sustainedMachine.busyMs) : null,
@@ -586,7 +585,7 @@ async function benchDatabase(kind: DbKind, dir: string, pgUrl: string | null, pg
       database_cpu_ms_per_sheet: sustainedPgMs === null ? null : perSheet(sustainedPgMs),
       room_database_cpu_ms_per_rater: roomPgMsPerSheet,
       server_cpu_ms_per_sheet: perSheet(sustainedCpu.processMs),
-      bare_main_thread_ms_per_request: r3(bareCpu.mainMs / Math.max(1, bare.acknowledged)),
+      bare_main_thread_ms_per_request: perBare(bareCpu.mainMs),
       // The whole machine's CPU (all processes and the kernel) per sheet and per bare GET, and the share of the cores
       // busy, from /proc/stat; the load generator's part of it.
       ...machineFigures,

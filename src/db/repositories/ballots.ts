@@ -1,7 +1,7 @@
 import type { Ballot, Rating } from '../../domain/types.js';
 import type { Db } from '../database.js';
 import type { BallotRow } from '../records.js';
-import { chunk, inTransaction, toCount } from './shared.js';
+import { addGroupCounts, addSessionCounts, chunk, countsBySession, inTransaction, toCount, type GroupCounts } from './shared.js';
 import { observerReturnedCounts } from './tour-sheets.js';
 
 /** Inserts ballots and their contents in multi-row statements inside one transaction: all are stored or none. */
@@ -156,13 +156,8 @@ export async function countReturnedSheets(db: Db, sessionId: string): Promise<Re
     .where('session_id', '=', sessionId)
     .groupBy('rater_group_id')
     .execute();
-  const out: Record<string, number> = Object.fromEntries(rows.map((r) => [r.rater_group_id, toCount(r.n)]));
-  addCounts(out, (await observerReturnedCounts(db, { sessionId })).get(sessionId));
-  return out;
-}
-
-function addCounts(into: Record<string, number>, more: Record<string, number> | undefined): void {
-  for (const [groupId, n] of Object.entries(more ?? {})) into[groupId] = (into[groupId] ?? 0) + n;
+  const ballots: GroupCounts = Object.fromEntries(rows.map((r) => [r.rater_group_id, toCount(r.n)]));
+  return addGroupCounts(ballots, (await observerReturnedCounts(db, { sessionId })).get(sessionId));
 }
 
 /** The sheet ids of a session's paper sheets. */
@@ -180,16 +175,5 @@ export async function returnedSheetsByGroup(db: Db, campaignId: string): Promise
     .where('session_id', 'is not', null)
     .groupBy(['session_id', 'rater_group_id'])
     .execute();
-  const out = new Map<string, Record<string, number>>();
-  for (const r of rows) {
-    const bySession = out.get(r.session_id!) ?? {};
-    bySession[r.rater_group_id] = toCount(r.n);
-    out.set(r.session_id!, bySession);
-  }
-  for (const [sessionId, perGroup] of await observerReturnedCounts(db, { campaignId })) {
-    const bySession = out.get(sessionId) ?? {};
-    addCounts(bySession, perGroup);
-    out.set(sessionId, bySession);
-  }
-  return out;
+  return addSessionCounts(countsBySession(rows), await observerReturnedCounts(db, { campaignId }));
 }

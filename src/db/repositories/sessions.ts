@@ -2,7 +2,7 @@ import type { Session } from '../../domain/types.js';
 import type { Db } from '../database.js';
 import { isPostgres } from '../dialect/index.js';
 import type { SessionsTable, SessionStatus } from '../tables/index.js';
-import { toCount } from './shared.js';
+import { addGroupCounts, addSessionCounts, countsBySession } from './shared.js';
 import { observerIssuedCounts } from './tour-sheets.js';
 
 export interface NewSession {
@@ -122,13 +122,7 @@ export async function setPaperIssued(db: Db, id: string, paperIssued: Record<str
  * observers' personal links (tour-sheets.ts, `observerIssuedCounts`).
  */
 export async function tokenIssuedCounts(db: Db, campaignId: string): Promise<Map<string, Record<string, number>>> {
-  const out = await tokensOnly(db, campaignId);
-  for (const [sessionId, perGroup] of await observerIssuedCounts(db, campaignId)) {
-    const into = out.get(sessionId) ?? {};
-    for (const [groupId, n] of Object.entries(perGroup)) into[groupId] = (into[groupId] ?? 0) + n;
-    out.set(sessionId, into);
-  }
-  return out;
+  return addSessionCounts(await tokensOnly(db, campaignId), await observerIssuedCounts(db, campaignId));
 }
 
 async function tokensOnly(db: Db, campaignId: string): Promise<Map<string, Record<string, number>>> {
@@ -140,13 +134,7 @@ async function tokensOnly(db: Db, campaignId: string): Promise<Map<string, Recor
     .where('session_id', 'in', (eb) => eb.selectFrom('sessions').select('id').where('campaign_id', '=', campaignId))
     .where('handed_out', '>', 0)
     .execute();
-  const out = new Map<string, Record<string, number>>();
-  for (const row of rows) {
-    const perGroup = out.get(row.session_id) ?? {};
-    perGroup[row.rater_group_id] = toCount(row.n);
-    out.set(row.session_id, perGroup);
-  }
-  return out;
+  return countsBySession(rows);
 }
 
 /** Session.issued: tokens issued and not revoked, plus paper sheets issued, per group. */
@@ -154,9 +142,7 @@ export function combineIssued(
   tokens: Record<string, number> | undefined,
   paper: Record<string, number>,
 ): Record<string, number> {
-  const issued: Record<string, number> = { ...paper };
-  for (const [groupId, n] of Object.entries(tokens ?? {})) issued[groupId] = (issued[groupId] ?? 0) + n;
-  return issued;
+  return addGroupCounts({ ...paper }, tokens);
 }
 
 export async function issuedCounts(db: Db, sessionId: string): Promise<Record<string, number>> {

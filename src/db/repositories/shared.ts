@@ -23,3 +23,30 @@ export function chunk<T>(rows: readonly T[], columns: number, maxParameters = 80
 export function toCount(value: string | number | bigint | null | undefined): number {
   return value === null || value === undefined ? 0 : Number(value);
 }
+
+/** Counts per rater group (sheets issued, returned), by group id. */
+export type GroupCounts = Record<string, number>;
+
+/** Adds `more`'s counts into `into`, group by group. */
+export function addGroupCounts(into: GroupCounts, more: GroupCounts | undefined): GroupCounts {
+  for (const [groupId, n] of Object.entries(more ?? {})) into[groupId] = (into[groupId] ?? 0) + n;
+  return into;
+}
+
+/** Rows of (session, group, count) as counts per group by session. */
+export function countsBySession(rows: readonly { session_id: string | null; rater_group_id: string; n: string | number | bigint | null }[]): Map<string, GroupCounts> {
+  const out = new Map<string, GroupCounts>();
+  for (const r of rows) {
+    if (r.session_id === null) continue;
+    const perGroup = out.get(r.session_id) ?? {};
+    perGroup[r.rater_group_id] = toCount(r.n);
+    out.set(r.session_id, perGroup);
+  }
+  return out;
+}
+
+/** Adds every session's counts of `more` into `into`. */
+export function addSessionCounts(into: Map<string, GroupCounts>, more: Map<string, GroupCounts>): Map<string, GroupCounts> {
+  for (const [sessionId, perGroup] of more) into.set(sessionId, addGroupCounts(into.get(sessionId) ?? {}, perGroup));
+  return into;
+}

@@ -8,7 +8,7 @@ import type { Rating } from '../../domain/types.js';
 import type { Db } from '../database.js';
 import { isPostgres } from '../dialect/index.js';
 import type { SessionStatus, TourSheetsTable } from '../tables/index.js';
-import { inTransaction, toCount } from './shared.js';
+import { countsBySession, inTransaction, toCount } from './shared.js';
 
 export type TourSheetRow = Omit<TourSheetsTable, 'seq'> & { seq: number };
 export type NewTourSheet = Omit<TourSheetRow, 'seq'>;
@@ -120,13 +120,7 @@ export async function observerIssuedCounts(db: Db, campaignId: string): Promise<
     )
     .groupBy(['t.session_id', 't.rater_group_id'])
     .execute();
-  const out = new Map<string, Record<string, number>>();
-  for (const r of rows) {
-    const perGroup = out.get(r.session_id) ?? {};
-    perGroup[r.rater_group_id] = toCount(r.n);
-    out.set(r.session_id, perGroup);
-  }
-  return out;
+  return countsBySession(rows);
 }
 
 /**
@@ -139,14 +133,7 @@ export async function observerReturnedCounts(db: Db, where: { campaignId: string
     .innerJoin('tours as t', 't.id', 's.tour_id')
     .select(['t.session_id', 't.rater_group_id', (eb) => eb.fn.count<string | number>('s.observer_id').distinct().as('n')])
     .groupBy(['t.session_id', 't.rater_group_id']);
-  const rows = await ('campaignId' in where ? query.where('t.campaign_id', '=', where.campaignId) : query.where('t.session_id', '=', where.sessionId)).execute();
-  const out = new Map<string, Record<string, number>>();
-  for (const r of rows) {
-    const perGroup = out.get(r.session_id) ?? {};
-    perGroup[r.rater_group_id] = toCount(r.n);
-    out.set(r.session_id, perGroup);
-  }
-  return out;
+  return countsBySession(await ('campaignId' in where ? query.where('t.campaign_id', '=', where.campaignId) : query.where('t.session_id', '=', where.sessionId)).execute());
 }
 
 /** Every tour of a campaign as the counting needs it (domain/tours/counting.ts), sheets of every revision included. */
